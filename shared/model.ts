@@ -1,0 +1,107 @@
+/**
+ * The workbook as the rules see it, after parsing. The same shapes are built by the sync server from
+ * its database (the official record), so the rules run on both without knowing where data came from.
+ * Every record keeps its worksheet row; `null` means empty or unparseable (the parser reported which).
+ */
+import type {
+  Discipline, Education, EmployeeStatus, FunctionalLevel, Golongan, PositionType, Potential,
+  ProposalReason, ProposalStatus, Skp,
+} from './domain';
+import type { Day } from './values/dates';
+
+export interface Employee {
+  row: number;
+  nip: string;
+  name: string;
+  status: EmployeeStatus;
+  rank: Golongan | null;
+  positionCode: string;
+  positionStart: Day | null;
+  /** From NIP digits 1–8 when valid, else from Tanggal Lahir. */
+  birthDate: Day | null;
+  educationLevel: Education | null;
+  educationMajor: string;
+  skpLast: Skp | null;
+  skpBefore: Skp | null;
+  potential: Potential | null;
+  discipline: Discipline;
+  disciplineUntil: Day | null;
+  trainings: string[];
+  preferences: string[];
+  /** Nine levels 1–5 in COMPETENCIES order, or null when the row has none. */
+  competencies: number[] | null;
+}
+
+export interface Position {
+  row: number;
+  code: string;
+  name: string;
+  type: PositionType | null;
+  level: FunctionalLevel | null;
+  unit: string;
+  class: number | null;
+  needed: number;
+  /** As written in Jabatan; null = the default for the type (see effective*). */
+  minRank: Golongan | null;
+  maxRank: Golongan | null;
+  minEducation: Education | null;
+  majors: string[];
+  requiredTrainings: string[];
+  /** Nine standard levels, or null for the type's default. Individual empty cells are null too. */
+  standards: (number | null)[] | null;
+}
+
+export interface Proposal {
+  row: number;
+  id: string;
+  nip: string;
+  toCode: string;
+  reason: ProposalReason | null;
+  /** null = the as-of date. */
+  effectiveDate: Day | null;
+  status: ProposalStatus;
+  note: string;
+  mendagriApproval: string;
+  recordNo: string;
+  approvedBy: string;
+}
+
+export interface Moratorium {
+  from: Day;
+  to: Day;
+}
+
+export interface Weights {
+  jpm: number;
+  performance: number;
+  rotation: number;
+  preference: number;
+  major: number;
+  newVacancyPenalty: number;
+}
+
+export interface Settings {
+  asOf: Day;
+  tenureMinMonths: number;
+  tenureMaxMonths: number;
+  retirementNearMonths: number;
+  jpmMin: number;
+  jpmOk: number;
+  moratoria: Moratorium[];
+  weights: Weights;
+}
+
+export const DEFAULT_WEIGHTS: Weights = { jpm: 60, performance: 15, rotation: 10, preference: 10, major: 5, newVacancyPenalty: 20 };
+
+export function defaultSettings(asOf: Day): Settings {
+  return {
+    asOf,
+    tenureMinMonths: 24,
+    tenureMaxMonths: 60,
+    retirementNearMonths: 12,
+    jpmMin: 68,
+    jpmOk: 80,
+    moratoria: [],
+    weights: { ...DEFAULT_WEIGHTS },
+  };
+}

@@ -1,0 +1,117 @@
+/**
+ * Dates as whole days since 1970-01-01 (UTC): no time zones, cheap to compare. Parsing accepts what
+ * WORKBOOK.md lists: Excel serial numbers, Date objects (exceljs), dd/mm/yyyy, dd-mm-yyyy,
+ * d mmmm yyyy with Indonesian (or English) month names, ISO yyyy-mm-dd. Never mm/dd.
+ */
+export type Day = number;
+
+const MS_DAY = 86_400_000;
+/** Excel's serial number of 1970-01-01 (1900 date system, including its fictitious 29 Feb 1900). */
+const EXCEL_EPOCH_OFFSET = 25569;
+
+export function dayFromYmd(y: number, m: number, d: number): Day | null {
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return null;
+  if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 || d > 31) return null;
+  const t = Date.UTC(y, m - 1, d);
+  const back = new Date(t);
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== m - 1 || back.getUTCDate() !== d) return null;
+  return Math.round(t / MS_DAY);
+}
+
+export function ymd(day: Day): { y: number; m: number; d: number } {
+  const dt = new Date(day * MS_DAY);
+  return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
+}
+
+export function isoDate(day: Day): string {
+  const { y, m, d } = ymd(day);
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** dd/mm/yyyy, as Indonesian offices write dates. */
+export function idDate(day: Day): string {
+  const { y, m, d } = ymd(day);
+  return `${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}/${y}`;
+}
+
+export function excelSerialToDay(serial: number): Day {
+  return Math.floor(serial) - EXCEL_EPOCH_OFFSET;
+}
+export function dayToExcelSerial(day: Day): number {
+  return day + EXCEL_EPOCH_OFFSET;
+}
+export function dayToDate(day: Day): Date {
+  return new Date(day * MS_DAY);
+}
+export function dateToDay(d: Date): Day {
+  // exceljs gives UTC midnight; Office hosts may give local times: round to the nearest day.
+  return Math.round(d.getTime() / MS_DAY);
+}
+
+/** Whole calendar months from a to b, like Excel's DATEDIF(a; b; "m"). Negative when b < a. */
+export function monthsBetween(a: Day, b: Day): number {
+  if (b < a) return -monthsBetween(b, a);
+  const A = ymd(a);
+  const B = ymd(b);
+  let months = (B.y - A.y) * 12 + (B.m - A.m);
+  if (B.d < A.d) months -= 1;
+  return months;
+}
+
+/** The day a person born on `birth` reaches `years` of age (29 Feb birthdays fall on 1 Mar). */
+export function anniversary(birth: Day, years: number): Day {
+  const { y, m, d } = ymd(birth);
+  return Math.round(Date.UTC(y + years, m - 1, d) / MS_DAY);
+}
+
+export function addMonths(day: Day, months: number): Day {
+  const { y, m, d } = ymd(day);
+  const target = new Date(Date.UTC(y, m - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  return Math.round(Date.UTC(target.getUTCFullYear(), target.getUTCMonth(), Math.min(d, lastDay)) / MS_DAY);
+}
+
+const MONTHS: Record<string, number> = {
+  januari: 1, jan: 1, january: 1,
+  februari: 2, pebruari: 2, feb: 2, peb: 2, february: 2,
+  maret: 3, mar: 3, march: 3,
+  april: 4, apr: 4,
+  mei: 5, may: 5,
+  juni: 6, jun: 6, june: 6,
+  juli: 7, jul: 7, july: 7,
+  agustus: 8, agu: 8, agt: 8, ags: 8, aug: 8, august: 8,
+  september: 9, sep: 9, sept: 9,
+  oktober: 10, okt: 10, oct: 10, october: 10,
+  november: 11, nop: 11, nov: 11, nopember: 11,
+  desember: 12, des: 12, dec: 12, december: 12,
+};
+
+const RE_DMY = /^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})$/;
+const RE_ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const RE_TEXT = /^(\d{1,2})\s+([A-Za-z]+)\.?\s+(\d{4})$/;
+
+/** A date from text, or null when it is not one of the accepted forms. */
+export function parseDateText(raw: string): Day | null {
+  const s = raw.replace(/\u00a0/g, ' ').trim().replace(/\s+/g, ' ');
+  let m = RE_DMY.exec(s);
+  if (m) return dayFromYmd(+m[3]!, +m[2]!, +m[1]!);
+  m = RE_ISO.exec(s);
+  if (m) return dayFromYmd(+m[1]!, +m[2]!, +m[3]!);
+  m = RE_TEXT.exec(s);
+  if (m) {
+    const month = MONTHS[m[2]!.toLowerCase()];
+    return month ? dayFromYmd(+m[3]!, month, +m[1]!) : null;
+  }
+  return null;
+}
+
+/** Serial numbers outside 1900-01-01 … 2199-12-31 are not dates anyone keeps here. */
+export function parseDateSerial(n: number): Day | null {
+  if (!Number.isFinite(n) || n < 1 || n > 109574) return null;
+  return excelSerialToDay(n);
+}
+
+/** Today's date in UTC as a Day (the default as-of date). */
+export function today(): Day {
+  return Math.floor(Date.now() / MS_DAY);
+}

@@ -1,0 +1,39 @@
+/**
+ * `npx mutasi …`: one commander program; each command lives in commands/<name>.ts and registers
+ * itself. Errors a user can fix end with one clear line and exit code 2, never a stack trace.
+ */
+import { Command, CommanderError } from 'commander';
+import { UserError } from './user-error';
+import { registerCheck } from './commands/check';
+
+const program = new Command();
+program
+  .name('mutasi')
+  .description('Mutasi ASN — pemeriksaan, usulan dan pencatatan mutasi pegawai pada buku kerja Excel')
+  .showHelpAfterError()
+  .exitOverride();
+
+registerCheck(program);
+// (other commands register here)
+
+async function main(): Promise<void> {
+  try {
+    await program.parseAsync(process.argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version exit 0; a wrong call exits 2 (SYNC-API.md).
+      process.exitCode = err.exitCode === 0 ? 0 : 2;
+      return;
+    }
+    if (err instanceof UserError) {
+      process.stderr.write(`mutasi: ${err.message}\n`);
+      process.exitCode = err.exitCode;
+      return;
+    }
+    process.stderr.write(`mutasi: kesalahan tak terduga: ${(err as Error)?.message ?? String(err)}\n`);
+    if (process.env.MUTASI_DEBUG) process.stderr.write(`${(err as Error)?.stack ?? ''}\n`);
+    process.exitCode = 3;
+  }
+}
+
+void main();

@@ -1,0 +1,156 @@
+/**
+ * The workbook gateway over an .xlsx file (exceljs). Used by the command line and the server's
+ * import/export; the add-in's browser host has its own copy on exceljs in the browser.
+ */
+import { promises as fs } from 'node:fs';
+import ExcelJS from 'exceljs';
+import type { CellValue, FormatWrite, SheetData, ValueWrite, WorkbookGateway } from '../../shared/workbook/gateway';
+import { UserError } from '../cli/user-error';
+
+/** exceljs cell values → the gateway's plain values. */
+export function toCellValue(v: ExcelJS.CellValue): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (v instanceof Date) return v;
+  if (typeof v === 'object') {
+    const o = v as unknown as Record<string, unknown>;
+    if (typeof o.error === 'string') return { error: o.error };
+    if (Array.isArray(o.richText)) return (o.richText as { text: string }[]).map((t) => t.text).join('');
+    if ('result' in o || 'formula' in o || 'sharedFormula' in o) return toCellValue((o.result ?? null) as ExcelJS.CellValue);
+    if (typeof o.text === 'string') return o.text; // hyperlink
+  }
+  return String(v);
+}
+
+function fromCellValue(v: CellValue): ExcelJS.CellValue {
+  if (v === null) return null;
+  if (typeof v === 'object' && !(v instanceof Date)) return { error: v.error } as ExcelJS.CellErrorValue;
+  return v;
+}
+
+export function sheetData(ws: ExcelJS.Worksheet): SheetData {
+  const values: CellValue[][] = [];
+  const startRow = 1;
+  const startCol = 1;
+  const last = ws.actualRowCount === 0 ? 0 : ws.rowCount;
+  for (let r = 1; r <= last; r++) {
+    const row = ws.getRow(r);
+    const out: CellValue[] = [];
+    if (row.hasValues) {
+      // row.values is 1-based (index 0 unused); sparse where cells are empty.
+      const raw = row.values as ExcelJS.CellValue[];
+      for (let c = 1; c < raw.length; c++) out.push(toCellValue(raw[c] ?? null));
+    }
+    values.push(out);
+  }
+  return { name: ws.name, values, startRow, startCol };
+}
+
+export class XlsxGateway implements WorkbookGateway {
+  constructor(readonly workbook: ExcelJS.Workbook) {}
+
+  static empty(): XlsxGateway {
+    return new XlsxGateway(new ExcelJS.Workbook());
+  }
+
+  /** Opens a file, turning every way it can fail into one clear Indonesian line (exit 2). */
+  static async open(file: string): Promise<XlsxGateway> {
+    let head: Buffer;
+    try {
+      const fh = await fs.open(file, 'r');
+      try {
+        head = Buffer.alloc(8);
+        await fh.read(head, 0, 8, 0);
+      } finally {
+        await fh.close();
+      }
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') throw new UserError(`Berkas tidak ditemukan: ${file}`);
+      if (code === 'EISDIR') throw new UserError(`${file} adalah folder, bukan berkas .xlsx`);
+      if (code === 'EACCES') throw new UserError(`Berkas tidak dapat dibaca (izin ditolak): ${file}`);
+      throw new UserError(`Berkas tidak dapat dibuka: ${file} (${(e as Error).message})`);
+    }
+    // An .xlsx is a zip (PK); an encrypted (password-protected) one is an OLE compound file (D0 CF 11 E0).
+    if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) {
+      throw new UserError(
+        `${file} dilindungi kata sandi atau berformat .xls lama; buka di Excel, hapus kata sandinya (atau simpan sebagai .xlsx), lalu coba lagi`,
+      );
+    }
+    if (head[0] !== 0x50 || head[1] !== 0x4b) {
+      throw new UserError(`${file} bukan buku kerja .xlsx (simpan ulang dari Excel sebagai "Excel Workbook (*.xlsx)")`);
+    }
+    const wb = new ExcelJS.Workbook();
+    try {
+      await wb.xlsx.readFile(file);
+    } catch (e) {
+      throw new UserError(`${file} tidak dapat dibaca sebagai .xlsx: berkas rusak atau bukan buku kerja Excel (${(e as Error).message})`);
+    }
+    return new XlsxGateway(wb);
+  }
+
+  async save(file: string): Promise<void> {
+    try {
+      await this.workbook.xlsx.writeFile(file);
+    } catch (e) {
+      throw new UserError(`Tidak dapat menulis ${file}: ${(e as Error).message}`);
+    }
+  }
+
+  async listSheets(): Promise<string[]> {
+    return this.workbook.worksheets.map((w) => w.name);
+  }
+
+  async readSheets(names: string[]): Promise<SheetData[]> {
+    const out: SheetData[] = [];
+    for (const n of names) {
+      const ws = this.workbook.getWorksheet(n);
+      if (ws) out.push(sheetData(ws));
+    }
+    return out;
+  }
+
+  async ensureSheet(name: string, headers?: string[]): Promise<void> {
+    if (this.workbook.getWorksheet(name)) return;
+    const ws = this.workbook.addWorksheet(name);
+    if (headers) {
+      ws.addRow(headers).font = { bold: true };
+      ws.views = [{ state: 'frozen', ySplit: 1 }];
+    }
+  }
+
+  async writeValues(writes: ValueWrite[]): Promise<void> {
+    for (const w of writes) {
+      const ws = this.workbook.getWorksheet(w.sheet);
+      if (!ws) throw new Error(`sheet ${w.sheet} not found`);
+      w.values.forEach((rowVals, i) => {
+        const row = ws.getRow(w.row + i);
+        rowVals.forEach((v, j) => {
+          const cell = row.getCell(w.col + j);
+          if (w.numberFormat) cell.numFmt = w.numberFormat;
+          cell.value = fromCellValue(v);
+        });
+      });
+    }
+  }
+
+  async writeFormats(formats: FormatWrite[]): Promise<void> {
+    for (const f of formats) {
+      const ws = this.workbook.getWorksheet(f.sheet);
+      if (!ws) continue;
+      for (const range of f.ranges) {
+        const [from, to] = range.split(':');
+        const a = ws.getCell(from!);
+        const b = ws.getCell(to ?? from!);
+        for (let r = Number(a.row); r <= Number(b.row); r++) {
+          for (let c = Number(a.col); c <= Number(b.col); c++) {
+            const cell = ws.getCell(r, c);
+            cell.fill = f.fill
+              ? { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF' + f.fill.replace('#', '').toUpperCase() } }
+              : { type: 'pattern', pattern: 'none' };
+          }
+        }
+      }
+    }
+  }
+}
