@@ -1,0 +1,293 @@
+/**
+ * The workbook gateway over office.js. Rules of real Excel it keeps (ADDIN.md):
+ * - one Excel.run per user action (`action`), with delayForCellEdit where the host has it (ExcelApi 1.11);
+ * - loads are queued together and resolved by one context.sync(); no sync runs per row, so the count
+ *   of syncs per action does not depend on the number of rows;
+ * - a request the host refuses as too large (RequestPayloadSizeLimitExceeded, Excel on the web) is
+ *   re-sent in row blocks that halve until accepted (batches.ts);
+ * - number formats are set before values in the same batch (NIP columns become Text before the digits
+ *   go in); fills go to grouped ranges (getRanges, ExcelApi 1.9) where available.
+ * Which columns may be written is the callers' business (addin/workbook/own-columns.ts); this file
+ * writes exactly the rectangles it is given.
+ */
+import { a1, cellErrorText, type CellValue, type FormatWrite, type SheetData, type ValueWrite } from '../../shared/workbook/gateway';
+import type { ChartSpec, WorkbookHost } from '../host/types';
+import { isPayloadLimitError, rowPieces, runInBatches } from './batches';
+
+type Ctx = Excel.RequestContext;
+
+export interface OfficeGatewayOptions {
+  /** Excel.run (injected so tests can count syncs on a mock). */
+  run?: typeof Excel.run;
+  /** Office.context.requirements.isSetSupported, or a stand-in. */
+  isSetSupported?: (name: string, version: string) => boolean;
+  /** Cells per request to start with; Infinity (one request) unless the host is known to limit payloads. */
+  cellBudget?: number;
+}
+
+/** At most this many areas in one getRanges address (its address string has a length limit). */
+const AREAS_PER_CALL = 400;
+
+export class OfficeGateway implements WorkbookHost {
+  readonly kind = 'office' as const;
+  private ctx: Ctx | null = null;
+  private syncs = 0;
+  private budget: number;
+  private readonly runFn: typeof Excel.run;
+  private readonly supports: (name: string, version: string) => boolean;
+
+  constructor(opts: OfficeGatewayOptions = {}) {
+    this.runFn = opts.run ?? ((...args: unknown[]) => (Excel.run as (...a: unknown[]) => Promise<unknown>)(...args)) as typeof Excel.run;
+    this.supports = opts.isSetSupported ?? ((n, v) => Office.context.requirements.isSetSupported(n, v));
+    this.budget = opts.cellBudget ?? Infinity;
+  }
+
+  roundTrips(): number {
+    return this.syncs;
+  }
+
+  async action<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.ctx) return fn();
+    return this.run(async (ctx) => {
+      this.ctx = ctx;
+      try {
+        return await fn();
+      } finally {
+        this.ctx = null;
+      }
+    });
+  }
+
+  private run<T>(batch: (ctx: Ctx) => Promise<T>): Promise<T> {
+    if (this.supports('ExcelApi', '1.11')) return this.runFn({ delayForCellEdit: true }, batch);
+    return this.runFn(batch);
+  }
+
+  /** Inside an action: its context; outside: an Excel.run of its own. */
+  private with<T>(fn: (ctx: Ctx) => Promise<T>): Promise<T> {
+    return this.ctx ? fn(this.ctx) : this.run(fn);
+  }
+
+  private async sync(ctx: Ctx): Promise<void> {
+    this.syncs++;
+    await ctx.sync();
+  }
+
+  async listSheets(): Promise<string[]> {
+    return this.with(async (ctx) => {
+      const sheets = ctx.workbook.worksheets.load('items/name');
+      await this.sync(ctx);
+      return sheets.items.map((s) => s.name);
+    });
+  }
+
+  async readSheets(names: string[]): Promise<SheetData[]> {
+    if (names.length === 0) return [];
+    return this.with(async (ctx) => {
+      const sheets = names.map((name) => ctx.workbook.worksheets.getItemOrNullObject(name));
+      if (Number.isFinite(this.budget)) return this.readInBlocks(ctx, sheets, names);
+      // Optimistic: every used range's values in one round trip.
+      const used = sheets.map((ws) => ws.getUsedRangeOrNullObject(true).load('values,rowIndex,columnIndex'));
+      try {
+        await this.sync(ctx);
+      } catch (e) {
+        if (!isPayloadLimitError(e)) throw e;
+        return this.readInBlocks(ctx, names.map((n) => ctx.workbook.worksheets.getItemOrNullObject(n)), names);
+      }
+      const out: SheetData[] = [];
+      sheets.forEach((ws, i) => {
+        if (ws.isNullObject) return;
+        const r = used[i]!;
+        out.push(r.isNullObject
+          ? { name: names[i]!, values: [], startRow: 1, startCol: 1 }
+          : { name: names[i]!, values: r.values.map(toRow), startRow: r.rowIndex + 1, startCol: r.columnIndex + 1 });
+      });
+      return out;
+    });
+  }
+
+  /** Dimensions first (small), then values in row blocks that fit the budget, shrinking when refused. */
+  private async readInBlocks(ctx: Ctx, sheets: Excel.Worksheet[], names: string[]): Promise<SheetData[]> {
+    const dims = sheets.map((ws) => ws.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount'));
+    await this.sync(ctx);
+    interface Piece { sheet: number; row0: number; rows: number; col0: number; cols: number }
+    const out: (SheetData | null)[] = sheets.map((ws, i) => {
+      if (ws.isNullObject) return null;
+      const d = dims[i]!;
+      if (d.isNullObject) return { name: names[i]!, values: [], startRow: 1, startCol: 1 };
+      return { name: names[i]!, values: new Array<CellValue[]>(d.rowCount), startRow: d.rowIndex + 1, startCol: d.columnIndex + 1 };
+    });
+    const pieces: Piece[] = [];
+    out.forEach((s, i) => {
+      if (s && s.values.length > 0) pieces.push({ sheet: i, row0: 0, rows: dims[i]!.rowCount, col0: dims[i]!.columnIndex, cols: dims[i]!.columnCount });
+    });
+    const start = Number.isFinite(this.budget) ? this.budget : Math.max(1, Math.floor(pieces.reduce((s, p) => s + p.rows * p.cols, 0) / 2));
+    this.budget = await runInBatches(pieces, {
+      budget: start,
+      weight: (p) => p.rows * p.cols,
+      split: (p, max) => rowPieces(p.rows, max / p.cols).map(([s, n]) => ({ ...p, row0: p.row0 + s, rows: n })),
+      exec: async (batch) => {
+        const ranges = batch.map((p) => {
+          const top = dims[p.sheet]!.rowIndex + 1 + p.row0;
+          const addr = `${a1(top, p.col0 + 1)}:${a1(top + p.rows - 1, p.col0 + p.cols)}`;
+          return sheets[p.sheet]!.getRange(addr).load('values');
+        });
+        await this.sync(ctx);
+        batch.forEach((p, k) => {
+          const vals = ranges[k]!.values;
+          const target = out[p.sheet]!.values;
+          for (let r = 0; r < p.rows; r++) target[p.row0 + r] = toRow(vals[r] ?? []);
+        });
+      },
+    });
+    return out.filter((s): s is SheetData => s !== null);
+  }
+
+  async ensureSheet(name: string, headers?: string[]): Promise<void> {
+    await this.with(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItemOrNullObject(name);
+      await this.sync(ctx);
+      if (!ws.isNullObject) return;
+      const added = ctx.workbook.worksheets.add(name);
+      if (headers && headers.length > 0) {
+        const range = added.getRange(`A1:${a1(1, headers.length)}`);
+        range.values = [headers];
+        range.format.font.bold = true;
+        added.freezePanes.freezeRows(1);
+      }
+      await this.sync(ctx);
+    });
+  }
+
+  async writeValues(writes: ValueWrite[]): Promise<void> {
+    if (writes.length === 0) return;
+    await this.with(async (ctx) => {
+      this.budget = await runInBatches(writes, {
+        budget: this.budget,
+        weight: (w) => w.values.length * widthOf(w.values),
+        split: (w, max) =>
+          rowPieces(w.values.length, max / Math.max(1, widthOf(w.values))).map(([s, n]) => ({ ...w, row: w.row + s, values: w.values.slice(s, s + n) })),
+        exec: async (batch) => {
+          for (const w of batch) {
+            const width = widthOf(w.values);
+            if (width === 0 || w.values.length === 0) continue;
+            const range = ctx.workbook.worksheets.getItem(w.sheet).getRange(`${a1(w.row, w.col)}:${a1(w.row + w.values.length - 1, w.col + width - 1)}`);
+            // Format before values: digits typed into a Text cell stay text (NIPs keep all 18 digits).
+            if (w.numberFormat) range.numberFormat = w.numberFormat;
+            range.values = w.values.map((row) => toExcelRow(row, width));
+          }
+          await this.sync(ctx);
+        },
+      });
+    });
+  }
+
+  async writeFormats(formats: FormatWrite[]): Promise<void> {
+    const ops = formats.flatMap((f) => chunks(f.ranges, AREAS_PER_CALL).map((ranges) => ({ ...f, ranges })));
+    if (ops.length === 0) return;
+    const grouped = this.supports('ExcelApi', '1.9');
+    await this.with(async (ctx) => {
+      this.budget = await runInBatches(ops, {
+        budget: Number.isFinite(this.budget) ? this.budget : Infinity,
+        // An area costs about as much as a cell in the request: its address.
+        weight: (f) => f.ranges.length,
+        split: (f, max) => chunks(f.ranges, Math.max(1, Math.floor(max))).map((ranges) => ({ ...f, ranges })),
+        exec: async (batch) => {
+          for (const f of batch) {
+            const ws = ctx.workbook.worksheets.getItem(f.sheet);
+            const targets = grouped ? [ws.getRanges(f.ranges.join(','))] : f.ranges.map((r) => ws.getRange(r));
+            for (const t of targets) {
+              if (f.fill) t.format.fill.color = f.fill;
+              else t.format.fill.clear();
+            }
+          }
+          await this.sync(ctx);
+        },
+      });
+    });
+  }
+
+  async readSettings(keys: string[]): Promise<Record<string, unknown>> {
+    return this.with(async (ctx) => {
+      const items = keys.map((k) => ctx.workbook.settings.getItemOrNullObject(k).load('value'));
+      await this.sync(ctx);
+      const out: Record<string, unknown> = {};
+      keys.forEach((k, i) => {
+        if (!items[i]!.isNullObject) out[k] = items[i]!.value;
+      });
+      return out;
+    });
+  }
+
+  async writeSettings(values: Record<string, unknown>): Promise<void> {
+    await this.with(async (ctx) => {
+      for (const [k, v] of Object.entries(values)) ctx.workbook.settings.add(k, v);
+      await this.sync(ctx);
+    });
+  }
+
+  async selectCell(sheet: string, cell: string): Promise<void> {
+    await this.with(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(cell).select();
+      await this.sync(ctx);
+    });
+  }
+
+  async upsertChart(spec: ChartSpec): Promise<boolean> {
+    const name = 'MutasiRingkasan';
+    await this.with(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(spec.sheet);
+      const old = ws.charts.getItemOrNullObject(name);
+      await this.sync(ctx);
+      if (!old.isNullObject) old.delete();
+      const chart = ws.charts.add('ColumnClustered', ws.getRange(spec.source), 'Columns');
+      chart.name = name;
+      chart.title.text = spec.title;
+      chart.setPosition(spec.anchor);
+      await this.sync(ctx);
+    });
+    return true;
+  }
+}
+
+function widthOf(rows: CellValue[][]): number {
+  let w = 0;
+  for (const r of rows) if (r.length > w) w = r.length;
+  return w;
+}
+
+/** office.js gives "" for empty cells and error values as "#N/A" strings. */
+function toRow(row: unknown[]): CellValue[] {
+  const out = new Array<CellValue>(row.length);
+  for (let i = 0; i < row.length; i++) {
+    const v = row[i];
+    if (v === '' || v === null || v === undefined) out[i] = null;
+    else if (typeof v === 'string') out[i] = cellErrorText(v) ? { error: v } : v;
+    else if (typeof v === 'number' || typeof v === 'boolean') out[i] = v;
+    else out[i] = String(v);
+  }
+  return out;
+}
+
+const MS_DAY = 86_400_000;
+
+/** A rectangle must be written whole: short rows are padded with "" (which empties the cell). */
+function toExcelRow(row: CellValue[], width: number): unknown[] {
+  const out = new Array<unknown>(width);
+  for (let i = 0; i < width; i++) {
+    const v = i < row.length ? row[i] : null;
+    if (v === null || v === undefined) out[i] = '';
+    else if (v instanceof Date) out[i] = v.getTime() / MS_DAY + 25569; // Excel serial (1900 system)
+    else if (typeof v === 'object') out[i] = v.error;
+    else out[i] = v;
+  }
+  return out;
+}
+
+function chunks<T>(list: T[], n: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += n) out.push(list.slice(i, i + n));
+  return out;
+}

@@ -1,0 +1,111 @@
+/**
+ * The slice of office.js the add-in uses, typed by hand: office.js itself is loaded from Microsoft's CDN
+ * by taskpane.html (as every Office add-in does) and @types/office-js is not a dependency. Keep this to
+ * what the code calls; the requirement set of each member is noted where it is above ExcelApi 1.4
+ * (the manifest's minimum), and the code checks it with Office.context.requirements before use.
+ */
+
+declare namespace Excel {
+  interface ClientObject {
+    /** True when a *OrNullObject getter found nothing. */
+    readonly isNullObject: boolean;
+  }
+
+  interface RequestContext {
+    readonly workbook: Workbook;
+    sync(): Promise<void>;
+  }
+
+  interface Workbook {
+    readonly worksheets: WorksheetCollection;
+    readonly settings: SettingCollection;
+  }
+
+  interface WorksheetCollection {
+    items: Worksheet[];
+    load(props: string): WorksheetCollection;
+    getItemOrNullObject(name: string): Worksheet;
+    getItem(name: string): Worksheet;
+    add(name: string): Worksheet;
+  }
+
+  interface Worksheet extends ClientObject {
+    readonly name: string;
+    visibility: 'Visible' | 'Hidden' | 'VeryHidden';
+    readonly charts: ChartCollection;
+    load(props: string): Worksheet;
+    activate(): void;
+    getRange(address?: string): Range;
+    /** ExcelApi 1.9. */
+    getRanges(address: string): RangeAreas;
+    getUsedRangeOrNullObject(valuesOnly?: boolean): Range;
+    readonly freezePanes: { freezeRows(count: number): void };
+  }
+
+  interface Range extends ClientObject {
+    /** Set a single value to fill the whole range, or a 2-D array of its exact shape. */
+    values: unknown[][];
+    numberFormat: unknown[][] | string;
+    readonly address: string;
+    readonly rowIndex: number;
+    readonly columnIndex: number;
+    readonly rowCount: number;
+    readonly columnCount: number;
+    readonly format: RangeFormat;
+    load(props: string): Range;
+    select(): void;
+  }
+
+  interface RangeAreas {
+    readonly format: RangeFormat;
+  }
+
+  interface RangeFormat {
+    readonly fill: { color: string; clear(): void };
+    readonly font: { bold: boolean; color: string };
+    autofitColumns(): void;
+  }
+
+  interface SettingCollection {
+    getItemOrNullObject(key: string): Setting;
+    add(key: string, value: unknown): Setting;
+  }
+
+  interface Setting extends ClientObject {
+    readonly value: unknown;
+    load(props: string): Setting;
+  }
+
+  interface ChartCollection {
+    add(type: string, source: Range, seriesBy?: 'Auto' | 'Columns' | 'Rows'): Chart;
+    getItemOrNullObject(name: string): Chart;
+  }
+
+  interface Chart extends ClientObject {
+    name: string;
+    readonly title: { text: string };
+    setPosition(startCell: string, endCell?: string): void;
+    delete(): void;
+  }
+
+  interface RunOptions {
+    /** ExcelApi 1.11: wait while the user is editing a cell instead of failing. */
+    delayForCellEdit?: boolean;
+  }
+
+  function run<T>(batch: (context: RequestContext) => Promise<T>): Promise<T>;
+  function run<T>(options: RunOptions, batch: (context: RequestContext) => Promise<T>): Promise<T>;
+}
+
+declare namespace Office {
+  interface ReadyInfo {
+    host: string | null;
+    platform: string | null;
+  }
+  function onReady(): Promise<ReadyInfo>;
+  const context: {
+    readonly requirements: { isSetSupported(name: string, minVersion?: string): boolean };
+    readonly displayLanguage: string;
+    readonly platform?: string;
+  };
+}
