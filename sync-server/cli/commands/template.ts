@@ -1,0 +1,46 @@
+/**
+ * `mutasi template <file> [--force]`: writes the canonical empty workbook (sync-server/xlsx/template.ts).
+ * Also home of `saveNewWorkbook`, the careful write both `template` and `demo` use: never overwrite a
+ * file someone may have worked on unless asked, and never leave half a file behind.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import type ExcelJS from 'exceljs';
+import { buildTemplate } from '../../xlsx/template';
+import { UserError } from '../user-error';
+
+/** Writes `wb` to `file` through a temporary file in the same folder, then renames it into place. */
+export async function saveNewWorkbook(wb: ExcelJS.Workbook, file: string, force: boolean): Promise<void> {
+  if (path.extname(file).toLowerCase() !== '.xlsx') {
+    throw new UserError(`Nama berkas harus berakhiran .xlsx: ${file}`);
+  }
+  const exists = await fs.stat(file).then((s) => s, () => null);
+  if (exists?.isDirectory()) throw new UserError(`${file} adalah folder, bukan berkas .xlsx`);
+  if (exists && !force) {
+    throw new UserError(`Berkas ${file} sudah ada; tidak ditimpa. Pakai nama lain, atau tambahkan --force untuk menimpanya.`);
+  }
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    await wb.xlsx.writeFile(tmp);
+    await fs.rename(tmp, file);
+  } catch (e) {
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UserError(`Folder untuk ${file} tidak ada`);
+    if (code === 'EACCES' || code === 'EPERM') throw new UserError(`Tidak dapat menulis ${file} (izin ditolak)`);
+    throw new UserError(`Tidak dapat menulis ${file}: ${(e as Error).message}`);
+  }
+}
+
+export function registerTemplate(program: Command): void {
+  program
+    .command('template')
+    .description('membuat buku kerja kosong dengan tata letak baku (lembar Pegawai, Jabatan, Usulan, Aturan) dan daftar pilihan di setiap kolom berkode')
+    .argument('<file>', 'berkas .xlsx baru')
+    .option('--force', 'timpa berkas yang sudah ada')
+    .action(async (file: string, opts: { force?: boolean }) => {
+      await saveNewWorkbook(buildTemplate(), file, opts.force === true);
+      process.stdout.write(`Dibuat ${file}: templat dengan lembar Pegawai, Jabatan, Usulan dan Aturan (nilai bawaan terisi)\n`);
+    });
+}
