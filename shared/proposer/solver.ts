@@ -1,0 +1,272 @@
+/**
+ * The proposer's exact optimiser: which person takes which vacant seat.
+ *
+ * ## The problem
+ * People are rows, positions are columns. Column j has `capacity[j]` ≥ 0 vacant seats. The pairs a
+ * person may move to are given sparsely (most pairs are ineligible) with a score each, as CSR:
+ * row i's pairs are `rowStart[i] ≤ e < rowStart[i+1]`, going to column `col[e]` with `score[e]`.
+ * Find the set of pairs with the largest total score such that every person is in at most one pair
+ * and every position in at most `capacity` pairs. That is the plan of RULES.md "Proposal score":
+ * it "maximises the total score over all moves".
+ *
+ *  - Nobody has to move and no seat has to be filled: a seat that no eligible person can take, or
+ *    that only people with a better use can take, stays empty. The solver never fails.
+ *  - A pair with score ≤ 0 (or NaN) is never chosen: adding it cannot raise the total, and a move
+ *    that gains nothing is not worth the disruption. (A caller that wants "fill as many seats as
+ *    possible, then the best total" adds a bonus B to every score, B larger than any possible
+ *    difference in total score — e.g. B > (number of seats + 1) × (max score − min score) — so one
+ *    more filled seat always outweighs the rest; the benchmark uses that to solve scipy's problem.)
+ *  - Pairs listed twice act as one pair with the higher score.
+ *
+ * ## The algorithm
+ * Min-cost flow by successive shortest augmenting paths with node potentials (the primal–dual
+ * method; Jonker & Volgenant's shortest augmenting path specialised to sparse graphs with
+ * capacities, as in their LAPJVsp), see solver-sparse.ts:
+ *  - The side with fewer units is the "left" side we augment from, one unit at a time: positions
+ *    (units = seats, capped by the number of eligible people) or people (units = people with at
+ *    least one eligible pair). The CSR is transposed once when the other orientation is needed.
+ *  - Each unit runs one Dijkstra search (binary heap, reduced costs ≥ 0 thanks to the potentials)
+ *    for the cheapest way to place it: directly, by displacing someone who is re-placed in turn
+ *    (a chain of moves), or by not placing it at all (cost 0: the seat stays empty / the person stays).
+ *  - Capacities are native: a position is one node with k slots, not k copies, so a position with
+ *    many seats costs nothing extra per search.
+ * Exactness: by the successive-shortest-path theorem, after the k-th unit the flow is a min-cost
+ * flow for the first k units of supply; with the "nobody" edges every unit is always placeable, so
+ * at the end the total score is the maximum over all plans. Complexity: one Dijkstra per unit,
+ * O(U · (E + V) log V) in the worst case; in practice each search settles a handful of nodes.
+ *
+ * ## Determinism
+ * The result is a function of the input arrays alone (no hashing, no randomness, no time): units
+ * are placed in index order, the heap breaks equal distances by the lower node id, and among ends
+ * of equal length the first one found wins. When several plans have the same total, which one is
+ * returned therefore depends on the order of rows, columns and pairs — the caller should build the
+ * arrays in a canonical order (e.g. by NIP and position code) for the plan to be reproducible.
+ *
+ * ## Floating point
+ * Scores are used as given (float64). The potentials are sums and differences of scores, so the
+ * returned plan is optimal up to rounding: its total is within about 1e-12 × (number of units) ×
+ * (largest score) of the true optimum, far below any meaningful score difference (scores have a few
+ * decimals). Integer scores (or scores scaled to integers) below 2^53 / (number of nodes) make the
+ * solve exact. `total` is recomputed from the chosen pairs' scores, in row order.
+ *
+ * The dense solver (`solveDense`, the problem of scipy's linear_sum_assignment) is in
+ * solver-dense.ts and re-exported here.
+ *
+ * Pure TypeScript, no Node or DOM APIs: it runs in the add-in's task pane as well as in the CLI.
+ */
+import { solveCore, type CoreProblem } from './solver-sparse';
+
+export { solveDense, type DenseAssignment } from './solver-dense';
+
+/** Eligibility given person by person (row-major CSR). */
+export interface AssignmentProblem {
+  /** People. */
+  nRows: number;
+  /** Positions. */
+  nCols: number;
+  /** Vacant seats per position (length nCols, integers ≥ 0). */
+  capacity: Int32Array;
+  /** Length nRows + 1, non-decreasing, rowStart[0] = 0. */
+  rowStart: Int32Array;
+  /** Column of each pair (length rowStart[nRows]). */
+  col: Int32Array;
+  /** Score of each pair (same length as col). */
+  score: Float64Array;
+}
+
+/** Eligibility given position by position (column-major CSR): the same problem, transposed input. */
+export interface ColumnMajorProblem {
+  nRows: number;
+  nCols: number;
+  capacity: Int32Array;
+  /** Length nCols + 1: column j's pairs are colStart[j] ≤ e < colStart[j+1]. */
+  colStart: Int32Array;
+  /** Row of each pair. */
+  row: Int32Array;
+  score: Float64Array;
+}
+
+export interface Assignment {
+  /** The position each person takes, or -1. */
+  rowToCol: Int32Array;
+  /** Index (into the input's pair arrays) of each person's chosen pair, or -1. */
+  rowToEdge: Int32Array;
+  /** Seats filled per position (≤ capacity). */
+  filled: Int32Array;
+  /** Number of people placed. */
+  placed: number;
+  /** Σ score of the chosen pairs. */
+  total: number;
+}
+
+/** Maximum-score assignment, eligibility given person by person. */
+export function solveAssignment(p: AssignmentProblem): Assignment {
+  validate('solveAssignment', p.nRows, p.nCols, p.capacity, p.rowStart, p.col, p.score, p.nCols);
+  return solveEither(p.nRows, p.nCols, p.capacity, p.rowStart, p.col, p.score, 'rows');
+}
+
+/** Maximum-score assignment, eligibility given position by position. */
+export function solveAssignmentByColumn(p: ColumnMajorProblem): Assignment {
+  validate('solveAssignmentByColumn', p.nCols, p.nRows, p.capacity, p.colStart, p.row, p.score, p.nRows);
+  return solveEither(p.nRows, p.nCols, p.capacity, p.colStart, p.row, p.score, 'cols');
+}
+
+/**
+ * `start/adj/score` is a CSR over the `major` side ('rows' = people, 'cols' = positions). Picks the
+ * side with fewer units as the left side of the flow, transposing if needed, and maps back.
+ */
+function solveEither(
+  nRows: number,
+  nCols: number,
+  capacity: Int32Array,
+  start: Int32Array,
+  adj: Int32Array,
+  score: Float64Array,
+  major: 'rows' | 'cols',
+): Assignment {
+  const nMajor = major === 'rows' ? nRows : nCols;
+  const nMinor = major === 'rows' ? nCols : nRows;
+  // A pair counts only if it could ever be chosen: positive score, position with a seat.
+  const usable = (e: number, majorIndex: number): boolean => {
+    const s = score[e]!;
+    if (!(s > 0)) return false;
+    return capacity[major === 'rows' ? adj[e]! : majorIndex]! > 0;
+  };
+  const rowDegree = new Int32Array(nRows);
+  const colDegree = new Int32Array(nCols);
+  for (let a = 0; a < nMajor; a++) {
+    for (let e = start[a]!, end = start[a + 1]!; e < end; e++) {
+      if (!usable(e, a)) continue;
+      if (major === 'rows') {
+        rowDegree[a] = rowDegree[a]! + 1;
+        colDegree[adj[e]!] = colDegree[adj[e]!]! + 1;
+      } else {
+        colDegree[a] = colDegree[a]! + 1;
+        rowDegree[adj[e]!] = rowDegree[adj[e]!]! + 1;
+      }
+    }
+  }
+  // Units: a position cannot fill more seats than it has eligible people.
+  const seats = new Int32Array(nCols);
+  let seatUnits = 0;
+  for (let j = 0; j < nCols; j++) seatUnits += seats[j] = Math.min(capacity[j]!, colDegree[j]!);
+  const people = new Int32Array(nRows);
+  let personUnits = 0;
+  for (let i = 0; i < nRows; i++) personUnits += people[i] = rowDegree[i]! > 0 ? 1 : 0;
+
+  const leftIsCols = seatUnits < personUnits;
+  const leftIsMajor = leftIsCols === (major === 'cols');
+  let core: CoreProblem;
+  let edgeOrigin: Int32Array | null = null;
+  if (leftIsMajor) {
+    core = {
+      nLeft: nMajor,
+      nRight: nMinor,
+      supply: leftIsCols ? seats : people,
+      capacity: leftIsCols ? people : seats,
+      start,
+      adj,
+      score,
+    };
+  } else {
+    const t = transpose(nMajor, nMinor, start, adj, score, usable);
+    edgeOrigin = t.origin;
+    core = {
+      nLeft: nMinor,
+      nRight: nMajor,
+      supply: leftIsCols ? seats : people,
+      capacity: leftIsCols ? people : seats,
+      start: t.start,
+      adj: t.adj,
+      score: t.score,
+    };
+  }
+  const r = solveCore(core);
+
+  const rowToCol = new Int32Array(nRows).fill(-1);
+  const rowToEdge = new Int32Array(nRows).fill(-1);
+  const filled = new Int32Array(nCols);
+  for (let right = 0; right < core.nRight; right++) {
+    for (let k = r.slotStart[right]!, end = k + r.load[right]!; k < end; k++) {
+      const left = r.slotLeft[k]!;
+      const row = leftIsCols ? right : left;
+      const c = leftIsCols ? left : right;
+      rowToCol[row] = c;
+      rowToEdge[row] = edgeOrigin ? edgeOrigin[r.slotEdge[k]!]! : r.slotEdge[k]!;
+      filled[c] = filled[c]! + 1;
+    }
+  }
+  let total = 0;
+  let placed = 0;
+  for (let i = 0; i < nRows; i++) {
+    if (rowToEdge[i]! < 0) continue;
+    total += score[rowToEdge[i]!]!;
+    placed++;
+  }
+  return { rowToCol, rowToEdge, filled, placed, total };
+}
+
+/** CSR transpose keeping only the pairs `keep` accepts; `origin` maps new pair → input pair. */
+function transpose(
+  nSrc: number,
+  nDst: number,
+  start: Int32Array,
+  adj: Int32Array,
+  score: Float64Array,
+  keep: (e: number, src: number) => boolean,
+): { start: Int32Array; adj: Int32Array; score: Float64Array; origin: Int32Array } {
+  const count = new Int32Array(nDst + 1);
+  let kept = 0;
+  for (let a = 0; a < nSrc; a++) {
+    for (let e = start[a]!, end = start[a + 1]!; e < end; e++) {
+      if (!keep(e, a)) continue;
+      count[adj[e]! + 1] = count[adj[e]! + 1]! + 1;
+      kept++;
+    }
+  }
+  for (let b = 0; b < nDst; b++) count[b + 1] = count[b + 1]! + count[b]!;
+  const tStart = count.slice();
+  const tAdj = new Int32Array(kept);
+  const tScore = new Float64Array(kept);
+  const origin = new Int32Array(kept);
+  // Filling in source order keeps each destination's list sorted by source index (stable).
+  for (let a = 0; a < nSrc; a++) {
+    for (let e = start[a]!, end = start[a + 1]!; e < end; e++) {
+      if (!keep(e, a)) continue;
+      const at = count[adj[e]!]!;
+      count[adj[e]!] = at + 1;
+      tAdj[at] = a;
+      tScore[at] = score[e]!;
+      origin[at] = e;
+    }
+  }
+  return { start: tStart, adj: tAdj, score: tScore, origin };
+}
+
+function validate(
+  fn: string,
+  nMajor: number,
+  nMinor: number,
+  capacity: Int32Array,
+  start: Int32Array,
+  adj: Int32Array,
+  score: Float64Array,
+  adjBound: number,
+): void {
+  const bad = (what: string): never => {
+    throw new RangeError(`${fn}: ${what}`);
+  };
+  if (!Number.isInteger(nMajor) || nMajor < 0 || !Number.isInteger(nMinor) || nMinor < 0) bad('bad shape');
+  const nCols = fn === 'solveAssignment' ? nMinor : nMajor;
+  if (capacity.length !== nCols) bad(`capacity has length ${capacity.length}, expected ${nCols}`);
+  for (let j = 0; j < nCols; j++) if (capacity[j]! < 0) bad(`capacity[${j}] is negative`);
+  if (start.length !== nMajor + 1 || start[0] !== 0) bad('start must have length n + 1 and begin at 0');
+  for (let a = 0; a < nMajor; a++) if (start[a + 1]! < start[a]!) bad(`start is decreasing at ${a}`);
+  const nPairs = start[nMajor]!;
+  if (adj.length < nPairs || score.length < nPairs) bad(`pair arrays shorter than start[n] = ${nPairs}`);
+  for (let e = 0; e < nPairs; e++) {
+    const b = adj[e]!;
+    if (b < 0 || b >= adjBound) bad(`pair ${e} points to ${b}, outside 0..${adjBound - 1}`);
+    if (score[e] === Infinity || score[e] === -Infinity) bad(`score[${e}] is infinite`);
+  }
+}
