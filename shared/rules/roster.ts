@@ -1,0 +1,56 @@
+/** Data rules across rows and sheets: duplicates, unknown codes, future dates, surplus, rotation due. */
+import type { Employee, Position } from '../model';
+import { isoDate, monthsBetween } from '../values/dates';
+import type { FindingSink } from './emit';
+import type { Book } from './types';
+
+export interface RosterIndex {
+  /** First row of each NIP. */
+  employees: Map<string, Employee>;
+  positions: Map<string, Position>;
+  /** Holders per position code today (each NIP counted once). */
+  holders: Map<string, number>;
+}
+
+export function indexRoster(book: Book, sink: FindingSink | null): RosterIndex {
+  const employees = new Map<string, Employee>();
+  const positions = new Map<string, Position>();
+  for (const p of book.positions) if (p.code && !positions.has(p.code)) positions.set(p.code, p);
+  const holders = new Map<string, number>();
+  for (const e of book.employees) {
+    if (!e.nip) continue;
+    const first = employees.get(e.nip);
+    if (first) {
+      sink?.at('pegawai', e.row, 'nip', 'NIP_DUPLICATE', 'error', e.nip, { nip: e.nip, firstRow: first.row, firstName: first.name });
+      continue;
+    }
+    employees.set(e.nip, e);
+    if (!book.holderCounts && e.positionCode) holders.set(e.positionCode, (holders.get(e.positionCode) ?? 0) + 1);
+  }
+  if (book.holderCounts) for (const [k, v] of book.holderCounts) holders.set(k, v);
+  return { employees, positions, holders };
+}
+
+export function rosterRules(book: Book, idx: RosterIndex, sink: FindingSink): void {
+  const { settings } = book;
+  const pegawaiSheet = book.layout.jabatan.name;
+  for (const e of book.employees) {
+    if (e.positionCode && !idx.positions.has(e.positionCode)) {
+      sink.at('pegawai', e.row, 'positionCode', 'POSITION_UNKNOWN', 'error', e.nip, { code: e.positionCode, sheet: pegawaiSheet });
+    }
+    if (e.positionStart !== null) {
+      if (e.positionStart > settings.asOf) {
+        sink.at('pegawai', e.row, 'positionStart', 'DATE_IN_FUTURE', 'error', e.nip, { found: isoDate(e.positionStart), asOf: isoDate(settings.asOf) });
+      } else {
+        const months = monthsBetween(e.positionStart, settings.asOf);
+        if (months > settings.tenureMaxMonths) {
+          sink.at('pegawai', e.row, 'positionStart', 'ROTATION_DUE', 'info', e.nip, { months, max: settings.tenureMaxMonths });
+        }
+      }
+    }
+  }
+  for (const p of idx.positions.values()) {
+    const h = idx.holders.get(p.code) ?? 0;
+    if (h > p.needed) sink.at('jabatan', p.row, 'needed', 'OVER_FORMATION', 'info', p.code, { code: p.code, holders: h, needed: p.needed, surplus: h - p.needed });
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * NIP (Nomor Induk Pegawai), 18 digits: yyyymmdd birth · yyyymm TMT CPNS · gender (1/2) · serial (001–999).
+ * An NIP cell that holds a number has already lost digits (Excel keeps 15 significant digits): that is
+ * NIP_PRECISION, never silently "fixed".
+ */
+import { cellErrorText, type CellValue } from '../workbook/gateway';
+import { anniversary, dayFromYmd, type Day } from './dates';
+
+export type NipProblem =
+  | { kind: 'length'; digits: number }
+  | { kind: 'characters' }
+  | { kind: 'birth' }
+  | { kind: 'tmt' }
+  | { kind: 'tmt-before-18' }
+  | { kind: 'gender'; digit: string }
+  | { kind: 'serial' };
+
+export interface NipReading {
+  /** The digits as they stand (spaces removed); '' when the cell is empty. */
+  nip: string;
+  /** The cell held a number: digits after the 15th are already lost. */
+  precisionLost: boolean;
+  /** Set when the NIP is not a valid 18-digit NIP (not reported where precisionLost is). */
+  problem: NipProblem | null;
+  /** Birth date from digits 1–8 when they are a real date. */
+  birth: Day | null;
+  isError: boolean;
+}
+
+export function readNip(v: CellValue | undefined): NipReading {
+  if (v === null || v === undefined) return { nip: '', precisionLost: false, problem: null, birth: null, isError: false };
+  if (cellErrorText(v)) return { nip: '', precisionLost: false, problem: null, birth: null, isError: true };
+  if (typeof v === 'number') {
+    const digits = Number.isFinite(v) ? BigInt(Math.round(v)).toString() : '';
+    return { nip: digits, precisionLost: true, problem: null, birth: birthOf(digits), isError: false };
+  }
+  const raw = typeof v === 'string' ? v : String(v);
+  // Spaces (normal and non-breaking) people type for readability, and a leading apostrophe.
+  const nip = raw.replace(/[\s\u00a0]+/g, '').replace(/^'/, '');
+  return { nip, precisionLost: false, problem: nipProblem(nip), birth: birthOf(nip), isError: false };
+}
+
+function birthOf(nip: string): Day | null {
+  if (!/^\d{8}/.test(nip)) return null;
+  return dayFromYmd(+nip.slice(0, 4), +nip.slice(4, 6), +nip.slice(6, 8));
+}
+
+export function nipProblem(nip: string): NipProblem | null {
+  if (!/^\d*$/.test(nip)) return { kind: 'characters' };
+  if (nip.length !== 18) return { kind: 'length', digits: nip.length };
+  const birth = birthOf(nip);
+  if (birth === null) return { kind: 'birth' };
+  const ty = +nip.slice(8, 12);
+  const tm = +nip.slice(12, 14);
+  if (tm < 1 || tm > 12 || ty < 1900 || ty > 2200) return { kind: 'tmt' };
+  // Compared by month: CPNS appointments start on the first of a month.
+  const eighteen = anniversary(birth, 18);
+  const tmtFirst = dayFromYmd(ty, tm, 1)!;
+  const eighteenFirst = dayFromYmd(+new Date(eighteen * 86_400_000).getUTCFullYear(), new Date(eighteen * 86_400_000).getUTCMonth() + 1, 1)!;
+  if (tmtFirst < eighteenFirst) return { kind: 'tmt-before-18' };
+  const g = nip[14]!;
+  if (g !== '1' && g !== '2') return { kind: 'gender', digit: g };
+  if (nip.slice(15) === '000') return { kind: 'serial' };
+  return null;
+}
+
+/** 198503122010011002 → 19850312 ****** * 002 style masking for public pages. */
+export function maskNip(nip: string): string {
+  if (nip.length !== 18) return nip.replace(/\d(?=\d{3})/g, '*');
+  return `${nip.slice(0, 4)}**********${nip.slice(14)}`;
+}

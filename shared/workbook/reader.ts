@@ -1,0 +1,395 @@
+/**
+ * Reads a workbook's sheets into the Book the rules run on, reporting every bad cell on the way
+ * (REQUIRED_MISSING, VALUE_INVALID, NIP_FORMAT, NIP_PRECISION, BIRTHDATE_MISMATCH, SHEET_MISSING,
+ * HEADER_MISSING, and the duplicates that are visible within one sheet).
+ */
+import { COMPETENCIES } from '../domain';
+import { defaultSettings, type Employee, type Position, type Proposal, type Settings } from '../model';
+import { FindingSink, type RecordSheet } from '../rules/emit';
+import type { Book, Lang, Layout, SheetLayout } from '../rules/types';
+import { isoDate, today, type Day } from '../values/dates';
+import { readNip } from '../values/nip';
+import {
+  INVALID, cellText, isEmptyCell, parseDate, parseDiscipline, parseEducation, parseGolongan, parseInteger, parseLevel,
+  parseList, parsePositionType, parsePotential, parseProposalStatus, parseReason, parseSkp, parseStatus, type Parsed,
+} from '../values/parse';
+import { cellErrorText, type CellValue, type SheetData } from './gateway';
+import { canonicalSheetLayout } from './layout';
+import { findHeader, matchSheetNames } from './locate';
+import { ATURAN, JABATAN, PEGAWAI, SHEETS, USULAN, type SheetKey } from './schema';
+import { readSettings } from './settings';
+
+export interface ParseOptions {
+  lang?: Lang;
+  /** Overrides the Aturan sheet's Tanggal Acuan (the command line's --as-of). */
+  asOf?: Day;
+  /** User-chosen header → field mappings per sheet, for headers the aliases do not cover. */
+  columnMap?: Partial<Record<SheetKey, Record<string, string>>>;
+}
+
+export interface ParsedWorkbook {
+  /** null when Pegawai or Jabatan (or one of their required headers) is missing. */
+  book: Book | null;
+  sink: FindingSink;
+  settings: Settings;
+  /** The sheets found, with their header rows and unrecognised headers. */
+  sheets: Partial<Record<SheetKey, { name: string; headerRow: number; unknownHeaders: { col: number; header: string }[] }>>;
+  counts: { employees: number; positions: number; proposals: number };
+}
+
+/** What a value of each coded field must look like, for VALUE_INVALID messages. */
+const EXPECTED: Record<string, [string, string]> = {
+  nip: ['harus 18 digit angka sebagai teks', 'must be 18 digits stored as text'],
+  status: ['harus PNS, CPNS, PPPK atau Tugas Belajar', 'must be PNS, CPNS, PPPK or Tugas Belajar'],
+  rank: ['harus golongan I/a sampai IV/e (mis. III/a)', 'must be a rank from I/a to IV/e (e.g. III/a)'],
+  date: ['harus tanggal (dd/mm/yyyy, 1 Maret 2019, atau tanggal Excel)', 'must be a date (dd/mm/yyyy, 1 Maret 2019, or an Excel date)'],
+  education: ['harus SD, SMP, SMA, D1, D2, D3, D4, S1, S2 atau S3', 'must be SD, SMP, SMA, D1, D2, D3, D4, S1, S2 or S3'],
+  skp: ['harus Sangat Baik, Baik, Butuh Perbaikan, Kurang atau Sangat Kurang', 'must be Sangat Baik, Baik, Butuh Perbaikan, Kurang or Sangat Kurang'],
+  potential: ['harus Tinggi, Menengah atau Rendah', 'must be Tinggi, Menengah or Rendah'],
+  discipline: ['harus Tidak Ada, Ringan, Sedang atau Berat', 'must be Tidak Ada, Ringan, Sedang or Berat'],
+  level15: ['harus bilangan bulat 1–5', 'must be a whole number from 1 to 5'],
+  type: ['harus JPT Utama, JPT Madya, JPT Pratama, Administrator, Pengawas, Pelaksana atau Fungsional', 'must be JPT Utama, JPT Madya, JPT Pratama, Administrator, Pengawas, Pelaksana or Fungsional'],
+  level: ['harus Ahli Utama, Ahli Madya, Ahli Muda, Ahli Pertama, Penyelia, Mahir, Terampil atau Pemula', 'must be Ahli Utama, Ahli Madya, Ahli Muda, Ahli Pertama, Penyelia, Mahir, Terampil or Pemula'],
+  class: ['harus bilangan bulat 1–17', 'must be a whole number from 1 to 17'],
+  needed: ['harus bilangan bulat 0 atau lebih', 'must be a whole number, 0 or more'],
+  reason: ['harus Rotasi, Promosi, Kebutuhan Organisasi, Darurat atau Permintaan Sendiri', 'must be Rotasi, Promosi, Kebutuhan Organisasi, Darurat or Permintaan Sendiri'],
+  proposalStatus: ['harus Draf, Diajukan, Disetujui, Ditolak atau Tercatat', 'must be Draf, Diajukan, Disetujui, Ditolak or Tercatat'],
+  text: ['sel berisi nilai galat Excel', 'the cell holds an Excel error value'],
+  uniqueId: ['nomor usulan harus unik', 'proposal numbers must be unique'],
+};
+
+/** One sheet's rows with its header located; hands out cells by field. */
+export class Rows {
+  constructor(
+    readonly sheet: SheetData,
+    readonly layout: SheetLayout,
+  ) {}
+  /** Worksheet rows below the header that have at least one non-empty cell. */
+  *dataRows(): Generator<{ row: number; cells: CellValue[] }> {
+    const first = this.layout.headerRow - this.sheet.startRow + 1;
+    for (let r = first; r < this.sheet.values.length; r++) {
+      const cells = this.sheet.values[r];
+      if (!cells || cells.every((v) => isEmptyCell(v))) continue;
+      yield { row: this.sheet.startRow + r, cells };
+    }
+  }
+  get(cells: CellValue[], field: string): CellValue | undefined {
+    const c = this.layout.columns[field];
+    return c ? cells[c.col - this.sheet.startCol] : undefined;
+  }
+  has(field: string): boolean {
+    return this.layout.columns[field] !== undefined;
+  }
+}
+
+interface Ctx {
+  sink: FindingSink;
+  lang: Lang;
+}
+
+export function parseWorkbook(sheets: SheetData[], opts: ParseOptions = {}): ParsedWorkbook {
+  const lang = opts.lang ?? 'id';
+  const byRole = matchSheetNames(sheets.map((s) => s.name));
+  const sheetOf = (k: SheetKey) => sheets.find((s) => s.name === byRole[k]);
+
+  const layout: Layout = {
+    pegawai: canonicalSheetLayout(PEGAWAI),
+    jabatan: canonicalSheetLayout(JABATAN),
+    usulan: canonicalSheetLayout(USULAN),
+  };
+  const sink = new FindingSink(lang, layout);
+  const ctx: Ctx = { sink, lang };
+  const found: ParsedWorkbook['sheets'] = {};
+  const rowsOf: Partial<Record<SheetKey, Rows>> = {};
+
+  for (const def of [PEGAWAI, JABATAN, USULAN, ATURAN]) {
+    const sheet = sheetOf(def.key);
+    if (!sheet) {
+      if (def.key === 'pegawai' || def.key === 'jabatan') {
+        sink.push(def.name, 1, 1, '', 'SHEET_MISSING', 'error', def.name, { sheet: def.name, aliases: def.aliases.join(', ') });
+      }
+      continue;
+    }
+    const search = findHeader(def, sheet, opts.columnMap?.[def.key]);
+    if (!search.found) {
+      for (const field of search.missing) {
+        const fd = def.fields.find((x) => x.field === field)!;
+        sink.push(sheet.name, search.bestRow, search.lastCol + 1, fd.header, 'HEADER_MISSING', 'error', def.name, {
+          header: fd.header, sheet: sheet.name, aliases: fd.aliases.join(', ') || '—',
+        });
+      }
+      continue;
+    }
+    const lay: SheetLayout = { name: sheet.name, headerRow: search.match.headerRow, columns: search.match.columns };
+    if (def.key !== 'aturan') layout[def.key] = lay;
+    rowsOf[def.key] = new Rows(sheet, lay);
+    found[def.key] = { name: sheet.name, headerRow: lay.headerRow, unknownHeaders: search.match.unknown };
+  }
+
+  const settings = rowsOf.aturan ? readSettings(rowsOf.aturan, sink, opts.asOf) : defaultSettings(opts.asOf ?? today());
+  if (opts.asOf !== undefined) settings.asOf = opts.asOf;
+
+  const employees = rowsOf.pegawai ? readEmployees(rowsOf.pegawai, ctx) : [];
+  const positions = rowsOf.jabatan ? readPositions(rowsOf.jabatan, ctx) : [];
+  const proposals = rowsOf.usulan ? readProposals(rowsOf.usulan, ctx) : [];
+  const counts = { employees: employees.length, positions: positions.length, proposals: proposals.length };
+
+  const book: Book | null = rowsOf.pegawai && rowsOf.jabatan ? { employees, positions, proposals, settings, layout } : null;
+  return { book, sink, settings, sheets: found, counts };
+}
+
+
+// ---------------------------------------------------------------------------------------------
+
+function invalid(ctx: Ctx, sheet: RecordSheet, row: number, field: string, v: CellValue | undefined, expected: string, subject: string): void {
+  const [id, en] = EXPECTED[expected] ?? EXPECTED.text!;
+  ctx.sink.at(sheet, row, field, 'VALUE_INVALID', 'error', subject, { value: cellText(v), expected: id, expectedEn: en });
+}
+
+function missing(ctx: Ctx, sheet: RecordSheet, row: number, field: string, subject: string, why?: [string, string]): void {
+  ctx.sink.at(sheet, row, field, 'REQUIRED_MISSING', 'error', subject, why ? { why: why[0], whyEn: why[1] } : {});
+}
+
+/** A coded value: reports INVALID, returns null for it. */
+function coded<T>(ctx: Ctx, sheet: RecordSheet, row: number, field: string, v: CellValue | undefined, p: Parsed<T>, expected: string, subject: string): T | null {
+  if (p === INVALID) {
+    invalid(ctx, sheet, row, field, v, expected, subject);
+    return null;
+  }
+  return p;
+}
+
+/** Free text; an Excel error value in it is reported. */
+function text(ctx: Ctx, sheet: RecordSheet, row: number, field: string, v: CellValue | undefined, subject: string): string {
+  if (cellErrorText(v ?? null)) {
+    invalid(ctx, sheet, row, field, v, 'text', subject);
+    return '';
+  }
+  return cellText(v);
+}
+
+function readEmployees(rows: Rows, ctx: Ctx): Employee[] {
+  const out: Employee[] = [];
+  const S: RecordSheet = 'pegawai';
+  const hasComp = COMPETENCIES.some((_, i) => rows.has(`comp${i}`));
+  for (const { row, cells } of rows.dataRows()) {
+    const g = (f: string) => rows.get(cells, f);
+    const nipCell = g('nip');
+    const nipR = readNip(nipCell);
+    const subject = nipR.nip;
+    if (nipR.isError) invalid(ctx, S, row, 'nip', nipCell, 'nip', subject);
+    else if (!nipR.nip) missing(ctx, S, row, 'nip', subject);
+    else if (nipR.precisionLost) ctx.sink.at(S, row, 'nip', 'NIP_PRECISION', 'error', subject, { value: nipR.nip });
+    else if (nipR.problem) ctx.sink.at(S, row, 'nip', 'NIP_FORMAT', 'error', subject, { value: nipR.nip, ...nipR.problem });
+
+    const name = text(ctx, S, row, 'name', g('name'), subject);
+    if (!name && !cellErrorText(g('name') ?? null)) missing(ctx, S, row, 'name', subject);
+
+    const status = coded(ctx, S, row, 'status', g('status'), parseStatus(g('status')), 'status', subject) ?? 'PNS';
+    const rankCell = g('rank');
+    const rank = coded(ctx, S, row, 'rank', rankCell, parseGolongan(rankCell), 'rank', subject);
+    if (rank === null && isEmptyCell(rankCell) && status === 'PNS') missing(ctx, S, row, 'rank', subject, ['wajib untuk PNS', 'required for PNS']);
+
+    const posCell = g('positionCode');
+    const positionCode = text(ctx, S, row, 'positionCode', posCell, subject);
+    if (!positionCode && !cellErrorText(posCell ?? null)) missing(ctx, S, row, 'positionCode', subject);
+
+    const startCell = g('positionStart');
+    const positionStart = coded(ctx, S, row, 'positionStart', startCell, parseDate(startCell), 'date', subject);
+    if (isEmptyCell(startCell)) missing(ctx, S, row, 'positionStart', subject);
+
+    const birthCell = g('birthDate');
+    const birthGiven = coded(ctx, S, row, 'birthDate', birthCell, parseDate(birthCell), 'date', subject);
+    if (birthGiven !== null && nipR.birth !== null && birthGiven !== nipR.birth && !nipR.precisionLost) {
+      ctx.sink.at(S, row, 'birthDate', 'BIRTHDATE_MISMATCH', 'warning', subject, { found: isoDate(birthGiven), required: isoDate(nipR.birth) });
+    }
+
+    const eduCell = g('educationLevel');
+    const educationLevel = coded(ctx, S, row, 'educationLevel', eduCell, parseEducation(eduCell), 'education', subject);
+    if (isEmptyCell(eduCell)) missing(ctx, S, row, 'educationLevel', subject);
+
+    const discipline = coded(ctx, S, row, 'discipline', g('discipline'), parseDiscipline(g('discipline')), 'discipline', subject) ?? 'Tidak Ada';
+    const untilCell = g('disciplineUntil');
+    const disciplineUntil = coded(ctx, S, row, 'disciplineUntil', untilCell, parseDate(untilCell), 'date', subject);
+    if (discipline !== 'Tidak Ada' && isEmptyCell(untilCell)) {
+      missing(ctx, S, row, 'disciplineUntil', subject, [`wajib untuk hukuman disiplin ${discipline}`, `required with a ${discipline} penalty`]);
+    }
+
+    let competencies: number[] | null = null;
+    if (hasComp) {
+      const levels: (number | null)[] = [];
+      let filled = 0;
+      let bad = false;
+      for (let i = 0; i < 9; i++) {
+        const f = `comp${i}`;
+        const v = g(f);
+        const p = parseInteger(v, 1, 5);
+        if (p === INVALID) {
+          invalid(ctx, S, row, f, v, 'level15', subject);
+          bad = true;
+          levels.push(null);
+        } else {
+          if (p !== null) filled++;
+          levels.push(p);
+        }
+      }
+      if (filled > 0 && filled < 9 && !bad) {
+        for (let i = 0; i < 9; i++) {
+          if (levels[i] === null && rows.has(`comp${i}`)) {
+            missing(ctx, S, row, `comp${i}`, subject, ['isi kesembilan level kompetensi atau kosongkan semuanya', 'fill all nine competency levels or none']);
+          } else if (levels[i] === null) {
+            bad = true;
+          }
+        }
+      } else if (filled === 9 && !bad) competencies = levels as number[];
+    }
+
+    out.push({
+      row,
+      nip: nipR.nip,
+      name,
+      status,
+      rank,
+      positionCode,
+      positionStart,
+      birthDate: nipR.birth ?? birthGiven,
+      educationLevel,
+      educationMajor: text(ctx, S, row, 'educationMajor', g('educationMajor'), subject),
+      skpLast: coded(ctx, S, row, 'skpLast', g('skpLast'), parseSkp(g('skpLast')), 'skp', subject),
+      skpBefore: coded(ctx, S, row, 'skpBefore', g('skpBefore'), parseSkp(g('skpBefore')), 'skp', subject),
+      potential: coded(ctx, S, row, 'potential', g('potential'), parsePotential(g('potential')), 'potential', subject),
+      discipline,
+      disciplineUntil,
+      trainings: parseList(g('trainings'), ';,'),
+      preferences: parseList(g('preferences'), ';'),
+      competencies,
+    });
+  }
+  return out;
+}
+
+function readPositions(rows: Rows, ctx: Ctx): Position[] {
+  const out: Position[] = [];
+  const S: RecordSheet = 'jabatan';
+  const firstRowOf = new Map<string, number>();
+  const hasStd = COMPETENCIES.some((_, i) => rows.has(`std${i}`));
+  for (const { row, cells } of rows.dataRows()) {
+    const g = (f: string) => rows.get(cells, f);
+    const codeCell = g('code');
+    const code = text(ctx, S, row, 'code', codeCell, '');
+    if (!code && !cellErrorText(codeCell ?? null)) missing(ctx, S, row, 'code', code);
+    const subject = code;
+
+    const name = text(ctx, S, row, 'name', g('name'), subject);
+    if (!name && !cellErrorText(g('name') ?? null)) missing(ctx, S, row, 'name', subject);
+
+    const typeCell = g('type');
+    const type = coded(ctx, S, row, 'type', typeCell, parsePositionType(typeCell), 'type', subject);
+    if (isEmptyCell(typeCell)) missing(ctx, S, row, 'type', subject);
+
+    const levelCell = g('level');
+    let level = coded(ctx, S, row, 'level', levelCell, parseLevel(levelCell), 'level', subject);
+    if (type === 'Fungsional' && isEmptyCell(levelCell)) missing(ctx, S, row, 'level', subject, ['wajib untuk jabatan Fungsional', 'required for a Fungsional position']);
+    if (type !== 'Fungsional') level = null;
+
+    const unit = text(ctx, S, row, 'unit', g('unit'), subject);
+    if (!unit && !cellErrorText(g('unit') ?? null)) missing(ctx, S, row, 'unit', subject);
+
+    const neededCell = g('needed');
+    const needed = coded(ctx, S, row, 'needed', neededCell, parseInteger(neededCell, 0, 1_000_000), 'needed', subject);
+    if (isEmptyCell(neededCell)) missing(ctx, S, row, 'needed', subject);
+
+    let standards: (number | null)[] | null = null;
+    if (hasStd) {
+      standards = [];
+      for (let i = 0; i < 9; i++) {
+        const f = `std${i}`;
+        standards.push(coded(ctx, S, row, f, g(f), parseInteger(g(f), 1, 5), 'level15', subject));
+      }
+      if (standards.every((x) => x === null)) standards = null;
+    }
+
+    const pos: Position = {
+      row,
+      code,
+      name,
+      type,
+      level,
+      unit,
+      class: coded(ctx, S, row, 'class', g('class'), parseInteger(g('class'), 1, 17), 'class', subject),
+      needed: needed ?? 0,
+      minRank: coded(ctx, S, row, 'minRank', g('minRank'), parseGolongan(g('minRank')), 'rank', subject),
+      maxRank: coded(ctx, S, row, 'maxRank', g('maxRank'), parseGolongan(g('maxRank')), 'rank', subject),
+      minEducation: coded(ctx, S, row, 'minEducation', g('minEducation'), parseEducation(g('minEducation')), 'education', subject),
+      majors: parseList(g('majors'), ';'),
+      requiredTrainings: parseList(g('requiredTrainings'), ';'),
+      standards,
+    };
+    if (code) {
+      const first = firstRowOf.get(code);
+      if (first !== undefined) {
+        ctx.sink.at(S, row, 'code', 'POSITION_DUPLICATE', 'error', subject, { code, firstRow: first });
+        continue; // the first row stays the position
+      }
+      firstRowOf.set(code, row);
+    }
+    out.push(pos);
+  }
+  return out;
+}
+
+function readProposals(rows: Rows, ctx: Ctx): Proposal[] {
+  const out: Proposal[] = [];
+  const S: RecordSheet = 'usulan';
+  const ids = new Map<string, number>();
+  for (const { row, cells } of rows.dataRows()) {
+    const g = (f: string) => rows.get(cells, f);
+    const statusP = parseProposalStatus(g('status'));
+    const status = statusP === INVALID ? null : (statusP ?? 'Draf');
+    const active = status === null || status === 'Draf' || status === 'Diajukan' || status === 'Disetujui';
+    // Ditolak / Tercatat rows are history: read, never judged.
+    const c: Ctx = active ? ctx : { ...ctx, sink: new FindingSink(ctx.lang, ctx.sink.layout) };
+
+    const nipCell = g('nip');
+    const nipR = readNip(nipCell);
+    const rawId = cellText(g('id'));
+    const id = rawId && !cellErrorText(g('id') ?? null) ? rawId : `U-${String(row).padStart(4, '0')}`;
+    const subject = nipR.nip || id;
+    if (statusP === INVALID) invalid(c, S, row, 'status', g('status'), 'proposalStatus', subject);
+    if (nipR.isError) invalid(c, S, row, 'nip', nipCell, 'nip', subject);
+    else if (!nipR.nip) missing(c, S, row, 'nip', subject);
+    else if (nipR.precisionLost) c.sink.at(S, row, 'nip', 'NIP_PRECISION', 'error', subject, { value: nipR.nip });
+
+    const toCell = g('toCode');
+    const toCode = text(c, S, row, 'toCode', toCell, subject);
+    if (!toCode && !cellErrorText(toCell ?? null)) missing(c, S, row, 'toCode', subject);
+
+    if (rawId) {
+      const first = ids.get(rawId);
+      if (first !== undefined) invalid(c, S, row, 'id', g('id'), 'uniqueId', subject);
+      else ids.set(rawId, row);
+    }
+
+    out.push({
+      row,
+      id,
+      nip: nipR.nip,
+      toCode,
+      reason: coded(c, S, row, 'reason', g('reason'), parseReason(g('reason')), 'reason', subject),
+      effectiveDate: coded(c, S, row, 'effectiveDate', g('effectiveDate'), parseDate(g('effectiveDate')), 'date', subject),
+      status: status ?? 'Draf',
+      note: text(c, S, row, 'note', g('note'), subject),
+      mendagriApproval: text(c, S, row, 'mendagriApproval', g('mendagriApproval'), subject),
+      recordNo: cellText(g('recordNo')),
+      approvedBy: cellText(g('approvedBy')),
+    });
+  }
+  return out;
+}
+
+/** Sheets the engine needs, by role, so a host can read just those. */
+export function sheetsToRead(names: string[]): string[] {
+  const m = matchSheetNames(names);
+  return (Object.keys(SHEETS) as SheetKey[]).map((k) => m[k]).filter((x): x is string => x !== undefined);
+}
+
