@@ -1,0 +1,17 @@
+/**
+ * Migrations as TypeScript modules imported here and handed to knex through a migration source,
+ * so they run the same under tsx, in tests and in a bundled build (no directory scanning, no
+ * knexfile). Append new migrations to the list; never edit one that has shipped.
+ */
+import type { Knex } from 'knex';
+import * as m0001 from './0001_official_record';
+
+const MIGRATIONS: Record<string, Knex.Migration> = {
+  '0001_official_record': m0001,
+};
+
+export const migrationSource: Knex.MigrationSource<string> = {
+  getMigrations: async () => Object.keys(MIGRATIONS),
+  getMigrationName: (name) => name,
+  getMigration: async (name) => MIGRATIONS[name]!,
+};

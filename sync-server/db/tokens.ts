@@ -1,0 +1,93 @@
+/**
+ * API tokens: 32 random bytes shown once, only their SHA-256 kept. A token has a role and may be
+ * limited to one unit. Creating and revoking tokens are changes to the official record's access, so
+ * they are audited like everything else.
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Db } from './connect';
+import { sha256Hex } from './hash';
+import { withWriter } from './writer';
+
+export const ROLES = ['staff', 'supervisor', 'approver', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface TokenInfo {
+  id: number;
+  name: string;
+  role: Role;
+  unit: string | null;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+interface TokenRow {
+  id: number;
+  name: string;
+  role: Role;
+  unit: string | null;
+  hash: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+const info = (r: TokenRow): TokenInfo => ({
+  id: Number(r.id), name: r.name, role: r.role, unit: r.unit, createdAt: r.created_at, revokedAt: r.revoked_at,
+});
+
+/** The printable token: a prefix people recognise in a config file, then 32 bytes base64url. */
+export function newTokenSecret(): string {
+  return 'mts_' + randomBytes(32).toString('base64url');
+}
+
+export function tokenHash(secret: string): string {
+  return sha256Hex(secret);
+}
+
+export async function createToken(
+  db: Db,
+  input: { name: string; role: Role; unit?: string | null },
+  actor = 'cli',
+): Promise<{ token: string; info: TokenInfo }> {
+  const secret = newTokenSecret();
+  const createdAt = new Date().toISOString();
+  const row = { name: input.name, role: input.role, unit: input.unit ?? null, hash: tokenHash(secret), created_at: createdAt };
+  const id = await withWriter(db, async (w) => {
+    const [inserted] = await w.trx('tokens').insert(row).returning('id');
+    const id = Number(typeof inserted === 'object' ? (inserted as { id: number }).id : inserted);
+    await w.audit(actor, 'token.create', { id, name: row.name, role: row.role, unit: row.unit });
+    return id;
+  });
+  return { token: secret, info: { id, name: row.name, role: row.role, unit: row.unit, createdAt, revokedAt: null } };
+}
+
+export async function listTokens(db: Db): Promise<TokenInfo[]> {
+  const rows = (await db.knex('tokens').orderBy('id')) as TokenRow[];
+  return rows.map(info);
+}
+
+/** Returns false when there is no such token; revoking twice keeps the first date. */
+export async function revokeToken(db: Db, id: number, actor = 'cli'): Promise<boolean> {
+  return withWriter(db, async (w) => {
+    const row = (await w.trx('tokens').where({ id }).first()) as TokenRow | undefined;
+    if (!row) return false;
+    if (!row.revoked_at) {
+      await w.trx('tokens').where({ id }).update({ revoked_at: new Date().toISOString() });
+      await w.audit(actor, 'token.revoke', { id, name: row.name });
+    }
+    return true;
+  });
+}
+
+/**
+ * The live token for a presented secret, or null. The lookup is by hash (an index), and the stored
+ * hash is then compared in constant time, so how long a refusal takes says nothing about the token.
+ */
+export async function authenticate(db: Db, secret: string): Promise<TokenInfo | null> {
+  const hash = tokenHash(secret);
+  const row = (await db.knex('tokens').where({ hash }).first()) as TokenRow | undefined;
+  const expected = Buffer.from(hash, 'hex');
+  const stored = Buffer.from(row?.hash ?? '0'.repeat(64), 'hex');
+  const same = stored.length === expected.length && timingSafeEqual(stored, expected);
+  if (!row || !same || row.revoked_at) return null;
+  return info(row);
+}

@@ -1,0 +1,65 @@
+/**
+ * The Express application, built from a database and a configuration (no globals, no listening):
+ * the server process, the tests (supertest) and the benchmark all make theirs with `createApp`.
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import express, { type Express } from 'express';
+import { pino, type Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import type { Db } from '../db/connect';
+import { defaultConfig, type ServerConfig } from './config';
+import { errorHandler, notFound } from './errors';
+import { openApiDocument } from './openapi';
+import { apiRouter } from './routes/api';
+import { pengumumanRouter } from './routes/pengumuman';
+import { corsPolicy, securityHeaders } from './security';
+
+export interface AppOptions {
+  db: Db;
+  config?: Partial<ServerConfig>;
+  logger?: Logger;
+}
+
+const REQUEST_ID = /^[\w.-]{1,64}$/;
+
+export function createLogger(level: string): Logger {
+  return pino({
+    level,
+    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], censor: '[disembunyikan]' },
+  });
+}
+
+export function createApp({ db, config: over, logger }: AppOptions): Express {
+  const config = defaultConfig(over);
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  app.set('query parser', 'simple'); // no nested objects from ?a[b]=c
+
+  app.use(
+    pinoHttp({
+      logger: logger ?? createLogger(config.logLevel),
+      genReqId: (req, res) => {
+        const given = req.headers['x-request-id'];
+        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+    }),
+  );
+  app.use(securityHeaders());
+  app.use(corsPolicy(config.addinOrigins));
+
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(openApiDocument());
+  });
+  app.use('/api/v1', apiRouter(db, config));
+  app.use(pengumumanRouter(db));
+  if (config.addinDir && existsSync(config.addinDir)) {
+    app.use(express.static(config.addinDir, { index: ['taskpane.html', 'index.html'], maxAge: '1h' }));
+  }
+  app.use(notFound);
+  app.use(errorHandler);
+  return app;
+}

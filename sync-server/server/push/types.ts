@@ -1,0 +1,38 @@
+/** What a workbook pushes (one approved Usulan row) and what it gets back, per decision (SYNC-API.md). */
+import type { Finding } from '../../../shared/rules/types';
+import type { EmployeeRecord } from '../../db/records';
+
+export interface DecisionInput {
+  mutationId: string;
+  proposalId: string;
+  nip: string;
+  fromPositionCode: string;
+  toPositionCode: string;
+  reason: string;
+  effectiveDate: string;
+  note: string;
+  mendagriApproval: string | null;
+  baseVersion: number;
+}
+
+export interface PositionState {
+  code: string;
+  unit: string;
+  needed: number;
+  holders: number;
+}
+
+export type ConflictReason = 'VERSION_STALE' | 'POSITION_CHANGED' | 'FORMATION_FULL';
+
+export type PushResult =
+  | { mutationId: string; status: 'recorded'; recordNo: string; version: number; findings: Finding[] }
+  | { mutationId: string; status: 'duplicate'; recordNo: string; version: number; findings: Finding[]; recordedAt: string }
+  | {
+      mutationId: string;
+      status: 'conflict';
+      reason: ConflictReason;
+      message: string;
+      current: { employee: EmployeeRecord; position: PositionState };
+      findings: Finding[];
+    }
+  | { mutationId: string; status: 'rejected'; message: string; findings: Finding[] };

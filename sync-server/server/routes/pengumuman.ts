@@ -1,0 +1,25 @@
+/** GET /pengumuman — public, no token: the announcement of recorded transfers (HTML, ?format=csv|json). */
+import { Router } from 'express';
+import type { Db } from '../../db/connect';
+import { announcementEntries } from '../pengumuman/entries';
+import { renderCsv, renderHtml } from '../pengumuman/render';
+import { PengumumanQuery } from '../schemas';
+import { parseOr400 } from '../validate';
+
+export function pengumumanRouter(db: Db): Router {
+  const r = Router();
+  r.get('/pengumuman', async (req, res) => {
+    const q = parseOr400(PengumumanQuery, req.query, 'Parameter');
+    const entries = await announcementEntries(db, q);
+    res.setHeader('Cache-Control', 'public, max-age=60');
+    if (q.format === 'json') {
+      res.json({ generatedAt: new Date().toISOString(), entries });
+    } else if (q.format === 'csv') {
+      res.type('text/csv; charset=utf-8').setHeader('Content-Disposition', 'attachment; filename="pengumuman-mutasi.csv"');
+      res.send(renderCsv(entries));
+    } else {
+      res.type('html').send(renderHtml(entries, new Date()));
+    }
+  });
+  return r;
+}

@@ -1,0 +1,59 @@
+/**
+ * HTTP hardening. The add-in's pages are framed by Office (Excel on the web, and the desktop hosts'
+ * web views), so framing is allowed for Office's hosts through CSP frame-ancestors, and the legacy
+ * X-Frame-Options (which cannot name them) is off. Office.js itself loads from Microsoft's CDN.
+ * CORS answers only the server's own origin and the configured add-in origins.
+ */
+import type { Request } from 'express';
+import cors from 'cors';
+import helmet from 'helmet';
+
+export const OFFICE_FRAME_ANCESTORS = [
+  "'self'",
+  'https://*.officeapps.live.com',
+  'https://*.office.com',
+  'https://*.office365.com',
+  'https://*.microsoft365.com',
+  'https://*.cloud.microsoft',
+  'https://*.sharepoint.com',
+  'https://*.live.com',
+];
+
+export function securityHeaders() {
+  return helmet({
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", 'https://appsforoffice.microsoft.com'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: OFFICE_FRAME_ANCESTORS,
+        formAction: ["'self'"],
+      },
+    },
+    frameguard: false,
+    crossOriginEmbedderPolicy: false,
+    // Office fetches the add-in's icons from other origins.
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+  });
+}
+
+export function ownOrigin(req: Request): string {
+  return `${req.protocol}://${req.headers.host ?? ''}`;
+}
+
+export function corsPolicy(addinOrigins: string[]) {
+  const allowed = new Set(addinOrigins);
+  return cors((req, cb) => {
+    const origin = req.headers.origin;
+    const ok = !!origin && (allowed.has(origin) || origin === ownOrigin(req as Request));
+    cb(null, {
+      origin: ok ? origin : false,
+      methods: ['GET', 'POST'],
+      allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
+      exposedHeaders: ['X-Request-Id', 'RateLimit', 'RateLimit-Policy', 'Retry-After'],
+      maxAge: 600,
+    });
+  });
+}
