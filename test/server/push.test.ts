@@ -6,7 +6,7 @@ import { createApp } from '../../sync-server/server/app';
 import { getEmployee } from '../../sync-server/db/queries';
 import { verifyAudit } from '../../sync-server/db/audit-verify';
 import { eachDatabase } from './support/databases';
-import { agency, decision, loadAgency, token } from './support/fixtures';
+import { agency, decision, employee, loadAgency, token, uniqueNip } from './support/fixtures';
 
 const WORKBOOK = '6f1c2a4e-8b3d-4c1e-9a7f-2d5b8c9e0f11';
 
@@ -14,6 +14,10 @@ eachDatabase('push', (ctx) => {
   let app: Express;
   let approver: string;
   const a = agency({ people: 10, targets: 2, seats: 1 });
+  // Cases for the rule engine: a poor performer (error), one without competency data (warning).
+  const weak = employee(uniqueNip(500), 'POOL-A', { skpLast: 'Kurang' });
+  const noData = employee(uniqueNip(501), 'POOL-A', { competencies: null });
+  a.employees.push(weak, noData);
   const nip = (i: number) => a.employees[i]!.nip;
 
   before(async () => {
@@ -102,5 +106,23 @@ eachDatabase('push', (ctx) => {
     const rows = await ctx.db.knex('decisions').select('record_no').orderBy('record_no');
     const nums = rows.map((r: { record_no: string }) => Number(r.record_no.slice(-6)));
     assert.deepEqual(nums, nums.map((_: number, i: number) => i + 1));
+  });
+
+  it('the rules run on the official record: an error is rejected with its findings', async () => {
+    const e = (await getEmployee(ctx.db.knex, weak.nip))!;
+    const r = (await push([decision(weak.nip, 'POOL-A', 'T-B-1', e.version)])).body.results[0];
+    assert.equal(r.status, 'rejected');
+    assert.ok(r.findings.some((f: { rule: string }) => f.rule === 'PERFORMANCE_LOW'), JSON.stringify(r.findings));
+    assert.equal((await getEmployee(ctx.db.knex, weak.nip))!.positionCode, 'POOL-A');
+  });
+
+  it('a warning needs a justification: refused without a note, recorded with it and the warning returned', async () => {
+    const e = (await getEmployee(ctx.db.knex, noData.nip))!;
+    const bare = (await push([decision(noData.nip, 'POOL-A', 'T-B-1', e.version, { note: '' })])).body.results[0];
+    assert.equal(bare.status, 'rejected');
+    assert.deepEqual(bare.findings.map((f: { rule: string }) => f.rule), ['COMPETENCY_DATA_MISSING']);
+    const noted = (await push([decision(noData.nip, 'POOL-A', 'T-B-1', e.version, { note: 'Uji kompetensi dijadwalkan' })])).body.results[0];
+    assert.equal(noted.status, 'recorded');
+    assert.deepEqual(noted.findings.map((f: { rule: string }) => f.rule), ['COMPETENCY_DATA_MISSING']);
   });
 });

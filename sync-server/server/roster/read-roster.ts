@@ -6,7 +6,7 @@
 import type { Employee, Position, Settings } from '../../../shared/model';
 import type { Finding } from '../../../shared/rules/types';
 import type { SheetData } from '../../../shared/workbook/gateway';
-import { parseWorkbook } from '../../../shared/workbook/reader';
+import { checkSheets } from '../../../shared/engine';
 
 export interface RosterRead {
   /** Errors that block the import (empty when it may go ahead). */
@@ -19,12 +19,11 @@ export interface RosterRead {
 
 export function readRoster(sheets: SheetData[]): RosterRead {
   // Usulan is not part of a roster: leave it out so its rows neither block nor count.
-  const parsed = parseWorkbook(sheets.filter((s) => !/^usulan/i.test(s.name.trim())), { lang: 'id' });
-  const findings = parsed.sink.list;
+  const { result, book } = checkSheets(sheets.filter((s) => !/^usulan/i.test(s.name.trim())), { lang: 'id' });
+  const findings = result.findings;
   const errors = findings.filter((f) => f.severity === 'error');
-  const book = parsed.book;
   if (!book) return { errors, warnings: 0, employees: [], positions: [], settings: null };
-  // The database refuses an employee in a position it does not know; say so in the engine's terms.
+  // The engine reports POSITION_UNKNOWN; this guard keeps a foreign-key failure (a 500) impossible.
   const codes = new Set(book.positions.map((p) => p.code));
   for (const e of book.employees) {
     if (e.positionCode && !codes.has(e.positionCode) && !errors.some((f) => f.rule === 'POSITION_UNKNOWN' && f.row === e.row)) {
