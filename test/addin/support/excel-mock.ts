@@ -109,7 +109,7 @@ class Context {
         const has = book.settings.has(key);
         // setValue, not the constructor: the constructor would turn an object value into nested mocks.
         const m = new OfficeMockObject() as OfficeMockObject & Record<string, unknown>;
-        m.setValue('value', has ? structuredClone(book.settings.get(key)) : '');
+        (m as unknown as { setValue(k: string, v: unknown): void }).setValue('value', has ? structuredClone(book.settings.get(key)) : '');
         m.isNullObject = !has;
         this.track(m, 0, () => {});
         return m;

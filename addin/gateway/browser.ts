@@ -1,0 +1,193 @@
+/**
+ * The browser host: the same task pane in a plain browser tab, outside Office, working on an .xlsx the
+ * user picks and saving it back as a download (reviewers without Excel desktop; the end-to-end tests).
+ * exceljs is loaded on demand (its own chunk, never part of what Excel loads). Workbook settings, which
+ * Excel keeps inside the file, live here in a very hidden sheet `_mutasi` of the same file.
+ */
+import type ExcelJSNs from 'exceljs';
+import { cellErrorText, type CellValue, type FormatWrite, type SheetData, type ValueWrite } from '../../shared/workbook/gateway';
+import type { ChartSpec, WorkbookHost } from '../host/types';
+
+type ExcelJS = typeof ExcelJSNs;
+const SETTINGS_SHEET = '_mutasi';
+
+let loading: Promise<ExcelJS> | null = null;
+/** exceljs, fetched the first time a file is opened. */
+export function loadExcelJS(): Promise<ExcelJS> {
+  loading ??= import(/* webpackChunkName: "exceljs" */ 'exceljs').then((m) => ((m as unknown as { default?: ExcelJS }).default ?? (m as unknown as ExcelJS)));
+  return loading;
+}
+
+function toCellValue(v: ExcelJSNs.CellValue): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string') return cellErrorText(v) ? { error: v } : v === '' ? null : v;
+  if (typeof v === 'number' || typeof v === 'boolean') return v;
+  if (v instanceof Date) return v;
+  const o = v as unknown as Record<string, unknown>;
+  if (typeof o.error === 'string') return { error: o.error };
+  if (Array.isArray(o.richText)) return (o.richText as { text: string }[]).map((t) => t.text).join('');
+  if ('result' in o || 'formula' in o || 'sharedFormula' in o) return toCellValue((o.result ?? null) as ExcelJSNs.CellValue);
+  if (typeof o.text === 'string') return o.text;
+  return String(v);
+}
+
+function fromCellValue(v: CellValue): ExcelJSNs.CellValue {
+  if (v === null) return null;
+  if (typeof v === 'object' && !(v instanceof Date)) return { error: v.error } as ExcelJSNs.CellErrorValue;
+  return v;
+}
+
+function sheetData(ws: ExcelJSNs.Worksheet): SheetData {
+  const values: CellValue[][] = [];
+  const last = ws.actualRowCount === 0 ? 0 : ws.rowCount;
+  for (let r = 1; r <= last; r++) {
+    const row = ws.getRow(r);
+    const out: CellValue[] = [];
+    if (row.hasValues) {
+      const raw = row.values as ExcelJSNs.CellValue[];
+      for (let c = 1; c < raw.length; c++) out.push(toCellValue(raw[c] ?? null));
+    }
+    values.push(out);
+  }
+  return { name: ws.name, values, startRow: 1, startCol: 1 };
+}
+
+export class BrowserGateway implements WorkbookHost {
+  readonly kind = 'browser' as const;
+  private calls = 0;
+
+  private constructor(readonly workbook: ExcelJSNs.Workbook, readonly fileName: string) {}
+
+  static async open(data: ArrayBuffer, fileName: string): Promise<BrowserGateway> {
+    const ExcelJS = await loadExcelJS();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(data);
+    return new BrowserGateway(wb, fileName);
+  }
+
+  static async empty(fileName = 'mutasi.xlsx'): Promise<BrowserGateway> {
+    const ExcelJS = await loadExcelJS();
+    return new BrowserGateway(new ExcelJS.Workbook(), fileName);
+  }
+
+  /** The workbook as .xlsx bytes, for the download. */
+  async save(): Promise<ArrayBuffer> {
+    return (await this.workbook.xlsx.writeBuffer()) as ArrayBuffer;
+  }
+
+  roundTrips(): number {
+    return this.calls;
+  }
+
+  action<T>(fn: () => Promise<T>): Promise<T> {
+    return fn();
+  }
+
+  async listSheets(): Promise<string[]> {
+    this.calls++;
+    return this.workbook.worksheets.filter((w) => w.name !== SETTINGS_SHEET).map((w) => w.name);
+  }
+
+  async readSheets(names: string[]): Promise<SheetData[]> {
+    this.calls++;
+    const out: SheetData[] = [];
+    for (const n of names) {
+      const ws = this.workbook.getWorksheet(n);
+      if (ws) out.push(sheetData(ws));
+    }
+    return out;
+  }
+
+  async ensureSheet(name: string, headers?: string[]): Promise<void> {
+    this.calls++;
+    if (this.workbook.getWorksheet(name)) return;
+    const ws = this.workbook.addWorksheet(name);
+    if (headers && headers.length > 0) {
+      ws.addRow(headers).font = { bold: true };
+      ws.views = [{ state: 'frozen', ySplit: 1 }];
+    }
+  }
+
+  async writeValues(writes: ValueWrite[]): Promise<void> {
+    this.calls++;
+    for (const w of writes) {
+      const ws = this.workbook.getWorksheet(w.sheet);
+      if (!ws) throw new Error(`sheet ${w.sheet} not found`);
+      w.values.forEach((rowVals, i) => {
+        const row = ws.getRow(w.row + i);
+        rowVals.forEach((v, j) => {
+          const cell = row.getCell(w.col + j);
+          if (w.numberFormat) cell.numFmt = w.numberFormat; // before the value, as in Excel
+          cell.value = fromCellValue(v);
+        });
+      });
+    }
+  }
+
+  async writeFormats(formats: FormatWrite[]): Promise<void> {
+    this.calls++;
+    for (const f of formats) {
+      const ws = this.workbook.getWorksheet(f.sheet);
+      if (!ws) continue;
+      for (const range of f.ranges) {
+        const [from, to] = range.split(':');
+        const a = ws.getCell(from!);
+        const b = ws.getCell(to ?? from!);
+        for (let r = Number(a.row); r <= Number(b.row); r++) {
+          for (let c = Number(a.col); c <= Number(b.col); c++) {
+            ws.getCell(r, c).fill = f.fill
+              ? { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF' + f.fill.replace('#', '').toUpperCase() } }
+              : { type: 'pattern', pattern: 'none' };
+          }
+        }
+      }
+    }
+  }
+
+  private settingsSheet(create: boolean): ExcelJSNs.Worksheet | undefined {
+    let ws = this.workbook.getWorksheet(SETTINGS_SHEET);
+    if (!ws && create) {
+      ws = this.workbook.addWorksheet(SETTINGS_SHEET, { state: 'veryHidden' });
+      ws.addRow(['Kunci', 'Nilai']);
+    }
+    return ws;
+  }
+
+  async readSettings(keys: string[]): Promise<Record<string, unknown>> {
+    this.calls++;
+    const ws = this.settingsSheet(false);
+    const out: Record<string, unknown> = {};
+    if (!ws) return out;
+    ws.eachRow((row, r) => {
+      if (r === 1) return;
+      const k = String(row.getCell(1).value ?? '');
+      if (keys.includes(k)) out[k] = row.getCell(2).value;
+    });
+    return out;
+  }
+
+  async writeSettings(values: Record<string, unknown>): Promise<void> {
+    this.calls++;
+    const ws = this.settingsSheet(true)!;
+    const rowOf = new Map<string, number>();
+    ws.eachRow((row, r) => {
+      if (r > 1) rowOf.set(String(row.getCell(1).value ?? ''), r);
+    });
+    for (const [k, v] of Object.entries(values)) {
+      const text = typeof v === 'string' ? v : JSON.stringify(v);
+      const r = rowOf.get(k) ?? ws.rowCount + 1;
+      ws.getCell(r, 1).value = k;
+      ws.getCell(r, 2).value = text;
+      rowOf.set(k, r);
+    }
+  }
+
+  async selectCell(): Promise<void> {
+    // No grid to select in: the pane shows the address instead.
+  }
+
+  async upsertChart(_chart: ChartSpec): Promise<boolean> {
+    // exceljs cannot write charts; the pane draws the same figures itself.
+    return false;
+  }
+}
