@@ -166,6 +166,27 @@ function denseReference(n: number, m: number, cost: Float64Array): number {
   return Math.min(n, m) * bonus - best;
 }
 
+/** Minimum cost of assigning every row of the smaller side: DP over subsets of the larger side. */
+function exhaustiveDense(n: number, m: number, cost: Float64Array): number {
+  const at = (i: number, j: number): number => cost[i * m + j]!;
+  // Let the smaller side be `a` (assigned in order) and the larger `b` (tracked as a bitmask).
+  const [na, nb, c] = n <= m ? [n, m, at] : [m, n, (i: number, j: number) => at(j, i)];
+  let layer = new Map<number, number>([[0, 0]]);
+  for (let i = 0; i < na; i++) {
+    const next = new Map<number, number>();
+    for (const [mask, value] of layer) {
+      for (let j = 0; j < nb; j++) {
+        if (mask & (1 << j)) continue;
+        const key = mask | (1 << j);
+        const v = value + c(i, j);
+        if (v < (next.get(key) ?? Infinity)) next.set(key, v);
+      }
+    }
+    layer = next;
+  }
+  return Math.min(...layer.values());
+}
+
 /** The invariants every plan must satisfy, whatever its total. */
 function assertValidPlan(x: Instance, problem: AssignmentProblem, r: Assignment): void {
   const filled = new Array<number>(x.nCols).fill(0);
@@ -506,6 +527,23 @@ describe('dense solver (linear_sum_assignment)', () => {
         },
       ),
       { numRuns: 300, seed: 42 },
+    );
+  });
+
+  it('equals an exhaustive search on small rectangular matrices (wide and tall, many ties)', () => {
+    fc.assert(
+      fc.property(
+        fc.record({ n: fc.integer({ min: 1, max: 8 }), m: fc.integer({ min: 1, max: 8 }) }).chain(({ n, m }) =>
+          fc.tuple(fc.constant(n), fc.constant(m), fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n * m, maxLength: n * m })),
+        ),
+        ([n, m, values]) => {
+          const cost = Float64Array.from(values);
+          const r = solveDense(n, m, cost);
+          assertValidDense(n, m, cost, r);
+          assert.equal(r.total, exhaustiveDense(n, m, cost));
+        },
+      ),
+      { numRuns: 1500, seed: 4242 },
     );
   });
 
