@@ -31,13 +31,22 @@ export function readNip(v: CellValue | undefined): NipReading {
   if (v === null || v === undefined) return { nip: '', precisionLost: false, problem: null, birth: null, isError: false };
   if (cellErrorText(v)) return { nip: '', precisionLost: false, problem: null, birth: null, isError: true };
   if (typeof v === 'number') {
-    const digits = Number.isFinite(v) ? BigInt(Math.round(v)).toString() : '';
+    const digits = excelDigits(v);
     return { nip: digits, precisionLost: true, problem: null, birth: birthOf(digits), isError: false };
   }
   const raw = typeof v === 'string' ? v : String(v);
   // Spaces (normal and non-breaking) people type for readability, and a leading apostrophe.
   const nip = raw.replace(/[\s\u00a0]+/g, '').replace(/^'/, '');
   return { nip, precisionLost: false, problem: nipProblem(nip), birth: birthOf(nip), isError: false };
+}
+
+/** The digits Excel shows for a number: 15 significant digits, the rest zeros. */
+function excelDigits(v: number): string {
+  if (!Number.isFinite(v) || v < 0) return '';
+  if (v < 1e15) return String(Math.round(v));
+  const [mant, exp] = v.toExponential(14).split('e');
+  const digits = mant!.replace('.', '');
+  return digits.padEnd(Number(exp) + 1, '0');
 }
 
 function birthOf(nip: string): Day | null {
