@@ -1,0 +1,71 @@
+/**
+ * The sync server's API as the add-in calls it (SYNC-API.md). Errors are turned into one readable
+ * line; a network failure is distinguishable (`offline`) so the push queue knows to keep its items.
+ */
+import type { Finding } from '../../shared/rules/types';
+import type { Connection, QueuedDecision } from './local';
+
+export type PushResult =
+  | { mutationId: string; status: 'recorded' | 'duplicate'; recordNo: string; version: number; findings: Finding[] }
+  | { mutationId: string; status: 'conflict'; reason: string; message: string; findings: Finding[] }
+  | { mutationId: string; status: 'rejected'; message: string; findings: Finding[] };
+
+export interface EmployeeRecord {
+  nip: string;
+  name: string;
+  rank: string | null;
+  positionCode: string;
+  positionStart: string | null;
+  version: number;
+}
+export interface DecisionRecord {
+  recordNo: string;
+  mutationId: string;
+  approvedBy: string;
+  nip: string;
+}
+export type ChangeItem =
+  | { version: number; kind: 'employee'; data: EmployeeRecord }
+  | { version: number; kind: 'position'; data: unknown }
+  | { version: number; kind: 'decision'; data: DecisionRecord };
+export interface PullPage {
+  cursor: number;
+  more: boolean;
+  reset: boolean;
+  changes: ChangeItem[];
+  snapshot?: { employees: EmployeeRecord[]; decisions: DecisionRecord[] };
+}
+
+export class ApiError extends Error {
+  constructor(message: string, readonly status: number, readonly offline = false) {
+    super(message);
+  }
+}
+
+async function call<T>(conn: Connection, path: string, init: RequestInit = {}): Promise<T> {
+  if (!conn.server || !conn.token) throw new ApiError('server/token', 0);
+  let res: Response;
+  try {
+    res = await fetch(`${conn.server}/api/v1${path}`, {
+      ...init,
+      headers: { Authorization: `Bearer ${conn.token}`, 'Content-Type': 'application/json', ...(init.headers ?? {}) },
+    });
+  } catch (e) {
+    throw new ApiError((e as Error).message, 0, true);
+  }
+  const body = (await res.json().catch(() => ({}))) as { error?: string };
+  if (!res.ok) throw new ApiError(body.error ?? `HTTP ${res.status}`, res.status, res.status >= 500);
+  return body as T;
+}
+
+export function pushDecisions(conn: Connection, workbookId: string, decisions: QueuedDecision[]): Promise<{ results: PushResult[] }> {
+  return call(conn, '/decisions', { method: 'POST', body: JSON.stringify({ workbookId, decisions }) });
+}
+
+export function pullChanges(conn: Connection, cursor: number): Promise<PullPage> {
+  return call(conn, `/changes?cursor=${cursor}&limit=1000`);
+}
+
+export function getEmployee(conn: Connection, nip: string): Promise<EmployeeRecord> {
+  return call(conn, `/employees/${encodeURIComponent(nip)}`);
+}

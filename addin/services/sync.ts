@@ -1,0 +1,243 @@
+/**
+ * Sinkron: push the approved rows to the sync server and pull the official record back (SYNC-API.md).
+ * - Every approved row carries its mutationId in the workbook (ID Mutasi) before anything is sent, and
+ *   the decision waits in this computer's queue until the server has answered it: a timeout, a closed
+ *   laptop or a co-author's second push re-sends the same id, and the server answers `duplicate`.
+ * - Answers are written on the row: Nomor Catatan + Status Tercatat, or the conflict / rejection reason
+ *   in Hasil Sinkron.
+ * - "Tarik data resmi" applies the official record's changes to the Pegawai rows that differ and
+ *   highlights them (a mark "Bersihkan tanda" removes), so nobody proposes from stale data.
+ */
+import type { Lang } from '../../shared/rules/types';
+import { isoDate, parseDateText } from '../../shared/values/dates';
+import type { CellValue, ValueWrite } from '../../shared/workbook/gateway';
+import type { WorkbookHost } from '../host/types';
+import { FILL, MARKS_KEY, marksOf, mergeMarks, readMarks, toRanges } from '../workbook/marks';
+import { assertOwn } from '../workbook/own-columns';
+import { ApiError, getEmployee, pullChanges, pushDecisions, type DecisionRecord, type EmployeeRecord, type PushResult } from './api';
+import { loadQueue, saveQueue, type Connection, type QueuedDecision } from './local';
+import { check, readBook, usulanOwn } from './periksa';
+import { readColumnMap } from '../workbook/column-map';
+import { newMutationId } from './tinjau';
+
+const WORKBOOK_ID = 'mutasi.idBukuKerja';
+const CURSOR = 'mutasi.kursor';
+const VERSIONS = 'mutasi.versiResmi';
+const MAX_PER_PUSH = 500;
+
+export interface PushSummary {
+  sent: number;
+  recorded: number;
+  duplicate: number;
+  conflict: number;
+  rejected: number;
+  /** Still waiting on this computer (server unreachable). */
+  queued: number;
+  offline: boolean;
+  results: (PushResult & { row: number | null })[];
+}
+
+async function workbookId(host: WorkbookHost): Promise<string> {
+  const v = (await host.readSettings([WORKBOOK_ID]))[WORKBOOK_ID];
+  if (typeof v === 'string' && v.length >= 32) return v;
+  const id = newMutationId();
+  await host.writeSettings({ [WORKBOOK_ID]: id });
+  return id;
+}
+
+async function versions(host: WorkbookHost): Promise<Record<string, number>> {
+  const v = (await host.readSettings([VERSIONS]))[VERSIONS];
+  try {
+    return typeof v === 'string' ? (JSON.parse(v) as Record<string, number>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Reads the workbook and the engine's view of it, with the Usulan own columns and their cells. */
+async function load(host: WorkbookHost, lang: Lang) {
+  const { names, sheets } = await readBook(host);
+  const { parsed } = check(sheets, lang, await readColumnMap(host));
+  const own = usulanOwn(parsed, sheets);
+  const book = parsed.book;
+  const usulan = book && sheets.find((s) => s.name === book.layout.usulan.name);
+  const cell = (row: number, col: number): CellValue => (usulan ? (usulan.values[row - usulan.startRow]?.[col - usulan.startCol] ?? null) : null);
+  return { names, sheets, parsed, own, book, cell };
+}
+
+const text = (v: CellValue) => (v === null ? '' : v instanceof Date ? v.toISOString() : typeof v === 'object' ? '' : String(v).trim());
+
+export async function pushApproved(host: WorkbookHost, conn: Connection, lang: Lang): Promise<PushSummary> {
+  return host.action(async () => {
+    const { book, own, cell } = await load(host, lang);
+    const summary: PushSummary = { sent: 0, recorded: 0, duplicate: 0, conflict: 0, rejected: 0, queued: 0, offline: false, results: [] };
+    if (!book || !own) return summary;
+    const wbId = await workbookId(host);
+    const statusCol = book.layout.usulan.columns.status?.col;
+    const writes: ValueWrite[] = [...own.headerWrites];
+    const rowOf = new Map<string, number>();
+    for (const p of book.proposals) {
+      const id = text(cell(p.row, own.col.mutationId));
+      if (id) rowOf.set(id, p.row);
+    }
+
+    // Approved rows not yet recorded: make sure each has its mutationId in the workbook, then queue it.
+    const queue = loadQueue(wbId);
+    const queued = new Set(queue.map((q) => q.mutationId));
+    const known = await versions(host);
+    const employees = new Map(book.employees.map((e) => [e.nip, e]));
+    const fresh: QueuedDecision[] = [];
+    for (const p of book.proposals) {
+      if (p.status !== 'Disetujui' || p.recordNo || text(cell(p.row, own.col.recordNo))) continue;
+      let id = text(cell(p.row, own.col.mutationId));
+      if (!id) {
+        id = newMutationId();
+        writes.push({ sheet: own.sheet, row: p.row, col: own.col.mutationId, values: [[id]] });
+        rowOf.set(id, p.row);
+      }
+      if (queued.has(id)) continue;
+      const e = employees.get(p.nip);
+      fresh.push({
+        mutationId: id,
+        proposalId: p.id,
+        nip: p.nip,
+        fromPositionCode: e?.positionCode ?? '',
+        toPositionCode: p.toCode,
+        reason: p.reason ?? 'Rotasi',
+        effectiveDate: isoDate(p.effectiveDate ?? book.settings.asOf),
+        note: p.note,
+        mendagriApproval: p.mendagriApproval || null,
+        baseVersion: known[p.nip] ?? -1,
+      });
+    }
+    // The mutationIds go into the workbook before anything leaves this computer.
+    if (writes.length > 0) {
+      assertOwn(writes, own);
+      await host.writeValues(writes);
+      writes.length = 0;
+    }
+    queue.push(...fresh);
+    saveQueue(wbId, queue);
+    if (queue.length === 0) return summary;
+
+    try {
+      // Never pulled: base the decision on the official record as it is now.
+      for (const d of queue) if (d.baseVersion < 0) d.baseVersion = (await getEmployee(conn, d.nip).catch(() => ({ version: 0 }))).version;
+      const answers: PushResult[] = [];
+      for (let i = 0; i < queue.length; i += MAX_PER_PUSH) {
+        const part = queue.slice(i, i + MAX_PER_PUSH);
+        summary.sent += part.length;
+        answers.push(...(await pushDecisions(conn, wbId, part)).results);
+      }
+      saveQueue(wbId, []);
+      for (const a of answers) {
+        const row = rowOf.get(a.mutationId) ?? null;
+        summary.results.push({ ...a, row });
+        summary[a.status]++;
+        if (row === null) continue;
+        const put = (col: number, v: CellValue) => writes.push({ sheet: own.sheet, row, col, values: [[v]] });
+        if (a.status === 'recorded' || a.status === 'duplicate') {
+          put(own.col.recordNo, a.recordNo);
+          if (statusCol !== undefined) put(statusCol, 'Tercatat');
+          put(own.col.syncResult, lang === 'en' ? `${a.status === 'duplicate' ? 'Already recorded' : 'Recorded'} ${a.recordNo}` : `${a.status === 'duplicate' ? 'Sudah tercatat' : 'Tercatat'} ${a.recordNo}`);
+        } else {
+          const rules = a.findings.map((f) => f.rule).filter((r, i, l) => l.indexOf(r) === i);
+          put(own.col.syncResult, `${a.status === 'conflict' ? (lang === 'en' ? 'Conflict' : 'Konflik') : lang === 'en' ? 'Rejected' : 'Ditolak server'}: ${(a as { message: string }).message}${rules.length ? ` (${rules.join(', ')})` : ''}`);
+        }
+      }
+    } catch (e) {
+      if (e instanceof ApiError && e.offline) {
+        summary.offline = true;
+        summary.queued = queue.length;
+        saveQueue(wbId, queue);
+        return summary;
+      }
+      saveQueue(wbId, queue);
+      throw e;
+    }
+    assertOwn(writes, own, statusCol !== undefined ? [statusCol] : []);
+    await host.writeValues(writes);
+    return summary;
+  });
+}
+
+export interface PullSummary {
+  changes: number;
+  rowsUpdated: number;
+  decisions: number;
+  reset: boolean;
+}
+
+/** "Tarik data resmi". */
+export async function pullOfficial(host: WorkbookHost, conn: Connection, lang: Lang): Promise<PullSummary> {
+  return host.action(async () => {
+    const { book, own, cell } = await load(host, lang);
+    const summary: PullSummary = { changes: 0, rowsUpdated: 0, decisions: 0, reset: false };
+    if (!book) return summary;
+    const settings = await host.readSettings([CURSOR]);
+    let cursor = Number(settings[CURSOR] ?? 0) || 0;
+    const emps = new Map<string, EmployeeRecord>();
+    const decs = new Map<string, DecisionRecord>();
+    for (;;) {
+      const page = await pullChanges(conn, cursor);
+      if (page.reset && page.snapshot) {
+        summary.reset = true;
+        for (const e of page.snapshot.employees) emps.set(e.nip, e);
+        for (const d of page.snapshot.decisions) decs.set(d.mutationId, d);
+      }
+      for (const c of page.changes) {
+        summary.changes++;
+        if (c.kind === 'employee') emps.set(c.data.nip, c.data);
+        else if (c.kind === 'decision') decs.set(c.data.mutationId, c.data);
+      }
+      cursor = page.cursor;
+      if (!page.more) break;
+    }
+
+    const peg = book.layout.pegawai;
+    const writes: ValueWrite[] = [];
+    const changed: [number, number][] = [];
+    const put = (row: number, col: number | undefined, v: CellValue, numberFormat?: string) => {
+      if (col === undefined) return;
+      writes.push({ sheet: peg.name, row, col, values: [[v]], ...(numberFormat ? { numberFormat } : {}) });
+      changed.push([row, col]);
+    };
+    const stored = await versions(host);
+    for (const e of book.employees) {
+      const r = emps.get(e.nip);
+      if (!r) continue;
+      stored[e.nip] = r.version;
+      const before = changed.length;
+      if (r.positionCode && r.positionCode !== e.positionCode) put(e.row, peg.columns.positionCode?.col, r.positionCode);
+      if (r.rank && r.rank !== e.rank) put(e.row, peg.columns.rank?.col, r.rank);
+      if (r.name && r.name !== e.name) put(e.row, peg.columns.name?.col, r.name);
+      const start = r.positionStart ? parseDateText(r.positionStart) : null;
+      if (start !== null && start !== e.positionStart) put(e.row, peg.columns.positionStart?.col, new Date(start * 86_400_000), 'dd/mm/yyyy');
+      if (changed.length > before) summary.rowsUpdated++;
+    }
+    // Decisions recorded from elsewhere (another computer's push): their rows here learn the record number.
+    if (own) {
+      const statusCol = book.layout.usulan.columns.status?.col;
+      const usulanWrites: ValueWrite[] = [...own.headerWrites];
+      for (const p of book.proposals) {
+        const d = decs.get(text(cell(p.row, own.col.mutationId)));
+        if (!d) continue;
+        summary.decisions++;
+        const one = (col: number, v: CellValue) => usulanWrites.push({ sheet: own.sheet, row: p.row, col, values: [[v]] });
+        one(own.col.recordNo, d.recordNo);
+        one(own.col.approvedBy, d.approvedBy);
+        if (statusCol !== undefined && p.status !== 'Tercatat') one(statusCol, 'Tercatat');
+      }
+      assertOwn(usulanWrites, own, statusCol !== undefined ? [statusCol] : []);
+      writes.push(...usulanWrites);
+    }
+    await host.writeValues(writes);
+    if (changed.length > 0) {
+      const fills = [{ sheet: peg.name, ranges: toRanges(changed), fill: FILL.pulled }];
+      await host.writeFormats(fills);
+      await host.writeSettings({ [MARKS_KEY]: JSON.stringify(mergeMarks(await readMarks(host), marksOf(fills))) });
+    }
+    await host.writeSettings({ [CURSOR]: String(cursor), [VERSIONS]: JSON.stringify(stored) });
+    return summary;
+  });
+}

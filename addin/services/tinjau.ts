@@ -1,0 +1,88 @@
+/**
+ * Tinjau (review): supervisors step through the Diajukan rows and set Disetujui or Ditolak. The verdict
+ * is the engine's (from the last Periksa): a row with an error cannot be approved, a row with warnings
+ * needs a Catatan. Approval writes the row's mutationId (ID Mutasi) at once, so whoever pushes it later
+ * — from any computer — sends the same id and the server records it once.
+ */
+import type { Finding, ProposalResult } from '../../shared/rules/types';
+import type { Proposal } from '../../shared/model';
+import type { CellValue, ValueWrite } from '../../shared/workbook/gateway';
+import type { WorkbookHost } from '../host/types';
+import type { PeriksaOutcome } from './periksa';
+
+export interface ReviewItem {
+  proposal: Proposal;
+  result: ProposalResult;
+  findings: Finding[];
+}
+
+export function reviewItems(check: PeriksaOutcome): ReviewItem[] {
+  const book = check.parsed.book;
+  if (!book) return [];
+  const sheet = book.layout.usulan.name;
+  const byRow = new Map(check.result.proposals.map((p) => [p.row, p]));
+  return book.proposals
+    .filter((p) => p.status === 'Diajukan' && byRow.has(p.row))
+    .map((p) => ({
+      proposal: p,
+      result: byRow.get(p.row)!,
+      findings: check.result.findings.filter((f) => f.sheet === sheet && f.row === p.row),
+    }));
+}
+
+export type Refusal = 'error' | 'needNote' | 'noColumns';
+
+/** Why this row cannot be approved with this note, or null when it can. */
+export function approvalRefusal(item: ReviewItem, note: string): Refusal | null {
+  if (item.result.verdict === 'error') return 'error';
+  if (item.result.verdict === 'warning' && note.trim() === '') return 'needNote';
+  return null;
+}
+
+export function newMutationId(): string {
+  if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  // Older WebViews (Excel 2016 on Windows 7): RFC 4122 v4 from getRandomValues.
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/**
+ * The writes for a decision on one row: Status (the workflow column the add-in moves), Catatan when the
+ * reviewer typed one, and on approval the ID Mutasi. Returns null when the decision is refused.
+ */
+export function decisionWrites(check: PeriksaOutcome, item: ReviewItem, decision: 'Disetujui' | 'Ditolak', note: string): { writes: ValueWrite[]; refusal: Refusal | null; mutationId?: string } {
+  const book = check.parsed.book!;
+  const own = check.own;
+  const lay = book.layout.usulan;
+  const statusCol = lay.columns.status?.col;
+  if (!own || statusCol === undefined) return { writes: [], refusal: 'noColumns' };
+  if (decision === 'Disetujui') {
+    const refusal = approvalRefusal(item, note);
+    if (refusal) return { writes: [], refusal };
+  }
+  const row = item.proposal.row;
+  const one = (col: number, v: CellValue): ValueWrite => ({ sheet: lay.name, row, col, values: [[v]] });
+  const writes: ValueWrite[] = [...own.headerWrites, one(statusCol, decision)];
+  const noteCol = lay.columns.note?.col;
+  if (note.trim() && noteCol !== undefined) writes.push(one(noteCol, note.trim()));
+  let mutationId: string | undefined;
+  if (decision === 'Disetujui') {
+    mutationId = newMutationId();
+    writes.push(one(own.col.mutationId, mutationId));
+  }
+  return { writes, refusal: null, ...(mutationId ? { mutationId } : {}) };
+}
+
+export async function decide(host: WorkbookHost, check: PeriksaOutcome, item: ReviewItem, decision: 'Disetujui' | 'Ditolak', note: string): Promise<Refusal | null> {
+  const { writes, refusal } = decisionWrites(check, item, decision, note);
+  if (refusal) return refusal;
+  await host.action(() => host.writeValues(writes));
+  // Keep the pane's copy in step without a full re-check.
+  item.proposal.status = decision;
+  if (note.trim()) item.proposal.note = note.trim();
+  check.own!.headerWrites = [];
+  return null;
+}
