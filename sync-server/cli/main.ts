@@ -5,6 +5,12 @@
 import { Command, CommanderError } from 'commander';
 import { UserError } from './user-error';
 import { registerCheck } from './commands/check';
+import { registerServe } from './commands/serve';
+import { registerToken } from './commands/token';
+import { registerImport } from './commands/import';
+import { registerExport } from './commands/export';
+import { registerAudit } from './commands/audit';
+import { registerBackup } from './commands/backup';
 
 const program = new Command();
 program
@@ -14,6 +20,12 @@ program
   .exitOverride();
 
 registerCheck(program);
+registerServe(program);
+registerToken(program);
+registerImport(program);
+registerExport(program);
+registerAudit(program);
+registerBackup(program);
 // (other commands register here)
 
 async function main(): Promise<void> {

@@ -1,0 +1,28 @@
+/** `mutasi serve [--port N] [--db URL]` — the sync server (what `npm start` runs). */
+import type { Command } from 'commander';
+import { closeOnSignals, startServer } from '../../server/start';
+import { UserError } from '../user-error';
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('jalankan server sinkron (API, add-in, pengumuman)')
+    .option('--port <n>', 'port (bawaan: PORT atau 3000)', (v) => {
+      if (!/^\d{1,5}$/.test(v) || Number(v) > 65535) throw new UserError(`port tidak sah: ${v}`);
+      return Number(v);
+    })
+    .option('--db <url>', 'berkas SQLite atau URL PostgreSQL (bawaan: DATABASE_URL atau ./data/mutasi.sqlite)')
+    .addHelpText('after', '\nLingkungan (atau berkas .env): PORT, DATABASE_URL, HTTPS=0 (http biasa di balik proxy), LOG_LEVEL, DATA_DIR, ADDIN_ORIGINS.')
+    .action(async (o: { port?: number; db?: string }) => {
+      let running;
+      try {
+        running = await startServer({ port: o.port, db: o.db });
+      } catch (e) {
+        const err = e as NodeJS.ErrnoException;
+        if (err.code === 'EADDRINUSE') throw new UserError(`port ${o.port ?? process.env.PORT ?? 3000} sudah dipakai; pilih yang lain dengan --port`);
+        if (err.code === 'ECONNREFUSED') throw new UserError(`basis data tidak dapat dihubungi: ${err.message}`);
+        throw e;
+      }
+      closeOnSignals(running);
+    });
+}

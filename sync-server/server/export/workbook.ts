@@ -1,0 +1,93 @@
+/**
+ * `mutasi export`: the official record as a workbook in the canonical layout (WORKBOOK.md) — Pegawai,
+ * Jabatan, Aturan (the parameters stored at import) and Keputusan (every recorded decision) — so it
+ * opens in the add-in and passes `mutasi check` like any agency workbook. NIPs are written as text
+ * (format "@") so Excel never turns them into numbers; dates are real dates shown dd/mm/yyyy.
+ */
+import ExcelJS from 'exceljs';
+import type { Settings } from '../../../shared/model';
+import { dayToDate, parseDateText } from '../../../shared/values/dates';
+import { JABATAN, PEGAWAI, canonicalHeaders } from '../../../shared/workbook/schema';
+import { SETTING_NAMES } from '../../../shared/workbook/settings';
+import type { Db } from '../../db/connect';
+import { getParameter, listDecisions, listEmployees, listPositions } from '../../db/queries';
+import type { EmployeeRecord, PositionRecord } from '../../db/records';
+
+type Cell = string | number | Date | null;
+
+const date = (iso: string | null): Date | null => {
+  const d = iso ? parseDateText(iso) : null;
+  return d === null ? null : dayToDate(d);
+};
+const list = (xs: string[]) => (xs.length ? xs.join('; ') : null);
+
+function employeeRow(e: EmployeeRecord): Cell[] {
+  return [
+    e.nip, e.name, e.status, e.rank, e.positionCode, date(e.positionStart), date(e.birthDate), e.educationLevel,
+    e.educationMajor || null, e.skpLast, e.skpBefore, e.potential, e.discipline, date(e.disciplineUntil),
+    list(e.trainings), list(e.preferences), ...(e.competencies ?? Array<null>(9).fill(null)),
+  ];
+}
+
+function positionRow(p: PositionRecord): Cell[] {
+  return [
+    p.code, p.name, p.type, p.level, p.unit, p.class, p.needed, p.minRank, p.maxRank, p.minEducation,
+    list(p.majors), list(p.requiredTrainings), ...(p.standards ?? Array<null>(9).fill(null)),
+  ];
+}
+
+export const KEPUTUSAN_HEADERS = [
+  'Nomor Catatan', 'NIP', 'Nama', 'Kode Jabatan Asal', 'Kode Jabatan Tujuan', 'Jenis Mutasi', 'TMT Mutasi',
+  'Catatan', 'Izin Mendagri', 'Disetujui Oleh', 'Dicatat Pada', 'No Usulan', 'ID Mutasi',
+];
+
+function addSheet(wb: ExcelJS.Workbook, name: string, headers: string[], rows: Cell[][], textCols: number[], dateCols: number[]): void {
+  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  // Formats before values, column-wide, so a NIP typed later in Excel stays text too.
+  for (const c of textCols) ws.getColumn(c).numFmt = '@';
+  for (const c of dateCols) ws.getColumn(c).numFmt = 'dd/mm/yyyy';
+  ws.addRow(headers).font = { bold: true };
+  for (const r of rows) ws.addRow(r);
+  headers.forEach((h, i) => (ws.getColumn(i + 1).width = Math.max(10, Math.min(40, h.length + 4))));
+}
+
+function settingsRows(s: Omit<Settings, 'asOf'>): Cell[][] {
+  const rows: Cell[][] = [
+    [SETTING_NAMES.tenureMinMonths, s.tenureMinMonths],
+    [SETTING_NAMES.tenureMaxMonths, s.tenureMaxMonths],
+    [SETTING_NAMES.retirementNearMonths, s.retirementNearMonths],
+    [SETTING_NAMES.jpmMin, s.jpmMin],
+    [SETTING_NAMES.jpmOk, s.jpmOk],
+  ];
+  for (const m of s.moratoria) {
+    rows.push([SETTING_NAMES.moratoriumFrom, dayToDate(m.from)], [SETTING_NAMES.moratoriumTo, dayToDate(m.to)]);
+  }
+  const w = s.weights;
+  rows.push(
+    [SETTING_NAMES.weightJpm, w.jpm], [SETTING_NAMES.weightPerformance, w.performance], [SETTING_NAMES.weightRotation, w.rotation],
+    [SETTING_NAMES.weightPreference, w.preference], [SETTING_NAMES.weightMajor, w.major], [SETTING_NAMES.newVacancyPenalty, w.newVacancyPenalty],
+  );
+  return rows;
+}
+
+export async function exportWorkbook(db: Db): Promise<ExcelJS.Workbook> {
+  const [employees, positions, decisions, settings] = await Promise.all([
+    listEmployees(db.knex), listPositions(db.knex), listDecisions(db.knex), getParameter<Omit<Settings, 'asOf'>>(db.knex, 'settings'),
+  ]);
+  const names = new Map(employees.map((e) => [e.nip, e.name]));
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Mutasi — server sinkron';
+  wb.created = new Date();
+  addSheet(wb, PEGAWAI.name, canonicalHeaders(PEGAWAI), employees.map(employeeRow), [1], [6, 7, 14]);
+  addSheet(wb, JABATAN.name, canonicalHeaders(JABATAN), positions.map(positionRow), [], []);
+  if (settings) addSheet(wb, 'Aturan', ['Aturan', 'Nilai'], settingsRows(settings), [], []);
+  addSheet(
+    wb, 'Keputusan', KEPUTUSAN_HEADERS,
+    decisions.map((d) => [
+      d.recordNo, d.nip, names.get(d.nip) ?? null, d.fromPositionCode, d.toPositionCode, d.reason, date(d.effectiveDate),
+      d.note || null, d.mendagriApproval, d.approvedBy, d.recordedAt, d.proposalId, d.mutationId,
+    ]),
+    [2], [7],
+  );
+  return wb;
+}

@@ -1,0 +1,19 @@
+/** `mutasi import <roster.xlsx>`: the workbook's Pegawai and Jabatan (and Aturan) into the official record. */
+import path from 'node:path';
+import type { Finding } from '../../../shared/rules/types';
+import { sheetsToRead } from '../../../shared/workbook/reader';
+import type { Db } from '../../db/connect';
+import { saveRoster, type RosterReport } from '../../db/roster';
+import { XlsxGateway } from '../../xlsx/exceljs-gateway';
+import { readRoster } from './read-roster';
+
+export type ImportOutcome = { ok: true; report: RosterReport; warnings: number } | { ok: false; errors: Finding[] };
+
+export async function importFile(db: Db, file: string, actor: string): Promise<ImportOutcome> {
+  const gw = await XlsxGateway.open(file);
+  const sheets = await gw.readSheets(sheetsToRead(await gw.listSheets()));
+  const roster = readRoster(sheets);
+  if (roster.errors.length > 0) return { ok: false, errors: roster.errors };
+  const report = await saveRoster(db, { ...roster, source: path.basename(file) }, actor);
+  return { ok: true, report, warnings: roster.warnings };
+}

@@ -1,0 +1,109 @@
+/**
+ * Starting the server process (what `npm start` / `mutasi serve` run): data folder, migrations,
+ * add-in build, certificate, listen, and a banner that tells a new administrator what to do next.
+ * Stops cleanly on SIGINT/SIGTERM (in-flight requests finish; the database closes).
+ */
+import { createServer as createHttp, type Server } from 'node:http';
+import { createServer as createHttps } from 'node:https';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { listTokens } from '../db/tokens';
+import type { Db } from '../db/connect';
+import { createApp, createLogger } from './app';
+import { configFromEnv, defaultConfig } from './config';
+import { ensureAddinBuilt } from './addin-build';
+import { ensureDevCertificate } from './certs';
+import { dataDir as defaultDataDir, databaseUrl, loadEnv, openOfficialRecord } from './env';
+
+export interface StartOptions {
+  port?: number;
+  db?: string;
+  /** Project root (for dist/addin and manifest.xml); defaults to the working folder. */
+  root?: string;
+  /** Skip the add-in build (tests, the benchmark). */
+  noAddin?: boolean;
+  host?: string;
+}
+
+export interface Running {
+  server: Server;
+  db: Db;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startServer(opts: StartOptions = {}): Promise<Running> {
+  loadEnv();
+  const root = path.resolve(opts.root ?? process.cwd());
+  const port = opts.port ?? (process.env.PORT ? Number(process.env.PORT) : 3000);
+  const https = process.env.HTTPS !== '0';
+  const data = defaultDataDir();
+  mkdirSync(data, { recursive: true });
+  const say = (line: string) => process.stdout.write(line + '\n');
+
+  const db = await openOfficialRecord(databaseUrl(opts.db));
+  const addinDir = opts.noAddin ? null : ensureAddinBuilt(root, say);
+  const config = defaultConfig({ ...configFromEnv(process.env), addinDir });
+  const app = createApp({ db, config, logger: createLogger(config.logLevel) });
+
+  let server: Server;
+  let certDir = '';
+  if (https) {
+    const tls = await ensureDevCertificate(data);
+    certDir = tls.dir;
+    server = createHttps({ key: tls.key, cert: tls.cert }, app);
+  } else {
+    server = createHttp(app);
+  }
+  // Slow clients must not hold sockets forever; keep-alive outlives a load balancer's idle timeout.
+  server.headersTimeout = 30_000;
+  server.requestTimeout = 120_000;
+  server.keepAliveTimeout = 65_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, opts.host, () => resolve());
+  });
+  const url = `${https ? 'https' : 'http'}://localhost:${port}`;
+
+  const tokens = await listTokens(db);
+  say('');
+  say(`Mutasi — server sinkron berjalan di ${url}`);
+  say(`  Basis data : ${db.dialect === 'sqlite' ? db.location : db.location + ' (PostgreSQL)'}`);
+  say(`  Data       : ${data}${certDir ? `  (sertifikat pengembangan: ${certDir})` : ''}`);
+  say(`  API        : ${url}/api/v1/health · ${url}/api/openapi.json · pengumuman: ${url}/pengumuman`);
+  if (addinDir) say(`  Add-in     : ${url}/taskpane.html (dari ${addinDir})`);
+  if (tokens.filter((t) => !t.revokedAt).length === 0) {
+    say('');
+    say('Belum ada token. Buat yang pertama (di terminal lain, folder yang sama):');
+    say('  npx mutasi token create --name "Admin BKPSDM" --role admin');
+    say('  npx mutasi token create --name "Kepala BKPSDM" --role approver');
+  }
+  say('');
+  say('Memasang add-in di Excel (sideload manifest.xml):');
+  say(`  Excel di web   : Beranda → Add-in → Add-in Saya → Unggah Add-in Saya → pilih ${path.join(root, 'manifest.xml')}`);
+  say('  Excel Windows  : bagikan folder berisi manifest.xml, tambahkan sebagai Katalog Add-in Tepercaya');
+  say('                   (File → Opsi → Pusat Kepercayaan), lalu Sisipkan → Add-in Saya → Folder Bersama');
+  if (https) say('  Sertifikat     : percayai sekali dengan "npx office-addin-dev-certs install" (butuh hak admin)');
+  say('Hentikan dengan Ctrl+C.');
+
+  let closing: Promise<void> | null = null;
+  const close = () =>
+    (closing ??= new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections();
+    }).then(() => db.close()));
+  return { server, db, url, close };
+}
+
+/** For the process entry: stop on Ctrl+C / SIGTERM. */
+export function closeOnSignals(running: Running): void {
+  const stop = () => {
+    running.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
