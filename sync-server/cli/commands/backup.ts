@@ -5,7 +5,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { openOfficialRecord } from '../../server/env';
+import { isPostgresUrl, openDatabase } from '../../db/connect';
+import { databaseUrl } from '../../server/env';
 import { UserError } from '../user-error';
 
 export function registerBackup(program: Command): void {
@@ -17,7 +18,10 @@ export function registerBackup(program: Command): void {
     .action(async (file: string, o: { db?: string }) => {
       const target = path.resolve(file);
       if (existsSync(target)) throw new UserError(`${file} sudah ada; pilih nama lain (salinan tidak menimpa berkas)`);
-      const db = await openOfficialRecord(o.db);
+      const url = databaseUrl(o.db);
+      if (!isPostgresUrl(url) && !existsSync(url)) throw new UserError(`tidak ada basis data di ${path.resolve(url)}`);
+      // Opened as it is (no migration): a backup copies, it never changes what it copies.
+      const db = openDatabase(url);
       try {
         if (db.dialect === 'postgres') {
           throw new UserError(
