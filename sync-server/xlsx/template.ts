@@ -118,39 +118,48 @@ function listFormula(values: readonly string[]): string {
   return `"${values.join(',')}"`;
 }
 
+/**
+ * exceljs keeps range validations in `worksheet.dataValidations` (written as one <dataValidation sqref>
+ * per range) but leaves that property out of its type declarations.
+ */
+function validationsOf(ws: ExcelJS.Worksheet): { add(range: string, v: ExcelJS.DataValidation): void } {
+  return (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+}
+
 /** Excel data validation (drop-down or whole-number rule) for the coded columns, rows first…last. */
 export function addValidations(ws: ExcelJS.Worksheet, sheet: SheetDef, columns: Map<string, number>, first: number, last: number): void {
+  const validations = validationsOf(ws);
   for (const [field, col] of columns) {
     const spec = columnSpec(sheet, field);
     const letter = ws.getColumn(col).letter;
     const range = `${letter}${first}:${letter}${last}`;
     const header = sheet.fields.find((f) => f.field === field)!.header;
     if (spec.list) {
-      ws.dataValidations.add(range, {
+      validations.add(range, {
         type: 'list', allowBlank: true, formulae: [listFormula(spec.list)],
         showErrorMessage: true, errorStyle: 'stop', errorTitle: header,
         error: `Pilih salah satu nilai dari daftar: ${spec.list.join(', ')}`,
       });
     } else if (spec.listFrom) {
       // A code not (yet) in Jabatan is allowed with a warning: `mutasi check` reports it precisely.
-      ws.dataValidations.add(range, {
+      validations.add(range, {
         type: 'list', allowBlank: true, formulae: [spec.listFrom],
         showErrorMessage: true, errorStyle: 'warning', errorTitle: header,
         error: 'Kode ini belum ada di kolom Kode Jabatan pada lembar Jabatan.',
       });
     } else if (spec.whole) {
       const { min, max } = spec.whole;
-      ws.dataValidations.add(range, max === undefined
+      validations.add(range, max === undefined
         ? { type: 'whole', operator: 'greaterThanOrEqual', allowBlank: true, formulae: [min], showErrorMessage: true, errorStyle: 'stop', errorTitle: header, error: `Isi bilangan bulat ${min} atau lebih.` }
         : { type: 'whole', operator: 'between', allowBlank: true, formulae: [min, max], showErrorMessage: true, errorStyle: 'stop', errorTitle: header, error: `Isi bilangan bulat ${min} sampai ${max}.` });
     } else if (spec.date) {
-      ws.dataValidations.add(range, {
+      validations.add(range, {
         type: 'date', operator: 'greaterThan', allowBlank: true, formulae: [new Date(Date.UTC(1900, 0, 1))],
         showErrorMessage: true, errorStyle: 'stop', errorTitle: header, error: 'Isi tanggal dengan format dd/mm/yyyy, misalnya 01/03/2019.',
       });
     } else if (spec.format === TEXT_FORMAT) {
       // NIP: 18 digits, spaces between the groups allowed (19800101 200501 1 001 has 21 characters).
-      ws.dataValidations.add(range, {
+      validations.add(range, {
         type: 'textLength', operator: 'between', allowBlank: true, formulae: [18, 21],
         showErrorMessage: true, errorStyle: 'warning', errorTitle: header, error: 'NIP terdiri atas 18 digit; kolom ini berformat Teks agar digitnya tidak berubah.',
       });
