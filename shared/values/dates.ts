@@ -9,18 +9,35 @@ const MS_DAY = 86_400_000;
 /** Excel's serial number of 1970-01-01 (1900 date system, including its fictitious 29 Feb 1900). */
 const EXCEL_EPOCH_OFFSET = 25569;
 
-export function dayFromYmd(y: number, m: number, d: number): Day | null {
-  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return null;
-  if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 || d > 31) return null;
-  const t = Date.UTC(y, m - 1, d);
-  const back = new Date(t);
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== m - 1 || back.getUTCDate() !== d) return null;
-  return Math.round(t / MS_DAY);
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+function isLeap(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }
 
+/** Days since 1970-01-01 of a proleptic Gregorian date (Hinnant's days_from_civil), or null if no such date. */
+export function dayFromYmd(y: number, m: number, d: number): Day | null {
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return null;
+  if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1) return null;
+  if (d > (m === 2 && isLeap(y) ? 29 : DAYS_IN_MONTH[m - 1]!)) return null;
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** The calendar date of a Day (Hinnant's civil_from_days). */
 export function ymd(day: Day): { y: number; m: number; d: number } {
-  const dt = new Date(day * MS_DAY);
-  return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
 }
 
 export function isoDate(day: Day): string {
@@ -61,7 +78,7 @@ export function monthsBetween(a: Day, b: Day): number {
 /** The day a person born on `birth` reaches `years` of age (29 Feb birthdays fall on 1 Mar). */
 export function anniversary(birth: Day, years: number): Day {
   const { y, m, d } = ymd(birth);
-  return Math.round(Date.UTC(y + years, m - 1, d) / MS_DAY);
+  return dayFromYmd(y + years, m, d) ?? dayFromYmd(y + years, 3, 1)!;
 }
 
 export function addMonths(day: Day, months: number): Day {
@@ -90,8 +107,20 @@ const RE_DMY = /^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})$/;
 const RE_ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 const RE_TEXT = /^(\d{1,2})\s+([A-Za-z]+)\.?\s+(\d{4})$/;
 
-/** A date from text, or null when it is not one of the accepted forms. */
+const textMemo = new Map<string, Day | null>();
+
+/** A date from text, or null when it is not one of the accepted forms. Memoised: rosters repeat dates. */
 export function parseDateText(raw: string): Day | null {
+  let r = textMemo.get(raw);
+  if (r === undefined) {
+    r = parseDateTextUncached(raw);
+    if (textMemo.size > 50_000) textMemo.clear();
+    textMemo.set(raw, r);
+  }
+  return r;
+}
+
+function parseDateTextUncached(raw: string): Day | null {
   const s = raw.replace(/\u00a0/g, ' ').trim().replace(/\s+/g, ' ');
   let m = RE_DMY.exec(s);
   if (m) return dayFromYmd(+m[3]!, +m[2]!, +m[1]!);

@@ -4,7 +4,7 @@
  * NIP_PRECISION, never silently "fixed".
  */
 import { cellErrorText, type CellValue } from '../workbook/gateway';
-import { anniversary, dayFromYmd, type Day } from './dates';
+import { dayFromYmd, type Day } from './dates';
 
 export type NipProblem =
   | { kind: 'length'; digits: number }
@@ -63,10 +63,9 @@ export function nipProblem(nip: string): NipProblem | null {
   const tm = +nip.slice(12, 14);
   if (tm < 1 || tm > 12 || ty < 1900 || ty > 2200) return { kind: 'tmt' };
   // Compared by month: CPNS appointments start on the first of a month.
-  const eighteen = anniversary(birth, 18);
-  const tmtFirst = dayFromYmd(ty, tm, 1)!;
-  const eighteenFirst = dayFromYmd(+new Date(eighteen * 86_400_000).getUTCFullYear(), new Date(eighteen * 86_400_000).getUTCMonth() + 1, 1)!;
-  if (tmtFirst < eighteenFirst) return { kind: 'tmt-before-18' };
+  const by = +nip.slice(0, 4);
+  const bm = +nip.slice(4, 6);
+  if (ty * 12 + tm < (by + 18) * 12 + bm) return { kind: 'tmt-before-18' };
   const g = nip[14]!;
   if (g !== '1' && g !== '2') return { kind: 'gender', digit: g };
   if (nip.slice(15) === '000') return { kind: 'serial' };

@@ -19,7 +19,7 @@ export type Parsed<T> = T | null | Invalid;
 /** Trimmed text of a cell (non-breaking spaces count as spaces); '' when empty. */
 export function cellText(v: CellValue | undefined): string {
   if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v.replace(/\u00a0/g, ' ').trim();
+  if (typeof v === 'string') return (v.indexOf('\u00a0') >= 0 ? v.replace(/\u00a0/g, ' ') : v).trim();
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
@@ -39,11 +39,19 @@ function enumParser<T extends string>(canon: readonly T[], extra: Record<string,
   const map = new Map<string, T>();
   for (const c of canon) map.set(key(c), c);
   for (const [k, c] of Object.entries(extra)) map.set(key(k), c);
+  const memo = new Map<string, T | Invalid>();
   return (v) => {
     if (isEmptyCell(v)) return null;
+    if (typeof v === 'string') {
+      let r = memo.get(v);
+      if (r === undefined) {
+        r = cellErrorText(v) ? INVALID : (map.get(key(cellText(v))) ?? INVALID);
+        if (memo.size < 10_000) memo.set(v, r);
+      }
+      return r;
+    }
     if (cellErrorText(v ?? null)) return INVALID;
-    const t = map.get(key(cellText(v)));
-    return t ?? INVALID;
+    return map.get(key(cellText(v))) ?? INVALID;
   };
 }
 
@@ -81,8 +89,20 @@ const educationMap = new Map<string, Education>();
 for (const e of EDUCATION) educationMap.set(key(e), e);
 for (const [k, v] of Object.entries(EDUCATION_ALIASES)) educationMap.set(key(k), v);
 
+const educationMemo = new Map<CellValue | undefined, Parsed<Education>>();
+
 /** `S-1`, `S1`, `Sarjana` → S1; `D-III`, `D3`, `Diploma III` → D3; `SLTA`, `SMK` → SMA; `D-IV` → D4. */
 export function parseEducation(v: CellValue | undefined): Parsed<Education> {
+  if (typeof v !== 'string') return parseEducationUncached(v);
+  let r = educationMemo.get(v);
+  if (r === undefined) {
+    r = parseEducationUncached(v);
+    if (educationMemo.size < 10_000) educationMemo.set(v, r);
+  }
+  return r;
+}
+
+function parseEducationUncached(v: CellValue | undefined): Parsed<Education> {
   if (isEmptyCell(v)) return null;
   if (cellErrorText(v ?? null)) return INVALID;
   const k = key(cellText(v));
@@ -110,9 +130,20 @@ pangkatMap.set(key('Pembina Tingkat I'), 'IV/b');
  * a group I–IV (or 1–4) and a letter a–e with any separator, optionally with the rank's name around it.
  * Group I and II stop at d (I/e and II/e do not exist).
  */
+const golonganMemo = new Map<string, Parsed<Golongan>>();
+
 export function parseGolongan(v: CellValue | undefined): Parsed<Golongan> {
   if (isEmptyCell(v)) return null;
   if (typeof v !== 'string') return INVALID;
+  let r = golonganMemo.get(v);
+  if (r === undefined) {
+    r = parseGolonganText(v);
+    if (golonganMemo.size < 10_000) golonganMemo.set(v, r);
+  }
+  return r;
+}
+
+function parseGolonganText(v: string): Parsed<Golongan> {
   const s = cellText(v);
   const m = RE_GOL.exec(s);
   if (m) {
@@ -164,11 +195,18 @@ export function parseNumber(v: CellValue | undefined, min: number, max: number):
 }
 
 /** `PKA; PKP` → ['PKA', 'PKP']. `separators` is a regex class body. */
+const splitters = new Map<string, RegExp>();
+
 export function parseList(v: CellValue | undefined, separators = ';'): string[] {
   const t = cellText(v);
   if (!t || cellErrorText(v ?? null)) return [];
+  let re = splitters.get(separators);
+  if (!re) {
+    re = new RegExp(`[${separators}\\n]`);
+    splitters.set(separators, re);
+  }
   return t
-    .split(new RegExp(`[${separators}\\n]`))
+    .split(re)
     .map((x) => x.trim().replace(/\s+/g, ' '))
     .filter((x) => x.length > 0);
 }
