@@ -23,11 +23,13 @@ export interface AppOptions {
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;
 
-export function createLogger(level: string): Logger {
-  return pino({
+/** The server's logger: the token in Authorization (and cookies) never reach a log line. */
+export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
+  const options = {
     level,
     redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], censor: '[disembunyikan]' },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 export function createApp({ db, config: over, logger }: AppOptions): Express {

@@ -6,6 +6,7 @@
 import { createServer as createHttp, type Server } from 'node:http';
 import { createServer as createHttps } from 'node:https';
 import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { listTokens } from '../db/tokens';
 import type { Db } from '../db/connect';
@@ -23,6 +24,8 @@ export interface StartOptions {
   /** Skip the add-in build (tests, the benchmark). */
   noAddin?: boolean;
   host?: string;
+  /** No banner (a child process in tests prints its own line). */
+  quiet?: boolean;
 }
 
 export interface Running {
@@ -39,7 +42,9 @@ export async function startServer(opts: StartOptions = {}): Promise<Running> {
   const https = process.env.HTTPS !== '0';
   const data = defaultDataDir();
   mkdirSync(data, { recursive: true });
-  const say = (line: string) => process.stdout.write(line + '\n');
+  const say = (line: string) => {
+    if (!opts.quiet) process.stdout.write(line + '\n');
+  };
 
   const db = await openOfficialRecord(databaseUrl(opts.db));
   const addinDir = opts.noAddin ? null : ensureAddinBuilt(root, say);
@@ -64,7 +69,7 @@ export async function startServer(opts: StartOptions = {}): Promise<Running> {
     server.once('error', reject);
     server.listen(port, opts.host, () => resolve());
   });
-  const url = `${https ? 'https' : 'http'}://localhost:${port}`;
+  const url = `${https ? 'https' : 'http'}://localhost:${(server.address() as AddressInfo).port}`;
 
   const tokens = await listTokens(db);
   say('');

@@ -70,3 +70,27 @@ export function decision(nip: string, from: string, to: string, baseVersion: num
     reason: 'Rotasi', effectiveDate: '2027-01-04', note: 'Sesuai kebutuhan organisasi', mendagriApproval: null, baseVersion, ...over,
   };
 }
+
+/** The agency as POST /roster rows (canonical headers, dates dd/mm/yyyy as people type them). */
+export function rosterRows(a: Agency): { pegawai: Record<string, string | number | null>[]; jabatan: Record<string, string | number | null>[] } {
+  const dmy = (d: number | null) => {
+    if (d === null) return null;
+    const dt = new Date(d * 86_400_000);
+    return `${String(dt.getUTCDate()).padStart(2, '0')}/${String(dt.getUTCMonth() + 1).padStart(2, '0')}/${dt.getUTCFullYear()}`;
+  };
+  return {
+    jabatan: a.positions.map((p) => ({
+      'Kode Jabatan': p.code, 'Nama Jabatan': p.name, 'Jenis Jabatan': p.type, 'Unit Kerja': p.unit, 'Kelas Jabatan': p.class, Kebutuhan: p.needed,
+    })),
+    pegawai: a.employees.map((e) => {
+      const row: Record<string, string | number | null> = {
+        NIP: e.nip, Nama: e.name, Status: e.status, Golongan: e.rank, 'Kode Jabatan': e.positionCode, 'TMT Jabatan': dmy(e.positionStart),
+        Pendidikan: e.educationLevel, Jurusan: e.educationMajor, 'SKP Tahun Lalu': e.skpLast, 'SKP Dua Tahun Lalu': e.skpBefore,
+        Potensi: e.potential, 'Hukuman Disiplin': e.discipline,
+      };
+      const names = ['Integritas', 'Kerja Sama', 'Komunikasi', 'Orientasi pada Hasil', 'Pelayanan Publik', 'Pengembangan Diri dan Orang Lain', 'Mengelola Perubahan', 'Pengambilan Keputusan', 'Perekat Bangsa'];
+      names.forEach((n, i) => (row[n] = e.competencies?.[i] ?? null));
+      return row;
+    }),
+  };
+}

@@ -1,0 +1,203 @@
+/** Every role × every endpoint, unit-scoped and revoked tokens, and the HTTP hardening around them. */
+import assert from 'node:assert/strict';
+import { Writable } from 'node:stream';
+import request from 'supertest';
+import type { Express } from 'express';
+import { createApp, createLogger } from '../../sync-server/server/app';
+import { openDatabase } from '../../sync-server/db/connect';
+import { migrateLatest } from '../../sync-server/db/migrate';
+import { getEmployee } from '../../sync-server/db/queries';
+import { createToken, revokeToken, type Role } from '../../sync-server/db/tokens';
+import { eachDatabase, freshDatabase } from './support/databases';
+import { agency, decision, loadAgency, rosterRows, token } from './support/fixtures';
+
+const WORKBOOK = '0b8e4c1d-2f3a-4b5c-8d6e-7f8091a2b3c4';
+const ROLES: Role[] = ['staff', 'supervisor', 'approver', 'admin'];
+
+eachDatabase('API access', (ctx) => {
+  let app: Express;
+  const a = agency({ people: 20, targets: 2, seats: 5 });
+  const tokens = {} as Record<Role, string>;
+  const scoped = {} as Record<Role, string>;
+  let revoked: string;
+
+  before(async () => {
+    await loadAgency(ctx.db, a);
+    for (const r of ROLES) {
+      tokens[r] = await token(ctx.db, r);
+      scoped[r] = await token(ctx.db, r, 'Unit A');
+    }
+    const made = await createToken(ctx.db, { name: 'lama', role: 'admin' }, 'test');
+    await revokeToken(ctx.db, made.info.id, 'test');
+    revoked = made.token;
+    app = createApp({ db: ctx.db, config: { logLevel: 'silent', addinOrigins: ['https://addin.example.go.id'] } });
+  });
+
+  let pushed = 0;
+  /** One valid request per endpoint; a push moves a fresh person each time so it can succeed. */
+  const endpoints: { name: string; allowed: Role[]; call: (t: string | null) => request.Test | Promise<request.Response> }[] = [
+    { name: 'GET /changes', allowed: ROLES, call: (t) => auth(request(app).get('/api/v1/changes'), t) },
+    { name: 'GET /employees/:nip', allowed: ROLES, call: (t) => auth(request(app).get(`/api/v1/employees/${a.employees[1]!.nip}`), t) },
+    { name: 'GET /positions', allowed: ROLES, call: (t) => auth(request(app).get('/api/v1/positions'), t) },
+    { name: 'GET /decisions', allowed: ROLES, call: (t) => auth(request(app).get('/api/v1/decisions?from=2020-01-01'), t) },
+    {
+      name: 'POST /decisions',
+      allowed: ['approver'],
+      call: async (t) => {
+        const e = a.employees[2 * (pushed++ % 10)]!;
+        const current = (await getEmployee(ctx.db.knex, e.nip))!;
+        const back = current.positionCode === 'POOL-A' ? 'T-A-0' : 'POOL-A';
+        return auth(request(app).post('/api/v1/decisions'), t).send({
+          workbookId: WORKBOOK, decisions: [decision(e.nip, current.positionCode, back, current.version)],
+        });
+      },
+    },
+    { name: 'POST /roster', allowed: ['admin'], call: (t) => auth(request(app).post('/api/v1/roster'), t).send(rosterRows(a)) },
+    { name: 'GET /audit/verify', allowed: ['admin'], call: (t) => auth(request(app).get('/api/v1/audit/verify'), t) },
+  ];
+  const auth = (req: request.Test, t: string | null) => (t ? req.set('Authorization', `Bearer ${t}`) : req);
+
+  for (const ep of endpoints) {
+    for (const role of ROLES) {
+      const ok = ep.allowed.includes(role);
+      it(`${ep.name} as ${role} → ${ok ? '200' : '403'}`, async () => {
+        const res = await ep.call(tokens[role]);
+        assert.equal(res.status, ok ? 200 : 403, JSON.stringify(res.body));
+        if (ep.name === 'POST /decisions' && ok) assert.equal(res.body.results[0].status, 'recorded', JSON.stringify(res.body));
+        if (!ok) assert.match(res.body.error, /Peran/);
+      });
+    }
+    it(`${ep.name} without a token → 401; revoked → 401; unknown → 401`, async () => {
+      for (const t of [null, revoked, 'mts_bukan-token-yang-sah']) {
+        const res = await ep.call(t);
+        assert.equal(res.status, 401, `${t}: ${JSON.stringify(res.body)}`);
+        assert.ok(res.headers['www-authenticate']);
+      }
+    });
+  }
+
+  it('public endpoints need no token: health, openapi, pengumuman', async () => {
+    const h = await request(app).get('/api/v1/health');
+    assert.equal(h.status, 200);
+    assert.equal(h.body.database, ctx.dialect);
+    const o = await request(app).get('/api/openapi.json');
+    assert.equal(o.status, 200);
+    assert.equal(o.body.openapi, '3.1.0');
+    assert.ok(o.body.paths['/api/v1/decisions'].post.requestBody);
+    assert.equal((await request(app).get('/pengumuman')).status, 200);
+  });
+
+  it('the OpenAPI document describes the same strict schema the push validates', async () => {
+    const o = await request(app).get('/api/openapi.json');
+    const schemas = o.body.components.schemas;
+    assert.equal(schemas.Decision.additionalProperties, false);
+    assert.ok(schemas.Decision.required.includes('mutationId'));
+    assert.equal(schemas.PushBody.properties.decisions.maxItems, 500);
+  });
+
+  describe('unit scope (token for Unit A)', () => {
+    it('positions: only Unit A', async () => {
+      const res = await request(app).get('/api/v1/positions').set('Authorization', `Bearer ${scoped.staff}`);
+      assert.equal(res.status, 200);
+      assert.ok(res.body.positions.length > 0);
+      assert.ok(res.body.positions.every((p: { unit: string }) => p.unit === 'Unit A'));
+    });
+    it('an employee of Unit B is not found; one of Unit A is', async () => {
+      const inB = (await ctx.db.knex('employees').where({ position_code: 'POOL-B' }).first()).nip;
+      const inA = (await ctx.db.knex('employees').where({ position_code: 'POOL-A' }).first()).nip;
+      assert.equal((await request(app).get(`/api/v1/employees/${inB}`).set('Authorization', `Bearer ${scoped.staff}`)).status, 404);
+      const resA = await request(app).get(`/api/v1/employees/${inA}`).set('Authorization', `Bearer ${scoped.staff}`);
+      assert.equal(resA.status, 200);
+      assert.equal(resA.body.nip, inA);
+      assert.equal((await request(app).get(`/api/v1/employees/${inB}`).set('Authorization', `Bearer ${tokens.staff}`)).status, 200);
+    });
+    it('decisions of another unit are refused; the list holds only Unit A moves', async () => {
+      const other = await request(app).get('/api/v1/decisions?unit=Unit%20B').set('Authorization', `Bearer ${scoped.staff}`);
+      assert.equal(other.status, 403);
+      const mine = await request(app).get('/api/v1/decisions').set('Authorization', `Bearer ${scoped.staff}`);
+      assert.equal(mine.status, 200);
+      const unitA = new Set(a.positions.filter((p) => p.unit === 'Unit A').map((p) => p.code));
+      assert.ok(mine.body.decisions.every((d: { toPositionCode: string; fromPositionCode: string }) => unitA.has(d.toPositionCode) || unitA.has(d.fromPositionCode)));
+    });
+    it('pull delivers only Unit A records', async () => {
+      const res = await request(app).get('/api/v1/changes?cursor=0&limit=5000').set('Authorization', `Bearer ${scoped.staff}`);
+      assert.equal(res.status, 200);
+      const body = res.body;
+      const positions = body.reset ? body.snapshot.positions : body.changes.filter((c: { kind: string }) => c.kind === 'position').map((c: { data: unknown }) => c.data);
+      assert.ok(positions.length > 0);
+      assert.ok(positions.every((p: { unit: string }) => p.unit === 'Unit A'));
+    });
+    it('a scoped approver records into its unit and is refused outside it', async () => {
+      const e = a.employees.find((x) => x.positionCode === 'POOL-B' && x !== a.employees[1])!;
+      const cur = (await getEmployee(ctx.db.knex, e.nip))!;
+      const res = await request(app).post('/api/v1/decisions').set('Authorization', `Bearer ${scoped.approver}`).send({
+        workbookId: WORKBOOK,
+        decisions: [decision(e.nip, cur.positionCode, 'T-B-1', cur.version), decision(e.nip, cur.positionCode, 'T-A-1', cur.version)],
+      });
+      assert.equal(res.status, 200);
+      assert.equal(res.body.results[0].status, 'rejected');
+      assert.match(res.body.results[0].message, /unit Unit A/);
+      assert.equal(res.body.results[1].status, 'recorded', JSON.stringify(res.body.results[1]));
+    });
+    it('a scoped admin cannot import a roster or verify the whole audit chain', async () => {
+      assert.equal((await request(app).post('/api/v1/roster').set('Authorization', `Bearer ${scoped.admin}`).send(rosterRows(a))).status, 403);
+      assert.equal((await request(app).get('/api/v1/audit/verify').set('Authorization', `Bearer ${scoped.admin}`)).status, 403);
+    });
+  });
+
+  describe('hardening', () => {
+    it('Office hosts may frame the pages (CSP frame-ancestors), no X-Frame-Options, no x-powered-by', async () => {
+      const res = await request(app).get('/pengumuman');
+      const csp = String(res.headers['content-security-policy']);
+      assert.match(csp, /frame-ancestors 'self' https:\/\/\*\.officeapps\.live\.com/);
+      assert.equal(res.headers['x-frame-options'], undefined);
+      assert.equal(res.headers['x-powered-by'], undefined);
+      assert.equal(res.headers['x-content-type-options'], 'nosniff');
+    });
+    it('CORS answers the configured add-in origin and the own origin, nobody else', async () => {
+      const ok = await request(app).options('/api/v1/positions').set('Origin', 'https://addin.example.go.id').set('Access-Control-Request-Method', 'GET');
+      assert.equal(ok.headers['access-control-allow-origin'], 'https://addin.example.go.id');
+      const bad = await request(app).get('/api/v1/health').set('Origin', 'https://jahat.example.com');
+      assert.equal(bad.headers['access-control-allow-origin'], undefined);
+      const own = await request(app).get('/api/v1/health').set('Host', 'mutasi.local:3000').set('Origin', 'http://mutasi.local:3000');
+      assert.equal(own.headers['access-control-allow-origin'], 'http://mutasi.local:3000');
+    });
+    it('every response carries a request id; a given one is kept', async () => {
+      const res = await request(app).get('/api/v1/health').set('X-Request-Id', 'uji-123');
+      assert.equal(res.headers['x-request-id'], 'uji-123');
+      assert.match(String((await request(app).get('/api/v1/health')).headers['x-request-id']), /^[0-9a-f-]{36}$/);
+    });
+    it('a body over the limit is 413 with a JSON error; malformed JSON is 400', async () => {
+      const big = await request(app).post('/api/v1/decisions').set('Authorization', `Bearer ${tokens.approver}`).set('Content-Type', 'application/json')
+        .send(JSON.stringify({ workbookId: WORKBOOK, decisions: [], pad: 'x'.repeat(2_000_000) }));
+      assert.equal(big.status, 413);
+      assert.match(big.body.error, /terlalu besar/);
+      const bad = await request(app).post('/api/v1/decisions').set('Authorization', `Bearer ${tokens.approver}`).set('Content-Type', 'application/json').send('{"workbookId": ');
+      assert.equal(bad.status, 400);
+      assert.ok(!JSON.stringify(bad.body).includes('at '));
+    });
+    it('the authorization header never reaches the log', async () => {
+      let out = '';
+      const sink = new Writable({ write(chunk, _e, cb) { out += String(chunk); cb(); } });
+      const captured = createApp({ db: ctx.db, logger: createLogger('info', sink) });
+      await request(captured).get('/api/v1/positions').set('Authorization', `Bearer ${tokens.staff}`);
+      assert.ok(out.includes('/api/v1/positions'), 'request logged');
+      assert.ok(!out.includes(tokens.staff), 'token not in log');
+      assert.ok(out.includes('[disembunyikan]'));
+    });
+    it('a failing database gives 5xx JSON without a stack trace', async () => {
+      const fresh = await freshDatabase('sqlite');
+      const broken = openDatabase(fresh.url);
+      await migrateLatest(broken);
+      const t = (await createToken(broken, { name: 'x', role: 'staff' }, 'test')).token;
+      const brokenApp = createApp({ db: broken, config: { logLevel: 'silent' } });
+      await broken.knex.schema.dropTable('changes');
+      const res = await request(brokenApp).get('/api/v1/changes?cursor=0').set('Authorization', `Bearer ${t}`);
+      assert.ok(res.status >= 500, String(res.status));
+      assert.ok(!/\bat \S+ \(|node_modules|\.ts:\d+/.test(res.text), res.text);
+      assert.ok(res.body.requestId);
+      await broken.close();
+      await fresh.drop();
+    });
+  });
+});
