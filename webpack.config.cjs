@@ -26,8 +26,8 @@ class BundleBudgetPlugin {
       const files = [...new Set(entry.chunks.flatMap((c) => [...c.files]))].filter((f) => /\.(js|css)$/.test(f));
       let total = 0;
       const rows = files.map((f) => {
-        const src = compilation.assets[f].source();
-        const gz = zlib.gzipSync(typeof src === 'string' ? Buffer.from(src) : src, { level: 9 }).length;
+        // After emit webpack keeps only sizes in memory: measure the file as served.
+        const gz = zlib.gzipSync(require('node:fs').readFileSync(path.join(compiler.options.output.path, f)), { level: 9 }).length;
         total += gz;
         return `  ${f.padEnd(36)} ${(gz / 1024).toFixed(1).padStart(7)} KB gzip`;
       });

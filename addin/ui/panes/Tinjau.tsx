@@ -1,0 +1,97 @@
+/** Tinjau: step through Diajukan rows, see findings and the candidate's competency gaps, decide. */
+import { useMemo, useState } from 'preact/hooks';
+import { COMPETENCIES, COMPETENCIES_EN } from '../../../shared/domain';
+import { computeJpm } from '../../../shared/jpm';
+import { num, pct, t } from '../../i18n';
+import { approvalRefusal, decide, reviewItems } from '../../services/tinjau';
+import type { PaneProps } from '../context';
+
+export function Tinjau(p: PaneProps) {
+  const { lang, check } = p;
+  const items = useMemo(() => (check ? reviewItems(check) : []), [check]);
+  const [index, setIndex] = useState(0);
+  const [note, setNote] = useState('');
+  const [, force] = useState(0);
+  if (!check) return <section class="pane"><p>{t(lang, 'runCheckFirst')}</p></section>;
+  if (items.length === 0) return <section class="pane"><p>{t(lang, 'noSubmitted')}</p></section>;
+  const i = Math.min(index, items.length - 1);
+  const item = items[i]!;
+  const book = check.parsed.book!;
+  const emp = book.employees.find((e) => e.nip === item.proposal.nip);
+  const from = emp && book.positions.find((x) => x.code === emp.positionCode);
+  const to = book.positions.find((x) => x.code === item.proposal.toCode);
+  const fit = emp && to ? computeJpm(emp, to) : null;
+  const refusal = approvalRefusal(item, note);
+  const decided = item.proposal.status !== 'Diajukan';
+
+  const go = (d: number) => {
+    setIndex((i + d + items.length) % items.length);
+    setNote('');
+  };
+  const onDecide = (decision: 'Disetujui' | 'Ditolak') =>
+    p.run(decision === 'Disetujui' ? 'approve' : 'reject', async () => {
+      const r = await decide(p.host, check, item, decision, note);
+      if (r) {
+        p.notify({ kind: 'error', text: t(lang, r === 'error' ? 'cannotApproveError' : r === 'needNote' ? 'needNote' : 'error') });
+        return;
+      }
+      p.notify({ kind: 'success', text: `${item.proposal.id}: ${t(lang, decision === 'Disetujui' ? 'approved' : 'rejected')}` });
+      force((x) => x + 1);
+    });
+
+  const names = lang === 'en' ? COMPETENCIES_EN : COMPETENCIES;
+  return (
+    <section class="pane" aria-label={t(lang, 'paneReview')}>
+      <div class="stepper">
+        <button onClick={() => go(-1)} aria-label={t(lang, 'previous')}>‹</button>
+        <span>{num(lang, i + 1)} / {num(lang, items.length)} · {t(lang, 'submitted')}</span>
+        <button onClick={() => go(1)} aria-label={t(lang, 'next')}>›</button>
+      </div>
+      <div class={`card verdict-${item.result.verdict}`} data-testid="review-card" data-row={item.proposal.row}>
+        <h3>{item.proposal.id} · {emp?.name ?? item.proposal.nip}</h3>
+        <p class="muted">NIP {item.proposal.nip} · {t(lang, 'proposals')} {book.layout.usulan.name}!{item.proposal.row}</p>
+        <p>{from ? `${from.name} (${from.unit})` : emp?.positionCode} → <b>{to ? `${to.name} (${to.unit})` : item.proposal.toCode}</b></p>
+        <p>
+          JPM {item.result.jpm === null ? '—' : pct(lang, item.result.jpm)} · <span class={`badge ${item.result.verdict}`}>{item.result.verdict}</span>
+          {decided && <span class="badge ok"> {item.proposal.status}</span>}
+        </p>
+        {item.findings.length > 0 && (
+          <ul class="plain">
+            {item.findings.map((f, k) => (
+              <li key={k}><span class={`dot ${f.severity}`} aria-hidden="true" /> <code>{f.rule}</code> {f.message}</li>
+            ))}
+          </ul>
+        )}
+        {fit && (
+          <div class="profile">
+            <h4>{t(lang, 'candidate')} — {t(lang, 'competencyGaps')}</h4>
+            {names.map((name, k) => {
+              const actual = emp!.competencies![k]!;
+              const gap = fit.gaps.find((g) => g.competency === COMPETENCIES[k]);
+              const standard = gap?.standard ?? Math.min(actual, 5);
+              return (
+                <div class="comp" key={k} title={`${name}: ${actual} / ${gap ? gap.standard : '≥' + actual}`}>
+                  <span>{name}</span>
+                  <svg viewBox="0 0 50 6" aria-hidden="true">
+                    <rect x="0" y="0" width={actual * 10} height="6" class={gap ? 'short' : 'meets'} />
+                    {gap && <rect x={standard * 10 - 0.8} y="0" width="1.6" height="6" class="std" />}
+                  </svg>
+                  <span class="n">{actual}{gap ? `/${gap.standard}` : ''}</span>
+                </div>
+              );
+            })}
+          </div>
+        )}
+        <label class="field">
+          {t(lang, 'note')}
+          <textarea value={note} onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} rows={2} />
+        </label>
+        {refusal && !decided && <p class="hint" role="note">{t(lang, refusal === 'error' ? 'cannotApproveError' : 'needNote')}</p>}
+        <div class="actions">
+          <button class="primary" onClick={() => onDecide('Disetujui')} disabled={p.busy || decided || refusal !== null}>{t(lang, 'approve')}</button>
+          <button onClick={() => onDecide('Ditolak')} disabled={p.busy || decided}>{t(lang, 'reject')}</button>
+        </div>
+      </div>
+    </section>
+  );
+}
