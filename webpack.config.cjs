@@ -13,6 +13,7 @@ const path = require('node:path');
 const zlib = require('node:zlib');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { EsbuildPlugin } = require('esbuild-loader');
 
 const BUDGET_GZIP = 200 * 1024;
 
@@ -73,7 +74,11 @@ module.exports = (_env, argv) => {
       ],
     },
     performance: { hints: false },
-    optimization: { splitChunks: false },
+    optimization: {
+      splitChunks: false,
+      // esbuild minifies in a fraction of terser's time; exceljs ships minified already.
+      minimizer: [new EsbuildPlugin({ target: 'es2020', exclude: /exceljs/ })],
+    },
     plugins: [
       new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './addin/taskpane/taskpane.html', chunks: ['taskpane'] }),
       new HtmlWebpackPlugin({ filename: 'commands.html', template: './addin/commands/commands.html', chunks: ['commands'] }),

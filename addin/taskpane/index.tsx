@@ -11,15 +11,10 @@ import type { WorkbookHost } from '../host/types';
 import { loadLang } from '../services/local';
 import { App, PANES, type PaneId } from '../ui/App';
 import css from '../ui/styles.css';
-
-declare global {
-  interface Window {
-    __mutasiOffice?: Promise<boolean>;
-  }
-}
+import { loadOfficeJs } from './office-loader';
 
 async function officeHost(): Promise<WorkbookHost | null> {
-  const loaded = await (window.__mutasiOffice ?? Promise.resolve(false));
+  const loaded = await loadOfficeJs();
   if (!loaded || typeof Office === 'undefined') return null;
   // onReady never settles when office.js runs outside an Office host on some platforms: cap the wait.
   const info = await Promise.race([Office.onReady(), new Promise<null>((r) => setTimeout(() => r(null), 5000))]);
