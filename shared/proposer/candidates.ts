@@ -1,0 +1,232 @@
+/**
+ * Who may move where, and with what score: the solver's input.
+ *
+ * People: everyone in Pegawai (first row of each NIP) without an active proposal, whose Pegawai row has
+ * no error (a plan built on a bad cell would be wrong) and whose move has no error finding. Positions:
+ * those with a vacant seat (vacancies.ts) and no error on their Jabatan row.
+ *
+ * The engine decides eligibility: personFindings once per person (a cheap prune: status, tenure,
+ * performance, discipline and moratorium rule out most people before any position is looked at), then
+ * targetFindings once per person and group of positions the target rules cannot tell apart, behind the
+ * numeric gate of prefilter.ts. Moves with LEVEL_DOWN and into the person's own position are left out.
+ *
+ * Output is a row-major CSR (people by NIP, positions by code), with per-pair typed arrays only.
+ */
+import type { Employee, Position, Settings } from '../model';
+import { personFindings, targetFindings, type MoveContext, type MoveFinding } from '../rules/transfer';
+import { RULE_IDS, type RuleId } from '../rules/types';
+import type { Day } from '../values/dates';
+import { GATED_RULES, groupPositions, personGate, targetBlockMask } from './prefilter';
+import { personTerms, unitKey, type PersonTerms } from './score';
+import { majorMatchesAny } from '../rules/transfer';
+
+export interface CandidateInput {
+  ctx: MoveContext;
+  settings: Settings;
+  /** TMT Mutasi of every proposed move. */
+  date: Day;
+  /** People who may be considered (already filtered for active proposals and data errors), any order. */
+  people: Employee[];
+  /** Positions with seats to fill (vacant > 0, no data errors), any order. */
+  positions: Position[];
+  /** Vacant seats per position code. */
+  vacant: (code: string) => number;
+  /** Whether moving someone out of this position does not open a new vacancy. */
+  originOverFull: (code: string) => boolean;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface CandidateGraph {
+  /** Rows, by NIP. */
+  people: Employee[];
+  terms: PersonTerms[];
+  /** Person-level errors of people who are not candidates at all (by NIP); empty for movable people. */
+  personBlocks: Map<string, MoveFinding[]>;
+  /** Columns, by code. */
+  positions: Position[];
+  capacity: Int32Array;
+  rowStart: Int32Array;
+  col: Int32Array;
+  score: Float64Array;
+  /** JPM × 100 per pair (exact: JPM has two decimals), −1 without competency data. */
+  jpm100: Int32Array;
+  /**
+   * Per position: how many movable people are blocked from it by exactly one target rule, by rule —
+   * the "near candidates" that explain an unfilled seat. (Positions of one group share the map.)
+   */
+  nearBlocks: Map<string, Map<RuleId, number>>;
+  /** People who passed personFindings. */
+  movable: number;
+  /** targetFindings calls made (for the benchmark). */
+  engineCalls: number;
+}
+
+/** Growable typed arrays for the pairs (the count is unknown until the end). */
+class PairBuffer {
+  col = new Int32Array(1 << 16);
+  score = new Float64Array(1 << 16);
+  jpm100 = new Int32Array(1 << 16);
+  n = 0;
+  push(c: number, s: number, j: number): void {
+    if (this.n === this.col.length) {
+      const grow = <T extends Int32Array | Float64Array>(a: T, make: (n: number) => T): T => {
+        const b = make(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.col = grow(this.col, (n) => new Int32Array(n));
+      this.score = grow(this.score, (n) => new Float64Array(n));
+      this.jpm100 = grow(this.jpm100, (n) => new Int32Array(n));
+    }
+    this.col[this.n] = c;
+    this.score[this.n] = s;
+    this.jpm100[this.n] = j;
+    this.n++;
+  }
+}
+
+const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export function buildCandidates(input: CandidateInput): CandidateGraph {
+  const { ctx, settings: s, date } = input;
+  const w = s.weights;
+  const people = [...input.people].sort((a, b) => byString(a.nip, b.nip));
+  const positions = [...input.positions].sort((a, b) => byString(a.code, b.code));
+  const colOf = new Map<string, number>();
+  positions.forEach((p, j) => colOf.set(p.code, j));
+  const capacity = Int32Array.from(positions, (p) => input.vacant(p.code));
+
+  // Per position: unit id (for Unit Diminati) and majors-list id (for Rumpun Jurusan), as small ints.
+  const unitIds = new Map<string, number>();
+  const unitOf = Int32Array.from(positions, (p) => {
+    const k = unitKey(p.unit);
+    let id = unitIds.get(k);
+    if (id === undefined) unitIds.set(k, (id = unitIds.size));
+    return k === '' ? -1 : id;
+  });
+  const majorLists: string[][] = [];
+  const majorIds = new Map<string, number>();
+  const majorsOf = Int32Array.from(positions, (p) => {
+    if (p.majors.length === 0) return -1;
+    const k = p.majors.join('\u0000');
+    let id = majorIds.get(k);
+    if (id === undefined) {
+      majorIds.set(k, (id = majorLists.length));
+      majorLists.push(p.majors);
+    }
+    return id;
+  });
+  // Whether a Jurusan matches a majors list, per distinct Jurusan (many people share one).
+  const majorMatch = new Map<string, Int8Array>();
+
+  const groups = groupPositions(positions);
+  const groupCols = groups.map((g) => Int32Array.from(g.positions, (p) => colOf.get(p.code)!));
+
+  const terms: PersonTerms[] = [];
+  const personBlocks = new Map<string, MoveFinding[]>();
+  // Near candidates per group and rule (expanded to positions at the end: a group may hold thousands).
+  const NR = RULE_IDS.length;
+  const nearCount = new Int32Array(groups.length * NR);
+  const ruleIndex = new Map<RuleId, number>(RULE_IDS.map((r, k) => [r, k]));
+  const gatedIndex = GATED_RULES.map((r) => ruleIndex.get(r)!);
+
+  const rowStart = new Int32Array(people.length + 1);
+  const pairs = new PairBuffer();
+  const jpmBox = new Float64Array(1);
+  const opts = { date, reason: null } as const;
+  let movable = 0;
+  let engineCalls = 0;
+  const progressEvery = Math.max(1, Math.floor(people.length / 200));
+
+  for (let i = 0; i < people.length; i++) {
+    const e = people[i]!;
+    rowStart[i] = pairs.n;
+    const t = personTerms(e, w, s.tenureMaxMonths, date, input.originOverFull(e.positionCode));
+    terms.push(t);
+    if (input.onProgress && i % progressEvery === 0) input.onProgress(i, people.length);
+
+    const blocks = personFindings(ctx, e, opts).filter((f) => f.severity === 'error');
+    if (blocks.length > 0) {
+      personBlocks.set(e.nip, blocks);
+      continue;
+    }
+    movable++;
+    const gate = personGate(e, ctx.positions);
+    const prefUnits: number[] = [];
+    for (const u of t.preferredUnits) {
+      const id = unitIds.get(u);
+      if (id !== undefined) prefUnits.push(id);
+    }
+    let matches = majorMatch.get(e.educationMajor);
+    if (!matches) majorMatch.set(e.educationMajor, (matches = new Int8Array(majorLists.length).fill(-1)));
+    const base = t.performance; // the person's parts, added in scoreOf's order below
+
+    for (let gi = 0; gi < groups.length; gi++) {
+      const g = groups[gi]!;
+      const mask = targetBlockMask(gate, g, s, date, jpmBox);
+      if (mask !== 0) {
+        if ((mask & (mask - 1)) === 0) nearCount[gi * NR + gatedIndex[31 - Math.clz32(mask)]!]++;
+        continue;
+      }
+      // The engine has the last word (and the JPM it reports is the one scored).
+      engineCalls++;
+      const r = targetFindings(ctx, e, g.representative, opts);
+      let blocked: RuleId | null = null;
+      let nBlocked = 0;
+      for (const f of r.findings) {
+        if (f.severity === 'error' || f.rule === 'LEVEL_DOWN') {
+          blocked = f.rule;
+          nBlocked++;
+        }
+      }
+      if (nBlocked > 0) {
+        if (nBlocked === 1) nearCount[gi * NR + ruleIndex.get(blocked!)!]++;
+        continue;
+      }
+      const jpm = r.jpm ?? 0;
+      const jpmPart = (w.jpm * jpm) / 100;
+      const j100 = r.jpm === null ? -1 : Math.round(r.jpm * 100);
+      const cols = groupCols[gi]!;
+      for (let k = 0; k < cols.length; k++) {
+        const c = cols[k]!;
+        if (positions[c]!.code === e.positionCode) continue; // SAME_POSITION
+        const u = unitOf[c]!;
+        let pref = 0;
+        if (u >= 0) for (let q = 0; q < prefUnits.length; q++) if (prefUnits[q] === u) pref = w.preference;
+        let maj = 0;
+        const mid = majorsOf[c]!;
+        if (mid >= 0) {
+          let m = matches[mid]!;
+          if (m < 0) matches[mid] = m = majorMatchesAny(majorLists[mid]!, e.educationMajor) ? 1 : 0;
+          if (m === 1) maj = w.major;
+        }
+        // Same six terms, same order as scoreOf (score.ts): explanations add up exactly.
+        pairs.push(c, jpmPart + base + t.rotation + pref + maj + t.newVacancy, j100);
+      }
+    }
+  }
+  rowStart[people.length] = pairs.n;
+  input.onProgress?.(people.length, people.length);
+
+  const near = new Map<string, Map<RuleId, number>>();
+  groups.forEach((g, gi) => {
+    const m = new Map<RuleId, number>();
+    for (let r = 0; r < NR; r++) if (nearCount[gi * NR + r]! > 0) m.set(RULE_IDS[r]!, nearCount[gi * NR + r]!);
+    for (const p of g.positions) near.set(p.code, m);
+  });
+
+  return {
+    people,
+    terms,
+    personBlocks,
+    positions,
+    capacity,
+    rowStart,
+    col: pairs.col.subarray(0, pairs.n),
+    score: pairs.score.subarray(0, pairs.n),
+    jpm100: pairs.jpm100.subarray(0, pairs.n),
+    nearBlocks: near,
+    movable,
+    engineCalls,
+  };
+}

@@ -1,0 +1,130 @@
+/**
+ * A fast gate in front of the rule engine for the proposer's 40,000 × 8,000 pair space.
+ *
+ * targetFindings (rules/transfer.ts) is the authority on whether a move is allowed, but it builds
+ * finding objects and message parameters (competency gap texts) for every pair it sees; calling it
+ * for every person × position would take minutes. Two observations make it cheap:
+ *  1. its error findings depend on the position only through its *signature* (type, level and the
+ *     effective requirements: minimum golongan and pendidikan, retirement age, competency standards),
+ *     so positions are grouped by signature and each person is judged once per group, and
+ *  2. each error rule is a numeric comparison that can be tested on plain numbers first.
+ * `targetBlockMask` evaluates those comparisons and returns the set of error rules (plus LEVEL_DOWN,
+ * which the proposer never proposes) as a bit mask. Only pairs with an empty mask go on to
+ * targetFindings, whose verdict decides; a test checks on random workbooks that the mask equals the
+ * engine's error rules for every pair, so the gate can neither let a bad move through (the engine
+ * would catch it) nor silently drop a good one (the test would fail).
+ */
+import { educationRank, golonganIndex, isStructural, ladderOf, type Ladder } from '../domain';
+import { jpmValue } from '../jpm';
+import type { Employee, Position, Settings } from '../model';
+import { requirements, type Requirements } from '../requirements';
+import type { RuleId } from '../rules/types';
+import { anniversary, type Day } from '../values/dates';
+
+/** The rules the gate knows, in bit order. */
+export const GATED_RULES = ['RANK_BELOW_MIN', 'EDUCATION_BELOW_MIN', 'COMPETENCY_FIT_LOW', 'RETIREMENT_PASSED', 'LEVEL_SKIP', 'LEVEL_DOWN'] as const satisfies readonly RuleId[];
+const RANK = 1;
+const EDUCATION = 2;
+const JPM_LOW = 4;
+const RETIRED = 8;
+const SKIP = 16;
+const DOWN = 32;
+
+export function maskRules(mask: number): RuleId[] {
+  const out: RuleId[] = [];
+  for (let i = 0; i < GATED_RULES.length; i++) if (mask & (1 << i)) out.push(GATED_RULES[i]!);
+  return out;
+}
+
+/** One group of positions that the target rules cannot tell apart (same signature). */
+export interface PositionGroup {
+  /** The first position of the group (by code): the one handed to targetFindings. */
+  representative: Position;
+  positions: Position[];
+  req: Requirements;
+  structural: boolean;
+  ladder: { ladder: Ladder; rung: number } | null;
+  isPelaksana: boolean;
+}
+
+export function signature(p: Position): string {
+  const r = requirements(p);
+  return [p.type ?? '', p.level ?? '', r.minRankIndex, r.minEducationRank, r.retirementAge, r.standards.join('')].join('|');
+}
+
+/** Groups positions by signature; groups and their positions in code order (input order is kept otherwise). */
+export function groupPositions(positions: Position[]): PositionGroup[] {
+  const bySig = new Map<string, PositionGroup>();
+  for (const p of positions) {
+    const sig = signature(p);
+    let g = bySig.get(sig);
+    if (!g) {
+      g = {
+        representative: p,
+        positions: [],
+        req: requirements(p),
+        structural: p.type !== null && isStructural(p.type),
+        ladder: p.type ? ladderOf(p.type, p.level) : null,
+        isPelaksana: p.type === 'Pelaksana',
+      };
+      bySig.set(sig, g);
+    }
+    g.positions.push(p);
+  }
+  return [...bySig.values()];
+}
+
+/** A person's numbers for the gate, computed once. */
+export interface PersonGate {
+  rankIndex: number;
+  eduRank: number;
+  competencies: number[] | null;
+  birth: Day | null;
+  ladder: { ladder: Ladder; rung: number } | null;
+  /** Retirement day per retirement age, filled lazily (there are only a few ages). */
+  bup: Map<number, Day>;
+}
+
+export function personGate(e: Employee, positions: Map<string, Position>): PersonGate {
+  const cur = positions.get(e.positionCode);
+  return {
+    rankIndex: e.rank === null ? -1 : golonganIndex(e.rank),
+    eduRank: e.educationLevel === null ? -1 : educationRank(e.educationLevel),
+    competencies: e.competencies,
+    birth: e.birthDate,
+    ladder: cur?.type ? ladderOf(cur.type, cur.level) : null,
+    bup: new Map(),
+  };
+}
+
+/**
+ * The error rules (and LEVEL_DOWN) targetFindings would report for this person and any position of the
+ * group, as a bit mask; `jpmOut[0]` receives the JPM (NaN without competency data).
+ */
+export function targetBlockMask(pg: PersonGate, g: PositionGroup, s: Settings, date: Day, jpmOut: Float64Array): number {
+  let mask = 0;
+  const req = g.req;
+  if (pg.rankIndex >= 0) {
+    const below = req.minRankIndex - pg.rankIndex;
+    if (below > 1 || (below === 1 && !g.structural)) mask |= RANK;
+  }
+  if (pg.eduRank >= 0 && pg.eduRank < req.minEducationRank) mask |= EDUCATION;
+  const jpm = jpmValue(pg.competencies, req.standards, req.standardSum);
+  jpmOut[0] = jpm === null ? NaN : jpm;
+  if (jpm !== null && jpm < s.jpmMin) mask |= JPM_LOW;
+  if (pg.birth !== null) {
+    let bup = pg.bup.get(req.retirementAge);
+    if (bup === undefined) {
+      bup = anniversary(pg.birth, req.retirementAge);
+      pg.bup.set(req.retirementAge, bup);
+    }
+    if (bup <= date) mask |= RETIRED;
+  }
+  const a = pg.ladder;
+  const b = g.ladder;
+  if (a && b && a.ladder === b.ladder) {
+    if (b.rung - a.rung > 1) mask |= SKIP;
+    else if (b.rung < a.rung) mask |= DOWN;
+  } else if (a && a.ladder === 'fungsional-keahlian' && g.isPelaksana) mask |= DOWN;
+  return mask;
+}
