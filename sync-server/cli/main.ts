@@ -5,12 +5,15 @@
 import { Command, CommanderError } from 'commander';
 import { UserError } from './user-error';
 import { registerCheck } from './commands/check';
+import { registerPropose } from './commands/propose';
 import { registerServe } from './commands/serve';
 import { registerToken } from './commands/token';
 import { registerImport } from './commands/import';
 import { registerExport } from './commands/export';
 import { registerAudit } from './commands/audit';
 import { registerBackup } from './commands/backup';
+import { registerTemplate } from './commands/template';
+import { registerDemo } from './commands/demo';
 
 const program = new Command();
 program
@@ -20,6 +23,9 @@ program
   .exitOverride();
 
 registerCheck(program);
+registerPropose(program);
+registerTemplate(program);
+registerDemo(program);
 registerServe(program);
 registerToken(program);
 registerImport(program);

@@ -1,0 +1,40 @@
+/**
+ * `mutasi demo <file> [--employees N] [--seed S]`: a realistic synthetic agency to try Mutasi on
+ * (sync-server/xlsx/demo/). The same seed always gives the same workbook content.
+ */
+import { InvalidArgumentError, type Command } from 'commander';
+import { buildDemo, demoWorkbook, DEMO_AS_OF, MIN_EMPLOYEES } from '../../xlsx/demo';
+import { parseDateText } from '../../../shared/values/dates';
+import { saveNewWorkbook } from './template';
+
+const whole = (min: number, what: string) => (raw: string): number => {
+  const n = Number(raw.replace(/[.\s_]/g, ''));
+  if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`${what} harus bilangan bulat ≥ ${min}`);
+  return n;
+};
+
+const fmt = (n: number) => new Intl.NumberFormat('id-ID').format(n);
+
+export function registerDemo(program: Command): void {
+  program
+    .command('demo')
+    .description('membuat buku kerja contoh: pemda fiktif dengan unit, jabatan, pegawai, usulan mutasi dan beberapa kesalahan data yang lazim')
+    .argument('<file>', 'berkas .xlsx baru')
+    .option('--employees <N>', `jumlah pegawai (minimal ${MIN_EMPLOYEES})`, whole(MIN_EMPLOYEES, 'Jumlah pegawai'), 1200)
+    .option('--seed <S>', 'benih acak: benih yang sama menghasilkan isi yang sama', whole(0, 'Benih'), 1)
+    .option('--positions <N>', 'jumlah jabatan (bawaan: sekitar satu per 3,5 pegawai)', whole(1, 'Jumlah jabatan'))
+    .option('--proposals <N>', 'jumlah usulan (bawaan: satu per 15 pegawai)', whole(1, 'Jumlah usulan'))
+    .option('--as-of <YYYY-MM-DD>', `Tanggal Acuan yang ditulis di lembar Aturan (bawaan ${DEMO_AS_OF})`, (raw: string) => {
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(raw) || parseDateText(raw) === null) throw new InvalidArgumentError('tanggal harus berformat YYYY-MM-DD');
+      return raw;
+    })
+    .option('--force', 'timpa berkas yang sudah ada')
+    .action(async (file: string, opts: { employees: number; seed: number; positions?: number; proposals?: number; asOf?: string; force?: boolean }) => {
+      const data = buildDemo({ employees: opts.employees, seed: opts.seed, positions: opts.positions, proposals: opts.proposals, asOf: opts.asOf });
+      if (opts.employees >= 10_000 && process.stderr.isTTY) process.stderr.write(`Menulis ${fmt(opts.employees)} pegawai ke ${file} …\n`);
+      await saveNewWorkbook(demoWorkbook(data, opts.seed).workbook, file, opts.force === true);
+      process.stdout.write(
+        `Dibuat ${file}: ${fmt(data.pegawai.length)} pegawai, ${fmt(data.positions.length)} jabatan, ${fmt(data.units.length)} unit, ${fmt(data.proposals.length)} usulan (benih ${opts.seed})\n`,
+      );
+    });
+}
