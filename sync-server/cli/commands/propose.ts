@@ -1,0 +1,336 @@
+/**
+ * `mutasi propose <in.xlsx> --out <out.xlsx> [--json] [--as-of] [--tmt] [--lang] [--darurat KODE --count N] [--why NIP]`
+ *
+ * Reads the workbook, proposes the optimal plan (or, with --darurat, the best people for one
+ * position), and writes a copy with the moves appended to sheet Usulan as Draf rows. The input file
+ * is never written: an HR office's master workbook stays as it was until someone decides to adopt
+ * the proposals (--out naming the input itself is refused). Exit 0 on success, 2 when the files or
+ * the call are wrong.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import cliProgress from 'cli-progress';
+import Table from 'cli-table3';
+import pc from 'picocolors';
+import { checkSheets } from '../../../shared/engine';
+import { DaruratError, proposeBook, proposeDarurat, type DaruratResult, type ProposerRun } from '../../../shared/proposer';
+import type { Plan, ProposedMove, WhyNot } from '../../../shared/proposer/types';
+import { describeScore, int, num } from '../../../shared/proposer/words';
+import type { Lang } from '../../../shared/rules/types';
+import type { Day } from '../../../shared/values/dates';
+import { matchSheetNames } from '../../../shared/workbook/locate';
+import { sheetsToRead } from '../../../shared/workbook/reader';
+import { XlsxGateway } from '../../xlsx/exceljs-gateway';
+import { writeProposals, type ProposalRow, type WrittenRows } from '../../xlsx/write-proposals';
+import { parseAsOf, parseLang, parsePositiveInt } from '../options';
+import { UserError } from '../user-error';
+
+interface ProposeOptions {
+  out?: string;
+  json?: boolean;
+  asOf?: Day;
+  tmt?: Day;
+  lang: Lang;
+  darurat?: string;
+  count?: number;
+  why?: string;
+  all?: boolean;
+}
+
+/** Workbooks at least this large get a progress bar (when stderr is a terminal). */
+const PROGRESS_FROM = 2000;
+const LIMIT = 50;
+
+export interface ProposeTimings {
+  readMs: number;
+  checkMs: number;
+  candidatesMs: number;
+  solveMs: number;
+  explainMs: number;
+  writeMs: number;
+  totalMs: number;
+}
+
+export interface ProposeFileResult {
+  run: ProposerRun | null;
+  darurat: DaruratResult | null;
+  written: WrittenRows;
+  timings: ProposeTimings;
+}
+
+/** The whole command without printing: shared with the benchmark. */
+export async function proposeFile(input: string, out: string, o: Omit<ProposeOptions, 'out' | 'json' | 'why' | 'all'>, progress?: Progress): Promise<ProposeFileResult> {
+  await refuseOverwrite(input, out);
+  const t0 = performance.now();
+  progress?.phase(o.lang === 'en' ? 'reading' : 'membaca', 1);
+  const gw = await XlsxGateway.open(input);
+  const sheets = await gw.readSheets(sheetsToRead(await gw.listSheets()));
+  const t1 = performance.now();
+  progress?.phase(o.lang === 'en' ? 'checking' : 'memeriksa', 1);
+  const { result, book, parsed } = checkSheets(sheets, { asOf: o.asOf, lang: o.lang });
+  if (!book) {
+    const why = result.findings.filter((f) => f.rule === 'SHEET_MISSING' || f.rule === 'HEADER_MISSING').map((f) => f.message);
+    throw new UserError(`${input}: ${why.join(' ') || 'lembar Pegawai dan Jabatan tidak dapat dibaca'}`);
+  }
+  const t2 = performance.now();
+  const opts = { date: o.tmt, lang: o.lang, findings: result.findings };
+
+  let run: ProposerRun | null = null;
+  let darurat: DaruratResult | null = null;
+  let rows: ProposalRow[];
+  if (o.darurat !== undefined) {
+    try {
+      darurat = proposeDarurat(book, o.darurat, o.count ?? 1, opts);
+    } catch (e) {
+      if (e instanceof DaruratError) throw new UserError(`--darurat: ${e.message}`);
+      throw e;
+    }
+    rows = darurat.chosen.map((p) => toRow(p.move, darurat!.context.date));
+  } else {
+    run = proposeBook(book, {
+      ...opts,
+      onProgress: progress && ((phase, done, total) => progress.update(phase === 'candidates' ? (o.lang === 'en' ? 'candidates' : 'kandidat') : phase === 'solve' ? (o.lang === 'en' ? 'optimising' : 'optimasi') : 'penjelasan', done, total)),
+    });
+    rows = run.plan.moves.map((m) => toRow(m, run!.context.date));
+  }
+  const t3 = performance.now();
+
+  progress?.phase(o.lang === 'en' ? 'writing' : 'menulis', 1);
+  const usulanName = parsed.sheets.usulan?.name;
+  if (!usulanName) {
+    const role = matchSheetNames(await gw.listSheets()).usulan;
+    if (role) {
+      throw new UserError(`lembar ${role} ada, tetapi kolom NIP dan Kode Jabatan Tujuan tidak ditemukan di 10 baris pertamanya; perbaiki judul kolomnya (lihat mutasi template) lalu coba lagi`);
+    }
+  }
+  const written = await writeProposals(
+    gw,
+    {
+      sheet: usulanName ? sheets.find((s) => s.name === usulanName)! : null,
+      layout: usulanName ? book.layout.usulan : null,
+      existingIds: book.proposals.map((p) => p.id),
+    },
+    rows,
+  );
+  await gw.save(out);
+  const t4 = performance.now();
+  progress?.stop();
+  const ms = run?.plan.stats.ms;
+  return {
+    run,
+    darurat,
+    written,
+    timings: {
+      readMs: t1 - t0,
+      checkMs: t2 - t1 + (ms?.context ?? 0),
+      candidatesMs: ms ? ms.candidates : t3 - t2,
+      solveMs: ms?.solve ?? 0,
+      explainMs: ms?.explain ?? 0,
+      writeMs: t4 - t3,
+      totalMs: t4 - t0,
+    },
+  };
+}
+
+function toRow(m: ProposedMove, date: Day): ProposalRow {
+  return { nip: m.nip, toCode: m.toCode, reason: m.reason, date, jpm: m.jpm, explanation: m.explanation };
+}
+
+/** The input is the office's master copy: writing over it is refused, by path and by file identity. */
+async function refuseOverwrite(input: string, out: string): Promise<void> {
+  if (!/\.xlsx$/i.test(out)) throw new UserError(`--out harus berkas .xlsx, bukan "${out}"`);
+  const same = path.resolve(input) === path.resolve(out) || (await sameFile(input, out));
+  if (same) throw new UserError(`--out tidak boleh sama dengan berkas masukan (${input}); propose menulis salinan baru agar buku kerja asli tetap utuh`);
+}
+
+async function sameFile(a: string, b: string): Promise<boolean> {
+  try {
+    const [x, y] = await Promise.all([fs.stat(a), fs.stat(b)]);
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false; // the output does not exist yet (or the input does not: open() reports that)
+  }
+}
+
+/** A progress bar on stderr for large workbooks, only when stderr is a terminal. */
+export class Progress {
+  private bar: cliProgress.SingleBar | null = null;
+  private label = '';
+  constructor(private readonly enabled: boolean) {}
+  phase(label: string, total: number): void {
+    this.update(label, 0, total);
+  }
+  update(label: string, done: number, total: number): void {
+    if (!this.enabled) return;
+    if (!this.bar) {
+      this.bar = new cliProgress.SingleBar(
+        { stream: process.stderr, format: ' {label} [{bar}] {percentage}% | {value}/{total}', hideCursor: true, clearOnComplete: true },
+        cliProgress.Presets.shades_classic,
+      );
+      this.bar.start(total, done, { label });
+      this.label = label;
+      return;
+    }
+    if (label !== this.label) {
+      this.bar.setTotal(total);
+      this.label = label;
+    }
+    this.bar.update(done, { label });
+  }
+  stop(): void {
+    this.bar?.stop();
+    this.bar = null;
+  }
+}
+
+export function registerPropose(program: Command): void {
+  program
+    .command('propose')
+    .description('isi jabatan lowong dengan calon terbaik yang memenuhi syarat (rencana optimal), tulis sebagai usulan Draf')
+    .argument('<workbook.xlsx>', 'buku kerja sumber (tidak diubah)')
+    .requiredOption('--out <new.xlsx>', 'berkas hasil: salinan buku kerja dengan usulan baru di lembar Usulan')
+    .option('--json', 'keluaran JSON: rencana, alternatif, ringkasan per unit')
+    .option('--as-of <YYYY-MM-DD>', 'tanggal acuan (menggantikan Tanggal Acuan di lembar Aturan)', parseAsOf)
+    .option('--tmt <YYYY-MM-DD>', 'TMT Mutasi usulan baru (bawaan: tanggal acuan)', parseAsOf)
+    .option('--lang <id|en>', 'bahasa', parseLang, 'id')
+    .option('--darurat <KODE>', 'mutasi darurat: pegawai terbaik untuk satu jabatan, masa jabatan minimal dilonggarkan')
+    .option('--count <N>', 'jumlah pegawai untuk --darurat', parsePositiveInt)
+    .option('--why <NIP>', 'jelaskan mengapa pegawai ini (tidak) diusulkan')
+    .option('--all', 'tampilkan semua usulan (tanpa batas 50 baris)')
+    .addHelpText(
+      'after',
+      '\nBerkas masukan tidak pernah ditimpa. Kode keluar: 0 berhasil, 2 berkas tidak dapat dibaca atau perintah salah.\n' +
+        'Contoh: npx mutasi propose data.xlsx --out usulan.xlsx\n' +
+        '        npx mutasi propose data.xlsx --out darurat.xlsx --darurat DINKES-PERAWAT --count 5',
+    )
+    .action(async (file: string, o: ProposeOptions) => {
+      if (o.count !== undefined && o.darurat === undefined) throw new UserError('--count hanya berlaku bersama --darurat KODE');
+      if (o.darurat !== undefined && o.count === undefined) throw new UserError('--darurat memerlukan --count N (jumlah pegawai yang dibutuhkan)');
+      if (o.why !== undefined && o.darurat !== undefined) throw new UserError('--why tidak dapat dipakai bersama --darurat');
+      const large = await looksLarge(file);
+      const progress = new Progress(!!process.stderr.isTTY && large);
+      const r = await proposeFile(file, o.out!, o, progress);
+      const print = (s: string) => process.stdout.write(s + '\n');
+      if (o.json) {
+        const body = r.darurat
+          ? { file, out: o.out, written: r.written, darurat: { ...r.darurat, context: undefined } }
+          : { file, out: o.out, written: r.written, ...r.run!.plan, ...(o.why ? { why: r.run!.whyNot(o.why) } : {}) };
+        print(JSON.stringify(body, null, 2));
+        return;
+      }
+      if (r.darurat) printDarurat(file, o.out!, r.darurat, r.written, o.lang, print);
+      else {
+        printPlan(file, o.out!, r.run!.plan, r.written, o.lang, !!o.all, print);
+        if (o.why) printWhy(r.run!.whyNot(o.why), o.lang, print);
+      }
+    });
+}
+
+/** A cheap size test (file bytes) so small runs never flash a bar. */
+async function looksLarge(file: string): Promise<boolean> {
+  try {
+    return (await fs.stat(file)).size > PROGRESS_FROM * 150;
+  } catch {
+    return false;
+  }
+}
+
+const T = {
+  id: {
+    title: 'Rencana mutasi', asOf: 'tanggal acuan', tmt: 'TMT', employees: 'pegawai', free: 'dapat diusulkan', movable: 'lolos syarat pribadi',
+    vacant: 'jabatan lowong', seats: 'kursi', proposed: (n: string, total: string) => `Diusulkan ${n} mutasi (total skor ${total}).`,
+    written: (s: string, a: number, b: number, out: string) => `Ditulis sebagai Draf di lembar ${s} baris ${a}–${b} pada ${out}.`,
+    none: (out: string) => `Tidak ada mutasi yang diusulkan; ${out} ditulis tanpa baris baru.`,
+    head: ['No Usulan', 'NIP', 'Nama', 'Dari', 'Ke', 'Jenis', 'JPM', 'Skor'], more: (n: string) => `… dan ${n} usulan lain (pakai --all atau --json)`,
+    unfilled: 'Kursi yang tetap lowong', opened: 'Lowongan baru yang dibuka rencana ini (usulkan lagi sesudah diputuskan)',
+    units: 'Ringkasan per unit', unitHead: ['Unit', 'Kebutuhan', 'Pemegang kini', 'Sesudah usulan aktif', 'Sesudah rencana', 'Lebih / kurang'],
+    addedHeaders: (h: string) => `Kolom ditambahkan di kanan lembar Usulan: ${h}.`,
+    darurat: 'Mutasi darurat', need: (req: string, vac: string) => `Diminta ${req} pegawai; kursi lowong ${vac}.`,
+    short: (n: string) => `${n} pegawai tidak dapat ditempatkan: jabatan penuh menurut Kebutuhan (FORMATION_FULL adalah galat). Naikkan Kebutuhan di lembar Jabatan bila keadaan darurat memerlukannya, lalu jalankan lagi. Cadangan:`,
+    relaxed: 'masa jabatan dilonggarkan', fieldOk: 'jurusan sesuai', reserves: 'Cadangan berikutnya:',
+    why: 'Penjelasan untuk', blocks: 'Penghalang',
+  },
+  en: {
+    title: 'Transfer plan', asOf: 'as of', tmt: 'TMT', employees: 'employees', free: 'free to propose', movable: 'pass the personal rules',
+    vacant: 'vacant positions', seats: 'seats', proposed: (n: string, total: string) => `Proposed ${n} transfers (total score ${total}).`,
+    written: (s: string, a: number, b: number, out: string) => `Written as Draf on sheet ${s} rows ${a}–${b} of ${out}.`,
+    none: (out: string) => `No transfer proposed; ${out} written without new rows.`,
+    head: ['No Usulan', 'NIP', 'Name', 'From', 'To', 'Type', 'JPM', 'Score'], more: (n: string) => `… and ${n} more (use --all or --json)`,
+    unfilled: 'Seats left vacant', opened: 'New vacancies this plan opens (propose again once decided)',
+    units: 'Summary per unit', unitHead: ['Unit', 'Needed', 'Holders today', 'After active proposals', 'After plan', 'Surplus / deficit'],
+    addedHeaders: (h: string) => `Columns added at the right of sheet Usulan: ${h}.`,
+    darurat: 'Emergency transfer', need: (req: string, vac: string) => `Requested ${req}; vacant seats ${vac}.`,
+    short: (n: string) => `${n} cannot be placed: the position is full by its Kebutuhan (FORMATION_FULL is an error). Raise Kebutuhan on sheet Jabatan if the emergency needs it, then run again. Reserves:`,
+    relaxed: 'tenure relaxed', fieldOk: 'major matches', reserves: 'Next reserves:',
+    why: 'Explanation for', blocks: 'Blocks',
+  },
+};
+
+function printPlan(file: string, out: string, plan: Plan, w: WrittenRows, lang: Lang, all: boolean, print: (s: string) => void): void {
+  const t = T[lang];
+  const s = plan.stats;
+  print(pc.bold(`${t.title}: ${file} → ${out}`) + pc.dim(` (${t.asOf} ${plan.asOf}, ${t.tmt} ${plan.date})`));
+  print(`${int(s.employees, lang)} ${t.employees} · ${int(s.pool, lang)} ${t.free} · ${int(s.movable, lang)} ${t.movable} · ${int(s.positionsWithVacancy, lang)} ${t.vacant} (${int(s.seats, lang)} ${t.seats})`);
+  if (plan.moves.length === 0) {
+    print(t.none(out));
+  } else {
+    print(pc.green(t.proposed(int(plan.moves.length, lang), num(plan.totalScore, lang))) + ' ' + t.written(w.sheet, w.firstRow, w.lastRow, out));
+    const table = new Table({ head: t.head, colAligns: ['left', 'left', 'left', 'left', 'left', 'left', 'right', 'right'], style: { head: [], border: [] } });
+    const shown = all ? plan.moves : plan.moves.slice(0, LIMIT);
+    shown.forEach((m, i) => table.push([w.ids[i]!, m.nip, m.name, m.fromCode, m.toCode, m.reason, m.jpm === null ? '—' : `${num(m.jpm, lang)} %`, num(m.score, lang)]));
+    print(table.toString());
+    if (shown.length < plan.moves.length) print(pc.dim(t.more(int(plan.moves.length - shown.length, lang))));
+  }
+  if (w.addedHeaders.length) print(pc.yellow(t.addedHeaders(w.addedHeaders.join(', '))));
+  const unfilled = plan.seats.filter((x) => x.unfilled);
+  if (unfilled.length) {
+    print('');
+    print(pc.bold(`${t.unfilled} (${int(unfilled.reduce((a, x) => a + x.unfilled!.open, 0), lang)})`));
+    for (const x of all ? unfilled : unfilled.slice(0, LIMIT)) print(`  ${pc.bold(x.code)} ${pc.dim(x.unit)} ${int(x.unfilled!.open, lang)}/${int(x.vacant, lang)}: ${x.unfilled!.message}`);
+    if (!all && unfilled.length > LIMIT) print(pc.dim(`  ${t.more(int(unfilled.length - LIMIT, lang))}`));
+  }
+  if (plan.opened.length) {
+    print('');
+    print(pc.bold(`${t.opened} (${int(plan.opened.reduce((a, x) => a + x.count, 0), lang)})`));
+    for (const v of all ? plan.opened : plan.opened.slice(0, LIMIT)) print(`  ${v.code} ${pc.dim(v.unit)} ${int(v.count, lang)}`);
+    if (!all && plan.opened.length > LIMIT) print(pc.dim(`  ${t.more(int(plan.opened.length - LIMIT, lang))}`));
+  }
+  print('');
+  print(pc.bold(t.units));
+  const table = new Table({ head: t.unitHead, colAligns: ['left', 'right', 'right', 'right', 'right', 'right'], style: { head: [], border: [] } });
+  plan.units.after.forEach((u, i) => {
+    const b = u.balance;
+    const bs = b > 0 ? pc.yellow(`+${int(b, lang)}`) : b < 0 ? pc.red(int(b, lang)) : pc.green('0');
+    table.push([u.unit, int(u.needed, lang), int(u.holdersToday, lang), int(plan.units.before[i]!.holdersAfter, lang), int(u.holdersAfter, lang), bs]);
+  });
+  print(table.toString());
+}
+
+function printDarurat(file: string, out: string, d: DaruratResult, w: WrittenRows, lang: Lang, print: (s: string) => void): void {
+  const t = T[lang];
+  print(pc.bold(`${t.darurat}: ${d.code} ${d.name} (${d.unit})`) + pc.dim(` ${file} → ${out}, ${t.tmt} ${d.date}`));
+  print(t.need(int(d.requested, lang), int(d.vacant, lang)));
+  const line = (p: DaruratResult['chosen'][number], id: string) =>
+    `  ${id.padEnd(7)} ${p.move.nip} ${p.move.name} ${pc.dim(p.move.fromCode)} JPM ${p.move.jpm === null ? '—' : num(p.move.jpm, lang) + ' %'}` +
+    `${p.majorMatch ? pc.green(` · ${t.fieldOk}`) : ''}${p.tenureRelaxed ? pc.yellow(` · ${t.relaxed}`) : ''}`;
+  if (d.chosen.length) {
+    print(pc.green(t.proposed(int(d.chosen.length, lang), num(d.chosen.reduce((a, p) => a + p.move.score, 0), lang))) + ' ' + t.written(w.sheet, w.firstRow, w.lastRow, out));
+    d.chosen.forEach((p, i) => print(line(p, w.ids[i]!)));
+  } else print(t.none(out));
+  if (d.requested > d.chosen.length) print(pc.yellow(t.short(int(d.requested - d.chosen.length, lang))));
+  else if (d.reserves.length) print(t.reserves);
+  d.reserves.forEach((p) => print(line(p, '')));
+}
+
+function printWhy(w: WhyNot, lang: Lang, print: (s: string) => void): void {
+  const t = T[lang];
+  print('');
+  print(pc.bold(`${t.why} ${w.nip}${w.name ? ` (${w.name})` : ''}`));
+  print(`  ${w.message}`);
+  if (w.blocks.length) {
+    print(`  ${t.blocks}:`);
+    for (const b of w.blocks) print(`    ${b.severity === 'error' ? pc.red('✖') : pc.yellow('▲')} ${pc.bold(b.rule)} ${b.message}`);
+  }
+  if (w.move) print(`  ${describeScore(w.move.score, w.move.parts, lang)}`);
+}
