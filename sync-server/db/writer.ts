@@ -25,6 +25,11 @@ export interface Writer {
   version(): number;
   /** Changes at or below this version are no longer served one by one (a reader gets a snapshot). */
   setFloor(floor: number): Promise<void>;
+  /**
+   * The agency's rule parameters as stored at import (JSON), read together with the lock: every
+   * push needs them, and one statement fewer inside the lock is throughput for everyone.
+   */
+  settingsJson: string | null;
 }
 
 interface StateRow {
@@ -32,6 +37,7 @@ interface StateRow {
   floor: number;
   audit_seq: number;
   audit_hash: string;
+  settings: string | null;
 }
 
 /** Runs `fn` as one write transaction holding the writer lock. */
@@ -41,6 +47,7 @@ export async function withWriter<T>(db: Db, fn: (w: Writer) => Promise<T>): Prom
     let dirty = false;
     const w: Writer = {
       trx,
+      settingsJson: state.settings,
       version: () => state.version,
       async change(kind, key) {
         return w.changes([{ kind, key }]);
@@ -89,18 +96,27 @@ export async function withWriter<T>(db: Db, fn: (w: Writer) => Promise<T>): Prom
 }
 
 /**
- * Takes the writer lock and reads the state. PostgreSQL: a row lock (SELECT … FOR UPDATE) that other
- * writers wait on. SQLite: a no-op UPDATE, which makes this transaction the writer at once (waiting
- * up to busy_timeout) instead of failing later when a read transaction tries to become one.
+ * Takes the writer lock and reads the state, in one statement. PostgreSQL: a row lock (SELECT … FOR
+ * UPDATE) that other writers wait on. SQLite: a no-op UPDATE … RETURNING, which makes this
+ * transaction the writer at once (waiting up to busy_timeout) instead of failing later when a read
+ * transaction tries to become one.
  */
 async function lockState(db: Db, trx: Knex.Transaction): Promise<StateRow> {
-  let row: StateRow | undefined;
-  if (db.dialect === 'postgres') {
-    row = await trx('sync_state').where({ id: 1 }).forUpdate().first();
-  } else {
-    await trx.raw('UPDATE sync_state SET version = version WHERE id = 1');
-    row = await trx('sync_state').where({ id: 1 }).first();
-  }
+  const settings = "(SELECT value FROM parameters WHERE key = 'settings') AS settings";
+  const sql =
+    db.dialect === 'postgres'
+      ? `SELECT version, floor, audit_seq, audit_hash, ${settings} FROM sync_state WHERE id = 1 FOR UPDATE`
+      : `UPDATE sync_state SET version = version WHERE id = 1 RETURNING version, floor, audit_seq, audit_hash, ${settings}`;
+  const [row] = rawRows<StateRow>(await trx.raw(sql));
   if (!row) throw new Error('sync_state row missing: the database was not migrated');
-  return { version: Number(row.version), floor: Number(row.floor), audit_seq: Number(row.audit_seq), audit_hash: row.audit_hash };
+  return {
+    version: Number(row.version), floor: Number(row.floor), audit_seq: Number(row.audit_seq),
+    audit_hash: row.audit_hash, settings: row.settings ?? null,
+  };
+}
+
+/** Rows of a raw statement: pg gives { rows }, sqlite3 the array itself. */
+export function rawRows<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
 }

@@ -3,13 +3,14 @@
  * write see the same official record and two approvers racing for the last seat are served one after
  * the other. Order of checks (SYNC-API.md): already recorded → duplicate; unknown employee/position or
  * outside the token's unit → rejected; stale baseVersion or the employee no longer in the position the
- * workbook thought → conflict; seats taken → conflict; the rules → rejected or recorded.
+ * workbook thought → conflict (checked before anything else about the move: the workbook must pull
+ * first); target = current position → rejected; seats taken → conflict; the rules → rejected or recorded.
  */
 import type { Db } from '../../db/connect';
 import { DECISION_ACTION } from '../../db/audit-verify';
 import { decisionToRow, type DecisionRecord } from '../../db/records';
-import { getDecisionByMutation, getEmployee, getParameter, getPosition, holderCounts } from '../../db/queries';
-import { withWriter, type Writer } from '../../db/writer';
+import { employeeAndPriorRecord, getDecision, positionsWithHolders } from '../../db/queries';
+import { rawRows, withWriter, type Writer } from '../../db/writer';
 import type { TokenInfo } from '../../db/tokens';
 import { defaultSettings, type Settings } from '../../../shared/model';
 import type { Finding } from '../../../shared/rules/types';
@@ -33,39 +34,36 @@ export async function recordDecision(db: Db, d: DecisionInput, ctx: RecordContex
     const mutationId = d.mutationId;
     const rejected = (message: string, findings: Finding[]): PushResult => ({ mutationId, status: 'rejected', message, findings });
 
-    const before = await getDecisionByMutation(trx, mutationId);
-    if (before) {
+    const { employee, priorRecordNo } = await employeeAndPriorRecord(trx, d.nip, mutationId);
+    if (priorRecordNo) {
+      const before = (await getDecision(trx, priorRecordNo))!;
       return {
         mutationId, status: 'duplicate', recordNo: before.recordNo, version: before.employeeVersion,
         findings: before.findings, recordedAt: before.recordedAt,
       };
     }
-
-    const employee = await getEmployee(trx, d.nip);
     if (!employee) {
       return rejected(`NIP ${d.nip} tidak ada di catatan resmi`, [
         serverFinding('EMPLOYEE_UNKNOWN', 'nip', d.nip, `NIP ${d.nip} tidak ditemukan di data pegawai resmi.`),
       ]);
     }
-    const to = await getPosition(trx, d.toPositionCode);
+    // The position the workbook says they leave: if it is not where they are, that is a conflict below.
+    const positions = await positionsWithHolders(trx, [d.toPositionCode, employee.positionCode]);
+    const to = positions.get(d.toPositionCode);
     if (!to) {
       return rejected(`Jabatan ${d.toPositionCode} tidak ada di catatan resmi`, [
         serverFinding('POSITION_UNKNOWN', 'toCode', d.toPositionCode, `Kode jabatan ${d.toPositionCode} tidak ditemukan di data jabatan resmi.`),
       ]);
     }
-    const from = await getPosition(trx, employee.positionCode);
+    const from = positions.get(employee.positionCode) ?? null;
     const scope = ctx.token.unit;
     if (scope && to.unit !== scope) {
       return rejected(`Token ini hanya untuk unit ${scope}; jabatan ${to.code} ada di unit ${to.unit}`, []);
     }
-    if (to.code === employee.positionCode) {
-      return rejected(`Jabatan tujuan sama dengan jabatan sekarang (${to.code})`, [
-        serverFinding('SAME_POSITION', 'toCode', d.toPositionCode, `Jabatan tujuan ${to.code} sama dengan jabatan sekarang.`),
-      ]);
-    }
 
-    const holders = await holderCounts(trx, [to.code, employee.positionCode]);
-    const position: PositionState = { code: to.code, unit: to.unit, needed: to.needed, holders: holders.get(to.code) ?? 0 };
+    const holders = new Map([[to.code, to.holders]]);
+    if (from) holders.set(from.code, from.holders);
+    const position: PositionState = { code: to.code, unit: to.unit, needed: to.needed, holders: to.holders };
     const conflict = (reason: 'VERSION_STALE' | 'POSITION_CHANGED' | 'FORMATION_FULL', message: string, findings: Finding[] = []): PushResult => ({
       mutationId, status: 'conflict', reason, message, current: { employee, position }, findings,
     });
@@ -75,12 +73,17 @@ export async function recordDecision(db: Db, d: DecisionInput, ctx: RecordContex
     if (employee.positionCode !== d.fromPositionCode) {
       return conflict('POSITION_CHANGED', `Menurut catatan resmi pegawai ${d.nip} menduduki ${employee.positionCode}, bukan ${d.fromPositionCode}`);
     }
+    if (to.code === employee.positionCode) {
+      return rejected(`Jabatan tujuan sama dengan jabatan sekarang (${to.code})`, [
+        serverFinding('SAME_POSITION', 'toCode', d.toPositionCode, `Jabatan tujuan ${to.code} sama dengan jabatan sekarang.`),
+      ]);
+    }
     if (position.holders + 1 > to.needed) {
       return conflict('FORMATION_FULL', `Formasi ${to.code} penuh di catatan resmi: ${position.holders} pemangku, kebutuhan ${to.needed}`);
     }
 
     const now = (ctx.now ?? (() => new Date()))();
-    const stored = await getParameter<Omit<Settings, 'asOf'>>(trx, 'settings');
+    const stored = w.settingsJson ? (JSON.parse(w.settingsJson) as Omit<Settings, 'asOf'>) : null;
     const settings: Settings = { ...defaultSettings(todayWib(now)), ...(stored ?? {}), asOf: todayWib(now) };
     const book = officialBook({ employee, from, to, holders, settings, approvedBy: ctx.token.name }, d);
     const verdict = judge(proposalFindings(book, evaluateOfficial(book).findings), d.note);
@@ -95,17 +98,18 @@ export async function recordDecision(db: Db, d: DecisionInput, ctx: RecordContex
 
 async function write(w: Writer, d: DecisionInput, ctx: RecordContext, now: Date, accepted: Finding[]): Promise<PushResult> {
   const { trx } = w;
-  const employeeVersion = await w.change('employee', d.nip);
+  const recordNo = await nextRecordNo(w, yearWib(now));
+  // Two changes, two versions: the employee's move, then the decision itself.
+  const employeeVersion = await w.changes([{ kind: 'employee', key: d.nip }, { kind: 'decision', key: recordNo }]);
   await trx('employees').where({ nip: d.nip }).update({
     position_code: d.toPositionCode, position_start: d.effectiveDate, version: employeeVersion,
   });
-  const recordNo = await nextRecordNo(w, yearWib(now));
   const decision: DecisionRecord = {
     recordNo, mutationId: d.mutationId, workbookId: ctx.workbookId, proposalId: d.proposalId, nip: d.nip,
     fromPositionCode: d.fromPositionCode, toPositionCode: d.toPositionCode, reason: d.reason,
     effectiveDate: d.effectiveDate, note: d.note, mendagriApproval: d.mendagriApproval,
     approvedBy: ctx.token.name, recordedAt: now.toISOString(), findings: accepted,
-    employeeVersion, version: await w.change('decision', recordNo),
+    employeeVersion, version: employeeVersion + 1,
   };
   await trx('decisions').insert(decisionToRow(decision, ctx.token.id));
   await w.audit(ctx.token.name, DECISION_ACTION, { decision, tokenId: ctx.token.id });
@@ -114,9 +118,11 @@ async function write(w: Writer, d: DecisionInput, ctx: RecordContext, now: Date,
 
 /** MUT-<year>-<6 digits>, numbered per year of recording (WIB), gap-free: taken under the writer lock. */
 async function nextRecordNo(w: Writer, year: number): Promise<string> {
-  const row = (await w.trx('record_numbers').where({ year }).first()) as { last: number } | undefined;
-  const n = Number(row?.last ?? 0) + 1;
-  if (row) await w.trx('record_numbers').where({ year }).update({ last: n });
-  else await w.trx('record_numbers').insert({ year, last: n });
+  const [row] = rawRows<{ last: number }>(await w.trx.raw('UPDATE record_numbers SET last = last + 1 WHERE year = ? RETURNING last', [year]));
+  let n = Number(row?.last ?? 0);
+  if (!row) {
+    n = 1;
+    await w.trx('record_numbers').insert({ year, last: n });
+  }
   return `MUT-${year}-${String(n).padStart(6, '0')}`;
 }
