@@ -97,6 +97,12 @@ const STRINGS = {
   makeTemplate: ['Buat Templat', 'Create template'],
   templateMade: ['Lembar templat dibuat (yang sudah ada tidak diubah).', 'Template sheets created (existing ones left as they are).'],
   error: ['Galat', 'Error'],
+  row: ['Baris', 'Row'],
+  verdictError: ['Kesalahan', 'Error'],
+  verdictWarning: ['Peringatan', 'Warning'],
+  verdictInfo: ['Info', 'Info'],
+  verdictOk: ['Memenuhi aturan', 'Meets the rules'],
+  verdictInactive: ['Riwayat', 'History'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type StringKey = keyof typeof STRINGS;

@@ -24,11 +24,9 @@ async function officeHost(): Promise<WorkbookHost | null> {
   return new OfficeGateway(web ? { cellBudget: 150_000 } : {});
 }
 
+/** Indonesian unless this computer's user switched to English (ADDIN.md: English by a switch). */
 function initialLang(): Lang {
-  const saved = loadLang();
-  if (saved) return saved;
-  const ui = (typeof Office !== 'undefined' && Office.context?.displayLanguage) || navigator.language || 'id';
-  return ui.toLowerCase().startsWith('en') ? 'en' : 'id';
+  return loadLang() ?? 'id';
 }
 
 async function boot() {

@@ -5,6 +5,10 @@ import { computeJpm } from '../../../shared/jpm';
 import { num, pct, t } from '../../i18n';
 import { approvalRefusal, decide, reviewItems } from '../../services/tinjau';
 import type { PaneProps } from '../context';
+import type { StringKey } from '../../i18n';
+import type { Verdict } from '../../../shared/rules/types';
+
+const VERDICT: Record<Verdict, StringKey> = { error: 'verdictError', warning: 'verdictWarning', info: 'verdictInfo', ok: 'verdictOk', inactive: 'verdictInactive' };
 
 export function Tinjau(p: PaneProps) {
   const { lang, check } = p;
@@ -49,10 +53,10 @@ export function Tinjau(p: PaneProps) {
       </div>
       <div class={`card verdict-${item.result.verdict}`} data-testid="review-card" data-row={item.proposal.row}>
         <h3>{item.proposal.id} · {emp?.name ?? item.proposal.nip}</h3>
-        <p class="muted">NIP {item.proposal.nip} · {t(lang, 'proposals')} {book.layout.usulan.name}!{item.proposal.row}</p>
+        <p class="muted">NIP {item.proposal.nip} · {t(lang, 'row')} {book.layout.usulan.name}!{item.proposal.row}</p>
         <p>{from ? `${from.name} (${from.unit})` : emp?.positionCode} → <b>{to ? `${to.name} (${to.unit})` : item.proposal.toCode}</b></p>
         <p>
-          JPM {item.result.jpm === null ? '—' : pct(lang, item.result.jpm)} · <span class={`badge ${item.result.verdict}`}>{item.result.verdict}</span>
+          JPM {item.result.jpm === null ? '—' : pct(lang, item.result.jpm)} · <span class={`badge ${item.result.verdict}`}>{t(lang, VERDICT[item.result.verdict])}</span>
           {decided && <span class="badge ok"> {item.proposal.status}</span>}
         </p>
         {item.findings.length > 0 && (

@@ -1,0 +1,169 @@
+/**
+ * The task pane end to end in headless Chromium, in the browser host, against a real sync server (temp
+ * SQLite) serving the built add-in: import the roster, create an approver token, open the workbook,
+ * Periksa (same counts as `mutasi check --json`), Tinjau (approve a clean row, refuse an error row),
+ * Sinkron (Nomor Catatan shown; a second push of the same approval from an older copy is a duplicate),
+ * and the downloaded workbook holds the record number and status Tercatat. Screenshots of every pane
+ * go to test-artifacts/addin/.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import { createToken } from '../../sync-server/db/tokens';
+import { importFile } from '../../sync-server/server/roster/import-file';
+import { launchChromium } from './support/browser';
+import { buildAddin } from './support/build';
+import { writeE2eWorkbook } from './support/e2e-workbook';
+import { startTestServer, type TestServer } from './support/server';
+
+const root = join(__dirname, '..', '..');
+const artifacts = join(root, 'test-artifacts', 'addin');
+
+function cliCheck(file: string): { counts: Record<string, number>; proposals: { row: number; verdict: string }[] } {
+  const r = spawnSync(process.execPath, [join(root, 'bin', 'mutasi.cjs'), 'check', file, '--json'], { encoding: 'utf8', cwd: root });
+  assert.ok(r.status === 0 || r.status === 1, `mutasi check exited ${r.status}: ${r.stderr}`);
+  return JSON.parse(r.stdout);
+}
+
+async function tab(page: Page, name: RegExp) {
+  await page.getByRole('tab', { name }).click();
+}
+
+async function shot(page: Page, name: string) {
+  await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
+}
+
+async function openWorkbook(page: Page, file: string) {
+  await page.setInputFiles('[data-testid=file-input]', file);
+  await page.waitForSelector('[data-testid=file-name]');
+}
+
+async function download(page: Page, to: string) {
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Simpan \(unduh\)/ }).click()]);
+  await dl.saveAs(to);
+}
+
+describe('addin: end to end in the browser host (Chromium + real server)', function () {
+  this.timeout(120_000);
+  let server: TestServer;
+  let browser: Browser;
+  let dir: string;
+
+  before(async () => {
+    mkdirSync(artifacts, { recursive: true });
+    dir = mkdtempSync(join(tmpdir(), 'mutasi-e2e-'));
+    const built = await buildAddin();
+    server = await startTestServer(built.dir);
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  let page: Page | null = null;
+  afterEach(async function () {
+    // A failing run leaves a picture of where it stopped.
+    if (this.currentTest?.state === 'failed' && page) await page.screenshot({ path: join(artifacts, 'failure.png'), fullPage: true }).catch(() => {});
+  });
+
+  it('checks, reviews, pushes once, and records the transfer in the workbook', async () => {
+    const workbook = join(dir, 'kantor.xlsx');
+    await writeE2eWorkbook(workbook);
+    const imported = await importFile(server.db, workbook, 'e2e');
+    assert.ok(imported.ok, JSON.stringify(imported));
+    const { token } = await createToken(server.db, { name: 'Kepala BKPSDM', role: 'approver' }, 'e2e');
+
+    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 420, height: 900 } });
+    const pg = await context.newPage();
+    page = pg;
+    const errors: string[] = [];
+    pg.on('pageerror', (e) => errors.push(e.message));
+    await pg.goto(`${server.url}/taskpane.html?pane=pengaturan`);
+    await pg.waitForSelector('body[data-ready=browser]');
+
+    // Pengaturan: the token goes into this browser's storage only.
+    await openWorkbook(pg, workbook);
+    await pg.getByLabel('Token').fill(token);
+    await pg.getByRole('button', { name: 'Simpan', exact: true }).click();
+    await pg.getByText('Tersimpan').waitFor();
+    await shot(pg, '5-pengaturan');
+
+    // Periksa: the same counts as the command line.
+    await tab(pg, /Periksa/);
+    await pg.getByRole('button', { name: 'Periksa buku kerja' }).click();
+    await pg.waitForSelector('[data-testid=counts]');
+    const shown = Object.fromEntries(
+      await Promise.all(['error', 'warning', 'info'].map(async (k) => [k, Number((await pg.locator(`[data-count=${k}] b`).innerText()).replace(/\./g, ''))])),
+    );
+    const cli = cliCheck(workbook);
+    assert.deepEqual(shown, { error: cli.counts.error, warning: cli.counts.warning, info: cli.counts.info });
+    await pg.locator('details.group').first().locator('summary').click();
+    await shot(pg, '1-periksa');
+
+    // Usulkan (the proposer's pane).
+    await tab(pg, /Usulkan/);
+    await shot(pg, '2-usulkan');
+
+    // Tinjau: the clean row is approved; the error row cannot be.
+    await tab(pg, /Tinjau/);
+    const card = pg.getByTestId('review-card');
+    await assert.doesNotReject(card.waitFor());
+    assert.equal(await card.getAttribute('data-row'), '2');
+    await pg.getByRole('button', { name: 'Setujui' }).click();
+    await pg.getByText('U-0001: Disetujui').waitFor();
+    await pg.getByRole('button', { name: 'Berikutnya' }).click();
+    assert.equal(await card.getAttribute('data-row'), '3');
+    assert.ok(await pg.getByRole('button', { name: 'Setujui' }).isDisabled(), 'an error row cannot be approved');
+    await pg.getByText('Baris dengan kesalahan tidak dapat disetujui.').waitFor();
+    await shot(pg, '3-tinjau');
+    await pg.getByRole('button', { name: 'Berikutnya' }).click();
+    assert.equal(await card.getAttribute('data-row'), '4');
+    assert.ok(await pg.getByRole('button', { name: 'Setujui' }).isDisabled(), 'a warning row needs a Catatan first');
+
+    // A copy saved after approval, before the push (a co-author's file, or a retry from an older copy).
+    const older = join(dir, 'salinan-lama.xlsx');
+    await download(pg, older);
+
+    // Sinkron: pushed and recorded.
+    await tab(pg, /Sinkron/);
+    await pg.getByRole('button', { name: 'Kirim yang disetujui' }).click();
+    await pg.waitForSelector('[data-testid=push-results]');
+    assert.equal(await pg.locator('[data-count=recorded]').innerText(), '1');
+    const recordNo = await pg.locator('.record-no').first().innerText();
+    assert.match(recordNo, /^MUT-\d{4}-\d{6}$/);
+    await shot(pg, '4-sinkron');
+    const after = join(dir, 'kantor-tercatat.xlsx');
+    await download(pg, after);
+
+    // The older copy pushes the same mutationId again: a duplicate with the same number, not a second record.
+    await openWorkbook(pg, older);
+    await pg.getByRole('button', { name: 'Kirim yang disetujui' }).click();
+    await pg.locator('[data-count=duplicate]').getByText('1').waitFor();
+    assert.equal(await pg.locator('[data-count=recorded]').innerText(), '0');
+    assert.equal(await pg.locator('.record-no').first().innerText(), recordNo);
+    const res = await fetch(`${server.url}/api/v1/decisions`, { headers: { Authorization: `Bearer ${token}` } });
+    const { decisions } = (await res.json()) as { decisions: { recordNo: string; approvedBy: string }[] };
+    assert.equal(decisions.length, 1);
+    assert.equal(decisions[0]!.recordNo, recordNo);
+    assert.equal(decisions[0]!.approvedBy, 'Kepala BKPSDM');
+
+    // The downloaded workbook: record number and Tercatat on the row, and the CLI agrees it is history now.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(after);
+    const usulan = wb.getWorksheet('Usulan')!;
+    const head = (usulan.getRow(1).values as unknown[]).map((v) => String(v ?? ''));
+    assert.equal(usulan.getCell(2, head.indexOf('Status')).value, 'Tercatat');
+    assert.equal(usulan.getCell(2, head.indexOf('Nomor Catatan')).value, recordNo);
+    assert.equal(usulan.getCell(2, head.indexOf('Keterangan Internal')).value, 'rapat 12 Nov', 'a user column is untouched');
+    assert.equal(usulan.getCell(3, head.indexOf('Status')).value, 'Diajukan');
+    const checked = cliCheck(after);
+    assert.equal(checked.proposals.find((p) => p.row === 2)!.verdict, 'inactive');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
