@@ -29,7 +29,7 @@ export interface DemoOptions {
 }
 
 export const DEMO_AS_OF = '2026-11-23';
-export const MIN_EMPLOYEES = 150;
+export const MIN_EMPLOYEES = 300;
 /** Share of Pegawai rows with a typical mistake. */
 const MISTAKE_RATE = 0.035;
 

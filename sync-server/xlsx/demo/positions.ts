@@ -133,8 +133,8 @@ function unitPositions(plan: UnitPlan, rng: Rng): DemoPosition[] {
 
 /** Positions the rule scenarios of sheet Usulan rely on: never trimmed away. */
 const SCENARIO_CODES = new Set([
-  'SETDA-PENATA', 'SETDA-OPERATOR', 'INSPEKTORAT-AUDITOR-AP', 'SETDA-ANJAK-AP', 'SETDA-ANJAK-AM',
-  'BAPPEDA-PERENCANA-AP', 'BAPPEDA-PERENCANA-AMD',
+  'SETDA-PENATA', 'SETDA-OPERATOR', 'INSPEKTORAT-AUDITOR-AP', 'SETDA-ANJAK-AP', 'SETDA-ANJAK-AM', 'KESBANGPOL-ANJAK-AP',
+  'DPMD-ANJAK-AP', 'BAPPEDA-PERENCANA-AP', 'BAPPEDA-PERENCANA-AMD',
 ]);
 
 /**
@@ -147,12 +147,16 @@ export function buildPositions(target: number, rng: Rng): DemoPosition[] {
   const all = [...core, ...satelliteRound(0).concat(satelliteRound(1)).flatMap((u) => unitPositions(u, rng))];
   const byCode = new Map(all.map((p) => [p.code, p]));
   const auditor = byCode.get('INSPEKTORAT-AUDITOR-AP');
-  if (auditor) auditor.majors = [...FAMILIES.AUDITOR!.rumpun]; // EDUCATION_FIELD_MISMATCH needs a Rumpun Jurusan here
-  for (const code of ['SETDA-ANJAK-AP', 'SETDA-ANJAK-AM', 'BAPPEDA-PERENCANA-AMD', 'BAPPEDA-PERENCANA-AP']) {
+  if (auditor) { // EDUCATION_FIELD_MISMATCH needs a Rumpun Jurusan here, and nothing else in the way
+    auditor.majors = [...FAMILIES.AUDITOR!.rumpun];
+    auditor.standards = null;
+  }
+  for (const code of ['SETDA-ANJAK-AP', 'SETDA-ANJAK-AM', 'KESBANGPOL-ANJAK-AP', 'DPMD-ANJAK-AP', 'BAPPEDA-PERENCANA-AMD', 'BAPPEDA-PERENCANA-AP']) {
     const p = byCode.get(code);
     if (p) { p.majors = []; p.minRank = null; p.maxRank = null; p.standards = null; }
   }
-  for (const p of all) if (SCENARIO_CODES.has(p.code)) p.keep = 2000;
+  // The scenarios' Pelaksana moves happen between the core units' Pengadministrasi Perkantoran posts.
+  for (const p of all) if (SCENARIO_CODES.has(p.code) || (p.code.endsWith('-PENGADM') && CORE_UNITS.some((u) => u.code === p.unit.code))) p.keep = 2000;
   // At least two of every type and jenjang survive trimming (the best-kept ones).
   const kinds = new Map<string, DemoPosition[]>();
   for (const p of all) {
@@ -161,7 +165,11 @@ export function buildPositions(target: number, rng: Rng): DemoPosition[] {
     if (list) list.push(p);
     else kinds.set(k, [p]);
   }
-  for (const list of kinds.values()) list.sort((a, b) => b.keep - a.keep).slice(0, 2).forEach((p) => { p.keep = Math.max(p.keep, 1500); });
+  for (const list of kinds.values()) {
+    // Structural scenarios move people between several Pengawas / Administrator posts: keep six.
+    const n = list[0]!.type === 'Pengawas' || list[0]!.type === 'Administrator' ? 6 : 2;
+    list.sort((a, b) => b.keep - a.keep).slice(0, n).forEach((p) => { p.keep = Math.max(p.keep, 1500); });
+  }
 
   if (all.length > target) {
     const ranked = [...all].sort((a, b) => b.keep - a.keep);

@@ -43,10 +43,20 @@ class Planner {
 
   constructor(readonly positions: DemoPosition[], readonly ctx: StaffContext, readonly cal: DemoCalendar) {}
 
-  /** Round-robin over the matching posts not used in the other role, so repetitions spread out. */
-  private choose(label: string, pred: Pred, role: 'origin' | 'target'): DemoPosition {
+  /** Targets whose seat count a FORMATION_FULL pair depends on: never shared with another row. */
+  private sealed = new Set<DemoPosition>();
+
+  /**
+   * Round-robin over the matching posts not used in the other role, so repetitions spread out.
+   * A target is shared with earlier scenario rows only when no unused one is left (never a sealed one).
+   */
+  private choose(label: string, pred: Pred, role: 'origin' | 'target', exclusive = false): DemoPosition {
     const other = (p: DemoPosition) => (role === 'origin' ? this.plan.claims.has(p) : this.plan.origins.has(p));
-    const list = this.positions.filter((p) => pred(p) && !other(p));
+    let list = this.positions.filter((p) => pred(p) && !other(p) && !this.sealed.has(p));
+    if (role === 'target') {
+      const unused = list.filter((p) => !this.plan.claims.has(p));
+      if (unused.length || exclusive) list = unused;
+    }
     if (list.length === 0) throw new Error(`demo: no position for scenario ${label} (${role})`);
     const i = this.cursor.get(label + role) ?? this.ctx.rng.int(0, list.length - 1);
     this.cursor.set(label + role, i + 1);
@@ -59,9 +69,11 @@ class Planner {
     return p;
   }
 
-  target(label: string, pred: Pred): DemoPosition {
-    const p = this.choose(label, pred, 'target');
+  /** `exclusive`: a post no other scenario row targets (FORMATION_FULL counts on its seats). */
+  target(label: string, pred: Pred, exclusive = false): DemoPosition {
+    const p = this.choose(label, pred, 'target', exclusive);
     if (!this.plan.claims.has(p)) this.plan.claims.set(p, 0);
+    if (exclusive) this.sealed.add(p);
     return p;
   }
 
@@ -101,6 +113,8 @@ export function planScenarios(positions: DemoPosition[], ctx: StaffContext, cal:
   const pl = new Planner(positions, ctx, cal);
   const rank = (g: Golongan): Partial<Overrides> => ({ rank: g });
   for (let r = 0; r < repeat; r++) {
+    // Picked first: FORMATION_FULL needs a target no other row shares.
+    const ffTarget = pl.target('ff', PENGADM, true);
     // SAME_POSITION: the target is where the person already is.
     { const o = pl.origin('same', PENGADM); pl.propose('SAME_POSITION', pl.person('SAME_POSITION', o, o), o, false); }
     // PROPOSAL_DUPLICATE: the same person in two active rows; the second is refused.
@@ -187,7 +201,7 @@ export function planScenarios(positions: DemoPosition[], ctx: StaffContext, cal:
     }
     // FORMATION_FULL: two rows for the last seat of one post; the first claims it, the second is refused.
     {
-      const t = pl.target('ff', PENGADM);
+      const t = ffTarget;
       const a = pl.person('FORMATION_FULL', pl.origin('ff1', PENGADM), t);
       const b = pl.person('FORMATION_FULL', pl.origin('ff2', PENGADM), t);
       pl.propose('', a, t, true);
