@@ -80,51 +80,28 @@ function bruteForce(x: Instance): number {
 }
 
 /**
- * O(N³) Hungarian algorithm (potentials + shortest augmenting path over a dense square matrix, the
- * textbook formulation) on an expansion of the instance: rows = people + one dummy per seat,
- * columns = seats + one dummy per person. A person's dummy column means "stays", a seat's dummy row
- * means "stays empty"; ineligible pairs cost BIG. Returns the maximum total score.
+ * Textbook Hungarian algorithm (potentials + shortest augmenting path, O(n²m)) on a dense n × m
+ * matrix with n ≤ m, deliberately written in the plainest form (arrays of arrays, no heap, no
+ * pruning). Returns the minimum cost of assigning every row.
  */
-function hungarianReference(x: Instance): number {
-  const seatCol: number[] = [];
-  x.capacity.forEach((c, j) => {
-    for (let k = 0; k < c; k++) seatCol.push(j);
-  });
-  const S = seatCol.length;
-  const n = x.nRows + S;
-  const BIG = 1e9;
-  const best = new Map<string, number>(); // duplicate pairs: the better score counts
-  for (const p of x.pairs) {
-    const key = `${p.row},${p.col}`;
-    best.set(key, Math.max(best.get(key) ?? -Infinity, p.score));
-  }
-  // 1-based matrix as in the textbook formulation.
-  const a: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(n + 1).fill(0));
-  for (let i = 0; i < x.nRows; i++) {
-    for (let s = 0; s < S; s++) {
-      const sc = best.get(`${i},${seatCol[s]}`);
-      a[i + 1]![s + 1] = sc === undefined ? BIG : -sc;
-    }
-    // columns S+1..n: dummies, cost 0 (already 0)
-  }
-  // Dummy rows (x.nRows+1..n): cost 0 everywhere.
+function hungarian(n: number, m: number, cost: (i: number, j: number) => number): number {
   const u = new Array<number>(n + 1).fill(0);
-  const v = new Array<number>(n + 1).fill(0);
-  const p = new Array<number>(n + 1).fill(0);
-  const way = new Array<number>(n + 1).fill(0);
+  const v = new Array<number>(m + 1).fill(0);
+  const p = new Array<number>(m + 1).fill(0); // p[j] = row (1-based) assigned to column j
+  const way = new Array<number>(m + 1).fill(0);
   for (let i = 1; i <= n; i++) {
     p[0] = i;
     let j0 = 0;
-    const minv = new Array<number>(n + 1).fill(Infinity);
-    const usedCol = new Array<boolean>(n + 1).fill(false);
+    const minv = new Array<number>(m + 1).fill(Infinity);
+    const usedCol = new Array<boolean>(m + 1).fill(false);
     do {
       usedCol[j0] = true;
       const i0 = p[j0]!;
       let delta = Infinity;
       let j1 = 0;
-      for (let j = 1; j <= n; j++) {
+      for (let j = 1; j <= m; j++) {
         if (usedCol[j]) continue;
-        const cur = a[i0]![j]! - u[i0]! - v[j]!;
+        const cur = cost(i0 - 1, j - 1) - u[i0]! - v[j]!;
         if (cur < minv[j]!) {
           minv[j] = cur;
           way[j] = j0;
@@ -134,7 +111,7 @@ function hungarianReference(x: Instance): number {
           j1 = j;
         }
       }
-      for (let j = 0; j <= n; j++) {
+      for (let j = 0; j <= m; j++) {
         if (usedCol[j]) {
           u[p[j]!] = u[p[j]!]! + delta;
           v[j] = v[j]! - delta;
@@ -150,20 +127,44 @@ function hungarianReference(x: Instance): number {
       j0 = j1;
     } while (j0 !== 0);
   }
-  let cost = 0;
-  for (let j = 1; j <= n; j++) cost += a[p[j]!]![j]!;
+  let total = 0;
+  for (let j = 1; j <= m; j++) if (p[j]! > 0) total += cost(p[j]! - 1, j - 1);
+  return total;
+}
+
+/**
+ * The assignment instance as a square min-cost matrix for `hungarian`: rows = people + one dummy
+ * per seat, columns = seats + one dummy per person. A person's dummy column means "stays", a seat's
+ * dummy row means "stays empty"; ineligible pairs cost BIG. Returns the maximum total score.
+ */
+function hungarianReference(x: Instance): number {
+  const seatCol: number[] = [];
+  x.capacity.forEach((c, j) => {
+    for (let k = 0; k < c; k++) seatCol.push(j);
+  });
+  const S = seatCol.length;
+  const N = x.nRows + S;
+  const BIG = 1e9;
+  const best = new Map<number, number>(); // duplicate pairs: the better score counts
+  for (const p of x.pairs) {
+    const key = p.row * x.nCols + p.col;
+    best.set(key, Math.max(best.get(key) ?? -Infinity, p.score));
+  }
+  const a = new Float64Array(N * N); // dummy rows and columns cost 0
+  for (let i = 0; i < x.nRows; i++) {
+    for (let s = 0; s < S; s++) {
+      const sc = best.get(i * x.nCols + seatCol[s]!);
+      a[i * N + s] = sc === undefined ? BIG : -sc;
+    }
+  }
+  const cost = hungarian(N, N, (i, j) => a[i * N + j]!);
   assert.ok(cost < BIG / 2, 'reference used an ineligible pair');
   return -cost;
 }
 
-/** Plain min-cost dense assignment reference for solveDense (rows ≤ columns), via the same Hungarian. */
+/** Reference for solveDense: min cost with every row of the smaller side assigned. */
 function denseReference(n: number, m: number, cost: Float64Array): number {
-  // Maximise −cost with every row placed: give every pair a large bonus so placing always wins.
-  const bonus = 1e6;
-  const pairs: Pair[] = [];
-  for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) pairs.push({ row: i, col: j, score: bonus - cost[i * m + j]! });
-  const best = hungarianReference({ nRows: n, nCols: m, capacity: new Array(m).fill(1), pairs });
-  return Math.min(n, m) * bonus - best;
+  return n <= m ? hungarian(n, m, (i, j) => cost[i * m + j]!) : hungarian(m, n, (i, j) => cost[j * m + i]!);
 }
 
 /** Minimum cost of assigning every row of the smaller side: DP over subsets of the larger side. */
@@ -473,6 +474,10 @@ describe('dense solver (linear_sum_assignment)', () => {
       [40, () => rand() * 1000],
       [40, () => Math.floor(rand() * 4)],
       [60, () => Math.floor(rand() * 100) - 50],
+      // Larger than the candidate lists: the pruning bounds are exercised.
+      [200, () => rand()],
+      [200, () => Math.floor(rand() * 5)],
+      [200, () => Math.floor(rand() * 2000)],
     ] as Array<[number, () => number]>) {
       const cost = randomCost(rand, n, n, value);
       const r = solveDense(n, n, cost);
@@ -483,19 +488,19 @@ describe('dense solver (linear_sum_assignment)', () => {
 
   it('equals the reference on wide and tall matrices', () => {
     const rand = prng(19);
-    for (const [n, m] of [
-      [10, 35],
-      [35, 10],
-      [1, 9],
-      [9, 1],
+    // Wider than the solver's candidate lists (48), so pruned scans and full scans both happen.
+    for (const [n, m, range] of [
+      [10, 35, 20],
+      [35, 10, 20],
+      [1, 9, 20],
+      [9, 1, 20],
+      [80, 260, 1000],
+      [260, 80, 7],
     ] as const) {
-      const cost = randomCost(rand, n, m, () => Math.floor(rand() * 20));
+      const cost = randomCost(rand, n, m, () => Math.floor(rand() * range));
       const r = solveDense(n, m, cost);
       assertValidDense(n, m, cost, r);
-      const t = new Float64Array(n * m);
-      for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) t[j * n + i] = cost[i * m + j]!;
-      const ref = n <= m ? denseReference(n, m, cost) : denseReference(m, n, t);
-      close(r.total, ref, `${n}×${m}`);
+      close(r.total, denseReference(n, m, cost), `${n}×${m}`);
     }
   });
 
@@ -528,6 +533,39 @@ describe('dense solver (linear_sum_assignment)', () => {
       ),
       { numRuns: 300, seed: 42 },
     );
+  });
+
+  it('equals the reference on structured matrices where the cheap columns are shared', () => {
+    // Random matrices are easy: every row's best columns are its few cheapest. These are not:
+    // products, 1-D distances and popular columns make rows compete for the same cheap columns,
+    // so prices move a lot and the solver's pruning bounds are tight.
+    const rand = prng(23);
+    const generators: Record<string, (n: number, m: number) => Float64Array> = {
+      product: (n, m) => {
+        const a = Array.from({ length: n }, rand);
+        const b = Array.from({ length: m }, rand);
+        return Float64Array.from({ length: n * m }, (_, t) => a[Math.floor(t / m)]! * b[t % m]!);
+      },
+      distance: (n, m) => {
+        const a = Array.from({ length: n }, rand);
+        const b = Array.from({ length: m }, rand);
+        return Float64Array.from({ length: n * m }, (_, t) => Math.abs(a[Math.floor(t / m)]! - b[t % m]!));
+      },
+      popular: (n, m) => {
+        const b = Array.from({ length: m }, () => rand() * 10);
+        return Float64Array.from({ length: n * m }, (_, t) => b[t % m]! + rand());
+      },
+    };
+    for (const [name, generate] of Object.entries(generators)) {
+      for (let run = 0; run < 8; run++) {
+        const n = 60 + Math.floor(rand() * 100);
+        const m = [n, n + 70, n - 40][run % 3]!;
+        const cost = generate(n, m);
+        const r = solveDense(n, m, cost);
+        assertValidDense(n, m, cost, r);
+        close(r.total, denseReference(n, m, cost), `${name} ${n}×${m}`);
+      }
+    }
   });
 
   it('equals an exhaustive search on small rectangular matrices (wide and tall, many ties)', () => {
