@@ -64,10 +64,11 @@ describe('mutasi check (CLI, real files)', function () {
     assert.deepEqual(at('VALUE_INVALID').sort(), ['Daftar Nominatif!D9', 'Daftar Nominatif!F9', 'Daftar Nominatif!H9'].sort());
     assert.deepEqual(at('POSITION_UNKNOWN'), ['Daftar Nominatif!E9']);
     assert.deepEqual(at('REQUIRED_MISSING'), []);
-    // U-1 is clean (an Ahli Muda moving to a Pengawas seat); U-2 finds the only seat taken.
+    // U-1 (an Ahli Muda to a Pengawas seat) lacks only competency data; U-2 finds the only seat taken.
     assert.deepEqual(at('FORMATION_FULL'), ['Rencana Mutasi!C3']);
     const p = out.proposals;
-    assert.deepEqual(p.map((x: { id: string; verdict: string }) => `${x.id}:${x.verdict}`), ['U-1:ok', 'U-2:error', 'U-3:inactive']);
+    assert.deepEqual(p.map((x: { id: string; verdict: string }) => `${x.id}:${x.verdict}`), ['U-1:warning', 'U-2:error', 'U-3:inactive']);
+    assert.deepEqual(p[0].rules, ['COMPETENCY_DATA_MISSING']);
     assert.equal(p[0].nip, NIP_A);
     assert.equal(p[0].to, 'DINKES-KASI');
     assert.equal(typeof p[0].jpm, 'number');
