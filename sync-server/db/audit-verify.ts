@@ -73,10 +73,9 @@ export async function verifyAudit(db: Db): Promise<AuditReport> {
         return fail({ seq, reason: `isi entri #${seq} (${r.action}) tidak cocok dengan hash-nya (diubah)` }, seq - 1);
       }
       if (r.action === DECISION_ACTION) {
-        const payload = JSON.parse(r.payload) as { decision: { recordNo: string } & Record<string, unknown>; tokenId: number };
-        recorded.set(payload.decision.recordNo, {
-          seq, fingerprint: stableStringify({ ...payload.decision, tokenId: payload.tokenId }),
-        });
+        const decision = decisionOfPayload(r.payload);
+        if (!decision) return fail({ seq, reason: `isi entri #${seq} (${r.action}) tidak terbaca sebagai keputusan (diubah)` }, seq - 1);
+        recorded.set(decision.recordNo, { seq, fingerprint: decision.fingerprint });
       }
       prevHash = r.hash;
       expectedSeq = seq + 1;
@@ -108,4 +107,15 @@ export async function verifyAudit(db: Db): Promise<AuditReport> {
     return fail({ seq: missing[1].seq, recordNo: missing[0], reason: `keputusan ${missing[0]} (entri audit #${missing[1].seq}) tidak ada lagi di tabel keputusan (dihapus)` }, entries, decisions);
   }
   return { ok: true, entries, decisions, headSeq, headHash, problem: null };
+}
+
+/** The decision an audit entry recorded, or null when its payload is not one (tampered). */
+function decisionOfPayload(payload: string): { recordNo: string; fingerprint: string } | null {
+  try {
+    const p = JSON.parse(payload) as { decision?: { recordNo?: unknown } & Record<string, unknown>; tokenId?: unknown };
+    if (!p?.decision || typeof p.decision.recordNo !== 'string') return null;
+    return { recordNo: p.decision.recordNo, fingerprint: stableStringify({ ...p.decision, tokenId: p.tokenId }) };
+  } catch {
+    return null;
+  }
 }
