@@ -191,7 +191,8 @@ export function whyNot(
   const base = { nip, name: e?.name ?? '', blocks: [] as MoveNote[], seats: [] as SeatWhy[] };
   if (!e) return { ...base, status: 'unknown', message: w.unknown(nip) };
   const move = moves.get(nip);
-  if (move && (code === undefined || code === move.toCode)) return { ...base, status: 'proposed', move, message: w.proposed(move.toCode, describeScore(move.score, move.parts, c.lang)) };
+  const proposedMsg = move ? w.proposed(move.toCode, describeScore(move.score, move.parts, c.lang)) : '';
+  if (move && code === move.toCode) return { ...base, status: 'proposed', move, message: proposedMsg };
   const pr = c.activeProposal.get(nip);
   if (pr) return { ...base, status: 'active-proposal', message: w.active(pr.id, pr.row) };
   const dataErrors = c.employeeErrors.get(e.row);
@@ -231,7 +232,7 @@ export function whyNot(
       seats.push({ code: p.code, name: p.name, score: mine, parts, kind, by: kind === 'outscored' ? holders : [] });
     }
   }
-  if (seats.length === 0) return { ...base, status: 'no-vacancy', message: w.noVacancy };
+  if (seats.length === 0) return move ? { ...base, status: 'proposed', move, message: proposedMsg } : { ...base, status: 'no-vacancy', message: w.noVacancy };
   const lines = seats.map((s) => {
     const mine = num(s.score, c.lang);
     switch (s.kind) {
@@ -241,7 +242,7 @@ export function whyNot(
       case 'nonPositive': return w.seatNonPositive(s.code, mine);
     }
   });
-  const head = own >= 0 && move ? w.proposed(move.toCode, describeScore(move.score, move.parts, c.lang)) + ' ' : '';
+  const head = move ? proposedMsg + ' ' : '';
   return { ...base, status: own >= 0 ? 'proposed' : 'not-chosen', ...(move ? { move } : {}), seats, message: `${head}${w.notChosen(int(seats.length, c.lang))} ${lines.join(' ')}` };
 }
 
