@@ -23,6 +23,7 @@ const ENTRY_RANK: Record<Education, Golongan> = {
 const PELAKSANA_CAP: Record<Education, Golongan> = {
   SD: 'II/b', SMP: 'II/d', SMA: 'III/b', D1: 'III/b', D2: 'III/b', D3: 'III/c', D4: 'III/d', S1: 'III/d', S2: 'IV/a', S3: 'IV/a',
 };
+const ENTRY_ORDER: Education[] = ['S3', 'S2', 'S1', 'D3', 'SMA', 'SMP', 'SD'];
 const CPNS_AGE: Record<Education, [number, number]> = {
   SD: [19, 27], SMP: [19, 28], SMA: [19, 29], D1: [20, 29], D2: [21, 30], D3: [21, 31], D4: [22, 32], S1: [22, 33], S2: [25, 35], S3: [29, 38],
 };
@@ -81,7 +82,9 @@ function majorFor(p: DemoPosition, education: Education, rng: Rng): Major | null
     return MAJORS[key];
   }
   if (educationRank(education) < educationRank('D3')) return null;
-  return MAJORS[rng.weighted(GENERAL_MAJORS as readonly (readonly [MajorKey, number])[])];
+  // A diploma (D1–D3) only in a field that has one.
+  const table = educationRank(education) < educationRank('D4') ? GENERAL_MAJORS.filter(([k]) => MAJORS[k].d3 !== undefined) : GENERAL_MAJORS;
+  return MAJORS[rng.weighted(table as readonly (readonly [MajorKey, number])[])];
 }
 
 const educationRank = (e: Education) => EDUCATION.indexOf(e);
@@ -142,11 +145,13 @@ export function makeEmployee(ctx: StaffContext, p: DemoPosition, o: Overrides = 
   } else {
     const [lo, hi] = rankRange(p, education);
     let r = o.rank ? golonganIndex(o.rank) : lo + Math.floor(rng.next() ** 1.4 * (hi - lo + 1));
-    const entry = Math.min(golonganIndex(ENTRY_RANK[education]), r);
-    const entryEdu = entry < golonganIndex(ENTRY_RANK[education]) ? 'SMA' : education;
+    // Appointed with the highest diploma whose entry golongan is not above today's; a higher one
+    // came later (a degree while in service), which takes some years.
+    const entryEdu = ENTRY_ORDER.find((x) => educationRank(x) <= educationRank(education) && golonganIndex(ENTRY_RANK[x]) <= r) ?? 'SD';
+    const entry = golonganIndex(ENTRY_RANK[entryEdu]);
     const cpnsAge = rng.int(...CPNS_AGE[entryEdu]);
     const maxYears = bup - cpnsAge - 2;
-    let years = (r - entry) * 4 + rng.int(0, 3) + (r === hi ? rng.int(0, 8) : 0);
+    let years = (r - entry) * 4 + rng.int(0, 3) + (r === hi ? rng.int(0, 8) : 0) + (entryEdu === education ? 0 : rng.int(4, 8));
     if (years > maxYears) {
       years = Math.max(1, maxYears);
       if (!o.rank) r = Math.min(r, entry + Math.floor(years / 4));
@@ -175,7 +180,9 @@ export function makeEmployee(ctx: StaffContext, p: DemoPosition, o: Overrides = 
   while (anniversary(birth, 18) > tmtCpns) birth = addMonths(birth, -12);
 
   const sinceCpns = monthsBetween(tmtCpns, asOf);
-  const tenure = Math.min(o.tenureMonths ?? pickTenure(rng), Math.max(0, sinceCpns));
+  // Structural posts come after years of service; other first posts may start at TMT CPNS.
+  const served = p.weight === 0 && status === 'PNS' && o.tenureMonths === undefined ? sinceCpns - 48 : sinceCpns;
+  const tenure = Math.min(o.tenureMonths ?? pickTenure(rng), Math.max(sinceCpns > 12 ? 1 : 0, served));
   const startMonth = addMonths(dayFromYmd(now.y, now.m, 1)!, -tenure);
   const positionStart = o.positionStart ?? (status === 'CPNS' ? tmtCpns : rng.chance(0.7) || tenure === 0 ? startMonth : startMonth + rng.int(1, 20));
 
