@@ -71,7 +71,8 @@ describe('mutasi check (CLI, real files)', function () {
     assert.deepEqual(p[0].rules, ['COMPETENCY_DATA_MISSING']);
     assert.equal(p[0].nip, NIP_A);
     assert.equal(p[0].to, 'DINKES-KASI');
-    assert.equal(typeof p[0].jpm, 'number');
+    assert.equal(p[0].jpm, null, 'no competency data, no JPM');
+    assert.equal(p[1].verdict, 'error');
     for (const f of out.findings) {
       assert.deepEqual(Object.keys(f), ['rule', 'severity', 'sheet', 'row', 'column', 'cell', 'subject', 'message']);
     }
