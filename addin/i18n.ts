@@ -55,7 +55,8 @@ const STRINGS = {
   search: ['Cari', 'Search'],
   why: ['Alasan', 'Why'],
   unfilled: ['tidak terisi', 'unfilled'],
-  proposerMissing: ['Modul pengusul belum tersedia di versi ini.', 'The proposer is not available in this version.'],
+  alternatives: ['Calon berikutnya', 'Next candidates'],
+  totalScore: ['skor total', 'total score'],
   // Tinjau
   submitted: ['Usulan berstatus Diajukan', 'Proposals with status Diajukan'],
   noSubmitted: ['Tidak ada usulan berstatus Diajukan.', 'No proposals with status Diajukan.'],

@@ -105,12 +105,19 @@ describe('addin: end to end in the browser host (Chromium + real server)', funct
     await pg.locator('details.group').first().locator('summary').click();
     await shot(pg, '1-periksa');
 
-    // Usulkan (the proposer's pane).
+    // Usulkan: the optimal plan for the vacancies, added as Draf rows below the existing ones.
     await tab(pg, /Usulkan/);
+    await pg.getByRole('button', { name: 'Hitung rencana optimal' }).click();
+    await pg.waitForSelector('[data-testid=plan]');
+    const planned = await pg.locator('li.move').count();
+    assert.ok(planned > 0, 'the plan proposes someone');
     await shot(pg, '2-usulkan');
+    await pg.getByRole('button', { name: 'Tambahkan seluruh rencana' }).click();
+    await pg.getByText(`${planned} ditambahkan ke Usulan sebagai Draf (Usulan!5–${4 + planned})`).waitFor();
 
     // Tinjau: the clean row is approved; the error row cannot be.
     await tab(pg, /Tinjau/);
+    await pg.getByRole('button', { name: 'Periksa buku kerja' }).click(); // the workbook changed: check again
     const card = pg.getByTestId('review-card');
     await assert.doesNotReject(card.waitFor());
     assert.equal(await card.getAttribute('data-row'), '2');
@@ -163,6 +170,12 @@ describe('addin: end to end in the browser host (Chromium + real server)', funct
     assert.equal(usulan.getCell(3, head.indexOf('Status')).value, 'Diajukan');
     const checked = cliCheck(after);
     assert.equal(checked.proposals.find((p) => p.row === 2)!.verdict, 'inactive');
+    // The proposer's Draf rows: NIP kept as text, and the engine finds no error on any of them.
+    const drafts = checked.proposals.filter((p) => p.row >= 5);
+    assert.equal(drafts.length, planned);
+    assert.ok(drafts.every((p) => p.verdict !== 'error'), JSON.stringify(drafts));
+    assert.equal(usulan.getCell(5, head.indexOf('Status')).value, 'Draf');
+    assert.equal(typeof usulan.getCell(5, head.indexOf('NIP')).value, 'string');
     assert.deepEqual(errors, []);
     await context.close();
   });

@@ -2,9 +2,9 @@
 import { useState } from 'preact/hooks';
 import type { Finding, Severity } from '../../../shared/rules/types';
 import { num, t } from '../../i18n';
-import { runPeriksa } from '../../services/periksa';
 import { clearMarks } from '../../workbook/marks';
 import type { PaneProps } from '../context';
+import { runCheckAction } from '../run-check';
 import { UnitTable } from './UnitTable';
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
@@ -26,13 +26,10 @@ export function Periksa(p: PaneProps) {
   const [shown, setShown] = useState<Record<string, number>>({});
   const [selected, setSelected] = useState<string | null>(null);
 
-  const onCheck = () =>
-    p.run('runCheck', async (progress) => {
-      const out = await runPeriksa(p.host, { lang, onProgress: (_s, f) => progress(f) });
-      p.setCheck(out);
-      setShown({});
-      p.notify({ kind: 'success', text: `${t(lang, 'checkedIn')} ${num(lang, Math.round(out.millis))} ms · ${num(lang, out.roundTrips)} ${t(lang, 'roundTrips')}` });
-    });
+  const onCheck = async () => {
+    setShown({});
+    await runCheckAction(p);
+  };
   const onClear = () =>
     p.run('clearMarks', async () => {
       await clearMarks(p.host);

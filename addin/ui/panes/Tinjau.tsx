@@ -5,6 +5,7 @@ import { computeJpm } from '../../../shared/jpm';
 import { num, pct, t } from '../../i18n';
 import { approvalRefusal, decide, reviewItems } from '../../services/tinjau';
 import type { PaneProps } from '../context';
+import { runCheckAction } from '../run-check';
 import type { StringKey } from '../../i18n';
 import type { Verdict } from '../../../shared/rules/types';
 
@@ -16,7 +17,14 @@ export function Tinjau(p: PaneProps) {
   const [index, setIndex] = useState(0);
   const [note, setNote] = useState('');
   const [, force] = useState(0);
-  if (!check) return <section class="pane"><p>{t(lang, 'runCheckFirst')}</p></section>;
+  if (!check) {
+    return (
+      <section class="pane">
+        <p>{t(lang, 'runCheckFirst')}</p>
+        <button class="primary" onClick={() => runCheckAction(p)} disabled={p.busy}>{t(lang, 'runCheck')}</button>
+      </section>
+    );
+  }
   if (items.length === 0) return <section class="pane"><p>{t(lang, 'noSubmitted')}</p></section>;
   const i = Math.min(index, items.length - 1);
   const item = items[i]!;

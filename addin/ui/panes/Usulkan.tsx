@@ -1,24 +1,129 @@
 /**
- * Usulkan: vacancies and the best eligible candidates, from the shared proposer. Until the proposer
- * library is part of this build, the pane shows where the vacancies are (the engine's unit summary)
- * and says so plainly.
+ * Usulkan: vacancies with the proposer's best eligible candidates and why (score parts: JPM, SKP, rotation,
+ * preference, education field), the next candidates for each seat, the seats nobody can fill and why;
+ * "Tambahkan" writes chosen moves, or the whole plan, into Usulan as Draf rows. "Darurat" finds the best
+ * people for one position with the minimum-tenure rule relaxed.
  */
-import { num, t } from '../../i18n';
+import { useState } from 'preact/hooks';
+import type { DaruratResult, ProposerRun } from '../../../shared/proposer';
+import type { ProposedMove } from '../../../shared/proposer/types';
+import { num, pct, t } from '../../i18n';
+import { addMoves, computePlan, searchDarurat, type ProposerState } from '../../services/usulkan';
 import type { PaneProps } from '../context';
 
+function MoveLine({ m, checked, onToggle, lang }: { m: ProposedMove; checked: boolean; onToggle(): void; lang: PaneProps['lang'] }) {
+  return (
+    <li class="move">
+      <label>
+        <input type="checkbox" checked={checked} onChange={onToggle} />{' '}
+        <b>{m.name}</b> <span class="muted">({m.fromName}, {m.fromUnit})</span>
+      </label>
+      <div class="muted">JPM {m.jpm === null ? '—' : pct(lang, m.jpm)} · {m.explanation}</div>
+    </li>
+  );
+}
+
 export function Usulkan(p: PaneProps) {
-  const { lang, check } = p;
-  if (!check) return <section class="pane"><p>{t(lang, 'runCheckFirst')}</p></section>;
-  const short = check.result.units.filter((u) => u.balance < 0).sort((a, b) => a.balance - b.balance);
+  const { lang } = p;
+  const [plan, setPlan] = useState<{ state: ProposerState; run: ProposerRun } | null>(null);
+  const [dar, setDar] = useState<{ state: ProposerState; result: DaruratResult } | null>(null);
+  const [picked, setPicked] = useState<Set<string>>(new Set());
+  const [code, setCode] = useState('');
+  const [count, setCount] = useState(3);
+  const key = (m: ProposedMove) => `${m.nip}>${m.toCode}`;
+  const toggle = (m: ProposedMove) => {
+    const s = new Set(picked);
+    if (s.has(key(m))) s.delete(key(m));
+    else s.add(key(m));
+    setPicked(s);
+  };
+
+  const onPlan = () =>
+    p.run('computePlan', async () => {
+      const r = await computePlan(p.host, lang);
+      setPlan(r);
+      setDar(null);
+      setPicked(new Set(r.run.plan.moves.map(key)));
+    });
+  const onDarurat = () =>
+    p.run('search', async () => {
+      const r = await searchDarurat(p.host, lang, code, count);
+      setDar(r);
+      setPlan(null);
+      setPicked(new Set(r.result.chosen.map((c) => key(c.move))));
+    });
+  const add = (state: ProposerState, moves: ProposedMove[]) =>
+    p.run('addChosen', async () => {
+      if (moves.length === 0) return;
+      const w = await addMoves(p.host, state, moves);
+      p.notify({ kind: 'success', text: `${num(lang, moves.length)} ${t(lang, 'added')} (${w.sheet}!${w.firstRow}–${w.lastRow})` });
+      setPlan(null);
+      setDar(null);
+      p.setCheck(null);
+    });
+
+  const moves = plan?.run.plan.moves ?? [];
+  const byCode = new Map<string, ProposedMove[]>();
+  for (const m of moves) byCode.set(m.toCode, [...(byCode.get(m.toCode) ?? []), m]);
+
   return (
     <section class="pane" aria-label={t(lang, 'panePropose')}>
-      <h3>{t(lang, 'vacancies')}</h3>
-      <ul class="plain">
-        {short.map((u) => (
-          <li key={u.unit}>{u.unit}: <b>{num(lang, -u.balance)}</b></li>
-        ))}
-      </ul>
-      <p class="hint">{t(lang, 'proposerMissing')}</p>
+      <div class="actions">
+        <button class="primary" onClick={onPlan} disabled={p.busy}>{t(lang, 'computePlan')}</button>
+      </div>
+      {plan && (
+        <div data-testid="plan">
+          <p class="muted">
+            {num(lang, moves.length)} / {num(lang, plan.run.plan.stats.seats)} {t(lang, 'vacancies').toLowerCase()} · {t(lang, 'totalScore')}: {num(lang, Math.round(plan.run.plan.totalScore * 100) / 100)}
+          </p>
+          <div class="actions">
+            <button onClick={() => add(plan.state, moves.filter((m) => picked.has(key(m))))} disabled={p.busy || picked.size === 0}>{t(lang, 'addChosen')} ({num(lang, moves.filter((m) => picked.has(key(m))).length)})</button>
+            <button onClick={() => add(plan.state, moves)} disabled={p.busy || moves.length === 0}>{t(lang, 'addAll')}</button>
+          </div>
+          {plan.run.plan.seats.map((s) => (
+            <details class="group" key={s.code} open={plan.run.plan.seats.length <= 8}>
+              <summary>
+                <b>{s.name}</b> <span class="muted">· {s.unit} · {num(lang, s.filled)}/{num(lang, s.vacant)}</span>
+              </summary>
+              <ul class="plain">
+                {(byCode.get(s.code) ?? []).map((m) => <MoveLine key={key(m)} m={m} lang={lang} checked={picked.has(key(m))} onToggle={() => toggle(m)} />)}
+              </ul>
+              {s.alternatives.length > 0 && (
+                <p class="muted">{t(lang, 'alternatives')}: {s.alternatives.map((a) => `${a.name} (${num(lang, Math.round(a.score * 100) / 100)})`).join(', ')}</p>
+              )}
+              {s.unfilled && <p class="hint">{num(lang, s.unfilled.open)} {t(lang, 'unfilled')}: {s.unfilled.message}</p>}
+            </details>
+          ))}
+        </div>
+      )}
+      <fieldset>
+        <legend>{t(lang, 'emergency')}</legend>
+        <small class="muted">{t(lang, 'emergencyHelp')}</small>
+        <div class="inline">
+          <label class="field">
+            {t(lang, 'positionCode')}
+            <input value={code} onInput={(e) => setCode((e.target as HTMLInputElement).value)} />
+          </label>
+          <label class="field narrow">
+            {t(lang, 'count')}
+            <input type="number" min={1} max={50} value={count} onInput={(e) => setCount(Math.max(1, Number((e.target as HTMLInputElement).value) || 1))} />
+          </label>
+          <button onClick={onDarurat} disabled={p.busy || code.trim() === ''}>{t(lang, 'search')}</button>
+        </div>
+        {dar && (
+          <div data-testid="darurat">
+            <p class="muted">{dar.result.name} · {dar.result.unit} · {num(lang, dar.result.vacant)} {t(lang, 'vacancies').toLowerCase()}</p>
+            <ul class="plain">
+              {[...dar.result.chosen, ...dar.result.reserves].map((c) => (
+                <MoveLine key={key(c.move)} m={c.move} lang={lang} checked={picked.has(key(c.move))} onToggle={() => toggle(c.move)} />
+              ))}
+            </ul>
+            <button onClick={() => add(dar.state, [...dar.result.chosen, ...dar.result.reserves].map((c) => c.move).filter((m) => picked.has(key(m))))} disabled={p.busy || picked.size === 0}>
+              {t(lang, 'addChosen')}
+            </button>
+          </div>
+        )}
+      </fieldset>
     </section>
   );
 }
