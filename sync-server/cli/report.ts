@@ -69,7 +69,8 @@ export function printReport(file: string, r: CheckResult, opts: { lang: Lang; al
     const table = new Table({
       head: [t.unit, t.needed, t.today, t.after, t.balance],
       colAligns: ['left', 'right', 'right', 'right', 'right'],
-      style: { head: [], border: [] },
+      style: { head: [], border: [], compact: true },
+      chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
     });
     for (const u of r.units) {
       const b = u.balance;
