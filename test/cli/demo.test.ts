@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { FUNCTIONAL_LEVELS, type PositionType } from '../../shared/domain';
+import { FUNCTIONAL_LEVELS, GOLONGAN, type PositionType } from '../../shared/domain';
 import { checkSheets } from '../../shared/engine';
 import { RULE_IDS, type CheckResult } from '../../shared/rules/types';
 import type { CellValue } from '../../shared/workbook/gateway';
@@ -94,6 +94,22 @@ describe('mutasi demo: the generated agency', () => {
     });
     assert.ok(checked > 1100 && broken >= 3, `${checked} valid, ${broken} broken`);
     assert.equal(ws.getColumn(nipCol).numFmt, '@');
+  });
+
+  it('gives golongan that fit diploma and years since TMT CPNS (NIP digits 9–14), and ages below retirement', () => {
+    // Entry golongan by diploma; one step about every four years (allow one more for merit promotions).
+    const entry: Record<string, number> = { SD: 0, SMP: 2, SMA: 4, D1: 4, D2: 5, D3: 6, D4: 8, S1: 8, S2: 9, S3: 10 };
+    let pns = 0;
+    for (const { e, kind } of data.pegawai) {
+      if (e.status !== 'PNS' || !e.rank || kind) continue;
+      pns++;
+      const years = 2026 - Number(e.nip.slice(8, 12));
+      const rank = GOLONGAN.indexOf(e.rank);
+      assert.ok(rank <= entry[e.education]! + Math.floor(years / 4) + 1, `${e.nip} ${e.rank} ${e.education} after ${years} years`);
+      const age = 2026 - Number(e.nip.slice(0, 4));
+      assert.ok(age >= 19 && age <= 60, `${e.nip} aged ${age}`);
+    }
+    assert.ok(pns > 900, `${pns} PNS rows`);
   });
 
   it('has at least 20 units, every position type of a kabupaten and every functional jenjang', () => {
