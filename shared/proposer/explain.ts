@@ -198,7 +198,8 @@ export function whyNot(
   const dataErrors = c.employeeErrors.get(e.row);
   if (dataErrors) return { ...base, status: 'data-error', message: w.dataError, blocks: dataErrors.map((d) => ({ rule: d.rule, severity: 'error', message: `${d.cell}: ${d.message}` })) };
   const personal = g.personBlocks.get(nip);
-  if (personal) return { ...base, status: 'blocked', message: w.blocked, blocks: personal.map((f) => ({ rule: f.rule, severity: f.severity, message: ruleMessage(f.rule, f.params, c.lang) })) };
+  // For one position, the full move is judged below (person-level and target rules together).
+  if (personal && code === undefined) return { ...base, status: 'blocked', message: w.blocked, blocks: personal.map((f) => ({ rule: f.rule, severity: f.severity, message: ruleMessage(f.rule, f.params, c.lang) })) };
 
   const row = binarySearchNip(g.people, nip);
   const own = row >= 0 ? a.rowToCol[row]! : -1;
