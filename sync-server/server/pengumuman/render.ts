@@ -1,6 +1,6 @@
 /**
  * The announcement as HTML (Indonesian, readable on a phone: the table becomes one card per person
- * on a narrow screen), CSV (for a spreadsheet; a leading quote-safe form so no cell starts a formula)
+ * on a narrow screen), CSV (for a spreadsheet, with a BOM so Excel reads UTF-8; no cell can start a formula)
  * and JSON. No script, no external resource: it works behind the strict CSP and offline.
  */
 import { idDate, parseDateText } from '../../../shared/values/dates';
@@ -44,6 +44,7 @@ ${rows}
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Pengumuman Mutasi Pegawai</title>
+<link rel="icon" href="data:,">
 <style>
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;padding:1rem;color:#1b1b1b;background:#fafafa;line-height:1.4}
 h1{font-size:1.4rem;margin:0 0 .25rem}
@@ -56,7 +57,7 @@ td small{display:block;color:#666}
 .nip{font-family:ui-monospace,Consolas,monospace;white-space:nowrap}
 @media (max-width:640px){
  thead{display:none}
- table,tbody,tr,td{display:block;width:auto}
+ table,caption,tbody,tr,td{display:block;width:auto}
  tr{border:1px solid #ccc;margin-bottom:.75rem;background:#fff}
  td{border:none;border-bottom:1px solid #eee}
  td::before{content:attr(data-label);display:block;font-size:.75rem;color:#666;font-weight:600}
@@ -74,7 +75,7 @@ ${body}
 `;
 }
 
-/** A cell that could start a formula in Excel gets a leading apostrophe-free guard (a space is enough). */
+/** A cell that could start a formula in Excel (=, +, -, @) is prefixed with a space, so opening the CSV never runs one. */
 function csvCell(s: string): string {
   const safe = /^[=+\-@\t\r]/.test(s) ? ` ${s}` : s;
   return /[",\n\r;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
