@@ -33,6 +33,9 @@ export interface CoreProblem {
   start: Int32Array;
   adj: Int32Array;
   score: Float64Array;
+  /** max(0, largest score of each left node's edges): its initial potential (callers compute it
+   *  in a pass they make anyway, which saves one pass over the edges here). */
+  leftBest: Float64Array;
 }
 
 export interface CoreResult {
@@ -63,11 +66,7 @@ export function solveCore(p: CoreProblem): CoreResult {
 
   // Node ids: left i is i, right j is nLeft + j.
   const pi = new Float64Array(nNodes);
-  for (let i = 0; i < nLeft; i++) {
-    let best = 0;
-    for (let e = start[i]!, end = start[i + 1]!; e < end; e++) if (score[e]! > best) best = score[e]!;
-    pi[i] = best;
-  }
+  pi.set(p.leftBest);
   const dist = new Float64Array(nNodes).fill(Infinity);
   const state = new Uint8Array(nNodes);
   const heap = new IndexedMinHeap(nNodes, dist);
@@ -104,11 +103,13 @@ export function solveCore(p: CoreProblem): CoreResult {
           const base = du + pi[u]!;
           for (let e = start[u]!, end = start[u + 1]!; e < end; e++) {
             const s = score[e]!;
-            if (!(s > 0) || used[e] === 1) continue;
+            // Right potentials are ≤ 0 (they start at 0 and only decrease), so base − s bounds the
+            // new distance from below: most edges are dropped here, reading only their score.
+            if (!(s > 0) || base - s >= D || used[e] === 1) continue;
             const j = adj[e]!;
             const v = nLeft + j;
             const nd = base - s - pi[v]!;
-            if (nd >= D || nd >= dist[v]! || state[v] === State.Settled) continue;
+            if (nd >= D || nd >= dist[v]! || state[v] === State.Settled || capacity[j] === 0) continue;
             predEdge[j] = e;
             predLeft[j] = u;
             if (load[j]! < capacity[j]!) {

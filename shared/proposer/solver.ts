@@ -101,19 +101,21 @@ export interface Assignment {
 
 /** Maximum-score assignment, eligibility given person by person. */
 export function solveAssignment(p: AssignmentProblem): Assignment {
-  validate('solveAssignment', p.nRows, p.nCols, p.capacity, p.rowStart, p.col, p.score, p.nCols);
-  return solveEither(p.nRows, p.nCols, p.capacity, p.rowStart, p.col, p.score, 'rows');
+  checkShape('solveAssignment', p.nRows, p.nCols, p.capacity, p.rowStart, p.col, p.score);
+  return solveEither(p.nRows, p.nCols, p.capacity, p.rowStart, p.col, p.score, true);
 }
 
 /** Maximum-score assignment, eligibility given position by position. */
 export function solveAssignmentByColumn(p: ColumnMajorProblem): Assignment {
-  validate('solveAssignmentByColumn', p.nCols, p.nRows, p.capacity, p.colStart, p.row, p.score, p.nRows);
-  return solveEither(p.nRows, p.nCols, p.capacity, p.colStart, p.row, p.score, 'cols');
+  checkShape('solveAssignmentByColumn', p.nCols, p.nRows, p.capacity, p.colStart, p.row, p.score);
+  return solveEither(p.nRows, p.nCols, p.capacity, p.colStart, p.row, p.score, false);
 }
 
 /**
- * `start/adj/score` is a CSR over the `major` side ('rows' = people, 'cols' = positions). Picks the
- * side with fewer units as the left side of the flow, transposing if needed, and maps back.
+ * `start/adj/score` is a CSR over the major side (people when `byRow`, else positions). One pass
+ * over the pairs checks them and counts what the choice of side needs; then the side with fewer
+ * units becomes the left side of the flow (transposing if needed), and the result is mapped back.
+ * On large inputs the solve is bound by memory traffic over the pairs, hence the single pass.
  */
 function solveEither(
   nRows: number,
@@ -122,30 +124,12 @@ function solveEither(
   start: Int32Array,
   adj: Int32Array,
   score: Float64Array,
-  major: 'rows' | 'cols',
+  byRow: boolean,
 ): Assignment {
-  const nMajor = major === 'rows' ? nRows : nCols;
-  const nMinor = major === 'rows' ? nCols : nRows;
-  // A pair counts only if it could ever be chosen: positive score, position with a seat.
-  const usable = (e: number, majorIndex: number): boolean => {
-    const s = score[e]!;
-    if (!(s > 0)) return false;
-    return capacity[major === 'rows' ? adj[e]! : majorIndex]! > 0;
-  };
-  const rowDegree = new Int32Array(nRows);
-  const colDegree = new Int32Array(nCols);
-  for (let a = 0; a < nMajor; a++) {
-    for (let e = start[a]!, end = start[a + 1]!; e < end; e++) {
-      if (!usable(e, a)) continue;
-      if (major === 'rows') {
-        rowDegree[a] = rowDegree[a]! + 1;
-        colDegree[adj[e]!] = colDegree[adj[e]!]! + 1;
-      } else {
-        colDegree[a] = colDegree[a]! + 1;
-        rowDegree[adj[e]!] = rowDegree[adj[e]!]! + 1;
-      }
-    }
-  }
+  const nMajor = byRow ? nRows : nCols;
+  const nMinor = byRow ? nCols : nRows;
+  const { rowDegree, colDegree, majorBest } = countUsable(nRows, nCols, capacity, start, adj, score, byRow);
+
   // Units: a position cannot fill more seats than it has eligible people.
   const seats = new Int32Array(nCols);
   let seatUnits = 0;
@@ -155,31 +139,16 @@ function solveEither(
   for (let i = 0; i < nRows; i++) personUnits += people[i] = rowDegree[i]! > 0 ? 1 : 0;
 
   const leftIsCols = seatUnits < personUnits;
-  const leftIsMajor = leftIsCols === (major === 'cols');
+  const supply = leftIsCols ? seats : people;
+  const rightCapacity = leftIsCols ? people : seats;
   let core: CoreProblem;
   let edgeOrigin: Int32Array | null = null;
-  if (leftIsMajor) {
-    core = {
-      nLeft: nMajor,
-      nRight: nMinor,
-      supply: leftIsCols ? seats : people,
-      capacity: leftIsCols ? people : seats,
-      start,
-      adj,
-      score,
-    };
+  if (leftIsCols !== byRow) {
+    core = { nLeft: nMajor, nRight: nMinor, supply, capacity: rightCapacity, start, adj, score, leftBest: majorBest };
   } else {
-    const t = transpose(nMajor, nMinor, start, adj, score, usable);
+    const t = transposeUsable(nMajor, nMinor, capacity, start, adj, score, byRow);
     edgeOrigin = t.origin;
-    core = {
-      nLeft: nMinor,
-      nRight: nMajor,
-      supply: leftIsCols ? seats : people,
-      capacity: leftIsCols ? people : seats,
-      start: t.start,
-      adj: t.adj,
-      score: t.score,
-    };
+    core = { nLeft: nMinor, nRight: nMajor, supply, capacity: rightCapacity, ...t };
   }
   const r = solveCore(core);
 
@@ -206,44 +175,101 @@ function solveEither(
   return { rowToCol, rowToEdge, filled, placed, total };
 }
 
-/** CSR transpose keeping only the pairs `keep` accepts; `origin` maps new pair → input pair. */
-function transpose(
-  nSrc: number,
-  nDst: number,
+/**
+ * The one pass over the pairs: rejects out-of-range indices and +∞ scores, counts the usable pairs
+ * (score > 0, position with a seat) of every person and position, and keeps each major node's
+ * best usable score (its initial potential should it be the left side).
+ */
+function countUsable(
+  nRows: number,
+  nCols: number,
+  capacity: Int32Array,
   start: Int32Array,
   adj: Int32Array,
   score: Float64Array,
-  keep: (e: number, src: number) => boolean,
-): { start: Int32Array; adj: Int32Array; score: Float64Array; origin: Int32Array } {
-  const count = new Int32Array(nDst + 1);
+  byRow: boolean,
+): { rowDegree: Int32Array; colDegree: Int32Array; majorBest: Float64Array } {
+  const nMajor = byRow ? nRows : nCols;
+  const nMinor = byRow ? nCols : nRows;
+  const rowDegree = new Int32Array(nRows);
+  const colDegree = new Int32Array(nCols);
+  const majorBest = new Float64Array(nMajor);
+  const majorDegree = byRow ? rowDegree : colDegree;
+  const minorDegree = byRow ? colDegree : rowDegree;
+  for (let a = 0; a < nMajor; a++) {
+    // A position without seats: its pairs are checked but never usable.
+    const majorOpen = byRow || capacity[a]! > 0;
+    let best = 0;
+    let degree = 0;
+    for (let e = start[a]!, end = start[a + 1]!; e < end; e++) {
+      const b = adj[e]!;
+      const s = score[e]!;
+      if (b < 0 || b >= nMinor) invalid(byRow, `pair ${e} points to ${b}, outside 0..${nMinor - 1}`);
+      if (!(s > 0)) continue; // ≤ 0, NaN, −∞: never chosen
+      if (s === Infinity) invalid(byRow, `score[${e}] is +Infinity`);
+      if (!majorOpen || (byRow && capacity[b]! === 0)) continue;
+      degree++;
+      minorDegree[b] = minorDegree[b]! + 1;
+      if (s > best) best = s;
+    }
+    majorDegree[a] = degree;
+    majorBest[a] = best;
+  }
+  return { rowDegree, colDegree, majorBest };
+}
+
+function invalid(byRow: boolean, what: string): never {
+  throw new RangeError(`${byRow ? 'solveAssignment' : 'solveAssignmentByColumn'}: ${what}`);
+}
+
+/**
+ * CSR transpose of the usable pairs only, with each new left node's best score and `origin`
+ * mapping a new pair to its input index. Filling in source order keeps every list sorted by its
+ * source index, so the result does not depend on anything but the input.
+ */
+function transposeUsable(
+  nSrc: number,
+  nDst: number,
+  capacity: Int32Array,
+  start: Int32Array,
+  adj: Int32Array,
+  score: Float64Array,
+  byRow: boolean,
+): { start: Int32Array; adj: Int32Array; score: Float64Array; origin: Int32Array; leftBest: Float64Array } {
+  const usable = (e: number, a: number): boolean => score[e]! > 0 && capacity[byRow ? adj[e]! : a]! > 0;
+  const next = new Int32Array(nDst + 1);
   let kept = 0;
   for (let a = 0; a < nSrc; a++) {
     for (let e = start[a]!, end = start[a + 1]!; e < end; e++) {
-      if (!keep(e, a)) continue;
-      count[adj[e]! + 1] = count[adj[e]! + 1]! + 1;
+      if (!usable(e, a)) continue;
+      next[adj[e]! + 1] = next[adj[e]! + 1]! + 1;
       kept++;
     }
   }
-  for (let b = 0; b < nDst; b++) count[b + 1] = count[b + 1]! + count[b]!;
-  const tStart = count.slice();
+  for (let b = 0; b < nDst; b++) next[b + 1] = next[b + 1]! + next[b]!;
+  const tStart = next.slice();
   const tAdj = new Int32Array(kept);
   const tScore = new Float64Array(kept);
   const origin = new Int32Array(kept);
-  // Filling in source order keeps each destination's list sorted by source index (stable).
+  const leftBest = new Float64Array(nDst);
   for (let a = 0; a < nSrc; a++) {
     for (let e = start[a]!, end = start[a + 1]!; e < end; e++) {
-      if (!keep(e, a)) continue;
-      const at = count[adj[e]!]!;
-      count[adj[e]!] = at + 1;
+      if (!usable(e, a)) continue;
+      const b = adj[e]!;
+      const at = next[b]!;
+      next[b] = at + 1;
       tAdj[at] = a;
-      tScore[at] = score[e]!;
+      const s = score[e]!;
+      tScore[at] = s;
       origin[at] = e;
+      if (s > leftBest[b]!) leftBest[b] = s;
     }
   }
-  return { start: tStart, adj: tAdj, score: tScore, origin };
+  return { start: tStart, adj: tAdj, score: tScore, origin, leftBest };
 }
 
-function validate(
+/** Shape checks (cheap, per node); the per-pair checks happen in countUsable's pass. */
+function checkShape(
   fn: string,
   nMajor: number,
   nMinor: number,
@@ -251,7 +277,6 @@ function validate(
   start: Int32Array,
   adj: Int32Array,
   score: Float64Array,
-  adjBound: number,
 ): void {
   const bad = (what: string): never => {
     throw new RangeError(`${fn}: ${what}`);
@@ -264,9 +289,4 @@ function validate(
   for (let a = 0; a < nMajor; a++) if (start[a + 1]! < start[a]!) bad(`start is decreasing at ${a}`);
   const nPairs = start[nMajor]!;
   if (adj.length < nPairs || score.length < nPairs) bad(`pair arrays shorter than start[n] = ${nPairs}`);
-  for (let e = 0; e < nPairs; e++) {
-    const b = adj[e]!;
-    if (b < 0 || b >= adjBound) bad(`pair ${e} points to ${b}, outside 0..${adjBound - 1}`);
-    if (score[e] === Infinity || score[e] === -Infinity) bad(`score[${e}] is infinite`);
-  }
 }
