@@ -121,8 +121,19 @@ export async function pushApproved(host: WorkbookHost, conn: Connection, lang: L
     if (queue.length === 0) return summary;
 
     try {
-      // Never pulled: base the decision on the official record as it is now.
-      for (const d of queue) if (d.baseVersion < 0) d.baseVersion = (await getEmployee(conn, d.nip).catch(() => ({ version: 0 }))).version;
+      // Never pulled: base the decision on the official record as it is now (8 lookups at a time).
+      // Unknown to the server → 0, and the server answers for that row; offline → the queue keeps -1.
+      const missing = queue.filter((d) => d.baseVersion < 0);
+      for (let i = 0; i < missing.length; i += 8) {
+        await Promise.all(missing.slice(i, i + 8).map(async (d) => {
+          try {
+            d.baseVersion = (await getEmployee(conn, d.nip)).version;
+          } catch (e) {
+            if (e instanceof ApiError && e.status === 404) d.baseVersion = 0;
+            else throw e;
+          }
+        }));
+      }
       const answers: PushResult[] = [];
       for (let i = 0; i < queue.length; i += MAX_PER_PUSH) {
         const part = queue.slice(i, i + MAX_PER_PUSH);

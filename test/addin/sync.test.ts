@@ -1,0 +1,105 @@
+/**
+ * Sinkron against a stand-in server (fetch stubbed) on the browser gateway (exceljs, in Node): an
+ * unreachable server keeps the approval queued with its mutationId already in the workbook; the next
+ * push sends that same id; answers are written back on the row; rejections land in Hasil Sinkron.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BrowserGateway } from '../../addin/gateway/browser';
+import { runPeriksa } from '../../addin/services/periksa';
+import { pushApproved } from '../../addin/services/sync';
+import { decide, reviewItems } from '../../addin/services/tinjau';
+import { writeE2eWorkbook } from './support/e2e-workbook';
+
+const conn = { server: 'https://mutasi.test', token: 'secret' };
+
+async function openBook(): Promise<BrowserGateway> {
+  const file = join(mkdtempSync(join(tmpdir(), 'mutasi-sync-')), 'kantor.xlsx');
+  await writeE2eWorkbook(file);
+  const buf = readFileSync(file);
+  return BrowserGateway.open(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer, 'kantor.xlsx');
+}
+
+async function usulanRow(gw: BrowserGateway, row: number): Promise<Record<string, unknown>> {
+  const [s] = await gw.readSheets(['Usulan']);
+  const head = s!.values[0]!.map(String);
+  return Object.fromEntries(head.map((h, i) => [h, s!.values[row - 1]?.[i] ?? null]));
+}
+
+describe('addin: Sinkron push queue and write-back', () => {
+  const realFetch = globalThis.fetch;
+  afterEach(() => {
+    globalThis.fetch = realFetch;
+  });
+
+  it('keeps an unsent approval queued, re-sends the same mutationId, writes the record number back', async () => {
+    const gw = await openBook();
+    const check = await runPeriksa(gw, { lang: 'id' });
+    const items = reviewItems(check);
+    assert.equal(await decide(gw, check, items.find((i) => i.proposal.row === 3)!, 'Disetujui', ''), 'error', 'an error row is refused');
+    assert.equal(await decide(gw, check, items.find((i) => i.proposal.row === 4)!, 'Disetujui', ''), 'needNote', 'a warning row needs a note');
+    assert.equal(await decide(gw, check, items.find((i) => i.proposal.row === 2)!, 'Disetujui', ''), null);
+    const approved = await usulanRow(gw, 2);
+    assert.equal(approved.Status, 'Disetujui');
+    assert.match(String(approved['ID Mutasi']), /^[0-9a-f-]{36}$/);
+
+    // Offline: nothing lost, the id stays in the workbook and in this computer's queue.
+    globalThis.fetch = (async () => {
+      throw new TypeError('fetch failed');
+    }) as typeof fetch;
+    const offline = await pushApproved(gw, conn, 'id');
+    assert.equal(offline.offline, true);
+    assert.equal(offline.queued, 1);
+    assert.equal((await usulanRow(gw, 2)).Status, 'Disetujui');
+
+    // Back online: the same id goes out, based on the official version, and the answer is written back.
+    const bodies: { workbookId: string; decisions: { mutationId: string; baseVersion: number; fromPositionCode: string; effectiveDate: string }[] }[] = [];
+    globalThis.fetch = (async (url: string | URL, init?: RequestInit) => {
+      const u = String(url);
+      assert.equal((init?.headers as Record<string, string>).Authorization, 'Bearer secret');
+      if (u.includes('/employees/')) return new Response(JSON.stringify({ nip: '198503122010011002', version: 3 }), { status: 200 });
+      const body = JSON.parse(String(init!.body));
+      bodies.push(body);
+      return new Response(JSON.stringify({ results: body.decisions.map((d: { mutationId: string }) => ({ mutationId: d.mutationId, status: 'recorded', recordNo: 'MUT-2026-000042', version: 4, findings: [] })) }), { status: 200 });
+    }) as typeof fetch;
+    const online = await pushApproved(gw, conn, 'id');
+    assert.equal(online.recorded, 1);
+    assert.equal(bodies.length, 1);
+    assert.equal(bodies[0]!.decisions.length, 1, 'queued once, sent once');
+    const d = bodies[0]!.decisions[0]!;
+    assert.equal(d.mutationId, approved['ID Mutasi']);
+    assert.equal(d.baseVersion, 3);
+    assert.equal(d.fromPositionCode, 'BKP-PEL');
+    assert.equal(d.effectiveDate, '2027-01-02');
+    const recorded = await usulanRow(gw, 2);
+    assert.equal(recorded.Status, 'Tercatat');
+    assert.equal(recorded['Nomor Catatan'], 'MUT-2026-000042');
+    assert.equal(recorded['Keterangan Internal'], 'rapat 12 Nov');
+
+    // Nothing left to send.
+    const again = await pushApproved(gw, conn, 'id');
+    assert.equal(again.sent, 0);
+    assert.equal(bodies.length, 1);
+  });
+
+  it('writes a rejection on the row and leaves it approved for a fix', async () => {
+    const gw = await openBook();
+    const check = await runPeriksa(gw, { lang: 'id' });
+    const warning = reviewItems(check).find((i) => i.proposal.row === 4)!;
+    assert.equal(await decide(gw, check, warning, 'Disetujui', 'Kebutuhan mendesak di Dinas Sosial'), null);
+    assert.equal((await usulanRow(gw, 4)).Catatan, 'Kebutuhan mendesak di Dinas Sosial');
+    globalThis.fetch = (async (url: string | URL, init?: RequestInit) => {
+      if (String(url).includes('/employees/')) return new Response(JSON.stringify({ version: 1 }), { status: 200 });
+      const body = JSON.parse(String(init!.body));
+      return new Response(JSON.stringify({ results: body.decisions.map((x: { mutationId: string }) => ({ mutationId: x.mutationId, status: 'rejected', message: 'SKP tahun lalu kosong', findings: [{ rule: 'PERFORMANCE_MISSING' }] })) }), { status: 200 });
+    }) as typeof fetch;
+    const out = await pushApproved(gw, conn, 'id');
+    assert.equal(out.rejected, 1);
+    const row = await usulanRow(gw, 4);
+    assert.equal(row.Status, 'Disetujui');
+    assert.equal(row['Hasil Sinkron'], 'Ditolak server: SKP tahun lalu kosong (PERFORMANCE_MISSING)');
+    assert.equal(row['Nomor Catatan'], null);
+  });
+});
