@@ -323,6 +323,40 @@ describe('proposer solver: exactness', () => {
     }
   });
 
+  it('equals the Hungarian reference on structured instances where everyone wants the same seats', () => {
+    // Scores shaped like the proposal score: a person's strength times a position's weight, or a
+    // few popular positions everybody ranks first. Long chains of displacements are then optimal.
+    const rand = prng(29);
+    const scoreBy: Record<string, (a: number, b: number) => number> = {
+      product: (a, b) => Math.round(40 * a * b) / 4 - 1,
+      popular: (_a, b) => Math.round(40 * b + 4 * rand()) - 3,
+    };
+    for (const [name, f] of Object.entries(scoreBy)) {
+      for (const [nRows, nCols, density, maxCap] of [
+        [70, 25, 0.4, 3],
+        [30, 40, 0.5, 2],
+        [60, 20, 0.3, 3],
+        [20, 60, 0.3, 2],
+        [40, 40, 0.2, 1],
+        [40, 40, 0.2, 1],
+      ] as const) {
+        const a = Array.from({ length: nRows }, rand);
+        const b = Array.from({ length: nCols }, rand);
+        const capacity = Array.from({ length: nCols }, () => Math.floor(rand() * (maxCap + 1)));
+        const pairs: Pair[] = [];
+        for (let i = 0; i < nRows; i++) {
+          for (let j = 0; j < nCols; j++) if (rand() < density) pairs.push({ row: i, col: j, score: f(a[i]!, b[j]!) });
+        }
+        const x: Instance = { nRows, nCols, capacity, pairs };
+        const problem = toProblem(x);
+        const r = solveAssignment(problem);
+        assertValidPlan(x, problem, r);
+        close(r.total, hungarianReference(x), `${name} ${nRows}×${nCols}`);
+        close(solveByColumn(x).total, r.total, `${name} ${nRows}×${nCols} column-major`);
+      }
+    }
+  });
+
   it('moves a person along a chain when that raises the total (greedy would not)', () => {
     // Person 0 likes X (10) and Y (9); person 1 can only take X (8). Greedy: 0→X, total 10.
     const x: Instance = {
