@@ -97,8 +97,17 @@ export function columnSpec(sheet: SheetDef, field: string): ColumnSpec {
 }
 
 /**
- * Widths and number formats by column (column styles, so cells typed later in Excel get them too),
- * a bold header row on `headerRow`, frozen below it. `columns` maps each field to its 1-based column.
+ * The header row stays in view while scrolling. Given when the sheet is added: exceljs's streaming
+ * writer (used for big demo workbooks) writes the views first.
+ */
+export function frozenView(headerRow: number): Partial<ExcelJS.WorksheetView>[] {
+  return [{ state: 'frozen', ySplit: headerRow, topLeftCell: `A${headerRow + 1}`, activeCell: `A${headerRow + 1}` }];
+}
+
+/**
+ * Widths and number formats by column (column styles, so cells typed later in Excel get them too) and
+ * a bold header row on `headerRow`. `columns` maps each field to its 1-based column. Call it before
+ * any data row is added (a streaming sheet writes its columns with the first row).
  */
 export function layoutColumns(ws: ExcelJS.Worksheet, sheet: SheetDef, headerRow: number, columns: Map<string, number>): void {
   for (const [field, col] of columns) {
@@ -110,7 +119,6 @@ export function layoutColumns(ws: ExcelJS.Worksheet, sheet: SheetDef, headerRow:
   const header = ws.getRow(headerRow);
   header.font = { bold: true };
   header.alignment = { vertical: 'middle', wrapText: true };
-  ws.views = [{ state: 'frozen', ySplit: headerRow, topLeftCell: `A${headerRow + 1}`, activeCell: `A${headerRow + 1}` }];
 }
 
 function listFormula(values: readonly string[]): string {
@@ -203,20 +211,20 @@ const SETTING_IS_DATE = new Set(['Tanggal Acuan', 'Larangan Mutasi Mulai', 'Lara
 
 /** Writes sheet Aturan: header on row 1, one parameter a row; date parameters get the date format. */
 export function writeSettingsSheet(wb: ExcelJS.Workbook, rows: SettingRow[]): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(ATURAN.name);
+  const ws = wb.addWorksheet(ATURAN.name, { views: frozenView(1) });
   ws.addRow(canonicalHeaders(ATURAN));
+  layoutColumns(ws, ATURAN, 1, canonicalColumns(ATURAN));
   for (const r of rows) {
     const row = ws.addRow([r.key, r.value, r.explanation]);
     if (SETTING_IS_DATE.has(r.key)) row.getCell(2).numFmt = DATE_FORMAT;
     row.getCell(3).alignment = { wrapText: true, vertical: 'top' };
   }
-  layoutColumns(ws, ATURAN, 1, canonicalColumns(ATURAN));
   return ws;
 }
 
 /** A sheet with the canonical header row, formats and validations, and no data. */
 function addCanonicalSheet(wb: ExcelJS.Workbook, sheet: SheetDef, validate: boolean): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(sheet.name);
+  const ws = wb.addWorksheet(sheet.name, { views: frozenView(1) });
   const columns = canonicalColumns(sheet);
   ws.addRow(canonicalHeaders(sheet));
   layoutColumns(ws, sheet, 1, columns);

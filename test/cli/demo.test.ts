@@ -13,7 +13,7 @@ import { FUNCTIONAL_LEVELS, GOLONGAN, type PositionType } from '../../shared/dom
 import { checkSheets } from '../../shared/engine';
 import { RULE_IDS, type CheckResult } from '../../shared/rules/types';
 import type { CellValue } from '../../shared/workbook/gateway';
-import { buildDemo, demoWorkbook, type DemoData } from '../../sync-server/xlsx/demo';
+import { buildDemo, demoWorkbook, writeDemoFile, type DemoData } from '../../sync-server/xlsx/demo';
 import { sheetData } from '../../sync-server/xlsx/exceljs-gateway';
 import { mutasi } from '../support/cli';
 
@@ -200,5 +200,20 @@ describe('mutasi demo: the command', () => {
 
     const bad = mutasi(['demo', path.join(dir, 'x.xlsx'), '--employees', 'banyak']);
     assert.equal(bad.code, 2);
+  });
+});
+
+describe('mutasi demo: streaming writer', () => {
+  it('writes the same cells as the in-memory workbook', async function () {
+    this.timeout(30_000);
+    const data = buildDemo({ employees: 400, seed: 8 });
+    const file = path.join(dir, 'stream.xlsx');
+    await writeDemoFile(data, 8, file);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.readFile(file);
+    assert.deepEqual(cells(back), cells(demoWorkbook(data, 8).workbook));
+    const peg = back.getWorksheet('Pegawai')!;
+    assert.equal(peg.getColumn(2).numFmt, '@');
+    assert.deepEqual(peg.views.map((v) => [v.state, (v as ExcelJS.WorksheetViewFrozen).ySplit]), [['frozen', 4]]);
   });
 });

@@ -3,9 +3,9 @@
  * (sync-server/xlsx/demo/). The same seed always gives the same workbook content.
  */
 import { InvalidArgumentError, type Command } from 'commander';
-import { buildDemo, demoWorkbook, DEMO_AS_OF, MIN_EMPLOYEES } from '../../xlsx/demo';
+import { buildDemo, writeDemoFile, DEMO_AS_OF, MIN_EMPLOYEES } from '../../xlsx/demo';
 import { parseDateText } from '../../../shared/values/dates';
-import { saveNewWorkbook } from './template';
+import { checkNewFile, saveNewWorkbook } from './template';
 
 const whole = (min: number, what: string) => (raw: string): number => {
   const n = Number(raw.replace(/[.\s_]/g, ''));
@@ -30,9 +30,10 @@ export function registerDemo(program: Command): void {
     })
     .option('--force', 'timpa berkas yang sudah ada')
     .action(async (file: string, opts: { employees: number; seed: number; positions?: number; proposals?: number; asOf?: string; force?: boolean }) => {
+      await checkNewFile(file, opts.force === true); // before minutes of work for nothing
       const data = buildDemo({ employees: opts.employees, seed: opts.seed, positions: opts.positions, proposals: opts.proposals, asOf: opts.asOf });
       if (opts.employees >= 10_000 && process.stderr.isTTY) process.stderr.write(`Menulis ${fmt(opts.employees)} pegawai ke ${file} …\n`);
-      await saveNewWorkbook(demoWorkbook(data, opts.seed).workbook, file, opts.force === true);
+      await saveNewWorkbook((tmp) => writeDemoFile(data, opts.seed, tmp), file, opts.force === true);
       process.stdout.write(
         `Dibuat ${file}: ${fmt(data.pegawai.length)} pegawai, ${fmt(data.positions.length)} jabatan, ${fmt(data.units.length)} unit, ${fmt(data.proposals.length)} usulan (benih ${opts.seed})\n`,
       );

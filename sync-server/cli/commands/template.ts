@@ -10,8 +10,8 @@ import type ExcelJS from 'exceljs';
 import { buildTemplate } from '../../xlsx/template';
 import { UserError } from '../user-error';
 
-/** Writes `wb` to `file` through a temporary file in the same folder, then renames it into place. */
-export async function saveNewWorkbook(wb: ExcelJS.Workbook, file: string, force: boolean): Promise<void> {
+/** Refuses (UserError, exit 2) a name that is not .xlsx, a folder, or an existing file without --force. */
+export async function checkNewFile(file: string, force: boolean): Promise<void> {
   if (path.extname(file).toLowerCase() !== '.xlsx') {
     throw new UserError(`Nama berkas harus berakhiran .xlsx: ${file}`);
   }
@@ -20,9 +20,18 @@ export async function saveNewWorkbook(wb: ExcelJS.Workbook, file: string, force:
   if (exists && !force) {
     throw new UserError(`Berkas ${file} sudah ada; tidak ditimpa. Pakai nama lain, atau tambahkan --force untuk menimpanya.`);
   }
+}
+
+/**
+ * Writes a new workbook to `file` through a temporary file in the same folder, then renames it into
+ * place. `wb` is a workbook, or a function that writes one to the path it is given.
+ */
+export async function saveNewWorkbook(wb: ExcelJS.Workbook | ((path: string) => Promise<void>), file: string, force: boolean): Promise<void> {
+  await checkNewFile(file, force);
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
-    await wb.xlsx.writeFile(tmp);
+    if (typeof wb === 'function') await wb(tmp);
+    else await wb.xlsx.writeFile(tmp);
     await fs.rename(tmp, file);
   } catch (e) {
     await fs.rm(tmp, { force: true }).catch(() => undefined);

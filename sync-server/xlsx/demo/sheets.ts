@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { GOLONGAN, type PositionType } from '../../../shared/domain';
 import { dayToDate, idDate, type Day } from '../../../shared/values/dates';
 import { JABATAN, PEGAWAI, USULAN, canonicalHeaders } from '../../../shared/workbook/schema';
-import { canonicalColumns, defaultSettingRows, layoutColumns, writeSettingsSheet } from '../template';
+import { canonicalColumns, defaultSettingRows, frozenView, layoutColumns, writeSettingsSheet } from '../template';
 import type { DemoCalendar } from './calendar';
 import {
   dashDate, educationSpelling, indonesianDate, nipAsNumber, nipWithSpaces, nipWrongDigit, rankSpelling, type MistakeKind,
@@ -106,7 +106,7 @@ function employeeCells(e: DemoEmployee, no: number, kind: MistakeKind | undefine
 }
 
 function writePegawai(wb: ExcelJS.Workbook, rows: { e: DemoEmployee; kind?: MistakeKind }[], cal: DemoCalendar, rng: Rng): number[] {
-  const ws = wb.addWorksheet(PEGAWAI.name);
+  const ws = wb.addWorksheet(PEGAWAI.name, { views: frozenView(PEGAWAI_HEADER_ROW) });
   ws.addRow(['DAFTAR NOMINATIF PEGAWAI NEGERI SIPIL DAN PPPK']);
   ws.addRow([`${PEMDA.toUpperCase()} — KEADAAN ${idDate(cal.asOf)}`]);
   ws.addRow([]);
@@ -125,32 +125,36 @@ function writePegawai(wb: ExcelJS.Workbook, rows: { e: DemoEmployee; kind?: Mist
     const row = ws.addRow(cells);
     if (nipNumber) row.getCell(nipCol).numFmt = '0';
     sheetRows.push(row.number);
+    row.commit(); // a streaming writer flushes the row now; in memory this does nothing
   });
+  commitSheet(ws);
   return sheetRows;
 }
 
 function writeJabatan(wb: ExcelJS.Workbook, positions: DemoPosition[]): void {
-  const ws = wb.addWorksheet(JABATAN.name);
+  const ws = wb.addWorksheet(JABATAN.name, { views: frozenView(1) });
   ws.addRow(canonicalHeaders(JABATAN));
   layoutColumns(ws, JABATAN, 1, canonicalColumns(JABATAN));
   for (const p of positions) {
     ws.addRow([
       p.code, p.name, p.type, p.level, p.unit.name, p.class, p.needed, p.minRank, p.maxRank, p.minEducation,
       p.majors.join('; ') || null, p.requiredTrainings.join('; ') || null, ...(p.standards ?? Array(9).fill(null)),
-    ]);
+    ]).commit();
   }
+  commitSheet(ws);
 }
 
 function writeUsulan(wb: ExcelJS.Workbook, proposals: DemoProposal[], rng: Rng): void {
-  const ws = wb.addWorksheet(USULAN.name);
+  const ws = wb.addWorksheet(USULAN.name, { views: frozenView(1) });
   ws.addRow(canonicalHeaders(USULAN));
   layoutColumns(ws, USULAN, 1, canonicalColumns(USULAN));
   for (const u of proposals) {
     ws.addRow([
       u.id, u.nip, u.toCode, u.reason, date(u.effectiveDate), u.status === 'Draf' && rng.chance(0.15) ? null : u.status,
       u.note || null, u.mendagriApproval || null, null, null, u.approvedBy || null, u.recordNo || null,
-    ]);
+    ]).commit();
   }
+  commitSheet(ws);
 }
 
 function writeAturan(wb: ExcelJS.Workbook, cal: DemoCalendar): void {
@@ -160,7 +164,12 @@ function writeAturan(wb: ExcelJS.Workbook, cal: DemoCalendar): void {
     if (r.key === 'Larangan Mutasi Selesai') return { ...r, value: dayToDate(cal.moratoriumTo) };
     return r;
   });
-  writeSettingsSheet(wb, rows);
+  commitSheet(writeSettingsSheet(wb, rows));
+}
+
+/** Ends a sheet of exceljs's streaming writer (an in-memory sheet has no commit). */
+function commitSheet(ws: ExcelJS.Worksheet): void {
+  (ws as ExcelJS.Worksheet & { commit?: () => void }).commit?.();
 }
 
 export interface DemoSheets {
@@ -170,9 +179,11 @@ export interface DemoSheets {
   cal: DemoCalendar;
 }
 
-/** The workbook, and the Pegawai sheet row of each entry of `sheets.pegawai` (same order). */
-export function writeDemoWorkbook(sheets: DemoSheets, rng: Rng): { workbook: ExcelJS.Workbook; pegawaiRows: number[] } {
-  const wb = new ExcelJS.Workbook();
+/**
+ * Fills `wb` (an in-memory workbook, or exceljs's streaming writer for big files) and returns the
+ * Pegawai sheet row of each entry of `sheets.pegawai` (same order).
+ */
+export function writeDemoWorkbook(sheets: DemoSheets, rng: Rng, wb: ExcelJS.Workbook = new ExcelJS.Workbook()): { workbook: ExcelJS.Workbook; pegawaiRows: number[] } {
   const fixed = dayToDate(sheets.cal.asOf);
   wb.creator = 'Mutasi (buku kerja contoh)';
   wb.lastModifiedBy = 'Mutasi';
