@@ -143,6 +143,10 @@ describe('addin: end to end in the browser host (Chromium + real server)', funct
     assert.equal(await pg.locator('[data-count=recorded]').innerText(), '1');
     const recordNo = await pg.locator('.record-no').first().innerText();
     assert.match(recordNo, /^MUT-\d{4}-\d{6}$/);
+    // Tarik data resmi: the transfer is official now, so Budi's Pegawai row moves to KES-PEL (highlighted).
+    await pg.getByRole('button', { name: 'Tarik data resmi' }).click();
+    await pg.getByTestId('pull-result').waitFor();
+    assert.match(await pg.getByTestId('pull-result').innerText(), /· 1 baris Pegawai diperbarui/);
     await shot(pg, '4-sinkron');
     const after = join(dir, 'kantor-tercatat.xlsx');
     await download(pg, after);
@@ -168,6 +172,10 @@ describe('addin: end to end in the browser host (Chromium + real server)', funct
     assert.equal(usulan.getCell(2, head.indexOf('Nomor Catatan')).value, recordNo);
     assert.equal(usulan.getCell(2, head.indexOf('Keterangan Internal')).value, 'rapat 12 Nov', 'a user column is untouched');
     assert.equal(usulan.getCell(3, head.indexOf('Status')).value, 'Diajukan');
+    const pegawai = wb.getWorksheet('Pegawai')!;
+    assert.equal(pegawai.getCell('E2').value, 'KES-PEL');
+    assert.equal((pegawai.getCell('E2').fill as { fgColor?: { argb?: string } }).fgColor?.argb, 'FFDEECF9');
+    assert.equal(pegawai.getCell('E3').value, 'BKP-PEL', 'rows that did not change stay as they were');
     const checked = cliCheck(after);
     assert.equal(checked.proposals.find((p) => p.row === 2)!.verdict, 'inactive');
     // The proposer's Draf rows: NIP kept as text, and the engine finds no error on any of them.
