@@ -50,13 +50,15 @@
  * solve exact. `total` is recomputed from the chosen pairs' scores, in row order.
  *
  * The dense solver (`solveDense`, the problem of scipy's linear_sum_assignment) is in
- * solver-dense.ts and re-exported here.
+ * solver-dense.ts and re-exported here, as is `PairsBuilder` (solver-pairs.ts), which collects pairs
+ * in any order (e.g. vacancy by vacancy) into the CSR arrays taken here.
  *
  * Pure TypeScript, no Node or DOM APIs: it runs in the add-in's task pane as well as in the CLI.
  */
 import { solveCore, type CoreProblem } from './solver-sparse';
 
 export { solveDense, type DenseAssignment } from './solver-dense';
+export { PairsBuilder } from './solver-pairs';
 
 /** Eligibility given person by person (row-major CSR). */
 export interface AssignmentProblem {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
+  PairsBuilder,
   solveAssignment,
   solveAssignmentByColumn,
   solveDense,
@@ -451,6 +452,42 @@ describe('proposer solver: edge cases', () => {
     assert.throws(() => solveAssignment({ ...good, col: Int32Array.from([1]) }), RangeError);
     assert.throws(() => solveAssignment({ ...good, rowStart: Int32Array.from([0]) }), RangeError);
     assert.throws(() => solveAssignment({ ...good, score: Float64Array.from([Infinity]) }), RangeError);
+  });
+});
+
+describe('proposer solver: PairsBuilder', () => {
+  it('builds the same plan from pairs added in any order, and maps edges back to add() indices', () => {
+    fc.assert(
+      fc.property(smallInstance, fc.integer(), (x, seed) => {
+        const rand = prng(seed);
+        const order = x.pairs.map((p, t) => ({ p, t, key: rand() })).sort((a, b) => a.key - b.key);
+        const builder = new PairsBuilder(x.nRows, x.nCols);
+        const added = order.map(({ p }) => builder.add(p.row, p.col, p.score));
+        assert.deepEqual(added, order.map((_, k) => k));
+        const problem = builder.toProblem(Int32Array.from(x.capacity));
+        const r = solveAssignment(problem);
+        close(r.total, bruteForce(x), 'total');
+        for (let i = 0; i < x.nRows; i++) {
+          if (r.rowToEdge[i]! < 0) continue;
+          const p = order[problem.pairIndex[r.rowToEdge[i]!]!]!.p;
+          assert.equal(p.row, i);
+          assert.equal(p.col, r.rowToCol[i]);
+        }
+      }),
+      { numRuns: 200, seed: 7 },
+    );
+  });
+
+  it('keeps insertion order within a row and grows past its initial size', () => {
+    const builder = new PairsBuilder(3, 2000);
+    for (let j = 1999; j >= 0; j--) builder.add(1, j, j);
+    builder.add(0, 5, 1);
+    const problem = builder.toProblem(new Int32Array(2000).fill(1));
+    assert.deepEqual([...problem.rowStart], [0, 1, 2001, 2001]);
+    assert.equal(problem.col[1], 1999);
+    assert.equal(problem.col[2000], 0);
+    assert.throws(() => builder.add(3, 0, 1), RangeError);
+    assert.throws(() => builder.add(0, -1, 1), RangeError);
   });
 });
 
