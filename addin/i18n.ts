@@ -85,6 +85,7 @@ const STRINGS = {
   needServer: ['Isi alamat server dan token di Pengaturan.', 'Fill in the server address and token in Settings.'],
   pulled: ['Data resmi ditarik', 'Official record pulled'],
   rowsUpdated: ['baris Pegawai diperbarui', 'Pegawai rows updated'],
+  changes: ['perubahan', 'changes'],
   // Pengaturan
   server: ['Alamat server', 'Server address'],
   token: ['Token', 'Token'],

@@ -59,7 +59,7 @@ export function Sinkron(p: PaneProps) {
         </div>
       )}
       {pull && (
-        <p data-testid="pull-result">{t(lang, 'pulled')}: {num(lang, pull.changes)} · {num(lang, pull.rowsUpdated)} {t(lang, 'rowsUpdated')}</p>
+        <p data-testid="pull-result">{t(lang, 'pulled')}: {num(lang, pull.changes)} {t(lang, 'changes')} · {num(lang, pull.rowsUpdated)} {t(lang, 'rowsUpdated')}</p>
       )}
     </section>
   );
