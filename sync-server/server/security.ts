@@ -27,7 +27,8 @@ export function securityHeaders() {
         scriptSrc: ["'self'", 'https://appsforoffice.microsoft.com'],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
+        // The task pane may be pointed at another sync server (Pengaturan → server address).
+        connectSrc: ["'self'", 'https:'],
         frameAncestors: OFFICE_FRAME_ANCESTORS,
         formAction: ["'self'"],
       },

@@ -8,6 +8,7 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Command, CommanderError } from 'commander';
 import ExcelJS from 'exceljs';
 import { FUNCTIONAL_LEVELS, GOLONGAN, type PositionType } from '../../shared/domain';
 import { checkSheets } from '../../shared/engine';
@@ -15,6 +16,7 @@ import { RULE_IDS, type CheckResult } from '../../shared/rules/types';
 import type { CellValue } from '../../shared/workbook/gateway';
 import { buildDemo, demoWorkbook, writeDemoFile, type DemoData } from '../../sync-server/xlsx/demo';
 import { sheetData } from '../../sync-server/xlsx/exceljs-gateway';
+import { registerDemo } from '../../sync-server/cli/commands/demo';
 import { mutasi } from '../support/cli';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'mutasi-demo-'));
@@ -198,8 +200,14 @@ describe('mutasi demo: the command', () => {
     assert.match(again.stderr, /sudah ada.*--force/);
     assert.deepEqual(readFileSync(file), before);
 
-    const bad = mutasi(['demo', path.join(dir, 'x.xlsx'), '--employees', 'banyak']);
-    assert.equal(bad.code, 2);
+  });
+
+  it('refuses a wrong --employees before doing any work', async () => {
+    const program = new Command().exitOverride().configureOutput({ writeOut: () => {}, writeErr: () => {} });
+    registerDemo(program);
+    for (const n of ['banyak', '12', '1.5']) {
+      await assert.rejects(program.parseAsync(['node', 'mutasi', 'demo', path.join(dir, 'x.xlsx'), '--employees', n]), CommanderError, n);
+    }
   });
 });
 

@@ -7,6 +7,7 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Command } from 'commander';
 import ExcelJS from 'exceljs';
 import { EDUCATION, GOLONGAN } from '../../shared/domain';
 import { checkSheets } from '../../shared/engine';
@@ -14,9 +15,24 @@ import type { CheckResult } from '../../shared/rules/types';
 import { ATURAN, JABATAN, PEGAWAI, USULAN, canonicalHeaders } from '../../shared/workbook/schema';
 import { sheetData } from '../../sync-server/xlsx/exceljs-gateway';
 import { buildTemplate } from '../../sync-server/xlsx/template';
+import { UserError } from '../../sync-server/cli/user-error';
+import { registerTemplate } from '../../sync-server/cli/commands/template';
 import { mutasi } from '../support/cli';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'mutasi-template-'));
+
+/** The command in-process, quietly (stdout of a success line is not needed here). */
+async function run(args: string[]): Promise<void> {
+  const program = new Command().exitOverride().configureOutput({ writeOut: () => {}, writeErr: () => {} });
+  registerTemplate(program);
+  const write = process.stdout.write;
+  process.stdout.write = (() => true) as typeof process.stdout.write;
+  try {
+    await program.parseAsync(['node', 'mutasi', ...args]);
+  } finally {
+    process.stdout.write = write;
+  }
+}
 
 type Validation = { type: string; formulae?: unknown[]; operator?: string };
 /** exceljs (after reading a file) keeps validations per cell in worksheet.dataValidations.model. */
@@ -122,7 +138,7 @@ describe('mutasi template', () => {
     assert.equal((JSON.parse(r.stdout) as CheckResult).counts.error, 0);
   });
 
-  it('refuses to overwrite an existing file (exit 2, one line) unless --force', function () {
+  it('refuses to overwrite an existing file (exit 2, one line) unless --force', async function () {
     this.timeout(30_000);
     const mine = path.join(dir, 'punya-saya.xlsx');
     writeFileSync(mine, 'data penting');
@@ -131,12 +147,12 @@ describe('mutasi template', () => {
     assert.equal(r.stderr.trim().split('\n').length, 1);
     assert.match(r.stderr, /sudah ada/);
     assert.equal(readFileSync(mine, 'utf8'), 'data penting');
-    const forced = mutasi(['template', mine, '--force']);
-    assert.equal(forced.code, 0, forced.stderr);
+    // The rest in-process (each spawn costs seconds): --force overwrites, other names are refused.
+    await run(['template', mine, '--force']);
     assert.equal(readFileSync(mine).subarray(0, 2).toString(), 'PK');
-    const notXlsx = mutasi(['template', path.join(dir, 'templat.xls')]);
-    assert.equal(notXlsx.code, 2);
-    assert.match(notXlsx.stderr, /\.xlsx/);
+    await assert.rejects(run(['template', path.join(dir, 'templat.xls')]), (e: Error) => e instanceof UserError && /\.xlsx/.test(e.message));
+    await assert.rejects(run(['template', dir]), UserError);
+    await assert.rejects(run(['template', path.join(dir, 'tidak-ada', 'x.xlsx')]), (e: Error) => e instanceof UserError && /Folder/.test(e.message));
   });
 
   it('is the same workbook every time', async () => {

@@ -4,7 +4,8 @@ import { checkSheets } from '../../../shared/engine';
 import type { CheckResult, Lang } from '../../../shared/rules/types';
 import type { Day } from '../../../shared/values/dates';
 import { sheetsToRead } from '../../../shared/workbook/reader';
-import { XlsxGateway } from '../../xlsx/exceljs-gateway';
+import { readSheetsStreaming } from '../../xlsx/exceljs-gateway';
+import { matchSheetNames } from '../../../shared/workbook/locate';
 import { parseAsOf, parseLang } from '../options';
 import { printReport } from '../report';
 
@@ -17,8 +18,9 @@ export interface CheckRun {
 /** Reads a workbook file and checks it; shared by `check` and the benchmark. */
 export async function checkFile(file: string, opts: { asOf?: Day; lang?: Lang }): Promise<CheckRun> {
   const t0 = performance.now();
-  const gw = await XlsxGateway.open(file);
-  const sheets = await gw.readSheets(sheetsToRead(await gw.listSheets()));
+  const read = await readSheetsStreaming(file, (name) => Object.keys(matchSheetNames([name])).length > 0);
+  const wanted = new Set(sheetsToRead(read.names));
+  const sheets = read.sheets.filter((s) => wanted.has(s.name));
   const t1 = performance.now();
   const { result } = checkSheets(sheets, opts);
   const t2 = performance.now();

@@ -1,0 +1,122 @@
+/**
+ * End to end through real files and the real command line: demo → propose → check. The new Draf rows
+ * have no errors, the input file is never changed, cells have the types and formats Excel users need,
+ * and wrong calls end with one line and exit code 2.
+ */
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Command } from 'commander';
+import ExcelJS from 'exceljs';
+import { registerPropose } from '../../sync-server/cli/commands/propose';
+import { UserError } from '../../sync-server/cli/user-error';
+
+const BIN = path.resolve(__dirname, '../../bin/mutasi.cjs');
+const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+const sha = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
+
+interface CheckJson {
+  proposals: { row: number; nip: string; to: string; verdict: string; rules: string[] }[];
+}
+
+describe('mutasi propose (end to end)', function () {
+  this.timeout(120_000);
+  let dir = '';
+  let demo = '';
+  /** The plan of the first test, reused by the others (each CLI run costs a second or two). */
+  let plan: { moves: { nip: string; toCode: string }[]; seats: { code: string; vacant: number; filled: number }[]; written: { firstRow: number; sheet: string; ids: string[] } };
+  before(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'mutasi-propose-'));
+    demo = path.join(dir, 'demo.xlsx');
+    const r = run('demo', demo, '--employees', '300', '--seed', '7');
+    assert.equal(r.status, 0, r.stderr);
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('demo → propose → check: the new rows have no errors; the input is unchanged; cells are typed and formatted', async () => {
+    const out = path.join(dir, 'usulan.xlsx');
+    const hash = sha(demo);
+    const p = run('propose', demo, '--out', out, '--json');
+    assert.equal(p.status, 0, p.stderr);
+    assert.equal(sha(demo), hash, 'the input file is not written');
+    plan = JSON.parse(p.stdout);
+    assert.ok(plan.moves.length > 0, 'the demo agency has vacancies someone can fill');
+    assert.equal(plan.written.ids.length, plan.moves.length);
+
+    const c = run('check', out, '--json');
+    assert.ok(c.status === 0 || c.status === 1, c.stderr);
+    const check: CheckJson = JSON.parse(c.stdout);
+    const rows = check.proposals.filter((x) => x.row >= plan.written.firstRow);
+    assert.equal(rows.length, plan.moves.length);
+    for (const r of rows) assert.notEqual(r.verdict, 'error', `row ${r.row}: ${r.rules.join(', ')}`);
+    assert.deepEqual(rows.map((r) => [r.nip, r.to]), plan.moves.map((m) => [m.nip, m.toCode]));
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet(plan.written.sheet)!;
+    const header = ws.getRow(1).values as unknown[];
+    const col = (h: string) => header.indexOf(h);
+    const first = ws.getRow(plan.written.firstRow);
+    const nip = first.getCell(col('NIP'));
+    assert.equal(typeof nip.value, 'string');
+    assert.equal(nip.numFmt, '@');
+    assert.ok(first.getCell(col('TMT Mutasi')).value instanceof Date);
+    assert.equal(first.getCell(col('TMT Mutasi')).numFmt, 'dd/mm/yyyy');
+    const jpm = first.getCell(col('Skor JPM'));
+    if (jpm.value !== null) {
+      assert.equal(typeof jpm.value, 'number');
+      assert.equal(jpm.numFmt, '0.00%');
+    }
+    assert.equal(first.getCell(col('Status')).value, 'Draf');
+    assert.match(String(first.getCell(col('Hasil Pemeriksaan')).value), /skor \d/);
+  });
+
+  it('prints an Indonesian report, and --why explains one person', () => {
+    const nip = plan.moves[0]!.nip;
+    const p = run('propose', demo, '--out', path.join(dir, 'laporan.xlsx'), '--why', nip);
+    assert.equal(p.status, 0, p.stderr);
+    assert.match(p.stdout, /Rencana mutasi: .*demo\.xlsx/);
+    assert.match(p.stdout, /Diusulkan [\d.]+ mutasi \(total skor [\d.]+,\d\d\)/);
+    assert.match(p.stdout, /Ringkasan per unit/);
+    assert.match(p.stdout, new RegExp(`Penjelasan untuk ${nip}`));
+    assert.match(p.stdout, /Diusulkan ke /);
+  });
+
+  it('--darurat writes at most the vacant seats as Darurat rows, which check passes with warnings at most', () => {
+    const seat = plan.seats.find((s) => s.vacant >= 1 && s.filled >= 1)!;
+    const out = path.join(dir, 'darurat.xlsx');
+    const d = run('propose', demo, '--out', out, '--darurat', seat.code, '--count', '2', '--json');
+    assert.equal(d.status, 0, d.stderr);
+    const res = JSON.parse(d.stdout);
+    assert.ok(res.darurat.chosen.length >= 1 && res.darurat.chosen.length <= Math.min(2, seat.vacant));
+    const check: CheckJson = JSON.parse(run('check', out, '--json').stdout);
+    const rows = check.proposals.filter((x) => x.row >= res.written.firstRow);
+    assert.equal(rows.length, res.darurat.chosen.length);
+    for (const r of rows) assert.notEqual(r.verdict, 'error', r.rules.join(', '));
+  });
+
+  it('wrong calls: one line, exit 2, the input never overwritten', async () => {
+    const same = run('propose', demo, '--out', demo);
+    assert.equal(same.status, 2);
+    assert.match(same.stderr, /^mutasi: --out tidak boleh sama dengan berkas masukan/);
+    assert.equal(same.stderr.trim().split('\n').length, 1);
+    // The rest in process (each CLI start costs seconds): the same UserErrors main.ts prints with exit 2.
+    const program = () => {
+      const p = new Command().exitOverride().configureOutput({ writeErr: () => {}, writeOut: () => {} });
+      registerPropose(p);
+      return p;
+    };
+    const fails = async (args: string[], message: RegExp) => {
+      await assert.rejects(program().parseAsync(['node', 'mutasi', 'propose', ...args]), (e: unknown) => e instanceof UserError && e.exitCode === 2 && message.test(e.message));
+    };
+    await fails([demo, '--out', path.join(dir, '.', 'demo.xlsx')], /tidak boleh sama dengan berkas masukan/);
+    await fails([demo, '--out', path.join(dir, 'hasil.csv')], /--out harus berkas \.xlsx/);
+    await fails([demo, '--out', path.join(dir, 'y.xlsx'), '--darurat', 'X'], /--darurat memerlukan --count/);
+    await fails([demo, '--out', path.join(dir, 'y.xlsx'), '--count', '2'], /--count hanya berlaku bersama --darurat/);
+    await fails([path.join(dir, 'tidak-ada.xlsx'), '--out', path.join(dir, 'y.xlsx')], /Berkas tidak ditemukan/);
+    await fails([demo, '--out', path.join(dir, 'y.xlsx'), '--darurat', 'TIDAK-ADA', '--count', '1'], /kode jabatan TIDAK-ADA tidak ada di lembar Jabatan/);
+  });
+});
