@@ -34,6 +34,14 @@ registerAudit(program);
 registerBackup(program);
 // (other commands register here)
 
+// `mutasi check x.xlsx | head`: the reader went away; stop quietly instead of a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
 async function main(): Promise<void> {
   try {
     await program.parseAsync(process.argv);

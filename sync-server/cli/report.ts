@@ -11,12 +11,14 @@ const T = {
     error: 'galat', warning: 'peringatan', info: 'info', row: 'baris', more: (n: number) => `… dan ${n} temuan lain di lembar ini (pakai --all atau --json untuk semuanya)`,
     units: 'Ringkasan per unit', unit: 'Unit', needed: 'Kebutuhan', today: 'Pemegang kini', after: 'Sesudah usulan', balance: 'Lebih / kurang',
     none: 'Tidak ada temuan.', proposalsOk: (ok: number, all: number) => `${ok} dari ${all} usulan aktif tanpa galat`,
+    infoHidden: (n: string, rules: string) => `ℹ ${n} info tidak ditampilkan (${rules}); pakai --all untuk melihatnya`,
   },
   en: {
     title: 'Check result', asOf: 'as of', employees: 'employees', positions: 'positions', proposals: 'proposals',
     error: 'errors', warning: 'warnings', info: 'info', row: 'row', more: (n: number) => `… and ${n} more findings on this sheet (use --all or --json for all)`,
     units: 'Summary per unit', unit: 'Unit', needed: 'Needed', today: 'Holders today', after: 'After proposals', balance: 'Surplus / deficit',
     none: 'No findings.', proposalsOk: (ok: number, all: number) => `${ok} of ${all} active proposals without errors`,
+    infoHidden: (n: string, rules: string) => `ℹ ${n} info not shown (${rules}); use --all to see them`,
   },
 };
 
@@ -49,8 +51,11 @@ export function printReport(file: string, r: CheckResult, opts: { lang: Lang; al
     if (l) l.push(f);
     else bySheet.set(f.sheet, [f]);
   }
-  for (const [sheet, fs] of bySheet) {
-    out(pc.bold(pc.underline(`${sheet}`)) + pc.dim(` (${n.format(fs.length)})`));
+  for (const [sheet, all] of bySheet) {
+    out(pc.bold(pc.underline(`${sheet}`)) + pc.dim(` (${n.format(all.length)})`));
+    // Errors and warnings are what a person acts on; info (advice such as ROTATION_DUE) is tallied
+    // per rule unless --all asks for every line.
+    const fs = opts.all ? all : all.filter((f) => f.severity !== 'info');
     const shown = opts.all ? fs : fs.slice(0, LIMIT_PER_SHEET);
     let lastRow = -1;
     for (const f of shown) {
@@ -61,6 +66,12 @@ export function printReport(file: string, r: CheckResult, opts: { lang: Lang; al
       out(`    ${badge(f.severity)} ${pc.dim(f.cell.padEnd(6))} ${pc.bold(f.rule)} ${f.message}`);
     }
     if (shown.length < fs.length) out(pc.dim(`  ${t.more(fs.length - shown.length)}`));
+    if (fs.length < all.length) {
+      const tally = new Map<string, number>();
+      for (const f of all) if (f.severity === 'info') tally.set(f.rule, (tally.get(f.rule) ?? 0) + 1);
+      const rules = [...tally].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([rule, c]) => `${rule} ${n.format(c)}`).join(', ');
+      out(pc.cyan(`  ${t.infoHidden(n.format(all.length - fs.length), rules)}`));
+    }
     out('');
   }
 

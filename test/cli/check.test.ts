@@ -4,7 +4,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { mutasi } from '../support/cli';
+import { spawnSync } from 'node:child_process';
+import { buildDemo, writeDemoFile } from '../../sync-server/xlsx/demo';
+import { ROOT, mutasi } from '../support/cli';
 import { NIP_A, NIP_B } from '../support/book';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'mutasi-check-'));
@@ -136,4 +138,26 @@ describe('mutasi check (CLI, real files)', function () {
       assert.equal(r.stdout, '');
     }
   });
+
+  it('lists errors and warnings, tallies info per rule unless --all, and stops quietly when the reader of a pipe goes away', async function () {
+    this.timeout(120_000);
+    const file = path.join(dir, 'demo-300.xlsx');
+    await writeDemoFile(buildDemo({ employees: 300, seed: 5 }), 5, file);
+    const json = JSON.parse(mutasi(['check', file, '--json']).stdout) as { findings: { rule: string; severity: string; cell: string }[] };
+    const infos = json.findings.filter((f) => f.severity === 'info');
+    assert.ok(infos.length > 0, 'the demo has info findings');
+    const short = mutasi(['check', file]);
+    assert.equal(short.code, 1);
+    assert.match(short.stdout, /info tidak ditampilkan \(ROTATION_DUE \d+/);
+    assert.doesNotMatch(short.stdout, /^ {4}ℹ /m, 'no single info line by default');
+    for (const f of json.findings.filter((x) => x.severity !== 'info').slice(0, 20)) assert.ok(short.stdout.includes(` ${f.cell} `), f.cell);
+    const all = mutasi(['check', file, '--all']);
+    assert.equal((all.stdout.match(/^ {4}ℹ /gm) ?? []).length, infos.length);
+    assert.doesNotMatch(all.stdout, /tidak ditampilkan/);
+
+    const piped = spawnSync('bash', ['-c', `node bin/mutasi.cjs check '${file}' --all | head -n 2`], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    assert.equal(piped.stdout.split('\n').filter(Boolean).length, 2);
+    assert.equal(piped.stderr, '', 'no EPIPE stack trace');
+  });
 });
+

@@ -35,7 +35,7 @@ export function registerCheck(program: Command): void {
     .option('--json', 'keluaran JSON (untuk mesin)')
     .option('--as-of <YYYY-MM-DD>', 'tanggal acuan (menggantikan Tanggal Acuan di lembar Aturan)', parseAsOf)
     .option('--lang <id|en>', 'bahasa pesan', parseLang, 'id')
-    .option('--all', 'tampilkan semua temuan (tanpa batas per lembar)')
+    .option('--all', 'tampilkan semua temuan, termasuk info, tanpa batas per lembar')
     .addHelpText('after', '\nKode keluar: 0 tanpa galat, 1 ada galat, 2 berkas tidak dapat dibaca atau perintah salah.\nContoh: npx mutasi check data.xlsx --as-of 2026-11-23')
     .action(async (file: string, o: { json?: boolean; asOf?: Day; lang: Lang; all?: boolean }) => {
       const { result } = await checkFile(file, { asOf: o.asOf, lang: o.lang });
