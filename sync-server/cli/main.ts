@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { UserError } from './user-error';
+import { HELP_TITLES, indonesianError } from './help-text';
 import { registerCheck } from './commands/check';
 import { registerPropose } from './commands/propose';
 import { registerServe } from './commands/serve';
@@ -19,8 +20,13 @@ const program = new Command();
 program
   .name('mutasi')
   .description('Mutasi ASN — pemeriksaan, usulan dan pencatatan mutasi pegawai pada buku kerja Excel')
-  .showHelpAfterError()
-  .exitOverride();
+  .showHelpAfterError('(pakai --help untuk petunjuk)')
+  .exitOverride()
+  // Help in Indonesian, like every other line the command prints; inherited by every command.
+  .helpOption('-h, --help', 'tampilkan petunjuk ini')
+  .helpCommand('help [perintah]', 'tampilkan petunjuk sebuah perintah')
+  .configureHelp({ styleTitle: (s: string) => HELP_TITLES[s] ?? s })
+  .configureOutput({ outputError: (str, write) => write(indonesianError(str)) });
 
 registerCheck(program);
 registerPropose(program);
