@@ -4,7 +4,7 @@
  * pane's own labels live here. Numbers follow Indonesian habits in both languages' id mode
  * (`83,33 %`, `1.200 pegawai`), English habits in en mode.
  */
-import type { Lang } from '../shared/rules/types';
+import type { Lang, RuleId, Severity } from '../shared/rules/types';
 
 const STRINGS = {
   appTitle: ['Mutasi ASN', 'Mutasi ASN'],
@@ -39,6 +39,17 @@ const STRINGS = {
   balance: ['Selisih', 'Balance'],
   summarySheet: ['Lembar Ringkasan ditulis.', 'Ringkasan sheet written.'],
   chartTitle: ['Kebutuhan vs pemangku jabatan', 'Needed vs holders'],
+  chartNotHere: [
+    'Grafik belum ada: mode peramban tidak dapat membuat grafik Excel. Buka berkas ini di Excel lalu jalankan Periksa untuk menambahkannya.',
+    'No chart yet: browser mode cannot create Excel charts. Open this file in Excel and run Check to add it.',
+  ],
+  summaryIn: ['Tabel ini juga ditulis di lembar', 'This table is also written to sheet'],
+  chartInExcel: ['dengan grafik Excel.', 'with an Excel chart.'],
+  chartPaneOnly: [
+    'tanpa grafik: mode peramban tidak dapat membuat grafik Excel (grafik batang di sini hanya di panel). Jalankan Periksa di Excel untuk grafiknya.',
+    'without a chart: browser mode cannot create Excel charts (the bars here are in the pane only). Run Check in Excel to add it.',
+  ],
+  legend: ['Keterangan grafik', 'Chart legend'],
   checkedIn: ['Diperiksa dalam', 'Checked in'],
   roundTrips: ['panggilan ke buku kerja', 'workbook round trips'],
   showMore: ['Tampilkan lebih banyak', 'Show more'],
@@ -72,6 +83,11 @@ const STRINGS = {
   candidate: ['Profil kandidat', 'Candidate profile'],
   competencyGaps: ['Kesenjangan kompetensi', 'Competency gaps'],
   runCheckFirst: ['Jalankan Periksa dahulu.', 'Run Check first.'],
+  approverByToken: [
+    'Siapa yang menyetujui dicatat server dari token yang dipakai saat Kirim (kolom Disetujui Oleh), bukan dari nama yang diketik.',
+    'Who approved is recorded by the server from the token used to push (column Disetujui Oleh), never from a typed name.',
+  ],
+  decisionStatus: ['Status', 'Status'],
   // Sinkron
   push: ['Kirim yang disetujui', 'Push approved'],
   pull: ['Tarik data resmi', 'Pull official record'],
@@ -86,16 +102,23 @@ const STRINGS = {
   pulled: ['Data resmi ditarik', 'Official record pulled'],
   rowsUpdated: ['baris Pegawai diperbarui', 'Pegawai rows updated'],
   changes: ['perubahan', 'changes'],
+  approvedBy: ['Disetujui oleh', 'Approved by'],
+  notInWorkbook: ['tidak ada di buku kerja ini', 'not in this workbook'],
   // Pengaturan
   server: ['Alamat server', 'Server address'],
   token: ['Token', 'Token'],
   tokenHelp: ['Disimpan hanya di komputer ini, tidak pernah di buku kerja.', 'Kept on this computer only, never in the workbook.'],
   language: ['Bahasa', 'Language'],
+  switchLanguage: ['Ganti bahasa ke English', 'Switch language to Bahasa Indonesia'],
   save: ['Simpan', 'Save'],
   saved: ['Tersimpan', 'Saved'],
   columnMapping: ['Pemetaan kolom', 'Column mapping'],
   columnMappingHelp: ['Judul kolom yang tidak dikenali. Pilih artinya; disimpan di buku kerja untuk seluruh kantor.', 'Headers that were not recognised. Choose their meaning; saved in the workbook for the whole office.'],
   ignore: ['(abaikan)', '(ignore)'],
+  mappingNeedsCheck: ['Jalankan Periksa dahulu; judul kolom yang tidak dikenali akan muncul di sini.', 'Run Check first; headers that were not recognised will appear here.'],
+  allHeadersKnown: ['Semua judul kolom dikenali.', 'Every header was recognised.'],
+  requiredNotFound: ['Kolom wajib belum ditemukan di', 'Required columns not found in'],
+  checkAgainAfterMapping: ['Jalankan Periksa lagi untuk memakai pemetaan ini.', 'Run Check again to use this mapping.'],
   makeTemplate: ['Buat Templat', 'Create template'],
   templateMade: ['Lembar templat dibuat (yang sudah ada tidak diubah).', 'Template sheets created (existing ones left as they are).'],
   error: ['Galat', 'Error'],
@@ -108,6 +131,69 @@ const STRINGS = {
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type StringKey = keyof typeof STRINGS;
+
+/** Every pane label in one language (the end-to-end test looks for words of the other one). */
+export function allStrings(lang: Lang): { key: StringKey; text: string; other: string }[] {
+  const i = lang === 'en' ? 1 : 0;
+  return (Object.entries(STRINGS) as [StringKey, readonly [string, string]][]).map(([key, v]) => ({ key, text: v[i]!, other: v[1 - i]! }));
+}
+
+/**
+ * Short names of the catalogue's rules for headings, so people read "Masa jabatan minimal" and not
+ * TENURE_MIN (the id stays beside it: it is what Hasil Pemeriksaan cells hold and what people filter on).
+ */
+const RULE_TITLE: Record<RuleId, readonly [string, string]> = {
+  SHEET_MISSING: ['Lembar tidak ditemukan', 'Sheet missing'],
+  HEADER_MISSING: ['Kolom tidak ditemukan', 'Column missing'],
+  REQUIRED_MISSING: ['Isian wajib kosong', 'Required cell empty'],
+  VALUE_INVALID: ['Nilai tidak sah', 'Invalid value'],
+  NIP_FORMAT: ['Format NIP salah', 'Malformed NIP'],
+  NIP_PRECISION: ['NIP tersimpan sebagai angka', 'NIP stored as a number'],
+  NIP_DUPLICATE: ['NIP ganda', 'Duplicate NIP'],
+  BIRTHDATE_MISMATCH: ['Tanggal lahir berbeda dengan NIP', 'Birth date differs from the NIP'],
+  POSITION_DUPLICATE: ['Kode jabatan ganda', 'Duplicate position code'],
+  POSITION_UNKNOWN: ['Kode jabatan tidak dikenal', 'Unknown position code'],
+  EMPLOYEE_UNKNOWN: ['NIP tidak ada di Pegawai', 'NIP not in Pegawai'],
+  DATE_IN_FUTURE: ['TMT jabatan sesudah tanggal acuan', 'Position start after the as-of date'],
+  OVER_FORMATION: ['Pemangku melebihi kebutuhan', 'More holders than needed'],
+  ROTATION_DUE: ['Sudah waktunya rotasi', 'Rotation due'],
+  SAME_POSITION: ['Jabatan tujuan sama dengan sekarang', 'Same position as now'],
+  PROPOSAL_DUPLICATE: ['Usulan ganda untuk satu pegawai', 'Two proposals for one person'],
+  STATUS_INELIGIBLE: ['Status kepegawaian tidak memenuhi', 'Ineligible employment status'],
+  TENURE_MIN: ['Masa jabatan minimal', 'Minimum time in position'],
+  RANK_BELOW_MIN: ['Golongan di bawah syarat', 'Rank below the minimum'],
+  RANK_ABOVE_MAX: ['Golongan di atas batas', 'Rank above the maximum'],
+  EDUCATION_BELOW_MIN: ['Pendidikan di bawah syarat', 'Education below the minimum'],
+  EDUCATION_FIELD_MISMATCH: ['Jurusan tidak sesuai', 'Field of study does not match'],
+  COMPETENCY_FIT_LOW: ['JPM kurang memenuhi syarat', 'Competency fit too low'],
+  COMPETENCY_FIT_MARGINAL: ['JPM masih memenuhi syarat', 'Competency fit marginal'],
+  COMPETENCY_DATA_MISSING: ['Data kompetensi kosong', 'Competency data missing'],
+  PERFORMANCE_LOW: ['Kinerja (SKP) kurang', 'Performance (SKP) too low'],
+  PERFORMANCE_MISSING: ['Kinerja (SKP) belum diisi', 'Performance (SKP) missing'],
+  DISCIPLINE_ACTIVE: ['Hukuman disiplin masih berlaku', 'Discipline penalty in force'],
+  RETIREMENT_PASSED: ['Sudah mencapai batas usia pensiun', 'Past retirement age'],
+  RETIREMENT_NEAR: ['Mendekati batas usia pensiun', 'Close to retirement age'],
+  FORMATION_FULL: ['Formasi penuh', 'No seat left'],
+  LEVEL_SKIP: ['Lompat jenjang jabatan', 'Skips a level'],
+  LEVEL_DOWN: ['Turun jenjang jabatan', 'Moves down a level'],
+  ELECTION_MORATORIUM: ['Larangan mutasi masa pilkada', 'Election-period moratorium'],
+  TRAINING_MISSING: ['Diklat wajib belum ada', 'Required training missing'],
+};
+
+export function ruleTitle(lang: Lang, rule: RuleId): string {
+  return RULE_TITLE[rule]?.[lang === 'en' ? 1 : 0] ?? rule;
+}
+
+const SEVERITY: Record<Severity, StringKey> = { error: 'verdictError', warning: 'verdictWarning', info: 'verdictInfo' };
+export function severityLabel(lang: Lang, s: Severity): string {
+  return t(lang, SEVERITY[s]);
+}
+
+/** "2026-11-23" → "23/11/2026", the way dates are written in the workbooks. */
+export function dateText(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}
 
 export function t(lang: Lang, key: StringKey): string {
   return STRINGS[key][lang === 'en' ? 1 : 0];

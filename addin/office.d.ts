@@ -39,13 +39,15 @@ declare namespace Excel {
     /** ExcelApi 1.9. */
     getRanges(address: string): RangeAreas;
     getUsedRangeOrNullObject(valuesOnly?: boolean): Range;
+    /** ExcelApi 1.7. */
     readonly freezePanes: { freezeRows(count: number): void };
   }
 
   interface Range extends ClientObject {
     /** Set a single value to fill the whole range, or a 2-D array of its exact shape. */
     values: unknown[][];
-    numberFormat: unknown[][] | string;
+    /** Always set as a 2-D array of the range's shape. */
+    numberFormat: unknown[][];
     readonly address: string;
     readonly rowIndex: number;
     readonly columnIndex: number;

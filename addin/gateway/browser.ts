@@ -54,6 +54,8 @@ function sheetData(ws: ExcelJSNs.Worksheet): SheetData {
 
 export class BrowserGateway implements WorkbookHost {
   readonly kind = 'browser' as const;
+  /** exceljs reads and writes cells, styles and sheets, but has no API to create a chart. */
+  readonly nativeCharts = false;
   private calls = 0;
 
   private constructor(readonly workbook: ExcelJSNs.Workbook, readonly fileName: string) {}

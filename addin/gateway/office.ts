@@ -7,6 +7,10 @@
  *   re-sent in row blocks that halve until accepted (batches.ts);
  * - number formats are set before values in the same batch (NIP columns become Text before the digits
  *   go in); fills go to grouped ranges (getRanges, ExcelApi 1.9) where available.
+ * Requirement sets: everything here runs on ExcelApi 1.4 (the manifest's minimum: getItemOrNullObject,
+ * getUsedRangeOrNullObject, workbook settings, charts.getItemOrNullObject). Above it, and only after
+ * asking Office.context.requirements: getRanges (1.9), freezePanes (1.7), delayForCellEdit (1.11).
+ * test/addin/requirements.test.ts runs every action on a host that has 1.4 only.
  * Which columns may be written is the callers' business (addin/workbook/own-columns.ts); this file
  * writes exactly the rectangles it is given.
  */
@@ -30,6 +34,7 @@ const AREAS_PER_CALL = 400;
 
 export class OfficeGateway implements WorkbookHost {
   readonly kind = 'office' as const;
+  readonly nativeCharts = true;
   private ctx: Ctx | null = null;
   private syncs = 0;
   private budget: number;
@@ -153,7 +158,8 @@ export class OfficeGateway implements WorkbookHost {
         const range = added.getRange(`A1:${a1(1, headers.length)}`);
         range.values = [headers];
         range.format.font.bold = true;
-        added.freezePanes.freezeRows(1);
+        // Freeze panes came in ExcelApi 1.7; without it the header row simply scrolls.
+        if (this.supports('ExcelApi', '1.7')) added.freezePanes.freezeRows(1);
       }
       await this.sync(ctx);
     });
@@ -164,16 +170,18 @@ export class OfficeGateway implements WorkbookHost {
     await this.with(async (ctx) => {
       this.budget = await runInBatches(writes, {
         budget: this.budget,
-        weight: (w) => w.values.length * widthOf(w.values),
+        // A number format travels once per cell as well.
+        weight: (w) => w.values.length * widthOf(w.values) * (w.numberFormat ? 2 : 1),
         split: (w, max) =>
-          rowPieces(w.values.length, max / Math.max(1, widthOf(w.values))).map(([s, n]) => ({ ...w, row: w.row + s, values: w.values.slice(s, s + n) })),
+          rowPieces(w.values.length, max / Math.max(1, widthOf(w.values) * (w.numberFormat ? 2 : 1))).map(([s, n]) => ({ ...w, row: w.row + s, values: w.values.slice(s, s + n) })),
         exec: async (batch) => {
           for (const w of batch) {
             const width = widthOf(w.values);
             if (width === 0 || w.values.length === 0) continue;
             const range = ctx.workbook.worksheets.getItem(w.sheet).getRange(`${a1(w.row, w.col)}:${a1(w.row + w.values.length - 1, w.col + width - 1)}`);
             // Format before values: digits typed into a Text cell stay text (NIPs keep all 18 digits).
-            if (w.numberFormat) range.numberFormat = w.numberFormat;
+            // A 2-D array of the range's shape, the form office.js documents for every Excel version.
+            if (w.numberFormat) range.numberFormat = w.values.map(() => new Array<string>(width).fill(w.numberFormat!));
             range.values = w.values.map((row) => toExcelRow(row, width));
           }
           await this.sync(ctx);

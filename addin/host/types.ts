@@ -18,6 +18,8 @@ export interface ChartSpec {
 
 export interface WorkbookHost extends WorkbookGateway {
   readonly kind: HostKind;
+  /** Whether upsertChart makes a native Excel chart (exceljs in the browser host cannot). */
+  readonly nativeCharts: boolean;
   /**
    * Runs one user action. In Excel this is one Excel.run, so every gateway call inside shares one
    * request context and the whole action waits while the user is typing in a cell.

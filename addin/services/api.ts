@@ -23,6 +23,7 @@ export interface DecisionRecord {
   mutationId: string;
   approvedBy: string;
   nip: string;
+  effectiveDate?: string;
 }
 export type ChangeItem =
   | { version: number; kind: 'employee'; data: EmployeeRecord }
@@ -64,6 +65,11 @@ export function pushDecisions(conn: Connection, workbookId: string, decisions: Q
 
 export function pullChanges(conn: Connection, cursor: number): Promise<PullPage> {
   return call(conn, `/changes?cursor=${cursor}&limit=1000`);
+}
+
+/** Recorded decisions whose TMT lies in [from, to] (YYYY-MM-DD), as the server lists them. */
+export function listDecisions(conn: Connection, from: string, to: string): Promise<{ decisions: DecisionRecord[] }> {
+  return call(conn, `/decisions?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
 }
 
 export function getEmployee(conn: Connection, nip: string): Promise<EmployeeRecord> {

@@ -11,10 +11,10 @@ import type { CellValue, SheetData, ValueWrite } from '../../shared/workbook/gat
 import { matchSheetNames } from '../../shared/workbook/locate';
 import type { Day } from '../../shared/values/dates';
 import type { WorkbookHost } from '../host/types';
-import { clearWrites, findingFills, marksOf, MARKS_KEY, readMarks } from '../workbook/marks';
+import { clearWrites, findingFills, marksOf, MARKS_KEY, parseMarks, pulledFills, PULLED_KEY } from '../workbook/marks';
 import { assertOwn, columnWrites, ownColumns, type OwnColumns } from '../workbook/own-columns';
-import { readColumnMap } from '../workbook/column-map';
-import { ringkasanWrites, RINGKASAN } from './ringkasan';
+import { COLUMN_MAP_KEY, parseColumnMap, type ColumnMap } from '../workbook/column-map';
+import { RINGKASAN_ROWS_KEY, RINGKASAN_SHEET_KEY, ringkasanSheet, ringkasanWrites } from './ringkasan';
 
 export interface PeriksaOptions {
   lang: Lang;
@@ -27,6 +27,8 @@ export interface PeriksaOutcome {
   parsed: ParsedWorkbook;
   sheets: SheetData[];
   own: OwnColumns | null;
+  /** The sheet the per-unit table went to (null when Pegawai/Jabatan could not be read). */
+  summarySheet: string | null;
   millis: number;
   roundTrips: number;
 }
@@ -50,7 +52,7 @@ export async function readBook(host: WorkbookHost): Promise<{ names: string[]; s
   return { names, sheets: await host.readSheets(wanted) };
 }
 
-export function check(sheets: SheetData[], lang: Lang, columnMap: Awaited<ReturnType<typeof readColumnMap>>, asOf?: Day) {
+export function check(sheets: SheetData[], lang: Lang, columnMap: ColumnMap, asOf?: Day) {
   return checkSheets(sheets, { lang, ...(asOf !== undefined ? { asOf } : {}), columnMap });
 }
 
@@ -85,10 +87,11 @@ export async function runPeriksa(host: WorkbookHost, opts: PeriksaOptions): Prom
   return host.action(async () => {
     progress('read', 0.1);
     const { names, sheets } = await readBook(host);
-    const settings = await readColumnMap(host);
-    const oldMarks = await readMarks(host);
+    // Every setting the check needs, in one read.
+    const settings = await host.readSettings([COLUMN_MAP_KEY, MARKS_KEY, PULLED_KEY, RINGKASAN_SHEET_KEY, RINGKASAN_ROWS_KEY]);
+    const marks = { check: parseMarks(settings[MARKS_KEY]), pulled: parseMarks(settings[PULLED_KEY]) };
     progress('rules', 0.4);
-    const { result, parsed } = check(sheets, opts.lang, settings, opts.asOf);
+    const { result, parsed } = check(sheets, opts.lang, parseColumnMap(settings[COLUMN_MAP_KEY]), opts.asOf);
     progress('write', 0.7);
 
     const own = usulanOwn(parsed, sheets);
@@ -97,27 +100,27 @@ export async function runPeriksa(host: WorkbookHost, opts: PeriksaOptions): Prom
       assertOwn(writes, own);
       await host.writeValues(writes);
     }
-    // Formats after values: the previous run's marks off, this run's on, and remembered for clearing.
+    // Formats after values: the previous check's marks off, the pull highlights back on (a cleared
+    // check mark may have covered one), this check's marks on — in one batch, in that order.
     const fills = findingFills(result.findings);
-    await host.writeFormats([...clearWrites(oldMarks, names), ...fills]);
-    await host.writeSettings({ [MARKS_KEY]: JSON.stringify(marksOf(fills)) });
+    await host.writeFormats([...clearWrites(marks.check, names), ...pulledFills(marks.pulled, names), ...fills]);
+    const after: Record<string, unknown> = { [MARKS_KEY]: JSON.stringify(marksOf(fills)) };
 
     progress('summary', 0.85);
+    let summarySheet: string | null = null;
     if (parsed.book) {
-      await host.ensureSheet(RINGKASAN);
-      const { writes, chart } = ringkasanWrites(result.units, opts.lang, await previousHeight(host));
+      const target = ringkasanSheet(names, settings);
+      summarySheet = target.name;
+      await host.ensureSheet(target.name);
+      const prev = target.owned ? Number(settings[RINGKASAN_ROWS_KEY]) || 0 : 0;
+      const { writes, chart, rows } = ringkasanWrites(result.units, opts.lang, prev, target.name, host.nativeCharts);
       await host.writeValues(writes);
-      await host.writeSettings({ 'mutasi.ringkasanRows': String(writes[0]!.values.length) });
-      await host.upsertChart(chart);
+      after[RINGKASAN_SHEET_KEY] = target.name;
+      after[RINGKASAN_ROWS_KEY] = String(rows);
+      if (host.nativeCharts) await host.upsertChart(chart);
     }
+    await host.writeSettings(after);
     progress('done', 1);
-    return { result, parsed, sheets, own, millis: performance.now() - t0, roundTrips: host.roundTrips() - trips0 };
+    return { result, parsed, sheets, own, summarySheet, millis: performance.now() - t0, roundTrips: host.roundTrips() - trips0 };
   });
-}
-
-/** Rows the last Ringkasan table used, so a shorter table blanks the leftover rows. */
-async function previousHeight(host: WorkbookHost): Promise<number> {
-  const v = (await host.readSettings(['mutasi.ringkasanRows']))['mutasi.ringkasanRows'];
-  const n = Number(v);
-  return Number.isFinite(n) ? n : 0;
 }

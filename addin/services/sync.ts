@@ -12,9 +12,9 @@ import type { Lang } from '../../shared/rules/types';
 import { isoDate, parseDateText } from '../../shared/values/dates';
 import type { CellValue, ValueWrite } from '../../shared/workbook/gateway';
 import type { WorkbookHost } from '../host/types';
-import { FILL, MARKS_KEY, marksOf, mergeMarks, readMarks, toRanges } from '../workbook/marks';
+import { highlightPulled } from '../workbook/marks';
 import { assertOwn } from '../workbook/own-columns';
-import { ApiError, getEmployee, pullChanges, pushDecisions, type DecisionRecord, type EmployeeRecord, type PushResult } from './api';
+import { ApiError, getEmployee, listDecisions, pullChanges, pushDecisions, type DecisionRecord, type EmployeeRecord, type PushResult } from './api';
 import { loadQueue, saveQueue, type Connection, type QueuedDecision } from './local';
 import { check, readBook, usulanOwn } from './periksa';
 import { readColumnMap } from '../workbook/column-map';
@@ -34,7 +34,7 @@ export interface PushSummary {
   /** Still waiting on this computer (server unreachable). */
   queued: number;
   offline: boolean;
-  results: (PushResult & { row: number | null })[];
+  results: (PushResult & { row: number | null; proposalId: string | null; name: string | null })[];
 }
 
 async function workbookId(host: WorkbookHost): Promise<string> {
@@ -141,14 +141,21 @@ export async function pushApproved(host: WorkbookHost, conn: Connection, lang: L
         answers.push(...(await pushDecisions(conn, wbId, part)).results);
       }
       saveQueue(wbId, []);
+      // Who approved is the server's word (the token's holder), never the workbook's: ask it for the
+      // decisions just recorded. Not essential — without an answer, Tarik data resmi fills it later.
+      const approvers = await recordedApprovers(conn, queue, answers);
+      const byRow = new Map(book.proposals.map((p) => [p.row, p]));
       for (const a of answers) {
         const row = rowOf.get(a.mutationId) ?? null;
-        summary.results.push({ ...a, row });
+        const proposal = row === null ? undefined : byRow.get(row);
+        summary.results.push({ ...a, row, proposalId: proposal?.id ?? null, name: (proposal && employees.get(proposal.nip)?.name) ?? null });
         summary[a.status]++;
         if (row === null) continue;
         const put = (col: number, v: CellValue) => writes.push({ sheet: own.sheet, row, col, values: [[v]] });
         if (a.status === 'recorded' || a.status === 'duplicate') {
           put(own.col.recordNo, a.recordNo);
+          const by = approvers.get(a.mutationId);
+          if (by) put(own.col.approvedBy, by);
           if (statusCol !== undefined) put(statusCol, 'Tercatat');
           put(own.col.syncResult, lang === 'en' ? `${a.status === 'duplicate' ? 'Already recorded' : 'Recorded'} ${a.recordNo}` : `${a.status === 'duplicate' ? 'Sudah tercatat' : 'Tercatat'} ${a.recordNo}`);
         } else {
@@ -170,6 +177,20 @@ export async function pushApproved(host: WorkbookHost, conn: Connection, lang: L
     await host.writeValues(writes);
     return summary;
   });
+}
+
+async function recordedApprovers(conn: Connection, sent: QueuedDecision[], answers: PushResult[]): Promise<Map<string, string>> {
+  const ok = new Set(answers.filter((a) => a.status === 'recorded' || a.status === 'duplicate').map((a) => a.mutationId));
+  const dates = sent.filter((d) => ok.has(d.mutationId)).map((d) => d.effectiveDate).sort();
+  const out = new Map<string, string>();
+  if (dates.length === 0) return out;
+  try {
+    const { decisions } = await listDecisions(conn, dates[0]!, dates[dates.length - 1]!);
+    for (const d of decisions) if (ok.has(d.mutationId) && d.approvedBy) out.set(d.mutationId, d.approvedBy);
+  } catch {
+    /* the record numbers matter; the name follows with the next pull */
+  }
+  return out;
 }
 
 export interface PullSummary {
@@ -243,11 +264,7 @@ export async function pullOfficial(host: WorkbookHost, conn: Connection, lang: L
       writes.push(...usulanWrites);
     }
     await host.writeValues(writes);
-    if (changed.length > 0) {
-      const fills = [{ sheet: peg.name, ranges: toRanges(changed), fill: FILL.pulled }];
-      await host.writeFormats(fills);
-      await host.writeSettings({ [MARKS_KEY]: JSON.stringify(mergeMarks(await readMarks(host), marksOf(fills))) });
-    }
+    await highlightPulled(host, peg.name, changed);
     await host.writeSettings({ [CURSOR]: String(cursor), [VERSIONS]: JSON.stringify(stored) });
     return summary;
   });

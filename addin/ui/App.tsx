@@ -76,8 +76,8 @@ export function App(props: AppProps) {
       <header>
         <img src="assets/icon-32.png" alt="" width={20} height={20} />
         <h1>{t(lang, 'appTitle')}</h1>
-        <button class="lang" onClick={() => setLang(lang === 'id' ? 'en' : 'id')} aria-label={t(lang, 'language')}>
-          {lang === 'id' ? 'EN' : 'ID'}
+        <button class="lang" onClick={() => setLang(lang === 'id' ? 'en' : 'id')} aria-label={t(lang, 'switchLanguage')} title={t(lang, 'switchLanguage')}>
+          <span lang={lang === 'id' ? 'en' : 'id'}>{lang === 'id' ? 'EN' : 'ID'}</span>
         </button>
       </header>
       {(host === null || host.kind === 'browser') && (
@@ -91,6 +91,7 @@ export function App(props: AppProps) {
             role="tab"
             ref={(el) => { tabs.current[i] = el; }}
             aria-selected={pane === id}
+            aria-controls="pane-panel"
             tabIndex={pane === id ? 0 : -1}
             onClick={() => setPane(id)}
             onKeyDown={(e) => onTabKey(e as unknown as KeyboardEvent, i)}
@@ -104,7 +105,7 @@ export function App(props: AppProps) {
         <div class={busy?.fraction == null ? 'bar indeterminate' : 'bar'} style={busy?.fraction != null ? { width: `${Math.round(busy.fraction * 100)}%` } : undefined} />
       </div>
       <div class={`notice ${notice?.kind ?? ''}`} role="status" aria-live="polite">{busy ? `${t(lang, busy.label)} — ${t(lang, 'working')}` : (notice?.text ?? '')}</div>
-      <div class="main" role="tabpanel" aria-labelledby={`tab-${pane}`} data-pane={pane}>
+      <div class="main" id="pane-panel" role="tabpanel" aria-labelledby={`tab-${pane}`} data-pane={pane}>
         {host ? (
           <View host={host} lang={lang} setLang={setLang} check={check} setCheck={setCheck} run={run} notify={setNotice} busy={busy !== null} />
         ) : (

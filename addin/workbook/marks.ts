@@ -3,12 +3,15 @@
  * official record) and how it finds them again for "Bersihkan tanda". What it coloured is remembered
  * in the workbook's settings (shared with co-authors, travels with the file), as compact A1 ranges per
  * sheet, so clearing touches exactly those cells and no fill a person set elsewhere.
+ * Two lists: Periksa's marks (replaced by every check) and "Tarik data resmi"'s (kept until the user
+ * clears them: a new check must not hide which rows the official record changed).
  */
 import { columnLetter, type FormatWrite } from '../../shared/workbook/gateway';
 import type { Finding } from '../../shared/rules/types';
 import type { WorkbookHost } from '../host/types';
 
 export const MARKS_KEY = 'mutasi.tanda';
+export const PULLED_KEY = 'mutasi.tandaTarik';
 export const FILL = { error: '#FDE7E9', warning: '#FFF4CE', pulled: '#DEECF9' } as const;
 
 export type Marks = Record<string, string[]>;
@@ -88,8 +91,7 @@ export function clearWrites(marks: Marks, existing: string[]): FormatWrite[] {
     .map(([sheet, ranges]) => ({ sheet, ranges, fill: null }));
 }
 
-export async function readMarks(host: WorkbookHost): Promise<Marks> {
-  const v = (await host.readSettings([MARKS_KEY]))[MARKS_KEY];
+export function parseMarks(v: unknown): Marks {
   if (typeof v === 'string') {
     try {
       return JSON.parse(v) as Marks;
@@ -100,14 +102,40 @@ export async function readMarks(host: WorkbookHost): Promise<Marks> {
   return v && typeof v === 'object' ? (v as Marks) : {};
 }
 
-/** "Bersihkan tanda": removes every fill the add-in set and forgets them. */
+/** Both lists of marks, in one settings read. */
+export async function readAllMarks(host: WorkbookHost): Promise<{ check: Marks; pulled: Marks }> {
+  const v = await host.readSettings([MARKS_KEY, PULLED_KEY]);
+  return { check: parseMarks(v[MARKS_KEY]), pulled: parseMarks(v[PULLED_KEY]) };
+}
+
+export async function readMarks(host: WorkbookHost): Promise<Marks> {
+  return (await readAllMarks(host)).check;
+}
+
+/** The pull highlights as fills again (after a check cleared its own marks, some of which may overlap). */
+export function pulledFills(pulled: Marks, existing: string[]): FormatWrite[] {
+  return Object.entries(pulled)
+    .filter(([s, r]) => existing.includes(s) && r.length > 0)
+    .map(([sheet, ranges]) => ({ sheet, ranges, fill: FILL.pulled }));
+}
+
+/** "Tarik data resmi": colours the cells it changed and remembers them next to the earlier ones. */
+export async function highlightPulled(host: WorkbookHost, sheet: string, cells: [number, number][]): Promise<void> {
+  if (cells.length === 0) return;
+  const fills: FormatWrite[] = [{ sheet, ranges: toRanges(cells), fill: FILL.pulled }];
+  const { pulled } = await readAllMarks(host);
+  await host.writeFormats(fills);
+  await host.writeSettings({ [PULLED_KEY]: JSON.stringify(mergeMarks(pulled, marksOf(fills))) });
+}
+
+/** "Bersihkan tanda": removes every fill the add-in set (check and pull) and forgets them. */
 export async function clearMarks(host: WorkbookHost): Promise<number> {
   return host.action(async () => {
-    const marks = await readMarks(host);
+    const { check, pulled } = await readAllMarks(host);
     const sheets = await host.listSheets();
-    const writes = clearWrites(marks, sheets);
+    const writes = clearWrites(mergeMarks(check, pulled), sheets);
     await host.writeFormats(writes);
-    await host.writeSettings({ [MARKS_KEY]: JSON.stringify({}) });
+    await host.writeSettings({ [MARKS_KEY]: JSON.stringify({}), [PULLED_KEY]: JSON.stringify({}) });
     return writes.reduce((n, w) => n + w.ranges.length, 0);
   });
 }

@@ -6,7 +6,8 @@
 import assert from 'node:assert/strict';
 import { OfficeGateway } from '../../addin/gateway/office';
 import { runPeriksa } from '../../addin/services/periksa';
-import { clearMarks } from '../../addin/workbook/marks';
+import { mappingNeeds, writeColumnMap } from '../../addin/workbook/column-map';
+import { clearMarks, FILL, highlightPulled } from '../../addin/workbook/marks';
 import { FakeWorkbook } from './support/excel-mock';
 import { syntheticBook } from './support/book';
 
@@ -71,5 +72,41 @@ describe('addin: Periksa on the Office gateway', function () {
     await clearMarks(gw);
     assert.equal(book.sheets.get('Usulan')!.fills.size, 0);
     assert.deepEqual([...book.sheets.get('Pegawai')!.fills.entries()], [['2,2', userFill]]);
+  });
+
+  it('keeps the highlights of Tarik data resmi through a new check; Bersihkan tanda removes those too', async () => {
+    const book = new FakeWorkbook(syntheticBook(200));
+    const gw = gateway(book);
+    await gw.action(() => highlightPulled(gw, 'Pegawai', [[5, 4], [6, 4], [9, 2]]));
+    const peg = book.sheets.get('Pegawai')!;
+    assert.equal(peg.fills.get('5,4'), FILL.pulled);
+    await runPeriksa(gw, { lang: 'id' });
+    await runPeriksa(gw, { lang: 'id' });
+    for (const k of ['5,4', '6,4', '9,2']) assert.equal(peg.fills.get(k), FILL.pulled, `Pegawai ${k} still highlighted`);
+    await clearMarks(gw);
+    assert.equal(peg.fills.size, 0);
+    assert.equal([...book.sheets.get('Usulan')!.fills.values()].length, 0);
+  });
+
+  it('uses the column mapping saved in the workbook settings for headers it does not know', async () => {
+    const data = syntheticBook(100);
+    const nama = data.Pegawai![0]!.indexOf('Nama');
+    data.Pegawai![0]![nama] = 'Nama Sesuai SK Terakhir';
+    const book = new FakeWorkbook(data);
+    const gw = gateway(book);
+    const before = await runPeriksa(gw, { lang: 'id' });
+    // What Pengaturan offers: the unknown header, and which required column is missing.
+    const needs = mappingNeeds(before.sheets, {});
+    assert.deepEqual(needs.headers.filter((h) => h.key === 'pegawai').map((h) => h.header), ['Nama Sesuai SK Terakhir']);
+    assert.deepEqual(needs.missing, [{ key: 'pegawai', sheet: 'Pegawai', headers: ['Nama'] }]);
+    assert.ok(before.result.findings.some((f) => f.rule === 'HEADER_MISSING' && f.sheet === 'Pegawai'));
+    await writeColumnMap(gw, { pegawai: { 'Nama Sesuai SK Terakhir': 'name' } });
+    assert.equal(typeof book.settings.get('mutasi.pemetaanKolom'), 'string', 'kept in the workbook settings, travels with the file');
+    const after = await runPeriksa(gw, { lang: 'id' });
+    const done = mappingNeeds(after.sheets, { pegawai: { 'Nama Sesuai SK Terakhir': 'name' } });
+    assert.deepEqual(done.missing, []);
+    assert.deepEqual(done.headers.map((h) => h.header), ['Keterangan'], "only the office's own extra column is left unknown");
+    assert.ok(!after.result.findings.some((f) => f.rule === 'HEADER_MISSING' && f.sheet === 'Pegawai'));
+    assert.equal(after.parsed.book!.employees[0]!.name, 'Pegawai 0');
   });
 });

@@ -60,6 +60,11 @@ describe('addin: Sinkron push queue and write-back', () => {
       const u = String(url);
       assert.equal((init?.headers as Record<string, string>).Authorization, 'Bearer secret');
       if (u.includes('/employees/')) return new Response(JSON.stringify({ nip: '198503122010011002', version: 3 }), { status: 200 });
+      if (!init?.method) {
+        // GET /decisions: who approved, as the server recorded it from the token.
+        assert.match(u, /\/decisions\?from=2027-01-02&to=2027-01-02$/);
+        return new Response(JSON.stringify({ decisions: bodies.flatMap((b) => b.decisions.map((x) => ({ mutationId: x.mutationId, recordNo: 'MUT-2026-000042', approvedBy: 'Kepala BKPSDM', nip: '198503122010011002' }))) }), { status: 200 });
+      }
       const body = JSON.parse(String(init!.body));
       bodies.push(body);
       return new Response(JSON.stringify({ results: body.decisions.map((d: { mutationId: string }) => ({ mutationId: d.mutationId, status: 'recorded', recordNo: 'MUT-2026-000042', version: 4, findings: [] })) }), { status: 200 });
@@ -76,6 +81,9 @@ describe('addin: Sinkron push queue and write-back', () => {
     const recorded = await usulanRow(gw, 2);
     assert.equal(recorded.Status, 'Tercatat');
     assert.equal(recorded['Nomor Catatan'], 'MUT-2026-000042');
+    assert.equal(recorded['Disetujui Oleh'], 'Kepala BKPSDM', "the token holder, as the server recorded it");
+    assert.equal(online.results[0]!.proposalId, 'U-0001');
+    assert.equal(online.results[0]!.name, 'Budi Santoso');
     assert.equal(recorded['Keterangan Internal'], 'rapat 12 Nov');
 
     // Nothing left to send.

@@ -5,7 +5,7 @@ import { SHEETS, type SheetKey } from '../../../shared/workbook/schema';
 import { t } from '../../i18n';
 import { loadConnection, saveConnection } from '../../services/local';
 import { makeTemplate } from '../../services/template';
-import { readColumnMap, writeColumnMap, type ColumnMap } from '../../workbook/column-map';
+import { mappingNeeds, readColumnMap, writeColumnMap, type ColumnMap } from '../../workbook/column-map';
 import type { PaneProps } from '../context';
 
 export function Pengaturan(p: PaneProps) {
@@ -16,8 +16,8 @@ export function Pengaturan(p: PaneProps) {
     void readColumnMap(p.host).then(setMap).catch(() => setMap({}));
   }, [p.host]);
 
-  const unknown = (Object.entries(p.check?.parsed.sheets ?? {}) as [SheetKey, { name: string; unknownHeaders: { header: string }[] }][])
-    .flatMap(([key, s]) => s.unknownHeaders.map((u) => ({ key, sheet: s.name, header: u.header })));
+  const needs = p.check ? mappingNeeds(p.check.sheets, map) : { headers: [], missing: [] };
+  const unknown = [...needs.headers];
   // Headers already mapped stay listed so the choice can be undone.
   for (const [key, m] of Object.entries(map) as [SheetKey, Record<string, string>][]) {
     for (const header of Object.keys(m ?? {})) if (!unknown.some((u) => u.key === key && u.header === header)) unknown.push({ key, sheet: SHEETS[key].name, header });
@@ -27,7 +27,7 @@ export function Pengaturan(p: PaneProps) {
     p.run('save', async () => {
       saveConnection(conn);
       await writeColumnMap(p.host, map);
-      p.notify({ kind: 'success', text: t(lang, 'saved') });
+      p.notify({ kind: 'success', text: p.check ? `${t(lang, 'saved')}. ${t(lang, 'checkAgainAfterMapping')}` : t(lang, 'saved') });
     });
   const onTemplate = () =>
     p.run('makeTemplate', async () => {
@@ -56,7 +56,11 @@ export function Pengaturan(p: PaneProps) {
       <fieldset>
         <legend>{t(lang, 'columnMapping')}</legend>
         <small class="muted">{t(lang, 'columnMappingHelp')}</small>
-        {unknown.length === 0 && <p class="muted">—</p>}
+        {!p.check && <p class="muted">{t(lang, 'mappingNeedsCheck')}</p>}
+        {p.check && unknown.length === 0 && <p class="muted">{t(lang, 'allHeadersKnown')}</p>}
+        {needs.missing.map((m) => (
+          <p class="hint" key={m.key}>{t(lang, 'requiredNotFound')} {m.sheet}: <b>{m.headers.join(', ')}</b></p>
+        ))}
         {unknown.map((u) => (
           <label class="field row" key={`${u.key}:${u.header}`}>
             <span>{u.sheet} · “{u.header}”</span>

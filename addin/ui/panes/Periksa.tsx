@@ -1,7 +1,7 @@
 /** Periksa: run the engine, list findings by rule and severity with "Buka sel", the unit summary. */
 import { useState } from 'preact/hooks';
-import type { Finding, Severity } from '../../../shared/rules/types';
-import { num, t } from '../../i18n';
+import type { Finding, RuleId, Severity } from '../../../shared/rules/types';
+import { dateText, num, ruleTitle, severityLabel, t } from '../../i18n';
 import { clearMarks } from '../../workbook/marks';
 import type { PaneProps } from '../context';
 import { runCheckAction } from '../run-check';
@@ -10,8 +10,8 @@ import { UnitTable } from './UnitTable';
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 const PAGE = 25;
 
-function groups(findings: Finding[]): { key: string; rule: string; severity: Severity; items: Finding[] }[] {
-  const m = new Map<string, { key: string; rule: string; severity: Severity; items: Finding[] }>();
+function groups(findings: Finding[]): { key: string; rule: RuleId; severity: Severity; items: Finding[] }[] {
+  const m = new Map<string, { key: string; rule: RuleId; severity: Severity; items: Finding[] }>();
   for (const f of findings) {
     const key = `${f.severity}:${f.rule}`;
     let g = m.get(key);
@@ -55,7 +55,7 @@ export function Periksa(p: PaneProps) {
             <span class="badge info" data-count="info">{t(lang, 'infos')}: <b>{num(lang, c.info)}</b></span>
           </div>
           <p class="muted">
-            {num(lang, c.employees)} {t(lang, 'employees').toLowerCase()} · {num(lang, c.positions)} {t(lang, 'positions').toLowerCase()} · {num(lang, c.proposals)} {t(lang, 'proposals').toLowerCase()} · {t(lang, 'asOf')} {check!.result.asOf}
+            {num(lang, c.employees)} {t(lang, 'employees').toLowerCase()} · {num(lang, c.positions)} {t(lang, 'positions').toLowerCase()} · {num(lang, c.proposals)} {t(lang, 'proposals').toLowerCase()} · {t(lang, 'asOf')} {dateText(check!.result.asOf)}
           </p>
           {selected && p.host.kind === 'browser' && <p class="muted" role="status">{t(lang, 'openCell')}: <code>{selected}</code></p>}
           {check!.result.findings.length === 0 && <p>{t(lang, 'noFindings')}</p>}
@@ -65,8 +65,8 @@ export function Periksa(p: PaneProps) {
               return (
                 <details key={g.key} class={`group ${g.severity}`}>
                   <summary>
-                    <span class={`dot ${g.severity}`} aria-hidden="true" />
-                    <code>{g.rule}</code> <span class="muted">({num(lang, g.items.length)})</span>
+                    <span class={`badge ${g.severity}`}>{severityLabel(lang, g.severity)}</span>{' '}
+                    <b>{ruleTitle(lang, g.rule)}</b> <span class="muted">({num(lang, g.items.length)}) · <code>{g.rule}</code></span>
                   </summary>
                   <ul>
                     {g.items.slice(0, limit).map((f, i) => (
@@ -85,6 +85,11 @@ export function Periksa(p: PaneProps) {
             })}
           </div>
           {check!.result.units.length > 0 && <UnitTable lang={lang} units={check!.result.units} />}
+          {check!.summarySheet && (
+            <p class="muted" data-testid="summary-sheet">
+              {t(lang, 'summaryIn')} <b>{check!.summarySheet}</b> {t(lang, p.host.nativeCharts ? 'chartInExcel' : 'chartPaneOnly')}
+            </p>
+          )}
         </>
       )}
     </section>

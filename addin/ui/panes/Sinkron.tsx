@@ -50,7 +50,7 @@ export function Sinkron(p: PaneProps) {
             {push.results.map((r) => (
               <li key={r.mutationId}>
                 <span class={`dot ${r.status === 'recorded' || r.status === 'duplicate' ? 'ok' : r.status === 'conflict' ? 'warning' : 'error'}`} aria-hidden="true" />{' '}
-                {r.row !== null ? `Usulan!${r.row}` : r.mutationId.slice(0, 8)} ·{' '}
+                {r.proposalId ?? '—'}{r.name ? ` · ${r.name}` : ''} <span class="muted">({r.row !== null ? `${t(lang, 'row')} ${r.row}` : t(lang, 'notInWorkbook')})</span> ·{' '}
                 {r.status === 'recorded' || r.status === 'duplicate' ? <b class="record-no">{r.recordNo}</b> : <span>{(r as { message: string }).message}</span>}
                 {r.status === 'duplicate' && <span class="muted"> ({t(lang, 'duplicate')})</span>}
               </li>

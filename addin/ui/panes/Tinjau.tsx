@@ -2,7 +2,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { COMPETENCIES, COMPETENCIES_EN } from '../../../shared/domain';
 import { computeJpm } from '../../../shared/jpm';
-import { num, pct, t } from '../../i18n';
+import { num, pct, ruleTitle, t } from '../../i18n';
 import { approvalRefusal, decide, reviewItems } from '../../services/tinjau';
 import type { PaneProps } from '../context';
 import { runCheckAction } from '../run-check';
@@ -70,7 +70,10 @@ export function Tinjau(p: PaneProps) {
         {item.findings.length > 0 && (
           <ul class="plain">
             {item.findings.map((f, k) => (
-              <li key={k}><span class={`dot ${f.severity}`} aria-hidden="true" /> <code>{f.rule}</code> {f.message}</li>
+              <li key={k}>
+                <span class={`dot ${f.severity}`} aria-hidden="true" /> <b>{ruleTitle(lang, f.rule)}</b> <span class="muted">(<code>{f.rule}</code>)</span>
+                <div>{f.message}</div>
+              </li>
             ))}
           </ul>
         )}
@@ -99,6 +102,7 @@ export function Tinjau(p: PaneProps) {
           <textarea value={note} onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} rows={2} />
         </label>
         {refusal && !decided && <p class="hint" role="note">{t(lang, refusal === 'error' ? 'cannotApproveError' : 'needNote')}</p>}
+        <p class="muted">{t(lang, 'approverByToken')}</p>
         <div class="actions">
           <button class="primary" onClick={() => onDecide('Disetujui')} disabled={p.busy || decided || refusal !== null}>{t(lang, 'approve')}</button>
           <button onClick={() => onDecide('Ditolak')} disabled={p.busy || decided}>{t(lang, 'reject')}</button>

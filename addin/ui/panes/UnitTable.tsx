@@ -1,17 +1,30 @@
 /**
- * The per-unit summary in the pane: a table plus a small bar chart (Kebutuhan vs after the proposals),
- * the same figures the Ringkasan sheet shows; in the browser host, where exceljs writes no chart, this is
- * the chart people see.
+ * The per-unit summary in the pane: a table with a small three-bar chart per unit (Kebutuhan, holders
+ * today, after the proposals) — the same figures the Ringkasan sheet holds. In Excel the sheet has a
+ * native chart as well; in the browser host, where exceljs cannot create one, these bars are the chart
+ * people see (and the pane says so).
  */
 import type { Lang, UnitSummary } from '../../../shared/rules/types';
 import { num, t } from '../../i18n';
 
+const SERIES = [
+  { key: 'needed', cls: 'needed' },
+  { key: 'today', cls: 'today' },
+  { key: 'after', cls: 'after' },
+] as const;
+
 export function UnitTable({ lang, units }: { lang: Lang; units: UnitSummary[] }) {
   const sorted = [...units].sort((a, b) => a.balance - b.balance || a.unit.localeCompare(b.unit, 'id'));
   const max = Math.max(1, ...sorted.map((u) => Math.max(u.needed, u.holdersToday, u.holdersAfter)));
+  const value = (u: UnitSummary, k: (typeof SERIES)[number]['key']) => (k === 'needed' ? u.needed : k === 'today' ? u.holdersToday : u.holdersAfter);
   return (
     <div class="units">
       <h3>{t(lang, 'units')}</h3>
+      <ul class="legend" aria-label={t(lang, 'legend')}>
+        {SERIES.map((s) => (
+          <li key={s.key}><span class={`swatch ${s.cls}`} aria-hidden="true" />{t(lang, s.key)}</li>
+        ))}
+      </ul>
       <table>
         <thead>
           <tr>
@@ -27,9 +40,8 @@ export function UnitTable({ lang, units }: { lang: Lang; units: UnitSummary[] })
             <tr key={u.unit}>
               <th scope="row">
                 {u.unit}
-                <svg class="bars" viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true">
-                  <rect x="0" y="0" height="2.5" width={(100 * u.needed) / max} class="needed" />
-                  <rect x="0" y="3.5" height="2.5" width={(100 * u.holdersAfter) / max} class="after" />
+                <svg class="bars" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
+                  {SERIES.map((s, i) => <rect key={s.key} x="0" y={i * 3.5} height="3" width={(100 * value(u, s.key)) / max} class={s.cls} />)}
                 </svg>
               </th>
               <td class="n">{num(lang, u.needed)}</td>

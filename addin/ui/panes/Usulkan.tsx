@@ -7,7 +7,8 @@
 import { useState } from 'preact/hooks';
 import type { DaruratResult, ProposerRun } from '../../../shared/proposer';
 import type { ProposedMove } from '../../../shared/proposer/types';
-import { num, pct, t } from '../../i18n';
+import { describeScore } from '../../../shared/proposer/words';
+import { num, pct, ruleTitle, t } from '../../i18n';
 import { addMoves, computePlan, searchDarurat, type ProposerState } from '../../services/usulkan';
 import type { PaneProps } from '../context';
 
@@ -18,7 +19,12 @@ function MoveLine({ m, checked, onToggle, lang }: { m: ProposedMove; checked: bo
         <input type="checkbox" checked={checked} onChange={onToggle} />{' '}
         <b>{m.name}</b> <span class="muted">({m.fromName}, {m.fromUnit})</span>
       </label>
-      <div class="muted">JPM {m.jpm === null ? '—' : pct(lang, m.jpm)} · {m.explanation}</div>
+      <div class="muted">JPM {m.jpm === null ? '—' : pct(lang, m.jpm)} · {describeScore(m.score, m.parts, lang)}</div>
+      {m.notes.length > 0 && (
+        <ul class="notes">
+          {m.notes.map((n, i) => <li key={i}><span class={`dot ${n.severity}`} aria-hidden="true" /> <b>{ruleTitle(lang, n.rule)}</b>: {n.message}</li>)}
+        </ul>
+      )}
     </li>
   );
 }

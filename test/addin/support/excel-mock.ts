@@ -29,7 +29,18 @@ export interface WriteLog {
 export interface MockOptions {
   /** Refuse any sync whose loaded + written cells exceed this (Excel on the web: 5 MB). */
   payloadLimitCells?: number;
+  /**
+   * The highest ExcelApi version this host has, e.g. "1.4" (default: all). Members above it throw
+   * ApiNotFound, as an older Excel does, so a test can prove the code asks before it uses them.
+   */
+  apiVersion?: string;
 }
+
+/** ExcelApi members the gateway may use above 1.4, with the version that brought them. */
+const MEMBER_SET: Record<string, string> = { getRanges: '1.9', freezePanes: '1.7', delayForCellEdit: '1.11' };
+
+/** "1.11" → 11: requirement-set versions compare by their minor number, not as decimals. */
+const minor = (v: string) => Number(v.split('.')[1] ?? 0);
 
 type Rect = { r0: number; c0: number; r1: number; c1: number };
 
@@ -63,6 +74,18 @@ export class FakeWorkbook {
     for (const [name, values] of Object.entries(init)) this.sheets.set(name, { values, fills: new Map(), numberFormats: new Map() });
   }
 
+  /** Office.context.requirements.isSetSupported for this host. */
+  isSetSupported = (name: string, version: string): boolean =>
+    name === 'ExcelApi' && (this.opts.apiVersion === undefined || minor(version) <= minor(this.opts.apiVersion));
+
+  /** Throws as an older Excel would when `member` is used without its requirement set. */
+  require(member: keyof typeof MEMBER_SET): void {
+    const version = MEMBER_SET[member]!;
+    if (!this.isSetSupported('ExcelApi', version)) {
+      throw Object.assign(new Error(`${member} needs ExcelApi ${version}, which this host does not have`), { code: 'ApiNotFound' });
+    }
+  }
+
   cell(sheet: string, r: number, c: number): unknown {
     return this.sheets.get(sheet)?.values[r - 1]?.[c - 1] ?? '';
   }
@@ -72,6 +95,7 @@ export class FakeWorkbook {
     const batch = args[args.length - 1] as (ctx: unknown) => Promise<unknown>;
     this.runs++;
     this.runOptions.push(args.length > 1 ? args[0] : undefined);
+    if (args.length > 1 && (args[0] as { delayForCellEdit?: boolean }).delayForCellEdit) this.require('delayForCellEdit');
     return batch(new Context(this, this.opts).ctx);
   };
 }
@@ -150,9 +174,15 @@ class Context {
       isNullObject: !sheet,
       name,
       activate() {},
-      freezePanes: { freezeRows() {} },
+      get freezePanes() {
+        book.require('freezePanes');
+        return { freezeRows() {} };
+      },
       getRange: (addr: string) => self.range(name, parseA1(addr)),
-      getRanges: (addr: string) => self.areas(name, addr.split(',').map((a) => parseA1(a))),
+      getRanges: (addr: string) => {
+        book.require('getRanges');
+        return self.areas(name, addr.split(',').map((a) => parseA1(a)));
+      },
       getUsedRangeOrNullObject: () => {
         const s = book.sheets.get(name) ?? { values: [] };
         let lastRow = 0;
@@ -217,18 +247,24 @@ class Context {
     let fmtBeforeValues = false;
     Object.defineProperty(m, 'numberFormat', {
       get: () => fmt,
-      set: (v) => { fmt = v; fmtBeforeValues = !Array.isArray(m.values); },
+      set: (v) => {
+        // office.js documents a 2-D array of the range's shape; hold the gateway to it.
+        if (!Array.isArray(v) || v.length !== rows || v.some((r) => !Array.isArray(r) || r.length !== cols)) throw new Error(`mock: numberFormat must be a ${rows}×${cols} array`);
+        fmt = v;
+        fmtBeforeValues = !Array.isArray(m.values);
+      },
     });
     let cleared = false;
     m.format.fill.clear = () => { cleared = true; };
     const initialValues = m.values;
     this.pending.push({
       mocks: [m],
-      cells: () => (loadedValues ? rows * cols : 0) + (m.values !== initialValues && Array.isArray(m.values) ? rows * cols : 0),
+      cells: () => (loadedValues ? rows * cols : 0) + (m.values !== initialValues && Array.isArray(m.values) ? rows * cols : 0) + (fmt !== undefined ? rows * cols : 0),
       apply: () => {
         if (fmt !== undefined) {
           book.log.push({ sheet: sheetName, kind: 'numberFormat', ...rect, beforeValues: fmtBeforeValues });
-          for (let r = rect.r0; r <= rect.r1; r++) for (let c = rect.c0; c <= rect.c1; c++) s.numberFormats.set(`${r},${c}`, String(fmt));
+          const f = fmt as string[][];
+          for (let r = rect.r0; r <= rect.r1; r++) for (let c = rect.c0; c <= rect.c1; c++) s.numberFormats.set(`${r},${c}`, String(f[r - rect.r0]![c - rect.c0]));
         }
         if (m.values !== initialValues && Array.isArray(m.values)) {
           const vals = m.values as unknown[][];
