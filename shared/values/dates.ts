@@ -51,11 +51,17 @@ export function idDate(day: Day): string {
   return `${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}/${y}`;
 }
 
+/**
+ * Excel's 1900 date system counts a 29 Feb 1900 that never was (serial 60, kept for Lotus 1-2-3):
+ * serials 1–59 are 1 Jan–28 Feb 1900, one day later than the offset from 1970 gives.
+ */
 export function excelSerialToDay(serial: number): Day {
-  return Math.floor(serial) - EXCEL_EPOCH_OFFSET;
+  const s = Math.floor(serial);
+  return s < 60 ? s - EXCEL_EPOCH_OFFSET + 1 : s - EXCEL_EPOCH_OFFSET;
 }
+const MARCH_1900 = 61 - EXCEL_EPOCH_OFFSET;
 export function dayToExcelSerial(day: Day): number {
-  return day + EXCEL_EPOCH_OFFSET;
+  return day < MARCH_1900 ? day + EXCEL_EPOCH_OFFSET - 1 : day + EXCEL_EPOCH_OFFSET;
 }
 export function dayToDate(day: Day): Date {
   return new Date(day * MS_DAY);
@@ -91,12 +97,12 @@ export function addMonths(day: Day, months: number): Day {
 const MONTHS: Record<string, number> = {
   januari: 1, jan: 1, january: 1,
   februari: 2, pebruari: 2, feb: 2, peb: 2, february: 2,
-  maret: 3, mar: 3, march: 3,
+  maret: 3, mar: 3, mrt: 3, march: 3,
   april: 4, apr: 4,
   mei: 5, may: 5,
   juni: 6, jun: 6, june: 6,
   juli: 7, jul: 7, july: 7,
-  agustus: 8, agu: 8, agt: 8, ags: 8, aug: 8, august: 8,
+  agustus: 8, agu: 8, agt: 8, ags: 8, agst: 8, agus: 8, aug: 8, august: 8,
   september: 9, sep: 9, sept: 9,
   oktober: 10, okt: 10, oct: 10, october: 10,
   november: 11, nop: 11, nov: 11, nopember: 11,
@@ -105,7 +111,8 @@ const MONTHS: Record<string, number> = {
 
 const RE_DMY = /^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})$/;
 const RE_ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
-const RE_TEXT = /^(\d{1,2})\s+([A-Za-z]+)\.?\s+(\d{4})$/;
+/** `1 Maret 2019`, `1 Mrt. 2019`, and `01-Mar-2019` (Excel's d-mmm-yyyy shown as text). */
+const RE_TEXT = /^(\d{1,2})(?:\s+|\s*-\s*)([A-Za-z]+)\.?(?:\s+|\s*-\s*)(\d{4})$/;
 
 const textMemo = new Map<string, Day | null>();
 
@@ -134,9 +141,9 @@ function parseDateTextUncached(raw: string): Day | null {
   return null;
 }
 
-/** Serial numbers outside 1900-01-01 … 2199-12-31 are not dates anyone keeps here. */
+/** Serial numbers outside 1900-01-01 … 2199-12-31 are not dates anyone keeps here; 60 is no date at all. */
 export function parseDateSerial(n: number): Day | null {
-  if (!Number.isFinite(n) || n < 1 || n > 109574) return null;
+  if (!Number.isFinite(n) || n < 1 || n > 109574 || Math.floor(n) === 60) return null;
   return excelSerialToDay(n);
 }
 

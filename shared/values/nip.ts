@@ -4,7 +4,7 @@
  * NIP_PRECISION, never silently "fixed".
  */
 import { cellErrorText, type CellValue } from '../workbook/gateway';
-import { dayFromYmd, type Day } from './dates';
+import { anniversary, dayFromYmd, type Day } from './dates';
 
 export type NipProblem =
   | { kind: 'length'; digits: number }
@@ -62,10 +62,8 @@ export function nipProblem(nip: string): NipProblem | null {
   const ty = +nip.slice(8, 12);
   const tm = +nip.slice(12, 14);
   if (tm < 1 || tm > 12 || ty < 1900 || ty > 2200) return { kind: 'tmt' };
-  // Compared by month: CPNS appointments start on the first of a month.
-  const by = +nip.slice(0, 4);
-  const bm = +nip.slice(4, 6);
-  if (ty * 12 + tm < (by + 18) * 12 + bm) return { kind: 'tmt-before-18' };
+  // TMT CPNS is the first of its month; the person must be 18 on it (RULES.md NIP_FORMAT).
+  if (dayFromYmd(ty, tm, 1)! < anniversary(birth, 18)) return { kind: 'tmt-before-18' };
   const g = nip[14]!;
   if (g !== '1' && g !== '2') return { kind: 'gender', digit: g };
   if (nip.slice(15) === '000') return { kind: 'serial' };

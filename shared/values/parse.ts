@@ -115,7 +115,8 @@ function parseEducationUncached(v: CellValue | undefined): Parsed<Education> {
 }
 
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
-const RE_GOL = /(?:^|[^a-z])(iv|iii|ii|i|[1-4])\s*[/\-.]?\s*([a-e])(?![a-z])/i;
+/** Group, then any separator (none, spaces, `/ - . _ , \\`), then the letter; neither glued to other letters. */
+const RE_GOL = /(?:^|[^a-z0-9])(iv|iii|ii|i|[1-4])(?:\s*[/\\\-._,]\s*|\s*)([a-e])(?![a-z0-9])/i;
 const pangkatMap = new Map<string, Golongan>(PANGKAT.map((p, i) => [key(p), GOLONGAN[i]!]));
 pangkatMap.set(key('Juru Muda Tingkat I'), 'I/b');
 pangkatMap.set(key('Juru Tingkat I'), 'I/d');

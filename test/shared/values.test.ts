@@ -1,6 +1,6 @@
 /** The messy values of WORKBOOK.md, each parsed or flagged as specified. */
 import { strict as assert } from 'node:assert';
-import { isoDate, monthsBetween, dayFromYmd } from '../../shared/values/dates';
+import { isoDate, monthsBetween, dayFromYmd, dayToExcelSerial } from '../../shared/values/dates';
 import { readNip } from '../../shared/values/nip';
 import { INVALID, parseDate, parseEducation, parseGolongan, parseDiscipline, parseInteger, parseList, parseProposalStatus, parseStatus } from '../../shared/values/parse';
 import { normalizeName } from '../../shared/workbook/schema';
@@ -17,9 +17,12 @@ describe('values: golongan', () => {
     ['Penata Muda (III/a)', 'III/a'], ['Penata Muda, III/a', 'III/a'], [' iv/e ', 'IV/e'], ['II.c', 'II/c'], ['1/d', 'I/d'],
     ['Penata Muda Tk I, III/b', 'III/b'], ['Pembina Utama Muda (IV/c)', 'IV/c'], ['Penata', 'III/c'], ['Pembina Tk I', 'IV/b'],
     ['4 b', 'IV/b'], ['\u00a0III/d\u00a0', 'III/d'],
+    // "a letter a–e with any separator"
+    ['III_a', 'III/a'], ['III, a', 'III/a'], ['III\\a', 'III/a'], ['III - a', 'III/a'], ['Penata Muda Tk I , III_b', 'III/b'],
+    ['Juru Tk I (I/d)', 'I/d'], ['Pengatur Tk I, II/d', 'II/d'],
   ];
   for (const [raw, want] of cases) it(`${JSON.stringify(raw)} → ${want}`, () => assert.equal(parseGolongan(raw), want));
-  for (const bad of ['V/a', 'III/f', 'II/e', 'I/e', 'golongan tiga', '5a', 3]) {
+  for (const bad of ['V/a', 'III/f', 'II/e', 'I/e', 'golongan tiga', '5a', 3, 'III, f', 'I_e', 'III ab']) {
     it(`${JSON.stringify(bad)} is invalid`, () => assert.equal(parseGolongan(bad as CellValue), INVALID));
   }
   it('empty is null', () => {
@@ -37,11 +40,22 @@ describe('values: dates (never mm/dd)', () => {
     ['1 Maret 2019', '2019-03-01'], ['17 Agustus 1945', '1945-08-17'], ['5 Nopember 2020', '2020-11-05'], ['5 Des 2020', '2020-12-05'],
     ['2019-03-01', '2019-03-01'], ['2019-03-01T00:00:00.000Z', '2019-03-01'],
     ['13/12/2019', '2019-12-13'], [null, null], ['', null],
+    // Indonesian abbreviations as offices write them, and the d-mmm-yyyy form Excel shows
+    ['1 Mrt 2019', '2019-03-01'], ['17 Agst 1945', '1945-08-17'], ['17 Agus 1945', '1945-08-17'], ['01-Mar-2019', '2019-03-01'],
+    ['5-Okt-2020', '2020-10-05'], ['29 Peb 2020', '2020-02-29'],
+    // Excel's 1900 date system: serial 1 is 1 Jan 1900, 59 is 28 Feb 1900, 61 is 1 Mar 1900 (60 is the fictitious 29 Feb 1900)
+    [1, '1900-01-01'], [59, '1900-02-28'], [61, '1900-03-01'], [367, '1901-01-01'],
   ];
   for (const [raw, want] of cases) it(`${JSON.stringify(raw)} → ${want}`, () => assert.equal(day(raw), want));
-  for (const bad of ['12/13/2019', '31/02/2020', '1 Maretz 2019', 'kemarin', '2019/03/01/01', true, { error: '#VALUE!' }]) {
+  for (const bad of ['12/13/2019', '31/02/2020', '1 Maretz 2019', 'kemarin', '2019/03/01/01', true, { error: '#VALUE!' }, 60, '29 Peb 2021', '01-Mrz-2019']) {
     it(`${JSON.stringify(bad)} is invalid`, () => assert.equal(day(bad as CellValue), 'INVALID'));
   }
+  it('a date back to an Excel serial skips the fictitious 29 Feb 1900', () => {
+    assert.equal(dayToExcelSerial(dayFromYmd(1900, 1, 1)!), 1);
+    assert.equal(dayToExcelSerial(dayFromYmd(1900, 2, 28)!), 59);
+    assert.equal(dayToExcelSerial(dayFromYmd(1900, 3, 1)!), 61);
+    assert.equal(dayToExcelSerial(dayFromYmd(2019, 3, 1)!), 43525);
+  });
   it('months are whole calendar months, as DATEDIF(…;"m")', () => {
     const d = (s: string) => {
       const [y, m, dd] = s.split('-').map(Number);
@@ -77,6 +91,17 @@ describe('values: NIP', () => {
   for (const [nip, kind] of problems) it(`${nip}: ${kind}`, () => assert.equal(readNip(nip).problem?.kind, kind));
   it('an Excel error is flagged as such', () => assert.equal(readNip({ error: '#N/A' }).isError, true));
   it('the CPNS month of the 18th birthday is allowed', () => assert.equal(readNip('198001012005011001').problem, null));
+  it('TMT CPNS (the 1st of its month) before the 18th birthday is NIP_FORMAT, on the birthday it is not', () => {
+    // Born 15 Mar 1990: 18 on 15 Mar 2008; TMT CPNS 1 Mar 2008 is before it.
+    assert.equal(readNip('199003152008031001').problem?.kind, 'tmt-before-18');
+    assert.equal(readNip('199003152008041001').problem, null);
+    // Born 1 Mar 1990: 18 on 1 Mar 2008, the TMT itself.
+    assert.equal(readNip('199003012008031001').problem, null);
+    assert.equal(readNip('199003012008021001').problem?.kind, 'tmt-before-18');
+    // Born 29 Feb 1988: 18 on 1 Mar 2006 (no 29 Feb that year).
+    assert.equal(readNip('198802292006031001').problem, null);
+    assert.equal(readNip('198802292006021001').problem?.kind, 'tmt-before-18');
+  });
 });
 
 describe('values: education, coded values, lists', () => {
