@@ -44,16 +44,17 @@ export function walkProposals(book: Book, idx: RosterIndex, sink: FindingSink): 
     const p = pr.toCode ? idx.positions.get(pr.toCode) : undefined;
     if (pr.nip && !e) sink.at('usulan', pr.row, 'nip', 'EMPLOYEE_UNKNOWN', 'error', subject, { nip: pr.nip, sheet: book.layout.pegawai.name });
     if (pr.toCode && !p) sink.at('usulan', pr.row, 'toCode', 'POSITION_UNKNOWN', 'error', subject, { code: pr.toCode, sheet: book.layout.jabatan.name });
+    // One open proposal per person: any earlier active row of this employee counts, whatever its own
+    // findings (an unknown or empty target, the same position), and so does this row's.
+    const earlier = e ? firstProposal.get(e.nip) : undefined;
+    if (e && earlier) sink.at('usulan', pr.row, 'nip', 'PROPOSAL_DUPLICATE', 'error', subject, { nip: e.nip, firstRow: earlier.row, firstId: earlier.id });
+    else if (e) firstProposal.set(e.nip, pr);
     if (!e || !p) continue;
 
     if (e.positionCode === p.code) {
       sink.at('usulan', pr.row, 'toCode', 'SAME_POSITION', 'error', subject, { code: p.code });
       continue;
     }
-
-    const earlier = firstProposal.get(e.nip);
-    if (earlier) sink.at('usulan', pr.row, 'nip', 'PROPOSAL_DUPLICATE', 'error', subject, { nip: e.nip, firstRow: earlier.row, firstId: earlier.id });
-    else firstProposal.set(e.nip, pr);
 
     const date = pr.effectiveDate ?? book.settings.asOf;
     const move = evaluateMove(ctx, e, p, { date, reason: pr.reason, mendagriApproval: pr.mendagriApproval });

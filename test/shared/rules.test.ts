@@ -156,6 +156,28 @@ describe('rules: transfers', () => {
     expectNone(run({ positions, proposals: [proposal({ Status: 'Ditolak' }), second] }), 'PROPOSAL_DUPLICATE');
   });
 
+  it('PROPOSAL_DUPLICATE counts an earlier active row whatever its findings, and flags a later row whatever its target', () => {
+    const positions = [...BASE_POSITIONS, position({ 'Kode Jabatan': 'BKD-PRAKOM-2', 'Jenis Jabatan': 'Pengawas', 'Unit Kerja': 'BKPSDM' })];
+    const valid = proposal({ 'No Usulan': 'U-0002' });
+    // An earlier row with an unknown target is still this person's open proposal; the later one does not claim the seat.
+    const unknownFirst = run({ positions, proposals: [proposal({ 'Kode Jabatan Tujuan': 'DINKES-SALAH' }), valid] });
+    expectOne(unknownFirst, 'POSITION_UNKNOWN', 'error', 'Usulan', 'C2');
+    expectOne(unknownFirst, 'PROPOSAL_DUPLICATE', 'error', 'Usulan', 'B3');
+    assert.equal(unknownFirst.units.find((u) => u.unit === 'Dinas Kesehatan')!.holdersAfter, 0, 'a duplicate claims no seat');
+    // An earlier SAME_POSITION row too.
+    const sameFirst = run({ positions, proposals: [proposal({ 'Kode Jabatan Tujuan': 'BKD-PRAKOM' }), valid] });
+    expectOne(sameFirst, 'SAME_POSITION', 'error', 'Usulan', 'C2');
+    expectOne(sameFirst, 'PROPOSAL_DUPLICATE', 'error', 'Usulan', 'B3');
+    // A later row with an unknown target after a valid one.
+    const unknownLater = run({ positions, proposals: [proposal(), proposal({ 'No Usulan': 'U-0002', 'Kode Jabatan Tujuan': 'DINKES-SALAH' })] });
+    expectOne(unknownLater, 'PROPOSAL_DUPLICATE', 'error', 'Usulan', 'B3');
+    // Near misses: the earlier unknown-target row is Ditolak; or the earlier row is someone else's unknown NIP.
+    expectNone(run({ positions, proposals: [proposal({ Status: 'Ditolak', 'Kode Jabatan Tujuan': 'DINKES-SALAH' }), valid] }), 'PROPOSAL_DUPLICATE');
+    const other = run({ positions, proposals: [proposal({ NIP: '199203042019031005' }), valid] });
+    expectOne(other, 'EMPLOYEE_UNKNOWN', 'error', 'Usulan', 'B2');
+    expectNone(other, 'PROPOSAL_DUPLICATE');
+  });
+
   it('STATUS_INELIGIBLE for CPNS, PPPK and Tugas Belajar', () => {
     for (const s of ['CPNS', 'PPPK', 'Tugas Belajar']) {
       expectOne(run({ employees: [employee({ Status: s })] }), 'STATUS_INELIGIBLE', 'error', 'Usulan', 'B2');
