@@ -8,7 +8,7 @@ export interface RosterIndex {
   /** First row of each NIP. */
   employees: Map<string, Employee>;
   positions: Map<string, Position>;
-  /** Holders per position code today (each NIP counted once). */
+  /** Holders per position code today (each NIP counted once; rows without an NIP count too). */
   holders: Map<string, number>;
 }
 
@@ -18,7 +18,11 @@ export function indexRoster(book: Book, sink: FindingSink | null): RosterIndex {
   for (const p of book.positions) if (p.code && !positions.has(p.code)) positions.set(p.code, p);
   const holders = new Map<string, number>();
   for (const e of book.employees) {
-    if (!e.nip) continue;
+    if (!e.nip) {
+      // A row without an NIP (REQUIRED_MISSING) is still a person holding the seat.
+      if (!book.holderCounts && e.positionCode) holders.set(e.positionCode, (holders.get(e.positionCode) ?? 0) + 1);
+      continue;
+    }
     const first = employees.get(e.nip);
     if (first) {
       sink?.at('pegawai', e.row, 'nip', 'NIP_DUPLICATE', 'error', e.nip, { nip: e.nip, firstRow: first.row, firstName: first.name });

@@ -76,7 +76,11 @@ export function personFindings(ctx: MoveContext, e: Employee, opts: MoveOptions)
   if (e.discipline !== 'Tidak Ada' && (e.disciplineUntil === null || e.disciplineUntil >= opts.date)) {
     out.push({
       rule: 'DISCIPLINE_ACTIVE', severity: e.discipline === 'Ringan' ? 'warning' : 'error', field: 'nip',
-      params: { level: e.discipline, until: e.disciplineUntil === null ? '(tanpa tanggal)' : isoDate(e.disciplineUntil), tmt: isoDate(opts.date) },
+      params: {
+        level: e.discipline, tmt: isoDate(opts.date),
+        until: e.disciplineUntil === null ? '(tanpa tanggal)' : isoDate(e.disciplineUntil),
+        untilEn: e.disciplineUntil === null ? '(no end date)' : isoDate(e.disciplineUntil),
+      },
     });
   }
 

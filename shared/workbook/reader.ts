@@ -200,7 +200,8 @@ function readEmployees(rows: Rows, ctx: Ctx): Employee[] {
 
     const birthCell = g('birthDate');
     const birthGiven = coded(ctx, S, row, 'birthDate', birthCell, parseDate(birthCell), 'date', subject);
-    if (birthGiven !== null && nipR.birth !== null && birthGiven !== nipR.birth && !nipR.precisionLost) {
+    // Digits 1–8 survive even a number cell (Excel keeps 15 significant digits), so they are compared too.
+    if (birthGiven !== null && nipR.birth !== null && birthGiven !== nipR.birth) {
       ctx.sink.at(S, row, 'birthDate', 'BIRTHDATE_MISMATCH', 'warning', subject, { found: isoDate(birthGiven), required: isoDate(nipR.birth) });
     }
 

@@ -109,6 +109,14 @@ describe('rules: data', () => {
     expectNone(run({ employees: [employee({ 'Tanggal Lahir': new Date(Date.UTC(1985, 2, 12)) })] }), 'BIRTHDATE_MISMATCH');
   });
 
+  it('BIRTHDATE_MISMATCH also beside NIP_PRECISION: digits 1–8 survive Excel\'s 15 significant digits', () => {
+    const r = run({ employees: [employee({ NIP: 198503122010011000, 'Tanggal Lahir': '13/03/1985' })], proposals: [] });
+    expectOne(r, 'NIP_PRECISION', 'error', 'Pegawai', 'A2');
+    const f = expectOne(r, 'BIRTHDATE_MISMATCH', 'warning', 'Pegawai', 'G2');
+    assert.match(f.message, /1985-03-13.*1985-03-12/);
+    expectNone(run({ employees: [employee({ NIP: 198503122010011000 })], proposals: [] }), 'BIRTHDATE_MISMATCH');
+  });
+
   it('POSITION_DUPLICATE on the later row', () => {
     expectOne(run({ positions: [...BASE_POSITIONS, position({ 'Nama Jabatan': 'Lain' })] }), 'POSITION_DUPLICATE', 'error', 'Jabatan', 'A4');
     expectNone(run({ positions: [...BASE_POSITIONS, position({ 'Kode Jabatan': 'DINKES-KASI-2' })] }), 'POSITION_DUPLICATE');
@@ -134,6 +142,15 @@ describe('rules: data', () => {
     const two = [employee({ 'Kode Jabatan': 'DINKES-KASI' }), employee({ NIP: NIP_B, 'Tanggal Lahir': null, 'Kode Jabatan': 'DINKES-KASI' })];
     expectOne(run({ employees: two, proposals: [] }), 'OVER_FORMATION', 'info', 'Jabatan', 'G3');
     expectNone(run({ employees: two, proposals: [], positions: withTarget({ Kebutuhan: 2 }) }), 'OVER_FORMATION');
+  });
+
+  it('a holder whose NIP cell is empty still holds the seat (OVER_FORMATION, FORMATION_FULL)', () => {
+    const noNip = employee({ NIP: null, 'Tanggal Lahir': '01/01/1990', 'Kode Jabatan': 'DINKES-KASI' });
+    const r = run({ employees: [employee(), noNip] });
+    expectOne(r, 'REQUIRED_MISSING', 'error', 'Pegawai', 'A3');
+    expectOne(r, 'FORMATION_FULL', 'error', 'Usulan', 'C2');
+    expectOne(run({ employees: [employee(), noNip, { ...noNip, Nama: 'Orang Ketiga' }], proposals: [] }), 'OVER_FORMATION', 'info', 'Jabatan', 'G3');
+    expectNone(run({ employees: [employee(), noNip], positions: withTarget({ Kebutuhan: 2 }) }), 'FORMATION_FULL');
   });
 
   it('ROTATION_DUE after more than 60 months in post; exactly 60 is not', () => {
@@ -252,6 +269,15 @@ describe('rules: transfers', () => {
     expectOne(run({ employees: [employee({ 'Hukuman Disiplin': 'Sedang', 'Hukdis Berakhir': '02/01/2027' })] }), 'DISCIPLINE_ACTIVE', 'error', 'Usulan', 'B2');
     expectOne(run({ employees: [employee({ 'Hukuman Disiplin': 'Ringan', 'Hukdis Berakhir': '31/12/2027' })] }), 'DISCIPLINE_ACTIVE', 'warning', 'Usulan', 'B2');
     expectNone(run({ employees: [employee({ 'Hukuman Disiplin': 'Berat', 'Hukdis Berakhir': '01/01/2027' })] }), 'DISCIPLINE_ACTIVE');
+  });
+
+  it('DISCIPLINE_ACTIVE without an end date is taken as running, in the message\'s own language', () => {
+    const sheets = workbook({ employees: [employee({ 'Hukuman Disiplin': 'Sedang' })] });
+    const en = find(checkSheets(sheets, { lang: 'en' }).result, 'DISCIPLINE_ACTIVE')[0]!;
+    assert.equal(en.severity, 'error');
+    assert.match(en.message, /no end date/);
+    assert.doesNotMatch(en.message, /tanpa/);
+    assert.match(find(checkSheets(sheets).result, 'DISCIPLINE_ACTIVE')[0]!.message, /tanpa tanggal/);
   });
 
   it('RETIREMENT_PASSED and RETIREMENT_NEAR at the target type’s BUP (Pengawas 58)', () => {
