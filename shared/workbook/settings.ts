@@ -9,17 +9,28 @@ import { INVALID, cellText, isEmptyCell, parseDate, parseNumber } from '../value
 import type { CellValue } from './gateway';
 import type { Rows } from './reader';
 
-/** Keys compared without case, spaces or punctuation: "JPM Minimal (%)" = "jpm minimal". */
-const k = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '');
+/**
+ * Keys compared without case, spaces, punctuation or a unit in brackets: "JPM Minimal (%)" = "jpm minimal",
+ * "Masa Jabatan Minimal (bulan)" = "Masa Jabatan Minimal".
+ */
+const k = (s: string) => s.toLowerCase().replace(/\([^)]*\)/g, '').replace(/[^a-z0-9]+/g, '');
 
 type NumKey = 'tenureMinMonths' | 'tenureMaxMonths' | 'retirementNearMonths' | 'jpmMin' | 'jpmOk';
-const NUMERIC: Record<string, { key: NumKey; min: number; max: number; integer: boolean }> = {
+const NUMERIC: Record<string, { key: NumKey; min: number; max: number; integer: boolean; percent?: boolean }> = {
   [k('Masa Jabatan Minimal (bulan)')]: { key: 'tenureMinMonths', min: 0, max: 600, integer: true },
   [k('Masa Jabatan Maksimal (bulan)')]: { key: 'tenureMaxMonths', min: 0, max: 600, integer: true },
   [k('Batas Dekat Pensiun (bulan)')]: { key: 'retirementNearMonths', min: 0, max: 600, integer: true },
-  [k('JPM Minimal (%)')]: { key: 'jpmMin', min: 0, max: 100, integer: false },
-  [k('JPM Memenuhi Syarat (%)')]: { key: 'jpmOk', min: 0, max: 100, integer: false },
+  [k('JPM Minimal (%)')]: { key: 'jpmMin', min: 0, max: 100, integer: false, percent: true },
+  [k('JPM Memenuhi Syarat (%)')]: { key: 'jpmOk', min: 0, max: 100, integer: false, percent: true },
 };
+
+/**
+ * `70%` typed into a cell is the number 0.7 with a percent format (the gateway sees only 0.7). A JPM
+ * cut-off of 1 % or less means nothing, so such a number is read as a fraction.
+ */
+function percentValue(v: CellValue | undefined, p: number): number {
+  return typeof v === 'number' && p > 0 && p <= 1 ? Math.round(p * 10000) / 100 : p;
+}
 const WEIGHTS: Record<string, keyof Weights> = {
   [k('Bobot JPM')]: 'jpm',
   [k('Bobot Kinerja')]: 'performance',
@@ -61,6 +72,7 @@ export function readSettings(rows: Rows, sink: FindingSink, asOfOverride?: Day):
       header: `${valueCol.header} (${key})`, value: cellText(v), expected: expected[0], expectedEn: expected[1],
     });
 
+  const rowOf: Partial<Record<NumKey, { row: number; v: CellValue | undefined; name: string }>> = {};
   for (const { row, cells } of rows.dataRows()) {
     const name = cellText(rows.get(cells, 'key'));
     const v = rows.get(cells, 'value');
@@ -72,7 +84,10 @@ export function readSettings(rows: Rows, sink: FindingSink, asOfOverride?: Day):
       const p = parseNumber(v, num.min, num.max);
       if (p === INVALID || p === null || (num.integer && !Number.isInteger(p))) {
         bad(row, v, name, num.integer ? [`harus bilangan bulat ${num.min}–${num.max}`, `must be a whole number ${num.min}–${num.max}`] : [`harus angka ${num.min}–${num.max}`, `must be a number ${num.min}–${num.max}`]);
-      } else s[num.key] = p;
+      } else {
+        s[num.key] = num.percent ? percentValue(v, p) : p;
+        rowOf[num.key] = { row, v, name };
+      }
     } else if (weight) {
       const p = parseNumber(v, 0, 1000);
       if (p === INVALID || p === null) bad(row, v, name, ['harus angka 0–1000', 'must be a number 0–1000']);
@@ -87,6 +102,7 @@ export function readSettings(rows: Rows, sink: FindingSink, asOfOverride?: Day):
         if (!asOfSet) s.asOf = d;
         asOfSet = true;
       } else if (key === MORATORIUM_FROM) {
+        if (pendingFrom) danglingFrom(pendingFrom);
         pendingFrom = { day: d, row };
       } else if (!pendingFrom) {
         bad(row, v, name, ['harus didahului baris Larangan Mutasi Mulai', 'must follow a Larangan Mutasi Mulai row']);
@@ -100,11 +116,24 @@ export function readSettings(rows: Rows, sink: FindingSink, asOfOverride?: Day):
     }
     // Other rows (notes, an agency's own parameters) are left alone.
   }
-  if (pendingFrom) {
-    sink.push(sheetName, pendingFrom.row, valueCol.col, valueCol.header, 'VALUE_INVALID', 'error', SETTING_NAMES.moratoriumFrom, {
-      header: `${valueCol.header} (${SETTING_NAMES.moratoriumFrom})`, value: isoDate(pendingFrom.day),
+  if (pendingFrom) danglingFrom(pendingFrom);
+  // A minimum above the "memenuhi syarat" cut-off leaves JPMs between them without any finding.
+  if (s.jpmMin > s.jpmOk) {
+    const at = rowOf.jpmMin ?? rowOf.jpmOk!;
+    const d = defaultSettings(s.asOf);
+    bad(at.row, at.v, at.name, [
+      `JPM Minimal (${s.jpmMin}) tidak boleh di atas JPM Memenuhi Syarat (${s.jpmOk}); dipakai ${d.jpmMin} dan ${d.jpmOk}`,
+      `JPM Minimal (${s.jpmMin}) must not be above JPM Memenuhi Syarat (${s.jpmOk}); ${d.jpmMin} and ${d.jpmOk} are used`,
+    ]);
+    s.jpmMin = d.jpmMin;
+    s.jpmOk = d.jpmOk;
+  }
+  return s;
+
+  function danglingFrom(from: { day: Day; row: number }): void {
+    sink.push(sheetName, from.row, valueCol.col, valueCol.header, 'VALUE_INVALID', 'error', SETTING_NAMES.moratoriumFrom, {
+      header: `${valueCol.header} (${SETTING_NAMES.moratoriumFrom})`, value: isoDate(from.day),
       expected: 'perlu baris Larangan Mutasi Selesai sesudahnya', expectedEn: 'needs a Larangan Mutasi Selesai row after it',
     });
   }
-  return s;
 }

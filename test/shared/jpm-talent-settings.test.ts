@@ -92,6 +92,40 @@ describe('sheet Aturan', () => {
     const r = checkSheets(workbook({ aturan: [['Tanggal Acuan', '23/11/2026'], ['Larangan Mutasi Mulai', null as unknown as string], ['Larangan Mutasi Selesai', null as unknown as string]] })).result;
     assert.deepEqual(r.findings, []);
   });
+  it('a parameter name is recognised without its unit in brackets', () => {
+    const rules = (name: string) => checkSheets(workbook({ aturan: [['Tanggal Acuan', '23/11/2026'], [name, 60]] })).result.findings.map((f) => f.rule);
+    assert.deepEqual(rules('Masa Jabatan Minimal (bulan)'), ['TENURE_MIN']);
+    assert.deepEqual(rules('Masa Jabatan Minimal'), ['TENURE_MIN']);
+    assert.deepEqual(rules('MASA JABATAN MINIMAL (Bln)'), ['TENURE_MIN']);
+    assert.deepEqual(rules('Masa Jabatan Maksimal'), []);
+  });
+  it('a percentage typed as 70% (Excel keeps 0.7) is 70 %', () => {
+    const levels = { Integritas: 2, 'Kerja Sama': 2, Komunikasi: 2, 'Orientasi pada Hasil': 2, 'Pelayanan Publik': 2, 'Pengembangan Diri dan Orang Lain': 1, 'Mengelola Perubahan': 1, 'Pengambilan Keputusan': 1, 'Perekat Bangsa': 1 };
+    const spec = { employees: [employee(levels)], proposals: [proposal()] };
+    const rules = (aturan: [string, string | number][]) => checkSheets(workbook({ ...spec, aturan })).result.findings.map((f) => f.rule);
+    // 77.78: below a 78 % minimum typed as 0.78; above a 75 % threshold typed as 0.75.
+    assert.deepEqual(rules([['Tanggal Acuan', '23/11/2026'], ['JPM Minimal (%)', 0.78]]), ['COMPETENCY_FIT_LOW']);
+    assert.deepEqual(rules([['Tanggal Acuan', '23/11/2026'], ['JPM Memenuhi Syarat (%)', 0.75]]), []);
+    assert.deepEqual(rules([['Tanggal Acuan', '23/11/2026'], ['JPM Memenuhi Syarat (%)', 75]]), []);
+  });
+  it('JPM Minimal above JPM Memenuhi Syarat is VALUE_INVALID and both keep their defaults', () => {
+    const levels = { Integritas: 2, 'Kerja Sama': 2, Komunikasi: 2, 'Orientasi pada Hasil': 2, 'Pelayanan Publik': 2, 'Pengembangan Diri dan Orang Lain': 1, 'Mengelola Perubahan': 1, 'Pengambilan Keputusan': 1, 'Perekat Bangsa': 1 };
+    const spec = { employees: [employee(levels)], proposals: [proposal()] };
+    const r = checkSheets(workbook({ ...spec, aturan: [['Tanggal Acuan', '23/11/2026'], ['JPM Minimal (%)', 85], ['JPM Memenuhi Syarat (%)', 70]] })).result;
+    const bad = r.findings.filter((f) => f.rule === 'VALUE_INVALID');
+    assert.deepEqual(bad.map((f) => `${f.sheet}!${f.cell}`), ['Aturan!B3']);
+    assert.match(bad[0]!.message, /85/);
+    assert.ok(r.findings.some((f) => f.rule === 'COMPETENCY_FIT_MARGINAL'), 'the defaults 68 / 80 stand');
+    const equal = checkSheets(workbook({ ...spec, aturan: [['Tanggal Acuan', '23/11/2026'], ['JPM Minimal (%)', 75], ['JPM Memenuhi Syarat (%)', 75]] })).result;
+    assert.deepEqual(equal.findings, []);
+  });
+  it('a Larangan Mutasi Mulai followed by another Mulai is reported, not dropped silently', () => {
+    const r = checkSheets(workbook({ aturan: [
+      ['Tanggal Acuan', '23/11/2026'], ['Larangan Mutasi Mulai', '01/12/2026'],
+      ['Larangan Mutasi Mulai', '01/02/2027'], ['Larangan Mutasi Selesai', '28/02/2027'],
+    ] })).result;
+    assert.deepEqual(r.findings.map((f) => `${f.rule}@${f.sheet}!${f.cell}`), ['VALUE_INVALID@Aturan!B3']);
+  });
   it('several moratorium windows, each a pair of rows', () => {
     const r = checkSheets(workbook({ aturan: [
       ['Tanggal Acuan', '23/11/2026'], ['Larangan Mutasi Mulai', '01/01/2026'], ['Larangan Mutasi Selesai', '31/01/2026'],
