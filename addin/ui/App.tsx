@@ -51,8 +51,8 @@ export function App(props: AppProps) {
     setBusy({ label, fraction: null });
     setNotice(null);
     try {
-      // Let the bar paint before the work starts.
-      await new Promise((r) => setTimeout(r, 0));
+      // Let the bar paint before the work starts (a frame, then a task: the engine may hold the thread).
+      await new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
       await fn((fraction) => setBusy({ label, fraction }));
     } catch (e) {
       setNotice({ kind: 'error', text: `${t(lang, 'error')}: ${(e as Error).message}` });

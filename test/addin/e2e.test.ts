@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
+import { allStrings } from '../../addin/i18n';
 import { createToken } from '../../sync-server/db/tokens';
 import { importFile } from '../../sync-server/server/roster/import-file';
 import { launchChromium } from './support/browser';
@@ -40,6 +41,54 @@ async function shot(page: Page, name: string) {
 async function openWorkbook(page: Page, file: string) {
   await page.setInputFiles('[data-testid=file-input]', file);
   await page.waitForSelector('[data-testid=file-name]');
+}
+
+/** Pane words of the other language on screen (English leaking into the Indonesian pane, or back). */
+async function otherLanguageWords(page: Page, lang: 'id' | 'en'): Promise<string[]> {
+  const text = await page.locator('body').innerText();
+  return allStrings(lang)
+    .filter((s) => s.other !== s.text && s.other.length >= 8 && !s.text.includes(s.other))
+    .map((s) => s.other)
+    .filter((w) => text.includes(w));
+}
+
+/**
+ * What a screen reader and a keyboard need: every control named, labels for fields, no duplicate ids,
+ * tabs wired to their panel, and a visible focus ring on the focused control.
+ */
+async function accessibilityProblems(page: Page): Promise<string[]> {
+  // A string, not a function: tsx's name helpers do not exist in the page.
+  return page.evaluate(`(() => {
+    const problems = [];
+    const labelled = (el) => {
+      const by = el.getAttribute('aria-labelledby');
+      const aria = el.getAttribute('aria-label') || (by && document.getElementById(by)?.textContent);
+      if (aria && aria.trim()) return true;
+      if (el.innerText && el.innerText.trim()) return true;
+      if (el.closest('label')?.textContent?.trim()) return true;
+      return !!(el.id && document.querySelector('label[for="' + el.id + '"]')?.textContent?.trim());
+    };
+    for (const el of document.querySelectorAll('button, [role=tab], input, select, textarea, summary, a[href]')) {
+      if (!labelled(el)) problems.push('unnamed ' + el.outerHTML.slice(0, 80));
+    }
+    for (const img of document.querySelectorAll('img')) if (!img.hasAttribute('alt')) problems.push('img without alt ' + img.src);
+    const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);
+    for (const id of new Set(ids)) if (ids.filter((x) => x === id).length > 1) problems.push('duplicate id ' + id);
+    for (const tab of document.querySelectorAll('[role=tab]')) {
+      const panel = document.getElementById(tab.getAttribute('aria-controls') || '');
+      if (!panel || panel.getAttribute('role') !== 'tabpanel') problems.push('tab ' + tab.id + ' controls no tabpanel');
+    }
+    return problems;
+  })()`);
+}
+
+/** The focused element's outline as drawn (a keyboard user must see where they are). */
+async function focusRing(page: Page): Promise<{ tag: string; text: string; outline: string }> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement;
+    const cs = getComputedStyle(el);
+    return { tag: el.tagName.toLowerCase(), text: el.innerText ?? '', outline: `${cs.outlineStyle} ${cs.outlineWidth}` };
+  });
 }
 
 async function download(page: Page, to: string) {
@@ -93,16 +142,34 @@ describe('addin: end to end in the browser host (Chromium + real server)', funct
     await pg.getByText('Tersimpan').waitFor();
     await shot(pg, '5-pengaturan');
 
+    // Keyboard only: arrows move between the tabs, Tab goes on into the pane, Enter presses a button.
+    await pg.focus('#tab-pengaturan');
+    await pg.keyboard.press('ArrowLeft');
+    assert.equal(await pg.getAttribute('#tab-sinkron', 'aria-selected'), 'true');
+    assert.equal(await pg.evaluate(() => document.activeElement?.id), 'tab-sinkron');
+    await pg.keyboard.press('Home');
+    assert.equal(await pg.getAttribute('#tab-periksa', 'aria-selected'), 'true');
+    await pg.keyboard.press('Tab');
+    const ring = await focusRing(pg);
+    assert.equal(ring.text, 'Periksa buku kerja', 'after the tabs, focus goes to the pane\'s first button');
+    assert.match(ring.outline, /^solid [1-9]/, `visible focus: ${ring.outline}`);
+    await pg.keyboard.press('Enter');
+
     // Periksa: the same counts as the command line.
-    await tab(pg, /Periksa/);
-    await pg.getByRole('button', { name: 'Periksa buku kerja' }).click();
     await pg.waitForSelector('[data-testid=counts]');
     const shown = Object.fromEntries(
       await Promise.all(['error', 'warning', 'info'].map(async (k) => [k, Number((await pg.locator(`[data-count=${k}] b`).innerText()).replace(/\./g, ''))])),
     );
     const cli = cliCheck(workbook);
     assert.deepEqual(shown, { error: cli.counts.error, warning: cli.counts.warning, info: cli.counts.info });
-    await pg.locator('details.group').first().locator('summary').click();
+    // Space opens a group of findings; its heading is the rule's name, not its id alone.
+    await pg.locator('details.group').first().locator('summary').focus();
+    await pg.keyboard.press('Space');
+    assert.equal(await pg.locator('details.group').first().getAttribute('open'), '');
+    assert.match(await pg.locator('details.group summary').first().innerText(), /^Kesalahan\s+Masa jabatan minimal \(1\) · TENURE_MIN$/);
+    assert.match(await pg.getByTestId('summary-sheet').innerText(), /lembar Ringkasan tanpa grafik: mode peramban/);
+    assert.deepEqual(await accessibilityProblems(pg), []);
+    assert.deepEqual(await otherLanguageWords(pg, 'id'), []);
     await shot(pg, '1-periksa');
 
     // Usulkan: the optimal plan for the vacancies, added as Draf rows below the existing ones.
@@ -127,6 +194,7 @@ describe('addin: end to end in the browser host (Chromium + real server)', funct
     assert.equal(await card.getAttribute('data-row'), '3');
     assert.ok(await pg.getByRole('button', { name: 'Setujui' }).isDisabled(), 'an error row cannot be approved');
     await pg.getByText('Baris dengan kesalahan tidak dapat disetujui.').waitFor();
+    assert.deepEqual(await accessibilityProblems(pg), []);
     await shot(pg, '3-tinjau');
     await pg.getByRole('button', { name: 'Berikutnya' }).click();
     assert.equal(await card.getAttribute('data-row'), '4');
@@ -138,8 +206,22 @@ describe('addin: end to end in the browser host (Chromium + real server)', funct
 
     // Sinkron: pushed and recorded.
     await tab(pg, /Sinkron/);
+    // A slow server: the progress bar shows, named after the action, and the buttons wait.
+    let release = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    await pg.route('**/api/v1/decisions', async (route) => {
+      await held;
+      await route.continue();
+    });
     await pg.getByRole('button', { name: 'Kirim yang disetujui' }).click();
+    const bar = pg.getByRole('progressbar', { name: 'Kirim yang disetujui' });
+    await bar.waitFor({ state: 'visible' });
+    assert.ok(await pg.getByRole('button', { name: 'Tarik data resmi' }).isDisabled(), 'no second action while one runs');
+    assert.match(await pg.locator('.notice').innerText(), /Kirim yang disetujui — Sedang bekerja/);
+    release();
     await pg.waitForSelector('[data-testid=push-results]');
+    await bar.waitFor({ state: 'hidden' });
+    await pg.unroute('**/api/v1/decisions');
     assert.equal(await pg.locator('[data-count=recorded]').innerText(), '1');
     const recordNo = await pg.locator('.record-no').first().innerText();
     assert.match(recordNo, /^MUT-\d{4}-\d{6}$/);
@@ -147,6 +229,8 @@ describe('addin: end to end in the browser host (Chromium + real server)', funct
     await pg.getByRole('button', { name: 'Tarik data resmi' }).click();
     await pg.getByTestId('pull-result').waitFor();
     assert.match(await pg.getByTestId('pull-result').innerText(), /· 1 baris Pegawai diperbarui/);
+    assert.match((await pg.locator('[data-testid=push-results] li').first().innerText()).trim(), /^U-0001 · Budi Santoso \(Baris 2\) · MUT-/);
+    assert.deepEqual(await otherLanguageWords(pg, 'id'), []);
     await shot(pg, '4-sinkron');
     const after = join(dir, 'kantor-tercatat.xlsx');
     await download(pg, after);
@@ -170,6 +254,7 @@ describe('addin: end to end in the browser host (Chromium + real server)', funct
     const head = (usulan.getRow(1).values as unknown[]).map((v) => String(v ?? ''));
     assert.equal(usulan.getCell(2, head.indexOf('Status')).value, 'Tercatat');
     assert.equal(usulan.getCell(2, head.indexOf('Nomor Catatan')).value, recordNo);
+    assert.equal(usulan.getCell(2, head.indexOf('Disetujui Oleh')).value, 'Kepala BKPSDM', "the token's holder, from the server");
     assert.equal(usulan.getCell(2, head.indexOf('Keterangan Internal')).value, 'rapat 12 Nov', 'a user column is untouched');
     assert.equal(usulan.getCell(3, head.indexOf('Status')).value, 'Diajukan');
     const pegawai = wb.getWorksheet('Pegawai')!;
@@ -184,6 +269,21 @@ describe('addin: end to end in the browser host (Chromium + real server)', funct
     assert.ok(drafts.every((p) => p.verdict !== 'error'), JSON.stringify(drafts));
     assert.equal(usulan.getCell(5, head.indexOf('Status')).value, 'Draf');
     assert.equal(typeof usulan.getCell(5, head.indexOf('NIP')).value, 'string');
+    // English by the switch: every pane label changes, the engine's messages too, no Indonesian label left.
+    await pg.getByRole('button', { name: 'Ganti bahasa ke English' }).click();
+    assert.deepEqual(await pg.getByRole('tab').allInnerTexts(), ['Check', 'Propose', 'Review', 'Sync', 'Settings']);
+    assert.equal(await pg.evaluate(() => document.documentElement.lang), 'en');
+    await tab(pg, /Check/);
+    await pg.getByRole('button', { name: 'Check workbook' }).click();
+    await pg.waitForSelector('[data-testid=counts]');
+    await pg.locator('details.group').first().locator('summary').click();
+    assert.match(await pg.locator('details.group li').first().innerText(), /months/);
+    assert.deepEqual(await otherLanguageWords(pg, 'en'), []);
+    assert.deepEqual(await accessibilityProblems(pg), []);
+    await shot(pg, '6-english');
+    await pg.getByRole('button', { name: 'Switch language to Bahasa Indonesia' }).click();
+    assert.equal(await pg.getByRole('tab', { selected: true }).innerText(), 'Periksa');
+
     assert.deepEqual(errors, []);
     await context.close();
   });

@@ -36,7 +36,7 @@ export function Sinkron(p: PaneProps) {
         <button class="primary" onClick={onPush} disabled={p.busy || !ready}>{t(lang, 'push')}</button>
         <button onClick={onPull} disabled={p.busy || !ready}>{t(lang, 'pull')}</button>
       </div>
-      <p class="muted">{conn.server || '—'}</p>
+      <p class="muted">{t(lang, 'server')}: {conn.server || '—'}</p>
       {push && (
         <div data-testid="push-results">
           <div class="counts">

@@ -87,7 +87,7 @@ export function Tinjau(p: PaneProps) {
               return (
                 <div class="comp" key={k} title={`${name}: ${actual} / ${gap ? gap.standard : '≥' + actual}`}>
                   <span>{name}</span>
-                  <svg viewBox="0 0 50 6" aria-hidden="true">
+                  <svg viewBox="0 0 50 6" preserveAspectRatio="none" aria-hidden="true">
                     <rect x="0" y="0" width={actual * 10} height="6" class={gap ? 'short' : 'meets'} />
                     {gap && <rect x={standard * 10 - 0.8} y="0" width="1.6" height="6" class="std" />}
                   </svg>
