@@ -71,9 +71,30 @@ describe('addin: requirement sets (manifest vs code)', function () {
 
   it(`runs every action on a host with ExcelApi ${declared} and nothing newer`, async () => {
     assert.equal(declared, '1.4');
-    const book = new FakeWorkbook(syntheticBook(120), { apiVersion: declared });
+    const data = syntheticBook(120);
+    const before = structuredClone(data);
+    const book = new FakeWorkbook(data, { apiVersion: declared });
     await everyAction(book);
     assert.ok(book.runOptions.every((o) => o === undefined), 'no delayForCellEdit on 1.4');
+
+    // And through all of it, nothing of the office's own was touched.
+    for (const sheet of ['Jabatan', 'Aturan']) assert.deepEqual(book.sheets.get(sheet)!.values, before[sheet], sheet);
+    const head = book.sheets.get('Usulan')!.values[0]!.map(String);
+    const movable = new Set(['Status', 'Catatan', 'Skor JPM', 'Hasil Pemeriksaan', 'Disetujui Oleh', 'Nomor Catatan', 'ID Mutasi', 'Hasil Sinkron']);
+    before.Usulan!.forEach((row, r) => {
+      head.forEach((h, c) => {
+        if (!movable.has(h)) assert.equal(book.sheets.get('Usulan')!.values[r]![c] ?? '', row[c] ?? '', `Usulan ${h} row ${r + 1}`);
+      });
+    });
+    const pegHead = before.Pegawai![0]!.map(String);
+    let changedRows = 0;
+    before.Pegawai!.forEach((row, r) => {
+      const now = book.sheets.get('Pegawai')!.values[r]!;
+      const diff = pegHead.filter((_, c) => (now[c] ?? '') !== (row[c] ?? ''));
+      if (diff.length > 0) changedRows++;
+      assert.ok(diff.every((h) => ['Nama', 'Kode Jabatan'].includes(h)), `Pegawai row ${r + 1}: ${diff.join(', ')}`);
+    });
+    assert.equal(changedRows, 1, 'only the row the official record changed');
   });
 
   it('creates template sheets without freezing panes on ExcelApi 1.4, and freezes them where 1.7 exists', async () => {
