@@ -85,7 +85,16 @@ export class Rows {
 interface Ctx {
   sink: FindingSink;
   lang: Lang;
+  /** Required fields that have no column on their sheet: one HEADER_MISSING each, not one REQUIRED_MISSING per row. */
+  absent: Record<RecordSheet, Set<string>>;
 }
+
+/** Columns every row needs (WORKBOOK.md "required: yes"); the conditional ones are found when a row needs them. */
+const ALWAYS_REQUIRED: Record<RecordSheet, string[]> = {
+  pegawai: ['nip', 'name', 'positionCode', 'positionStart', 'educationLevel'],
+  jabatan: ['code', 'name', 'type', 'unit', 'needed'],
+  usulan: ['nip', 'toCode'],
+};
 
 export function parseWorkbook(sheets: SheetData[], opts: ParseOptions = {}): ParsedWorkbook {
   const lang = opts.lang ?? 'id';
@@ -98,7 +107,7 @@ export function parseWorkbook(sheets: SheetData[], opts: ParseOptions = {}): Par
     usulan: canonicalSheetLayout(USULAN),
   };
   const sink = new FindingSink(lang, layout);
-  const ctx: Ctx = { sink, lang };
+  const ctx: Ctx = { sink, lang, absent: { pegawai: new Set(), jabatan: new Set(), usulan: new Set() } };
   const found: ParsedWorkbook['sheets'] = {};
   const rowsOf: Partial<Record<SheetKey, Rows>> = {};
 
@@ -134,6 +143,22 @@ export function parseWorkbook(sheets: SheetData[], opts: ParseOptions = {}): Par
   const proposals = rowsOf.usulan ? readProposals(rowsOf.usulan, ctx) : [];
   const counts = { employees: employees.length, positions: positions.length, proposals: proposals.length };
 
+  for (const def of [PEGAWAI, JABATAN, USULAN]) {
+    const key = def.key as RecordSheet;
+    const rows = rowsOf[key];
+    if (!rows) continue;
+    const lay = rows.layout;
+    const fields = [...new Set([...ALWAYS_REQUIRED[key], ...ctx.absent[key]])].filter((f) => !lay.columns[f]);
+    if (fields.length === 0) continue;
+    const lastCol = Math.max(rows.sheet.startCol - 1, ...Object.values(lay.columns).map((c) => c.col), ...found[key]!.unknownHeaders.map((u) => u.col));
+    for (const field of fields) {
+      const fd = def.fields.find((x) => x.field === field)!;
+      sink.push(lay.name, lay.headerRow, lastCol + 1, fd.header, 'HEADER_MISSING', 'error', def.name, {
+        header: fd.header, sheet: lay.name, aliases: fd.aliases.join(', ') || '—',
+      });
+    }
+  }
+
   const book: Book | null = rowsOf.pegawai && rowsOf.jabatan ? { employees, positions, proposals, settings, layout } : null;
   return { book, sink, settings, sheets: found, counts };
 }
@@ -147,6 +172,10 @@ function invalid(ctx: Ctx, sheet: RecordSheet, row: number, field: string, v: Ce
 }
 
 function missing(ctx: Ctx, sheet: RecordSheet, row: number, field: string, subject: string, why?: [string, string]): void {
+  if (!ctx.sink.layout[sheet].columns[field]) {
+    ctx.absent[sheet].add(field);
+    return;
+  }
   ctx.sink.at(sheet, row, field, 'REQUIRED_MISSING', 'error', subject, why ? { why: why[0], whyEn: why[1] } : {});
 }
 

@@ -65,6 +65,27 @@ describe('rules: data', () => {
     assert.deepEqual(r.findings, []);
   });
 
+  it('HEADER_MISSING once per required column absent from a found header row, instead of REQUIRED_MISSING on every row', () => {
+    const without = (drop: string[], rows: Row[]) => {
+      const headers = PEGAWAI_HEADERS.filter((h) => !drop.includes(h));
+      return checkSheets(workbook({ employees: rows }).map((s) => (s.name === 'Pegawai' ? sheet('Pegawai', headers, rows) : s))).result;
+    };
+    const two = [employee(), employee({ NIP: NIP_B, 'Tanggal Lahir': null })];
+    const r = without(['TMT Jabatan', 'Pendidikan'], two);
+    const col = String.fromCharCode(65 + PEGAWAI_HEADERS.length - 2); // the first column after the last header
+    assert.deepEqual(find(r, 'HEADER_MISSING').map((f) => `${f.sheet}!${f.cell} ${f.column}`), [`Pegawai!${col}1 TMT Jabatan`, `Pegawai!${col}1 Pendidikan`]);
+    assert.match(find(r, 'HEADER_MISSING')[0]!.message, /TMT Jabatan/);
+    expectNone(r, 'REQUIRED_MISSING');
+    // Golongan is required for PNS only: no column and only PPPK rows is fine; one PNS row needs it.
+    const pppk = without(['Golongan'], [employee({ Status: 'PPPK' })]);
+    expectNone(pppk, 'HEADER_MISSING');
+    expectOne(without(['Golongan'], two), 'HEADER_MISSING', 'error', 'Pegawai', `${String.fromCharCode(65 + PEGAWAI_HEADERS.length - 1)}1`);
+    // Jenjang is required with a Fungsional position (BKD-PRAKOM is one).
+    const jab = (headers: string[]) => checkSheets(workbook().map((s) => (s.name === 'Jabatan' ? sheet('Jabatan', headers, BASE_POSITIONS) : s))).result;
+    expectOne(jab(JABATAN_HEADERS.filter((h) => h !== 'Jenjang')), 'HEADER_MISSING', 'error', 'Jabatan', `${String.fromCharCode(65 + JABATAN_HEADERS.length - 1)}1`);
+    expectNone(jab(JABATAN_HEADERS.filter((h) => h !== 'Kelas Jabatan')), 'HEADER_MISSING');
+  });
+
   it('REQUIRED_MISSING on an empty required cell; golongan may be empty for PPPK', () => {
     expectOne(run({ employees: [employee({ Nama: null })] }), 'REQUIRED_MISSING', 'error', 'Pegawai', 'B2');
     expectOne(run({ employees: [employee({ Golongan: null })] }), 'REQUIRED_MISSING', 'error', 'Pegawai', 'D2');
