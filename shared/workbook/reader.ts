@@ -197,6 +197,15 @@ function text(ctx: Ctx, sheet: RecordSheet, row: number, field: string, v: CellV
   return cellText(v);
 }
 
+/** A `;`-separated list; an Excel error value in it is reported and reads as an empty list. */
+function list(ctx: Ctx, sheet: RecordSheet, row: number, field: string, v: CellValue | undefined, subject: string, separators: string): string[] {
+  if (cellErrorText(v ?? null)) {
+    invalid(ctx, sheet, row, field, v, 'text', subject);
+    return [];
+  }
+  return parseList(v, separators);
+}
+
 function readEmployees(rows: Rows, ctx: Ctx): Employee[] {
   const out: Employee[] = [];
   const S: RecordSheet = 'pegawai';
@@ -290,8 +299,8 @@ function readEmployees(rows: Rows, ctx: Ctx): Employee[] {
       potential: coded(ctx, S, row, 'potential', g('potential'), parsePotential(g('potential')), 'potential', subject),
       discipline,
       disciplineUntil,
-      trainings: parseList(g('trainings'), ';,'),
-      preferences: parseList(g('preferences'), ';'),
+      trainings: list(ctx, S, row, 'trainings', g('trainings'), subject, ';,'),
+      preferences: list(ctx, S, row, 'preferences', g('preferences'), subject, ';'),
       competencies,
     });
   }
@@ -351,8 +360,8 @@ function readPositions(rows: Rows, ctx: Ctx): Position[] {
       minRank: coded(ctx, S, row, 'minRank', g('minRank'), parseGolongan(g('minRank')), 'rank', subject),
       maxRank: coded(ctx, S, row, 'maxRank', g('maxRank'), parseGolongan(g('maxRank')), 'rank', subject),
       minEducation: coded(ctx, S, row, 'minEducation', g('minEducation'), parseEducation(g('minEducation')), 'education', subject),
-      majors: parseList(g('majors'), ';'),
-      requiredTrainings: parseList(g('requiredTrainings'), ';'),
+      majors: list(ctx, S, row, 'majors', g('majors'), subject, ';'),
+      requiredTrainings: list(ctx, S, row, 'requiredTrainings', g('requiredTrainings'), subject, ';'),
       standards,
     };
     if (code) {
@@ -386,6 +395,7 @@ function readProposals(rows: Rows, ctx: Ctx): Proposal[] {
     const id = rawId && !cellErrorText(g('id') ?? null) ? rawId : `U-${String(row).padStart(4, '0')}`;
     const subject = nipR.nip || id;
     if (statusP === INVALID) invalid(c, S, row, 'status', g('status'), 'proposalStatus', subject);
+    if (cellErrorText(g('id') ?? null)) invalid(c, S, row, 'id', g('id'), 'text', subject);
     if (nipR.isError) invalid(c, S, row, 'nip', nipCell, 'nip', subject);
     else if (!nipR.nip) missing(c, S, row, 'nip', subject);
     else if (nipR.precisionLost) c.sink.at(S, row, 'nip', 'NIP_PRECISION', 'error', subject, { value: nipR.nip });

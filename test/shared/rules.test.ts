@@ -86,6 +86,17 @@ describe('rules: data', () => {
     expectNone(jab(JABATAN_HEADERS.filter((h) => h !== 'Kelas Jabatan')), 'HEADER_MISSING');
   });
 
+  it('VALUE_INVALID for an Excel error in a list cell (Diklat, Unit Diminati, Rumpun Jurusan, Diklat Wajib) and in No Usulan', () => {
+    const na = { error: '#N/A' };
+    expectOne(run({ employees: [employee({ Diklat: na })] }), 'VALUE_INVALID', 'error', 'Pegawai', 'O2');
+    expectOne(run({ employees: [employee({ 'Unit Diminati': '#REF!' })] }), 'VALUE_INVALID', 'error', 'Pegawai', 'P2');
+    expectOne(run({ positions: withTarget({ 'Rumpun Jurusan': na }) }), 'VALUE_INVALID', 'error', 'Jabatan', 'K3');
+    expectOne(run({ positions: withTarget({ 'Diklat Wajib': '#N/A' }) }), 'VALUE_INVALID', 'error', 'Jabatan', 'L3');
+    expectOne(run({ proposals: [proposal({ 'No Usulan': na })] }), 'VALUE_INVALID', 'error', 'Usulan', 'A2');
+    // Near miss: a list that merely mentions a hash sign is a list.
+    expectNone(run({ employees: [employee({ Diklat: 'PKP; Diklat #2' })], positions: withTarget({ 'Diklat Wajib': 'PKP' }) }), 'VALUE_INVALID');
+  });
+
   it('REQUIRED_MISSING on an empty required cell; golongan may be empty for PPPK', () => {
     expectOne(run({ employees: [employee({ Nama: null })] }), 'REQUIRED_MISSING', 'error', 'Pegawai', 'B2');
     expectOne(run({ employees: [employee({ Golongan: null })] }), 'REQUIRED_MISSING', 'error', 'Pegawai', 'D2');
