@@ -273,12 +273,9 @@ function readEmployees(rows: Rows, ctx: Ctx): Employee[] {
         }
       }
       if (filled > 0 && filled < 9 && !bad) {
+        // An empty cell is REQUIRED_MISSING; a column the sheet lacks is one HEADER_MISSING (see missing()).
         for (let i = 0; i < 9; i++) {
-          if (levels[i] === null && rows.has(`comp${i}`)) {
-            missing(ctx, S, row, `comp${i}`, subject, ['isi kesembilan level kompetensi atau kosongkan semuanya', 'fill all nine competency levels or none']);
-          } else if (levels[i] === null) {
-            bad = true;
-          }
+          if (levels[i] === null) missing(ctx, S, row, `comp${i}`, subject, ['isi kesembilan level kompetensi atau kosongkan semuanya', 'fill all nine competency levels or none']);
         }
       } else if (filled === 9 && !bad) competencies = levels as number[];
     }

@@ -97,6 +97,19 @@ describe('rules: data', () => {
     expectNone(run({ employees: [employee({ Diklat: 'PKP; Diklat #2' })], positions: withTarget({ 'Diklat Wajib': 'PKP' }) }), 'VALUE_INVALID');
   });
 
+  it('competency levels are all nine or none: absent competency columns are HEADER_MISSING once a row has levels', () => {
+    const drop = PEGAWAI_HEADERS.slice(21); // the last four competencies
+    const headers = PEGAWAI_HEADERS.filter((h) => !drop.includes(h));
+    const withRows = (rows: Row[]) => checkSheets(workbook({ employees: rows }).map((s) => (s.name === 'Pegawai' ? sheet('Pegawai', headers, rows) : s))).result;
+    const r = withRows([employee()]);
+    assert.deepEqual(find(r, 'HEADER_MISSING').map((f) => f.column), drop);
+    expectNone(r, 'REQUIRED_MISSING');
+    // Near misses: no competency column at all, or the partial columns left empty.
+    const none = PEGAWAI_HEADERS.slice(0, 16);
+    expectNone(checkSheets(workbook().map((s) => (s.name === 'Pegawai' ? sheet('Pegawai', none, [employee()]) : s))).result, 'HEADER_MISSING');
+    expectNone(withRows([employee(comps([]))]), 'HEADER_MISSING');
+  });
+
   it('REQUIRED_MISSING on an empty required cell; golongan may be empty for PPPK', () => {
     expectOne(run({ employees: [employee({ Nama: null })] }), 'REQUIRED_MISSING', 'error', 'Pegawai', 'B2');
     expectOne(run({ employees: [employee({ Golongan: null })] }), 'REQUIRED_MISSING', 'error', 'Pegawai', 'D2');
