@@ -35,8 +35,9 @@ export function readNip(v: CellValue | undefined): NipReading {
     return { nip: digits, precisionLost: true, problem: null, birth: birthOf(digits), isError: false };
   }
   const raw = typeof v === 'string' ? v : String(v);
-  // Spaces (normal and non-breaking) people type for readability, and a leading apostrophe.
-  const nip = raw.replace(/[\s\u00a0]+/g, '').replace(/^'/, '');
+  // Spaces (normal and non-breaking) people type for readability, and a leading apostrophe (Excel's
+  // text prefix, or the typographic one Word and phones substitute).
+  const nip = raw.replace(/[\s\u00a0]+/g, '').replace(/^['\u2018\u2019`]/, '');
   return { nip, precisionLost: false, problem: nipProblem(nip), birth: birthOf(nip), isError: false };
 }
 

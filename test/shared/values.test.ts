@@ -83,6 +83,11 @@ describe('values: NIP', () => {
   it('an apostrophe prefix and non-breaking spaces are ignored', () => {
     assert.equal(readNip("'198001012005011001").problem, null);
     assert.equal(readNip('19800101\u00a0200501\u00a01\u00a0001').nip, '198001012005011001');
+    // Word and phones turn the apostrophe into a typographic one; a tab or line break is a space.
+    assert.equal(readNip('\u2018198001012005011001').problem, null);
+    assert.equal(readNip(' \u2019198001012005011001').nip, '198001012005011001');
+    assert.equal(readNip('19800101\t200501 1\n001').nip, '198001012005011001');
+    assert.equal(readNip("19800101'2005011001").problem?.kind, 'characters');
   });
   const problems: [string, string][] = [
     ['1980010120050110', 'length'], ['19800101200501100A', 'characters'], ['198013012005011001', 'birth'],
