@@ -68,6 +68,13 @@ const STRINGS = {
   unfilled: ['tidak terisi', 'unfilled'],
   alternatives: ['Calon berikutnya', 'Next candidates'],
   totalScore: ['skor total', 'total score'],
+  talentBox: ['Kotak talenta', 'Talent box'],
+  boxSuccession: ['suksesi', 'succession'],
+  boxRotation: ['rotasi', 'rotation'],
+  boxDevelop: ['pembinaan', 'development'],
+  monthsInPost: ['bulan di jabatan', 'months in position'],
+  fieldMatches: ['jurusan sesuai', 'field matches'],
+  fieldDiffers: ['jurusan tidak sesuai', 'field differs'],
   // Tinjau
   submitted: ['Usulan berstatus Diajukan', 'Proposals with status Diajukan'],
   noSubmitted: ['Tidak ada usulan berstatus Diajukan.', 'No proposals with status Diajukan.'],

@@ -178,6 +178,9 @@ describe('addin: end to end in the browser host (Chromium + real server)', funct
     await pg.waitForSelector('[data-testid=plan]');
     const planned = await pg.locator('li.move').count();
     assert.ok(planned > 0, 'the plan proposes someone');
+    // Why each candidate: the score's parts and the facts (SKP, talent box, months in post, education).
+    assert.match(await pg.locator('li.move').first().innerText(), /skor [\d.,]+ = JPM [\d,]+/);
+    assert.match(await pg.getByTestId('facts').first().innerText(), /^SKP Sangat Baik \/ Baik · Kotak talenta 7 \(suksesi\) · \d+ bulan di jabatan · S1 Administrasi Publik$/);
     await shot(pg, '2-usulkan');
     await pg.getByRole('button', { name: 'Tambahkan seluruh rencana' }).click();
     await pg.getByText(`${planned} ditambahkan ke Usulan sebagai Draf (Usulan!5–${4 + planned})`).waitFor();

@@ -5,6 +5,7 @@ import { computeJpm } from '../../../shared/jpm';
 import { num, pct, ruleTitle, t } from '../../i18n';
 import { approvalRefusal, decide, reviewItems } from '../../services/tinjau';
 import type { PaneProps } from '../context';
+import { Facts } from './Facts';
 import { runCheckAction } from '../run-check';
 import type { StringKey } from '../../i18n';
 import type { Verdict } from '../../../shared/rules/types';
@@ -63,6 +64,7 @@ export function Tinjau(p: PaneProps) {
         <h3>{item.proposal.id} · {emp?.name ?? item.proposal.nip}</h3>
         <p class="muted">NIP {item.proposal.nip} · {t(lang, 'row')} {book.layout.usulan.name}!{item.proposal.row}</p>
         <p>{from ? `${from.name} (${from.unit})` : emp?.positionCode} → <b>{to ? `${to.name} (${to.unit})` : item.proposal.toCode}</b></p>
+        {emp && <Facts lang={lang} e={emp} to={to} at={item.proposal.effectiveDate ?? book.settings.asOf} />}
         <p>
           JPM {item.result.jpm === null ? '—' : pct(lang, item.result.jpm)} · <span class={`badge ${item.result.verdict}`}>{t(lang, VERDICT[item.result.verdict])}</span>
           {decided && <span class="badge ok"> {item.proposal.status}</span>}

@@ -10,9 +10,15 @@ import type { ProposedMove } from '../../../shared/proposer/types';
 import { describeScore } from '../../../shared/proposer/words';
 import { num, pct, ruleTitle, t } from '../../i18n';
 import { addMoves, computePlan, searchDarurat, type ProposerState } from '../../services/usulkan';
+import { parseDateText } from '../../../shared/values/dates';
 import type { PaneProps } from '../context';
+import { Facts, lookup } from './Facts';
 
-function MoveLine({ m, checked, onToggle, lang }: { m: ProposedMove; checked: boolean; onToggle(): void; lang: PaneProps['lang'] }) {
+function MoveLine({ m, checked, onToggle, lang, state }: { m: ProposedMove; checked: boolean; onToggle(): void; lang: PaneProps['lang']; state: ProposerState }) {
+  const book = state.parsed.book!;
+  const { emp, pos } = lookup(book);
+  const e = emp.get(m.nip);
+  const to = pos.get(m.toCode);
   return (
     <li class="move">
       <label>
@@ -20,6 +26,7 @@ function MoveLine({ m, checked, onToggle, lang }: { m: ProposedMove; checked: bo
         <b>{m.name}</b> <span class="muted">({m.fromName}, {m.fromUnit})</span>
       </label>
       <div class="muted">JPM {m.jpm === null ? '—' : pct(lang, m.jpm)} · {describeScore(m.score, m.parts, lang)}</div>
+      {e && <Facts lang={lang} e={e} to={to} at={parseDateText(m.date) ?? book.settings.asOf} />}
       {m.notes.length > 0 && (
         <ul class="notes">
           {m.notes.map((n, i) => <li key={i}><span class={`dot ${n.severity}`} aria-hidden="true" /> <b>{ruleTitle(lang, n.rule)}</b>: {n.message}</li>)}
@@ -92,7 +99,7 @@ export function Usulkan(p: PaneProps) {
                 <b>{s.name}</b> <span class="muted">· {s.unit} · {num(lang, s.filled)}/{num(lang, s.vacant)}</span>
               </summary>
               <ul class="plain">
-                {(byCode.get(s.code) ?? []).map((m) => <MoveLine key={key(m)} m={m} lang={lang} checked={picked.has(key(m))} onToggle={() => toggle(m)} />)}
+                {(byCode.get(s.code) ?? []).map((m) => <MoveLine key={key(m)} m={m} lang={lang} state={plan.state} checked={picked.has(key(m))} onToggle={() => toggle(m)} />)}
               </ul>
               {s.alternatives.length > 0 && (
                 <p class="muted">{t(lang, 'alternatives')}: {s.alternatives.map((a) => `${a.name} (${num(lang, Math.round(a.score * 100) / 100)})`).join(', ')}</p>
@@ -108,7 +115,7 @@ export function Usulkan(p: PaneProps) {
         <div class="inline">
           <label class="field">
             {t(lang, 'positionCode')}
-            <input value={code} onInput={(e) => setCode((e.target as HTMLInputElement).value)} />
+            <input value={code} list="position-codes" autocomplete="off" onInput={(e) => setCode((e.target as HTMLInputElement).value)} />
           </label>
           <label class="field narrow">
             {t(lang, 'count')}
@@ -116,12 +123,16 @@ export function Usulkan(p: PaneProps) {
           </label>
           <button onClick={onDarurat} disabled={p.busy || code.trim() === ''}>{t(lang, 'search')}</button>
         </div>
+        {/* Codes of the last check's Jabatan sheet, so nobody has to remember them. */}
+        <datalist id="position-codes">
+          {(p.check?.parsed.book?.positions ?? []).slice(0, 2000).map((x) => <option key={x.code} value={x.code}>{`${x.name} · ${x.unit}`}</option>)}
+        </datalist>
         {dar && (
           <div data-testid="darurat">
             <p class="muted">{dar.result.name} · {dar.result.unit} · {num(lang, dar.result.vacant)} {t(lang, 'vacancies').toLowerCase()}</p>
             <ul class="plain">
               {[...dar.result.chosen, ...dar.result.reserves].map((c) => (
-                <MoveLine key={key(c.move)} m={c.move} lang={lang} checked={picked.has(key(c.move))} onToggle={() => toggle(c.move)} />
+                <MoveLine key={key(c.move)} m={c.move} lang={lang} state={dar.state} checked={picked.has(key(c.move))} onToggle={() => toggle(c.move)} />
               ))}
             </ul>
             <button onClick={() => add(dar.state, [...dar.result.chosen, ...dar.result.reserves].map((c) => c.move).filter((m) => picked.has(key(m))))} disabled={p.busy || picked.size === 0}>
