@@ -19,6 +19,18 @@
  *    never pushed on the heap, it just lowers D;
  *  - a relaxation at distance ≥ D can never lead to a shorter path (rc ≥ 0), so it is dropped,
  *    which keeps the heap small once a good free node has been seen.
+ *
+ * Scans in score order. Right potentials are ≤ 0, so an edge's new distance is at least
+ * base − s (base = d(u) + π(u)): every edge with base − s ≥ D is dropped unread but for its score.
+ * A left node reached again and again in later searches (a seat whose favourites were taken, in a
+ * proposer instance with thousands of candidates per seat) would still read every score each time.
+ * So the second time a left node is scanned, its usable edges (s > 0, right capacity > 0) are
+ * copied in descending score order, bucketed: a counting sort on ⌊(max − s) / w⌋ with K buckets of
+ * width w = (max − min) / K. Scores later in that order are below s + w (+ a bucket's worth of
+ * rounding), so once base − s − D ≥ 2w (+ a rounding margin) every edge left would be dropped
+ * too and the scan stops. The order within a bucket is the input's (stable), and which node is
+ * sorted when depends only on the input: the plan stays a function of the input. Edge ids
+ * (`used`, slotEdge) always refer to the input's CSR; the sorted copy carries them along.
  */
 import { IndexedMinHeap } from './solver-heap';
 
@@ -78,6 +90,7 @@ export function solveCore(p: CoreProblem): CoreResult {
   const predRight = new Int32Array(nLeft);
   const touched = new Int32Array(nNodes);
   const settled = new Int32Array(nNodes);
+  const order = new ScoreOrder(nLeft, start, adj, score, capacity);
 
   for (let source = 0; source < nLeft; source++) {
     for (let unit = supply[source]!; unit > 0; unit--) {
@@ -101,12 +114,25 @@ export function solveCore(p: CoreProblem): CoreResult {
             endNode = u;
           }
           const base = du + pi[u]!;
-          for (let e = start[u]!, end = start[u + 1]!; e < end; e++) {
-            const s = score[e]!;
+          // The input's edges, or (from the node's second scan on) its usable edges by score.
+          const sorted = order.scanned(u);
+          const eAdj = sorted ? order.adj : adj;
+          const eScore = sorted ? order.score : score;
+          const margin = sorted ? order.margin[u]! : Infinity;
+          for (let t = sorted ? order.start[u]! : start[u]!, end = sorted ? order.end[u]! : start[u + 1]!; t < end; t++) {
+            const s = eScore[t]!;
+            if (!(s > 0)) continue;
             // Right potentials are ≤ 0 (they start at 0 and only decrease), so base − s bounds the
-            // new distance from below: most edges are dropped here, reading only their score.
-            if (!(s > 0) || base - s >= D || used[e] === 1) continue;
-            const j = adj[e]!;
+            // new distance from below: most edges are dropped here, reading only their score;
+            // in score order, once the bound clears D by the margin, so would every later edge.
+            const gap = base - s - D;
+            if (gap >= 0) {
+              if (gap >= margin) break;
+              continue;
+            }
+            const e = sorted ? order.edge[t]! : t;
+            if (used[e] === 1) continue;
+            const j = eAdj[t]!;
             const v = nLeft + j;
             const nd = base - s - pi[v]!;
             if (nd >= D || nd >= dist[v]! || state[v] === State.Settled || capacity[j] === 0) continue;
@@ -190,3 +216,109 @@ export function solveCore(p: CoreProblem): CoreResult {
   }
   return { slotStart, load, slotLeft, slotEdge };
 }
+
+/**
+ * Per left node, from its second scan on: its usable edges in descending score order by buckets
+ * (see the file comment), in arrays allocated on the first need and laid out like the input's CSR
+ * (node u's copy starts at start[u]; `end[u]` ≤ start[u + 1] as unusable edges are left out).
+ */
+class ScoreOrder {
+  /** Sorted copies: right node, score and input edge id of each. */
+  adj: Int32Array = EMPTY_I32;
+  score: Float64Array = EMPTY_F64;
+  edge: Int32Array = EMPTY_I32;
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  /** Break when base − s − D ≥ margin[u]: 2 bucket widths + rounding. */
+  readonly margin: Float64Array;
+  /** 0: never scanned; 1: scanned once (input order); 2: sorted. */
+  private readonly state: Uint8Array;
+  private bucketOf: Int32Array = EMPTY_I32;
+  private count = new Int32Array(MAX_BUCKETS + 1);
+
+  constructor(
+    nLeft: number,
+    private readonly inStart: Int32Array,
+    private readonly inAdj: Int32Array,
+    private readonly inScore: Float64Array,
+    private readonly capacity: Int32Array,
+  ) {
+    this.start = inStart;
+    this.end = new Int32Array(nLeft);
+    this.margin = new Float64Array(nLeft);
+    this.state = new Uint8Array(nLeft);
+  }
+
+  /** Whether to scan u's sorted copy (sorting it now on its second scan). */
+  scanned(u: number): boolean {
+    const st = this.state[u]!;
+    if (st === 2) return true;
+    if (st === 0) {
+      this.state[u] = 1;
+      return false;
+    }
+    const from = this.inStart[u]!;
+    const to = this.inStart[u + 1]!;
+    if (to - from < MIN_SORTED) return false; // short lists: plain scans cost as little
+    this.sort(u, from, to);
+    this.state[u] = 2;
+    return true;
+  }
+
+  private sort(u: number, from: number, to: number): void {
+    const { inAdj, inScore, capacity } = this;
+    if (this.adj.length === 0) {
+      const n = this.inStart[this.inStart.length - 1]!;
+      this.adj = new Int32Array(n);
+      this.score = new Float64Array(n);
+      this.edge = new Int32Array(n);
+    }
+    let max = -Infinity;
+    let min = Infinity;
+    let d = 0;
+    for (let e = from; e < to; e++) {
+      const s = inScore[e]!;
+      if (!(s > 0) || capacity[inAdj[e]!] === 0) continue;
+      d++;
+      if (s > max) max = s;
+      if (s < min) min = s;
+    }
+    const k = Math.max(1, Math.min(MAX_BUCKETS, d >> 2));
+    let w = d > 0 ? (max - min) / k : 0;
+    if (!(w > 0 && Number.isFinite(w))) w = 0;
+    if (this.bucketOf.length < to - from) this.bucketOf = new Int32Array(Math.max(to - from, this.bucketOf.length * 2));
+    const bucketOf = this.bucketOf;
+    const count = this.count;
+    count.fill(0, 0, k + 1);
+    for (let e = from; e < to; e++) {
+      const s = inScore[e]!;
+      let b = -1;
+      if (s > 0 && capacity[inAdj[e]!] !== 0) {
+        b = w > 0 ? Math.min(k - 1, Math.floor((max - s) / w)) : 0;
+        count[b + 1]!++;
+      }
+      bucketOf[e - from] = b;
+    }
+    for (let b = 0; b < k; b++) count[b + 1]! += count[b]!;
+    const { adj, score, edge } = this;
+    for (let e = from; e < to; e++) {
+      const b = bucketOf[e - from]!;
+      if (b < 0) continue;
+      const at = from + count[b]!++;
+      adj[at] = inAdj[e]!;
+      score[at] = inScore[e]!;
+      edge[at] = e;
+    }
+    this.end[u] = from + d;
+    // 2w covers the bucket and a floor() rounded across a bucket boundary; the relative term covers
+    // the rounding of base − s − D itself.
+    this.margin[u] = 2 * w + 1e-9 * Math.max(Math.abs(max), Math.abs(min), 1);
+  }
+}
+
+const EMPTY_I32 = new Int32Array(0);
+const EMPTY_F64 = new Float64Array(0);
+/** Buckets per node: at most this many, and about one per 4 usable edges. */
+const MAX_BUCKETS = 1024;
+/** Nodes with fewer edges are always scanned in input order. */
+const MIN_SORTED = 64;

@@ -130,7 +130,7 @@ function solveEither(
 ): Assignment {
   const nMajor = byRow ? nRows : nCols;
   const nMinor = byRow ? nCols : nRows;
-  const { rowDegree, colDegree, majorBest } = countUsable(nRows, nCols, capacity, start, adj, score, byRow);
+  const { rowDegree, colDegree, majorBest, minorBest } = countUsable(nRows, nCols, capacity, start, adj, score, byRow);
 
   // Units: a position cannot fill more seats than it has eligible people.
   const seats = new Int32Array(nCols);
@@ -144,13 +144,12 @@ function solveEither(
   const supply = leftIsCols ? seats : people;
   const rightCapacity = leftIsCols ? people : seats;
   let core: CoreProblem;
-  let edgeOrigin: Int32Array | null = null;
-  if (leftIsCols !== byRow) {
+  const transposed = leftIsCols === byRow;
+  if (!transposed) {
     core = { nLeft: nMajor, nRight: nMinor, supply, capacity: rightCapacity, start, adj, score, leftBest: majorBest };
   } else {
-    const t = transposeUsable(nMajor, nMinor, capacity, start, adj, score, byRow);
-    edgeOrigin = t.origin;
-    core = { nLeft: nMinor, nRight: nMajor, supply, capacity: rightCapacity, ...t };
+    const t = transposeUsable(nMajor, nMinor, capacity, start, adj, score, byRow, byRow ? colDegree : rowDegree);
+    core = { nLeft: nMinor, nRight: nMajor, supply, capacity: rightCapacity, ...t, leftBest: minorBest };
   }
   const r = solveCore(core);
 
@@ -163,7 +162,7 @@ function solveEither(
       const row = leftIsCols ? right : left;
       const c = leftIsCols ? left : right;
       rowToCol[row] = c;
-      rowToEdge[row] = edgeOrigin ? edgeOrigin[r.slotEdge[k]!]! : r.slotEdge[k]!;
+      rowToEdge[row] = transposed ? inputEdge(start, adj, score, right, left, core.score[r.slotEdge[k]!]!) : r.slotEdge[k]!;
       filled[c] = filled[c]! + 1;
     }
   }
@@ -178,9 +177,19 @@ function solveEither(
 }
 
 /**
+ * The input pair behind a pair of the transposed CSR: the first of major node `a`'s pairs to minor
+ * node `b` with that score (a pair listed twice with the same score is one pair to the plan). Looked
+ * up for the chosen pairs only, which spares the transpose an origin array over all pairs.
+ */
+function inputEdge(start: Int32Array, adj: Int32Array, score: Float64Array, a: number, b: number, s: number): number {
+  for (let e = start[a]!, end = start[a + 1]!; e < end; e++) if (adj[e] === b && score[e] === s) return e;
+  throw new Error('solver: chosen pair not found in the input (internal error)');
+}
+
+/**
  * The one pass over the pairs: rejects out-of-range indices and +∞ scores, counts the usable pairs
- * (score > 0, position with a seat) of every person and position, and keeps each major node's
- * best usable score (its initial potential should it be the left side).
+ * (score > 0, position with a seat) of every person and position, and keeps each node's best
+ * usable score (its initial potential should it be the left side).
  */
 function countUsable(
   nRows: number,
@@ -190,12 +199,13 @@ function countUsable(
   adj: Int32Array,
   score: Float64Array,
   byRow: boolean,
-): { rowDegree: Int32Array; colDegree: Int32Array; majorBest: Float64Array } {
+): { rowDegree: Int32Array; colDegree: Int32Array; majorBest: Float64Array; minorBest: Float64Array } {
   const nMajor = byRow ? nRows : nCols;
   const nMinor = byRow ? nCols : nRows;
   const rowDegree = new Int32Array(nRows);
   const colDegree = new Int32Array(nCols);
   const majorBest = new Float64Array(nMajor);
+  const minorBest = new Float64Array(nMinor);
   const majorDegree = byRow ? rowDegree : colDegree;
   const minorDegree = byRow ? colDegree : rowDegree;
   for (let a = 0; a < nMajor; a++) {
@@ -213,11 +223,12 @@ function countUsable(
       degree++;
       minorDegree[b] = minorDegree[b]! + 1;
       if (s > best) best = s;
+      if (s > minorBest[b]!) minorBest[b] = s;
     }
     majorDegree[a] = degree;
     majorBest[a] = best;
   }
-  return { rowDegree, colDegree, majorBest };
+  return { rowDegree, colDegree, majorBest, minorBest };
 }
 
 function invalid(byRow: boolean, what: string): never {
@@ -225,9 +236,10 @@ function invalid(byRow: boolean, what: string): never {
 }
 
 /**
- * CSR transpose of the usable pairs only, with each new left node's best score and `origin`
- * mapping a new pair to its input index. Filling in source order keeps every list sorted by its
- * source index, so the result does not depend on anything but the input.
+ * CSR transpose of the usable pairs only (score > 0, position with a seat), given each destination's
+ * count of them from countUsable. Filling in source order keeps every list sorted by its source
+ * index, so the result does not depend on anything but the input. One pass over the pairs, written
+ * out without closures: on a large proposer instance this is a good part of the solve.
  */
 function transposeUsable(
   nSrc: number,
@@ -237,37 +249,28 @@ function transposeUsable(
   adj: Int32Array,
   score: Float64Array,
   byRow: boolean,
-): { start: Int32Array; adj: Int32Array; score: Float64Array; origin: Int32Array; leftBest: Float64Array } {
-  const usable = (e: number, a: number): boolean => score[e]! > 0 && capacity[byRow ? adj[e]! : a]! > 0;
-  const next = new Int32Array(nDst + 1);
-  let kept = 0;
-  for (let a = 0; a < nSrc; a++) {
-    for (let e = start[a]!, end = start[a + 1]!; e < end; e++) {
-      if (!usable(e, a)) continue;
-      next[adj[e]! + 1] = next[adj[e]! + 1]! + 1;
-      kept++;
-    }
-  }
-  for (let b = 0; b < nDst; b++) next[b + 1] = next[b + 1]! + next[b]!;
-  const tStart = next.slice();
+  dstDegree: Int32Array,
+): { start: Int32Array; adj: Int32Array; score: Float64Array } {
+  const tStart = new Int32Array(nDst + 1);
+  for (let b = 0; b < nDst; b++) tStart[b + 1] = tStart[b]! + dstDegree[b]!;
+  const next = tStart.slice(0, nDst);
+  const kept = tStart[nDst]!;
   const tAdj = new Int32Array(kept);
   const tScore = new Float64Array(kept);
-  const origin = new Int32Array(kept);
-  const leftBest = new Float64Array(nDst);
   for (let a = 0; a < nSrc; a++) {
+    if (!byRow && capacity[a] === 0) continue;
     for (let e = start[a]!, end = start[a + 1]!; e < end; e++) {
-      if (!usable(e, a)) continue;
+      const s = score[e]!;
+      if (!(s > 0)) continue;
       const b = adj[e]!;
+      if (byRow && capacity[b] === 0) continue;
       const at = next[b]!;
       next[b] = at + 1;
       tAdj[at] = a;
-      const s = score[e]!;
       tScore[at] = s;
-      origin[at] = e;
-      if (s > leftBest[b]!) leftBest[b] = s;
     }
   }
-  return { start: tStart, adj: tAdj, score: tScore, origin, leftBest };
+  return { start: tStart, adj: tAdj, score: tScore };
 }
 
 /** Shape checks (cheap, per node); the per-pair checks happen in countUsable's pass. */

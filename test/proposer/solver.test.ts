@@ -358,6 +358,47 @@ describe('proposer solver: exactness', () => {
     }
   });
 
+  it('equals the Hungarian reference when nodes have long candidate lists (scans in score order, early stop)', () => {
+    // From its second scan on, a node with 64 or more pairs is scanned in bucketed score order and
+    // the scan stops early (solver-sparse.ts, ScoreOrder): these instances give the augmenting side
+    // hundreds of pairs, popular people or seats (long displacement chains, so nodes are scanned
+    // again and again), coarse scores (ties across bucket boundaries), a few huge or all-equal
+    // scores (degenerate buckets), non-positive scores, seatless positions and duplicated pairs.
+    const rand = prng(41);
+    const scoreBy: Record<string, (a: number, b: number) => number> = {
+      popular: (a, b) => Math.round(30 * a + 30 * b + 3 * rand()) - 4,
+      product: (a, b) => Math.round(400 * a * b) / 8 - 2,
+      float: (a, b) => 100 * a * b + rand(),
+      equal: () => 7,
+      outlier: (a, b) => (rand() < 0.01 ? 1e6 : Math.round(20 * a * b)),
+    };
+    for (const [name, f] of Object.entries(scoreBy)) {
+      for (const [nRows, nCols, density, maxCap] of [
+        [260, 24, 0.6, 3], // seats are the augmenting side, ~150 pairs each
+        [36, 220, 0.55, 1], // people are the augmenting side, ~120 pairs each
+      ] as const) {
+        const a = Array.from({ length: nRows }, rand);
+        const b = Array.from({ length: nCols }, rand);
+        const capacity = Array.from({ length: nCols }, () => Math.floor(rand() * (maxCap + 1)));
+        const pairs: Pair[] = [];
+        for (let i = 0; i < nRows; i++) {
+          for (let j = 0; j < nCols; j++) {
+            if (rand() >= density) continue;
+            pairs.push({ row: i, col: j, score: f(a[i]!, b[j]!) });
+            if (rand() < 0.02) pairs.push({ row: i, col: j, score: f(a[i]!, b[j]!) }); // listed twice
+          }
+        }
+        const x: Instance = { nRows, nCols, capacity, pairs };
+        const problem = toProblem(x);
+        const r = solveAssignment(problem);
+        assertValidPlan(x, problem, r);
+        const ref = hungarianReference(x);
+        close(r.total, ref, `${name} ${nRows}×${nCols}`);
+        close(solveByColumn(x).total, ref, `${name} ${nRows}×${nCols} column-major`);
+      }
+    }
+  });
+
   it('moves a person along a chain when that raises the total (greedy would not)', () => {
     // Person 0 likes X (10) and Y (9); person 1 can only take X (8). Greedy: 0→X, total 10.
     const x: Instance = {
