@@ -45,6 +45,12 @@ async function workbookId(host: WorkbookHost): Promise<string> {
   return id;
 }
 
+/** Decisions waiting in this computer's queue for the open workbook (0 before its first push). */
+export async function queuedCount(host: WorkbookHost): Promise<number> {
+  const v = (await host.readSettings([WORKBOOK_ID]))[WORKBOOK_ID];
+  return typeof v === 'string' && v.length >= 32 ? loadQueue(v).length : 0;
+}
+
 async function versions(host: WorkbookHost): Promise<Record<string, number>> {
   const v = (await host.readSettings([VERSIONS]))[VERSIONS];
   try {
@@ -69,17 +75,14 @@ const text = (v: CellValue) => (v === null ? '' : v instanceof Date ? v.toISOStr
 
 export async function pushApproved(host: WorkbookHost, conn: Connection, lang: Lang): Promise<PushSummary> {
   return host.action(async () => {
-    const { book, own, cell } = await load(host, lang);
+    const first = await load(host, lang);
+    const { book, cell } = first;
+    let own = first.own;
     const summary: PushSummary = { sent: 0, recorded: 0, duplicate: 0, conflict: 0, rejected: 0, queued: 0, offline: false, results: [] };
     if (!book || !own) return summary;
     const wbId = await workbookId(host);
-    const statusCol = book.layout.usulan.columns.status?.col;
+    let statusCol = book.layout.usulan.columns.status?.col;
     const writes: ValueWrite[] = [...own.headerWrites];
-    const rowOf = new Map<string, number>();
-    for (const p of book.proposals) {
-      const id = text(cell(p.row, own.col.mutationId));
-      if (id) rowOf.set(id, p.row);
-    }
 
     // Approved rows not yet recorded: make sure each has its mutationId in the workbook, then queue it.
     const queue = loadQueue(wbId);
@@ -93,7 +96,6 @@ export async function pushApproved(host: WorkbookHost, conn: Connection, lang: L
       if (!id) {
         id = newMutationId();
         writes.push({ sheet: own.sheet, row: p.row, col: own.col.mutationId, values: [[id]] });
-        rowOf.set(id, p.row);
       }
       if (queued.has(id)) continue;
       const e = employees.get(p.nip);
@@ -144,14 +146,29 @@ export async function pushApproved(host: WorkbookHost, conn: Connection, lang: L
       // Who approved is the server's word (the token's holder), never the workbook's: ask it for the
       // decisions just recorded. Not essential — without an answer, Tarik data resmi fills it later.
       const approvers = await recordedApprovers(conn, queue, answers);
-      const byRow = new Map(book.proposals.map((p) => [p.row, p]));
+      // The answers took a network round trip, during which a co-author (or the user) may have sorted,
+      // inserted or deleted rows: read the workbook again and find each answer's row by its ID Mutasi,
+      // never by the row number it had before the request went out.
+      const now = await load(host, lang);
+      if (!now.book || !now.own) throw new Error(lang === 'en' ? 'Usulan can no longer be read; the answers stay with the server (pull to fetch them)' : 'Usulan tidak terbaca lagi; jawaban server tetap tersimpan di server (Tarik data resmi untuk mengambilnya)');
+      own = now.own;
+      statusCol = now.book.layout.usulan.columns.status?.col;
+      const nowRowOf = new Map<string, number>();
+      for (const p of now.book.proposals) {
+        const id = text(now.cell(p.row, own.col.mutationId));
+        if (id) nowRowOf.set(id, p.row);
+      }
+      const byRow = new Map(now.book.proposals.map((p) => [p.row, p]));
+      const nowEmployees = new Map(now.book.employees.map((e) => [e.nip, e]));
+      writes.push(...own.headerWrites);
       for (const a of answers) {
-        const row = rowOf.get(a.mutationId) ?? null;
+        const row = nowRowOf.get(a.mutationId) ?? null;
         const proposal = row === null ? undefined : byRow.get(row);
-        summary.results.push({ ...a, row, proposalId: proposal?.id ?? null, name: (proposal && employees.get(proposal.nip)?.name) ?? null });
+        summary.results.push({ ...a, row, proposalId: proposal?.id ?? null, name: (proposal && nowEmployees.get(proposal.nip)?.name) ?? null });
         summary[a.status]++;
         if (row === null) continue;
-        const put = (col: number, v: CellValue) => writes.push({ sheet: own.sheet, row, col, values: [[v]] });
+        const sheet = own.sheet;
+        const put = (col: number, v: CellValue) => writes.push({ sheet, row, col, values: [[v]] });
         if (a.status === 'recorded' || a.status === 'duplicate') {
           put(own.col.recordNo, a.recordNo);
           const by = approvers.get(a.mutationId);
@@ -203,9 +220,9 @@ export interface PullSummary {
 /** "Tarik data resmi". */
 export async function pullOfficial(host: WorkbookHost, conn: Connection, lang: Lang): Promise<PullSummary> {
   return host.action(async () => {
-    const { book, own, cell } = await load(host, lang);
     const summary: PullSummary = { changes: 0, rowsUpdated: 0, decisions: 0, reset: false };
-    if (!book) return summary;
+    // The network first, the workbook after: rows are read and written back-to-back, so nobody's
+    // sorting or inserting in between can shift them.
     const settings = await host.readSettings([CURSOR]);
     let cursor = Number(settings[CURSOR] ?? 0) || 0;
     const emps = new Map<string, EmployeeRecord>();
@@ -225,6 +242,8 @@ export async function pullOfficial(host: WorkbookHost, conn: Connection, lang: L
       cursor = page.cursor;
       if (!page.more) break;
     }
+    const { book, own, cell } = await load(host, lang);
+    if (!book) return summary;
 
     const peg = book.layout.pegawai;
     const writes: ValueWrite[] = [];

@@ -6,7 +6,7 @@
  */
 import type { Finding, ProposalResult } from '../../shared/rules/types';
 import type { Proposal } from '../../shared/model';
-import type { CellValue, ValueWrite } from '../../shared/workbook/gateway';
+import type { CellValue, SheetData, ValueWrite } from '../../shared/workbook/gateway';
 import type { WorkbookHost } from '../host/types';
 import type { PeriksaOutcome } from './periksa';
 
@@ -30,7 +30,7 @@ export function reviewItems(check: PeriksaOutcome): ReviewItem[] {
     }));
 }
 
-export type Refusal = 'error' | 'needNote' | 'noColumns';
+export type Refusal = 'error' | 'needNote' | 'noColumns' | 'stale';
 
 /** Why this row cannot be approved with this note, or null when it can. */
 export function approvalRefusal(item: ReviewItem, note: string): Refusal | null {
@@ -76,10 +76,37 @@ export function decisionWrites(check: PeriksaOutcome, item: ReviewItem, decision
   return { writes, refusal: null, ...(mutationId ? { mutationId } : {}) };
 }
 
+/** Text of a cell as people read it (an NIP typed as a number still compares equal). */
+const cellText = (v: CellValue | undefined) => (v === null || v === undefined ? '' : typeof v === 'object' ? '' : String(v).trim());
+
+/**
+ * Whether the row still holds the proposal the reviewer is looking at. The last Periksa may be minutes
+ * old; a row inserted, deleted or a sort since then (by this user or a co-author) would otherwise put
+ * the decision on someone else's row.
+ */
+export function sameProposal(sheet: SheetData, check: PeriksaOutcome, item: ReviewItem): boolean {
+  const lay = check.parsed.book!.layout.usulan;
+  const at = (field: string) => {
+    const col = lay.columns[field]?.col;
+    return col === undefined ? undefined : sheet.values[item.proposal.row - sheet.startRow]?.[col - sheet.startCol];
+  };
+  const id = cellText(at('id'));
+  // An empty No Usulan gets a generated id from the reader: then NIP and target must do.
+  return (id === '' || id === item.proposal.id) && cellText(at('nip')) === item.proposal.nip && cellText(at('toCode')) === item.proposal.toCode;
+}
+
 export async function decide(host: WorkbookHost, check: PeriksaOutcome, item: ReviewItem, decision: 'Disetujui' | 'Ditolak', note: string): Promise<Refusal | null> {
   const { writes, refusal } = decisionWrites(check, item, decision, note);
   if (refusal) return refusal;
-  await host.action(() => host.writeValues(writes));
+  const sheetName = check.parsed.book!.layout.usulan.name;
+  const stale = await host.action(async () => {
+    // Read and write in one action: nothing can move the row in between.
+    const [now] = await host.readSheets([sheetName]);
+    if (!now || !sameProposal(now, check, item)) return true;
+    await host.writeValues(writes);
+    return false;
+  });
+  if (stale) return 'stale';
   // Keep the pane's copy in step without a full re-check.
   item.proposal.status = decision;
   if (note.trim()) item.proposal.note = note.trim();

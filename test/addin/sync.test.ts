@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BrowserGateway } from '../../addin/gateway/browser';
 import { runPeriksa } from '../../addin/services/periksa';
-import { pushApproved } from '../../addin/services/sync';
+import { pushApproved, queuedCount } from '../../addin/services/sync';
 import { decide, reviewItems } from '../../addin/services/tinjau';
 import { writeE2eWorkbook } from './support/e2e-workbook';
 
@@ -52,6 +52,7 @@ describe('addin: Sinkron push queue and write-back', () => {
     const offline = await pushApproved(gw, conn, 'id');
     assert.equal(offline.offline, true);
     assert.equal(offline.queued, 1);
+    assert.equal(await queuedCount(gw), 1, 'the pane shows what waits on this computer');
     assert.equal((await usulanRow(gw, 2)).Status, 'Disetujui');
 
     // Back online: the same id goes out, based on the official version, and the answer is written back.
@@ -71,6 +72,7 @@ describe('addin: Sinkron push queue and write-back', () => {
     }) as typeof fetch;
     const online = await pushApproved(gw, conn, 'id');
     assert.equal(online.recorded, 1);
+    assert.equal(await queuedCount(gw), 0);
     assert.equal(bodies.length, 1);
     assert.equal(bodies[0]!.decisions.length, 1, 'queued once, sent once');
     const d = bodies[0]!.decisions[0]!;
@@ -109,5 +111,44 @@ describe('addin: Sinkron push queue and write-back', () => {
     assert.equal(row.Status, 'Disetujui');
     assert.equal(row['Hasil Sinkron'], 'Ditolak server: SKP tahun lalu kosong (PERFORMANCE_MISSING)');
     assert.equal(row['Nomor Catatan'], null);
+  });
+
+  it('refuses a decision when the row moved since the check (a co-author inserted a row), writing nothing', async () => {
+    const gw = await openBook();
+    const check = await runPeriksa(gw, { lang: 'id' });
+    const clean = reviewItems(check).find((i) => i.proposal.row === 2)!;
+    const ws = gw.workbook.getWorksheet('Usulan')!;
+    ws.spliceRows(2, 0, ['U-0099', '199103082015012007', 'KES-PEL', 'Rotasi', '02/01/2027', 'Diajukan']);
+    assert.equal(await decide(gw, check, clean, 'Disetujui', ''), 'stale');
+    assert.equal((await usulanRow(gw, 2)).Status, 'Diajukan', 'the inserted row keeps its status');
+    assert.equal((await usulanRow(gw, 3)).Status, 'Diajukan', 'and so does the row that moved');
+    // After a new check the same decision lands on the right row.
+    const again = await runPeriksa(gw, { lang: 'id' });
+    const moved = reviewItems(again).find((i) => i.proposal.id === 'U-0001')!;
+    assert.equal(moved.proposal.row, 3);
+    assert.equal(await decide(gw, again, moved, 'Disetujui', ''), null);
+    assert.equal((await usulanRow(gw, 3)).Status, 'Disetujui');
+  });
+
+  it('writes each answer on the row that holds its ID Mutasi now, even if rows moved while the push was out', async () => {
+    const gw = await openBook();
+    const check = await runPeriksa(gw, { lang: 'id' });
+    assert.equal(await decide(gw, check, reviewItems(check).find((i) => i.proposal.row === 2)!, 'Disetujui', ''), null);
+    globalThis.fetch = (async (url: string | URL, init?: RequestInit) => {
+      if (String(url).includes('/employees/')) return new Response(JSON.stringify({ version: 1 }), { status: 200 });
+      if (!init?.method) return new Response(JSON.stringify({ decisions: [] }), { status: 200 });
+      // While the request is out, someone inserts two rows at the top of Usulan.
+      gw.workbook.getWorksheet('Usulan')!.spliceRows(2, 0, ['U-0098'], ['U-0099']);
+      const body = JSON.parse(String(init.body));
+      return new Response(JSON.stringify({ results: body.decisions.map((x: { mutationId: string }) => ({ mutationId: x.mutationId, status: 'recorded', recordNo: 'MUT-2026-000007', version: 2, findings: [] })) }), { status: 200 });
+    }) as typeof fetch;
+    const out = await pushApproved(gw, conn, 'id');
+    assert.equal(out.recorded, 1);
+    assert.equal(out.results[0]!.row, 4);
+    const row = await usulanRow(gw, 4);
+    assert.equal(row['No Usulan'], 'U-0001');
+    assert.equal(row['Nomor Catatan'], 'MUT-2026-000007');
+    assert.equal(row.Status, 'Tercatat');
+    assert.equal((await usulanRow(gw, 2))['Nomor Catatan'], null, 'not on the row that used to be there');
   });
 });

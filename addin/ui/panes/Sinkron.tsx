@@ -1,14 +1,18 @@
 /** Sinkron: push approved rows, show each answer, pull the official record. */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { num, t } from '../../i18n';
 import { loadConnection } from '../../services/local';
-import { pullOfficial, pushApproved, type PullSummary, type PushSummary } from '../../services/sync';
+import { pullOfficial, pushApproved, queuedCount, type PullSummary, type PushSummary } from '../../services/sync';
 import type { PaneProps } from '../context';
 
 export function Sinkron(p: PaneProps) {
   const { lang } = p;
   const [push, setPush] = useState<PushSummary | null>(null);
   const [pull, setPull] = useState<PullSummary | null>(null);
+  const [waiting, setWaiting] = useState(0);
+  useEffect(() => {
+    void queuedCount(p.host).then(setWaiting).catch(() => setWaiting(0));
+  }, [p.host, push]);
   const conn = loadConnection();
   const ready = conn.server !== '' && conn.token !== '';
 
@@ -37,6 +41,7 @@ export function Sinkron(p: PaneProps) {
         <button onClick={onPull} disabled={p.busy || !ready}>{t(lang, 'pull')}</button>
       </div>
       <p class="muted">{t(lang, 'server')}: {conn.server || '—'}</p>
+      {waiting > 0 && <p class="hint" data-testid="queue">{t(lang, 'queued')}: <b>{num(lang, waiting)}</b> — {t(lang, 'queuedHelp')}</p>}
       {push && (
         <div data-testid="push-results">
           <div class="counts">

@@ -45,7 +45,7 @@ export function Tinjau(p: PaneProps) {
     p.run(decision === 'Disetujui' ? 'approve' : 'reject', async () => {
       const r = await decide(p.host, check, item, decision, note);
       if (r) {
-        p.notify({ kind: 'error', text: t(lang, r === 'error' ? 'cannotApproveError' : r === 'needNote' ? 'needNote' : 'error') });
+        p.notify({ kind: 'error', text: t(lang, r === 'error' ? 'cannotApproveError' : r === 'needNote' ? 'needNote' : r === 'stale' ? 'staleRow' : 'noStatusColumn') });
         return;
       }
       p.notify({ kind: 'success', text: `${item.proposal.id}: ${t(lang, decision === 'Disetujui' ? 'approved' : 'rejected')}` });
