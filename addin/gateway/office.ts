@@ -36,6 +36,8 @@ export class OfficeGateway implements WorkbookHost {
   readonly kind = 'office' as const;
   readonly nativeCharts = true;
   private ctx: Ctx | null = null;
+  /** The sheet names seen in this action (listSheets / ensureSheet), so reads ask only for sheets that exist. */
+  private names: string[] | null = null;
   private syncs = 0;
   private budget: number;
   private readonly runFn: typeof Excel.run;
@@ -59,6 +61,7 @@ export class OfficeGateway implements WorkbookHost {
         return await fn();
       } finally {
         this.ctx = null;
+        this.names = null;
       }
     });
   }
@@ -82,14 +85,21 @@ export class OfficeGateway implements WorkbookHost {
     return this.with(async (ctx) => {
       const sheets = ctx.workbook.worksheets.load('items/name');
       await this.sync(ctx);
-      return sheets.items.map((s) => s.name);
+      const names = sheets.items.map((s) => s.name);
+      if (this.ctx) this.names = names;
+      return names;
     });
   }
 
-  async readSheets(names: string[]): Promise<SheetData[]> {
-    if (names.length === 0) return [];
+  async readSheets(asked: string[]): Promise<SheetData[]> {
+    if (asked.length === 0) return [];
     return this.with(async (ctx) => {
-      const sheets = names.map((name) => ctx.workbook.worksheets.getItemOrNullObject(name));
+      // Methods of a null object fail the whole request in Excel: read only sheets that exist, known
+      // from this action's listSheets (the usual case: no extra round trip) or asked for once here.
+      const existing = this.names ?? (await this.listSheets());
+      const names = asked.filter((n) => existing.includes(n));
+      if (names.length === 0) return [];
+      const sheets = names.map((name) => ctx.workbook.worksheets.getItem(name));
       if (Number.isFinite(this.budget)) return this.readInBlocks(ctx, sheets, names);
       // Optimistic: every used range's values in one round trip.
       const used = sheets.map((ws) => ws.getUsedRangeOrNullObject(true).load('values,rowIndex,columnIndex'));
@@ -97,11 +107,10 @@ export class OfficeGateway implements WorkbookHost {
         await this.sync(ctx);
       } catch (e) {
         if (!isPayloadLimitError(e)) throw e;
-        return this.readInBlocks(ctx, names.map((n) => ctx.workbook.worksheets.getItemOrNullObject(n)), names);
+        return this.readInBlocks(ctx, names.map((n) => ctx.workbook.worksheets.getItem(n)), names);
       }
       const out: SheetData[] = [];
-      sheets.forEach((ws, i) => {
-        if (ws.isNullObject) return;
+      sheets.forEach((_ws, i) => {
         const r = used[i]!;
         out.push(r.isNullObject
           ? { name: names[i]!, values: [], startRow: 1, startCol: 1 }
@@ -116,8 +125,7 @@ export class OfficeGateway implements WorkbookHost {
     const dims = sheets.map((ws) => ws.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount'));
     await this.sync(ctx);
     interface Piece { sheet: number; row0: number; rows: number; col0: number; cols: number }
-    const out: (SheetData | null)[] = sheets.map((ws, i) => {
-      if (ws.isNullObject) return null;
+    const out: (SheetData | null)[] = sheets.map((_ws, i) => {
       const d = dims[i]!;
       if (d.isNullObject) return { name: names[i]!, values: [], startRow: 1, startCol: 1 };
       return { name: names[i]!, values: new Array<CellValue[]>(d.rowCount), startRow: d.rowIndex + 1, startCol: d.columnIndex + 1 };
@@ -154,6 +162,7 @@ export class OfficeGateway implements WorkbookHost {
       await this.sync(ctx);
       if (!ws.isNullObject) return;
       const added = ctx.workbook.worksheets.add(name);
+      this.names?.push(name);
       if (headers && headers.length > 0) {
         const range = added.getRange(`A1:${a1(1, headers.length)}`);
         range.values = [headers];

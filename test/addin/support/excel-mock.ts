@@ -184,7 +184,9 @@ class Context {
         return self.areas(name, addr.split(',').map((a) => parseA1(a)));
       },
       getUsedRangeOrNullObject: () => {
-        const s = book.sheets.get(name) ?? { values: [] };
+        // Excel fails the request when a method is called on a null object.
+        if (!sheet) throw Object.assign(new Error(`mock: getUsedRangeOrNullObject on the null object for ${name}`), { code: 'InvalidArgument' });
+        const s = book.sheets.get(name)!;
         let lastRow = 0;
         let lastCol = 0;
         s.values.forEach((row, i) => {
