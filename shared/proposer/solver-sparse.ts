@@ -141,6 +141,9 @@ export function solveCore(p: CoreProblem): CoreResult {
             if (load[j]! < capacity[j]!) {
               D = nd;
               endNode = v;
+              // A tight edge (reduced cost 0) to a free node: no path through u can be shorter, as
+              // reduced costs are ≥ 0. Typical of early searches, where it halves the first scan.
+              if (nd <= du) break;
               continue;
             }
             if (state[v] === State.Unseen) {
@@ -219,22 +222,24 @@ export function solveCore(p: CoreProblem): CoreResult {
 
 /**
  * Per left node, from its second scan on: its usable edges in descending score order by buckets
- * (see the file comment), in arrays allocated on the first need and laid out like the input's CSR
- * (node u's copy starts at start[u]; `end[u]` ≤ start[u + 1] as unusable edges are left out).
+ * (see the file comment), copied into a pool that grows with the nodes sorted (most nodes of an
+ * easy instance are never scanned twice, so the pool stays far smaller than the input).
  */
 class ScoreOrder {
   /** Sorted copies: right node, score and input edge id of each. */
-  adj: Int32Array = EMPTY_I32;
-  score: Float64Array = EMPTY_F64;
-  edge: Int32Array = EMPTY_I32;
+  adj: Int32Array = new Int32Array(1024);
+  score: Float64Array = new Float64Array(1024);
+  edge: Int32Array = new Int32Array(1024);
+  /** Node u's sorted copy is start[u] ≤ t < end[u] in the pool. */
   readonly start: Int32Array;
   readonly end: Int32Array;
   /** Break when base − s − D ≥ margin[u]: 2 bucket widths + rounding. */
   readonly margin: Float64Array;
   /** 0: never scanned; 1: scanned once (input order); 2: sorted. */
   private readonly state: Uint8Array;
-  private bucketOf: Int32Array = EMPTY_I32;
-  private count = new Int32Array(MAX_BUCKETS + 1);
+  private used = 0;
+  private bucketOf: Int32Array = new Int32Array(1024);
+  private readonly count = new Int32Array(MAX_BUCKETS + 1);
 
   constructor(
     nLeft: number,
@@ -243,7 +248,7 @@ class ScoreOrder {
     private readonly inScore: Float64Array,
     private readonly capacity: Int32Array,
   ) {
-    this.start = inStart;
+    this.start = new Int32Array(nLeft);
     this.end = new Int32Array(nLeft);
     this.margin = new Float64Array(nLeft);
     this.state = new Uint8Array(nLeft);
@@ -267,12 +272,6 @@ class ScoreOrder {
 
   private sort(u: number, from: number, to: number): void {
     const { inAdj, inScore, capacity } = this;
-    if (this.adj.length === 0) {
-      const n = this.inStart[this.inStart.length - 1]!;
-      this.adj = new Int32Array(n);
-      this.score = new Float64Array(n);
-      this.edge = new Int32Array(n);
-    }
     let max = -Infinity;
     let min = Infinity;
     let d = 0;
@@ -300,24 +299,41 @@ class ScoreOrder {
       bucketOf[e - from] = b;
     }
     for (let b = 0; b < k; b++) count[b + 1]! += count[b]!;
+    const at0 = this.reserve(d);
     const { adj, score, edge } = this;
     for (let e = from; e < to; e++) {
       const b = bucketOf[e - from]!;
       if (b < 0) continue;
-      const at = from + count[b]!++;
+      const at = at0 + count[b]!++;
       adj[at] = inAdj[e]!;
       score[at] = inScore[e]!;
       edge[at] = e;
     }
-    this.end[u] = from + d;
+    this.start[u] = at0;
+    this.end[u] = at0 + d;
     // 2w covers the bucket and a floor() rounded across a bucket boundary; the relative term covers
     // the rounding of base − s − D itself.
     this.margin[u] = 2 * w + 1e-9 * Math.max(Math.abs(max), Math.abs(min), 1);
   }
+
+  /** Room for n more entries in the pool; returns where they start. */
+  private reserve(n: number): number {
+    const at = this.used;
+    if (at + n > this.adj.length) {
+      const size = Math.max(at + n, this.adj.length * 2);
+      const grow = <T extends Int32Array | Float64Array>(a: T, b: T): T => {
+        b.set(a.subarray(0, at));
+        return b;
+      };
+      this.adj = grow(this.adj, new Int32Array(size));
+      this.score = grow(this.score, new Float64Array(size));
+      this.edge = grow(this.edge, new Int32Array(size));
+    }
+    this.used = at + n;
+    return at;
+  }
 }
 
-const EMPTY_I32 = new Int32Array(0);
-const EMPTY_F64 = new Float64Array(0);
 /** Buckets per node: at most this many, and about one per 4 usable edges. */
 const MAX_BUCKETS = 1024;
 /** Nodes with fewer edges are always scanned in input order. */

@@ -130,7 +130,7 @@ function solveEither(
 ): Assignment {
   const nMajor = byRow ? nRows : nCols;
   const nMinor = byRow ? nCols : nRows;
-  const { rowDegree, colDegree, majorBest, minorBest } = countUsable(nRows, nCols, capacity, start, adj, score, byRow);
+  const { rowDegree, colDegree, majorBest } = countUsable(nRows, nCols, capacity, start, adj, score, byRow);
 
   // Units: a position cannot fill more seats than it has eligible people.
   const seats = new Int32Array(nCols);
@@ -149,7 +149,7 @@ function solveEither(
     core = { nLeft: nMajor, nRight: nMinor, supply, capacity: rightCapacity, start, adj, score, leftBest: majorBest };
   } else {
     const t = transposeUsable(nMajor, nMinor, capacity, start, adj, score, byRow, byRow ? colDegree : rowDegree);
-    core = { nLeft: nMinor, nRight: nMajor, supply, capacity: rightCapacity, ...t, leftBest: minorBest };
+    core = { nLeft: nMinor, nRight: nMajor, supply, capacity: rightCapacity, ...t };
   }
   const r = solveCore(core);
 
@@ -188,8 +188,8 @@ function inputEdge(start: Int32Array, adj: Int32Array, score: Float64Array, a: n
 
 /**
  * The one pass over the pairs: rejects out-of-range indices and +∞ scores, counts the usable pairs
- * (score > 0, position with a seat) of every person and position, and keeps each node's best
- * usable score (its initial potential should it be the left side).
+ * (score > 0, position with a seat) of every person and position, and keeps each major node's
+ * best usable score (its initial potential should it be the left side).
  */
 function countUsable(
   nRows: number,
@@ -199,13 +199,12 @@ function countUsable(
   adj: Int32Array,
   score: Float64Array,
   byRow: boolean,
-): { rowDegree: Int32Array; colDegree: Int32Array; majorBest: Float64Array; minorBest: Float64Array } {
+): { rowDegree: Int32Array; colDegree: Int32Array; majorBest: Float64Array } {
   const nMajor = byRow ? nRows : nCols;
   const nMinor = byRow ? nCols : nRows;
   const rowDegree = new Int32Array(nRows);
   const colDegree = new Int32Array(nCols);
   const majorBest = new Float64Array(nMajor);
-  const minorBest = new Float64Array(nMinor);
   const majorDegree = byRow ? rowDegree : colDegree;
   const minorDegree = byRow ? colDegree : rowDegree;
   for (let a = 0; a < nMajor; a++) {
@@ -216,19 +215,18 @@ function countUsable(
     for (let e = start[a]!, end = start[a + 1]!; e < end; e++) {
       const b = adj[e]!;
       const s = score[e]!;
-      if (b < 0 || b >= nMinor) invalid(byRow, `pair ${e} points to ${b}, outside 0..${nMinor - 1}`);
+      if (b >>> 0 >= nMinor) invalid(byRow, `pair ${e} points to ${b}, outside 0..${nMinor - 1}`);
       if (!(s > 0)) continue; // ≤ 0, NaN, −∞: never chosen
       if (s === Infinity) invalid(byRow, `score[${e}] is +Infinity`);
       if (!majorOpen || (byRow && capacity[b]! === 0)) continue;
       degree++;
-      minorDegree[b] = minorDegree[b]! + 1;
+      minorDegree[b]!++;
       if (s > best) best = s;
-      if (s > minorBest[b]!) minorBest[b] = s;
     }
     majorDegree[a] = degree;
     majorBest[a] = best;
   }
-  return { rowDegree, colDegree, majorBest, minorBest };
+  return { rowDegree, colDegree, majorBest };
 }
 
 function invalid(byRow: boolean, what: string): never {
@@ -237,7 +235,7 @@ function invalid(byRow: boolean, what: string): never {
 
 /**
  * CSR transpose of the usable pairs only (score > 0, position with a seat), given each destination's
- * count of them from countUsable. Filling in source order keeps every list sorted by its source
+ * count of them from countUsable, with each destination's best score (its initial potential). Filling in source order keeps every list sorted by its source
  * index, so the result does not depend on anything but the input. One pass over the pairs, written
  * out without closures: on a large proposer instance this is a good part of the solve.
  */
@@ -250,13 +248,14 @@ function transposeUsable(
   score: Float64Array,
   byRow: boolean,
   dstDegree: Int32Array,
-): { start: Int32Array; adj: Int32Array; score: Float64Array } {
+): { start: Int32Array; adj: Int32Array; score: Float64Array; leftBest: Float64Array } {
   const tStart = new Int32Array(nDst + 1);
   for (let b = 0; b < nDst; b++) tStart[b + 1] = tStart[b]! + dstDegree[b]!;
   const next = tStart.slice(0, nDst);
   const kept = tStart[nDst]!;
   const tAdj = new Int32Array(kept);
   const tScore = new Float64Array(kept);
+  const leftBest = new Float64Array(nDst);
   for (let a = 0; a < nSrc; a++) {
     if (!byRow && capacity[a] === 0) continue;
     for (let e = start[a]!, end = start[a + 1]!; e < end; e++) {
@@ -268,9 +267,10 @@ function transposeUsable(
       next[b] = at + 1;
       tAdj[at] = a;
       tScore[at] = s;
+      if (s > leftBest[b]!) leftBest[b] = s;
     }
   }
-  return { start: tStart, adj: tAdj, score: tScore };
+  return { start: tStart, adj: tAdj, score: tScore, leftBest };
 }
 
 /** Shape checks (cheap, per node); the per-pair checks happen in countUsable's pass. */
