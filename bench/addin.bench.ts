@@ -8,7 +8,11 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { OfficeGateway } from '../addin/gateway/office';
+import { runPeriksa } from '../addin/services/periksa';
 import { launchChromium } from '../test/addin/support/browser';
+import { syntheticBook } from '../test/addin/support/book';
+import { FakeWorkbook } from '../test/addin/support/excel-mock';
 import { buildAddin } from '../test/addin/support/build';
 import { benchWorkbook } from './workbook-cache';
 
@@ -73,6 +77,15 @@ export default async function addinBench(): Promise<void> {
     console.log(`  Periksa on 40,000 staff: ${m ? (idNumber(m[1]!) / 1000).toFixed(2) : '?'} s in the pane (${(wallMs / 1000).toFixed(2)} s wall, with rendering), ${m ? idNumber(m[2]!) : '?'} gateway round trips`);
     console.log(`  findings: ${counts.replace(/\s+/g, ' ')}`);
     await ctx.close();
+    // The Office gateway's round trips (context.sync) for the same action, on office-addin-mock: desktop
+    // Excel (one request however large) and Excel on the web (blocks of 150,000 cells under its 5 MB limit).
+    for (const n of [100, 40_000]) {
+      const desk = new FakeWorkbook(syntheticBook(n));
+      await runPeriksa(new OfficeGateway({ run: desk.run as typeof Excel.run, isSetSupported: () => true }), { lang: 'id' });
+      const web = new FakeWorkbook(syntheticBook(n), { payloadLimitCells: 150_000 });
+      await runPeriksa(new OfficeGateway({ run: web.run as typeof Excel.run, isSetSupported: () => true, cellBudget: 150_000 }), { lang: 'id' });
+      console.log(`  Periksa via the Office gateway (mock), ${n.toLocaleString('en-US')} staff: ${desk.syncs} context.sync() in ${desk.runs} Excel.run (desktop); ${web.syncs} in blocks (Excel on the web)`);
+    }
   } finally {
     await browser.close();
     server.close();
