@@ -35,6 +35,8 @@ async function tab(page: Page, name: RegExp) {
 }
 
 async function shot(page: Page, name: string) {
+  // The pictures go into the user guide: no keyboard focus ring left on them.
+  await page.evaluate('document.activeElement && document.activeElement.blur && document.activeElement.blur()');
   await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
 }
 
