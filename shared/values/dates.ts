@@ -147,7 +147,10 @@ export function parseDateSerial(n: number): Day | null {
   return excelSerialToDay(n);
 }
 
-/** Today's date in UTC as a Day (the default as-of date). */
-export function today(): Day {
-  return Math.floor(Date.now() / MS_DAY);
+/**
+ * Today's date where the user is (the default as-of date): the local calendar date, not UTC's, which in
+ * Indonesia (UTC+7 … +9) is still yesterday until 07:00–09:00 in the morning.
+ */
+export function today(now: Date = new Date()): Day {
+  return dayFromYmd(now.getFullYear(), now.getMonth() + 1, now.getDate()) ?? Math.floor(now.getTime() / MS_DAY);
 }

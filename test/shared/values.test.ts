@@ -1,6 +1,6 @@
 /** The messy values of WORKBOOK.md, each parsed or flagged as specified. */
 import { strict as assert } from 'node:assert';
-import { isoDate, monthsBetween, dayFromYmd, dayToExcelSerial } from '../../shared/values/dates';
+import { isoDate, monthsBetween, dayFromYmd, dayToExcelSerial, today } from '../../shared/values/dates';
 import { readNip } from '../../shared/values/nip';
 import { INVALID, parseDate, parseEducation, parseGolongan, parseDiscipline, parseInteger, parseList, parseProposalStatus, parseStatus } from '../../shared/values/parse';
 import { normalizeName } from '../../shared/workbook/schema';
@@ -50,6 +50,17 @@ describe('values: dates (never mm/dd)', () => {
   for (const bad of ['12/13/2019', '31/02/2020', '1 Maretz 2019', 'kemarin', '2019/03/01/01', true, { error: '#VALUE!' }, 60, '29 Peb 2021', '01-Mrz-2019']) {
     it(`${JSON.stringify(bad)} is invalid`, () => assert.equal(day(bad as CellValue), 'INVALID'));
   }
+  it('today (the default as-of date) is the calendar date where the user is, not UTC\'s', () => {
+    const tz = process.env.TZ;
+    try {
+      process.env.TZ = 'Asia/Jakarta';
+      assert.equal(isoDate(today(new Date('2026-12-01T20:30:00Z'))), '2026-12-02'); // 03:30 WIB
+      assert.equal(isoDate(today(new Date('2026-12-01T16:30:00Z'))), '2026-12-01'); // 23:30 WIB
+    } finally {
+      if (tz === undefined) delete process.env.TZ;
+      else process.env.TZ = tz;
+    }
+  });
   it('a date back to an Excel serial skips the fictitious 29 Feb 1900', () => {
     assert.equal(dayToExcelSerial(dayFromYmd(1900, 1, 1)!), 1);
     assert.equal(dayToExcelSerial(dayFromYmd(1900, 2, 28)!), 59);
