@@ -94,27 +94,6 @@ export async function countRows(db: Db, table: string): Promise<number> {
   return Number(r.n);
 }
 
-/** Positions by code with today's holders, in one query (the push path reads both for every decision). */
-export async function positionsWithHolders(q: Q, codes: string[]): Promise<Map<string, PositionWithHolders>> {
-  const rows = (await q('positions as p')
-    .select('p.*', q.raw('(SELECT COUNT(*) FROM employees e WHERE e.position_code = p.code) AS holders'))
-    .whereIn('p.code', [...new Set(codes)])) as (PositionRow & { holders: number | string })[];
-  return new Map(rows.map((r) => [r.code, { ...positionFromRow(r), holders: Number(r.holders) }]));
-}
-
-
-/** The employee, and the record number if this mutation was recorded before: one query on the push path. */
-export async function employeeAndPriorRecord(q: Q, nip: string, mutationId: string): Promise<{ employee: EmployeeRecord | null; priorRecordNo: string | null }> {
-  const row = (await q('employees')
-    .select('*', q.raw('(SELECT record_no FROM decisions WHERE mutation_id = ?) AS prior_record_no', [mutationId]))
-    .where({ nip })
-    .first()) as (EmployeeRow & { prior_record_no: string | null }) | undefined;
-  if (row) return { employee: employeeFromRow(row), priorRecordNo: row.prior_record_no ?? null };
-  // Unknown NIP: a decision for it cannot exist (foreign key), but say so from the source.
-  const prior = (await q('decisions').select('record_no').where({ mutation_id: mutationId }).first()) as { record_no: string } | undefined;
-  return { employee: null, priorRecordNo: prior?.record_no ?? null };
-}
-
 export async function getDecision(q: Q, recordNo: string): Promise<DecisionRecord | null> {
   const row = (await q('decisions').where({ record_no: recordNo }).first()) as DecisionRow | undefined;
   return row ? decisionFromRow(row) : null;

@@ -6,7 +6,9 @@
  *    reader can never see version N+1 committed while N is still to come (no sequence, no clock);
  *  - each audit entry is chained to the previous one (seq, prevHash) and the head is kept in the
  *    same row, so deleting the newest entry is as visible as editing an old one.
- * Nothing is written unless the callback succeeds: an error rolls everything back.
+ * Nothing is written unless the callback succeeds: an error rolls everything back. A transaction that
+ * wrote nothing through `w` (a duplicate, a conflict, a refusal) is rolled back too: no empty commit,
+ * no disk flush for it.
  */
 import type { Knex } from 'knex';
 import type { Db } from './connect';
@@ -14,8 +16,18 @@ import { auditHash, type AuditEntry } from './audit-hash';
 
 export type ChangeKind = 'employee' | 'position' | 'decision';
 
+/** One SQL statement with `?` placeholders, inside the writer's transaction; resolves to its rows. */
+export type Sql = <T = Record<string, unknown>>(text: string, params?: readonly unknown[]) => Promise<T[]>;
+
 export interface Writer {
   trx: Knex.Transaction;
+  /**
+   * Hand-written SQL in the same transaction, for the push path: every decision waits for the one
+   * before it, so each statement's cost is everyone's. On SQLite it goes straight to the driver on the
+   * transaction's connection (a fraction of the query builder's overhead); on PostgreSQL through
+   * knex.raw. Write it portable (both dialects), parameters as `?`.
+   */
+  sql: Sql;
   /** Reserves the next version for a change of `kind` / `key` and logs it in `changes`. */
   change(kind: ChangeKind, key: string): Promise<number>;
   /** Reserves versions for many changes at once (roster import). Returns the first version. */
@@ -42,21 +54,30 @@ interface StateRow {
 
 /** Runs `fn` as one write transaction holding the writer lock. */
 export async function withWriter<T>(db: Db, fn: (w: Writer) => Promise<T>): Promise<T> {
-  return db.knex.transaction(async (trx) => {
-    const state = await lockState(db, trx);
+  const trx = await db.knex.transaction();
+  let result: T;
+  try {
+    const sql = await sqlOf(db, trx);
+    const state = await lockState(db, sql);
     let dirty = false;
     const w: Writer = {
       trx,
+      sql,
       settingsJson: state.settings,
       version: () => state.version,
-      async change(kind, key) {
+      change(kind, key) {
         return w.changes([{ kind, key }]);
       },
       async changes(items) {
         const first = state.version + 1;
-        const rows = items.map((it, i) => ({ version: first + i, kind: it.kind, key: it.key }));
         // Chunked: SQLite limits bound parameters per statement.
-        for (let i = 0; i < rows.length; i += 300) await trx('changes').insert(rows.slice(i, i + 300));
+        for (let i = 0; i < items.length; i += 300) {
+          const chunk = items.slice(i, i + 300);
+          await sql(
+            `INSERT INTO changes (version, kind, "key") VALUES ${chunk.map(() => '(?, ?, ?)').join(', ')}`,
+            chunk.flatMap((it, j) => [first + i + j, it.kind, it.key]),
+          );
+        }
         state.version += items.length;
         dirty = true;
         return first;
@@ -71,10 +92,9 @@ export async function withWriter<T>(db: Db, fn: (w: Writer) => Promise<T>): Prom
           prevHash: state.audit_hash,
         };
         const full: AuditEntry = { ...entry, hash: auditHash(entry) };
-        await trx('audit').insert({
-          seq: full.seq, at: full.at, actor: full.actor, action: full.action,
-          payload: full.payload, prev_hash: full.prevHash, hash: full.hash,
-        });
+        await sql('INSERT INTO audit (seq, at, actor, action, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+          full.seq, full.at, full.actor, full.action, full.payload, full.prevHash, full.hash,
+        ]);
         state.audit_seq = full.seq;
         state.audit_hash = full.hash;
         dirty = true;
@@ -85,14 +105,35 @@ export async function withWriter<T>(db: Db, fn: (w: Writer) => Promise<T>): Prom
         dirty = true;
       },
     };
-    const result = await fn(w);
+    result = await fn(w);
     if (dirty) {
-      await trx('sync_state').where({ id: 1 }).update({
-        version: state.version, floor: state.floor, audit_seq: state.audit_seq, audit_hash: state.audit_hash,
-      });
+      await sql('UPDATE sync_state SET version = ?, floor = ?, audit_seq = ?, audit_hash = ? WHERE id = 1', [
+        state.version, state.floor, state.audit_seq, state.audit_hash,
+      ]);
+      await trx.commit();
+    } else {
+      await trx.rollback();
     }
-    return result;
-  });
+  } catch (e) {
+    if (!trx.isCompleted()) await trx.rollback().catch(() => undefined);
+    throw e;
+  }
+  return result;
+}
+
+interface SqliteDriverConnection {
+  all(sql: string, params: readonly unknown[], cb: (err: Error | null, rows: unknown[]) => void): void;
+}
+
+/** The statement runner of one transaction (see Writer.sql). */
+async function sqlOf(db: Db, trx: Knex.Transaction): Promise<Sql> {
+  if (db.dialect === 'sqlite') {
+    // The transaction's own connection (knex hands it out to queries of this trx only).
+    const conn = (await (trx as unknown as { client: { acquireConnection(): Promise<SqliteDriverConnection> } }).client.acquireConnection());
+    return <T>(text: string, params: readonly unknown[] = []) =>
+      new Promise<T[]>((resolve, reject) => conn.all(text, params, (err, rows) => (err ? reject(err) : resolve(rows as T[]))));
+  }
+  return async <T>(text: string, params: readonly unknown[] = []) => rawRows<T>(await trx.raw(text, params as Knex.RawBinding[]));
 }
 
 /**
@@ -101,13 +142,13 @@ export async function withWriter<T>(db: Db, fn: (w: Writer) => Promise<T>): Prom
  * transaction the writer at once (waiting up to busy_timeout) instead of failing later when a read
  * transaction tries to become one.
  */
-async function lockState(db: Db, trx: Knex.Transaction): Promise<StateRow> {
+async function lockState(db: Db, sql: Sql): Promise<StateRow> {
   const settings = "(SELECT value FROM parameters WHERE key = 'settings') AS settings";
-  const sql =
+  const text =
     db.dialect === 'postgres'
       ? `SELECT version, floor, audit_seq, audit_hash, ${settings} FROM sync_state WHERE id = 1 FOR UPDATE`
       : `UPDATE sync_state SET version = version WHERE id = 1 RETURNING version, floor, audit_seq, audit_hash, ${settings}`;
-  const [row] = rawRows<StateRow>(await trx.raw(sql));
+  const [row] = await sql<StateRow>(text);
   if (!row) throw new Error('sync_state row missing: the database was not migrated');
   return {
     version: Number(row.version), floor: Number(row.floor), audit_seq: Number(row.audit_seq),

@@ -1,16 +1,18 @@
 /**
  * Recording one pushed decision: its own transaction, holding the writer lock, so the checks and the
  * write see the same official record and two approvers racing for the last seat are served one after
- * the other. Order of checks (SYNC-API.md): already recorded → duplicate; unknown employee/position or
- * outside the token's unit → rejected; stale baseVersion or the employee no longer in the position the
+ * the other. Every decision waits for the one before it, so the lock is held for as few statements
+ * as possible (db/push-sql.ts): the lock, two reads, then five writes and the commit if it is recorded;
+ * a decision that is not recorded is rolled back. Order of checks (SYNC-API.md): already recorded →
+ * duplicate; unknown employee/position or outside the token's unit → rejected; stale baseVersion or the employee no longer in the position the
  * workbook thought → conflict (checked before anything else about the move: the workbook must pull
  * first); target = current position → rejected; seats taken → conflict; the rules → rejected or recorded.
  */
 import type { Db } from '../../db/connect';
 import { DECISION_ACTION } from '../../db/audit-verify';
-import { decisionToRow, type DecisionRecord } from '../../db/records';
-import { employeeAndPriorRecord, getDecision, positionsWithHolders } from '../../db/queries';
-import { rawRows, withWriter, type Writer } from '../../db/writer';
+import type { DecisionRecord } from '../../db/records';
+import { decisionByRecordNo, employeeAndPrior, insertDecision, moveEmployee, nextRecordNo, targetAndCurrent } from '../../db/push-sql';
+import { withWriter, type Writer } from '../../db/writer';
 import type { TokenInfo } from '../../db/tokens';
 import { defaultSettings, type Settings } from '../../../shared/model';
 import type { Finding } from '../../../shared/rules/types';
@@ -30,13 +32,13 @@ export interface RecordContext {
 
 export async function recordDecision(db: Db, d: DecisionInput, ctx: RecordContext): Promise<PushResult> {
   return withWriter(db, async (w) => {
-    const { trx } = w;
+    const { sql } = w;
     const mutationId = d.mutationId;
     const rejected = (message: string, findings: Finding[]): PushResult => ({ mutationId, status: 'rejected', message, findings });
 
-    const { employee, priorRecordNo } = await employeeAndPriorRecord(trx, d.nip, mutationId);
+    const { employee, priorRecordNo } = await employeeAndPrior(sql, d.nip, mutationId);
     if (priorRecordNo) {
-      const before = (await getDecision(trx, priorRecordNo))!;
+      const before = (await decisionByRecordNo(sql, priorRecordNo))!;
       return {
         mutationId, status: 'duplicate', recordNo: before.recordNo, version: before.employeeVersion,
         findings: before.findings, recordedAt: before.recordedAt,
@@ -48,7 +50,7 @@ export async function recordDecision(db: Db, d: DecisionInput, ctx: RecordContex
       ]);
     }
     // The position the workbook says they leave: if it is not where they are, that is a conflict below.
-    const positions = await positionsWithHolders(trx, [d.toPositionCode, employee.positionCode]);
+    const positions = await targetAndCurrent(sql, d.toPositionCode, d.nip);
     const to = positions.get(d.toPositionCode);
     if (!to) {
       return rejected(`Jabatan ${d.toPositionCode} tidak ada di catatan resmi`, [
@@ -97,13 +99,10 @@ export async function recordDecision(db: Db, d: DecisionInput, ctx: RecordContex
 }
 
 async function write(w: Writer, d: DecisionInput, ctx: RecordContext, now: Date, accepted: Finding[]): Promise<PushResult> {
-  const { trx } = w;
-  const recordNo = await nextRecordNo(w, yearWib(now));
+  const recordNo = await nextRecordNo(w.sql, yearWib(now));
   // Two changes, two versions: the employee's move, then the decision itself.
   const employeeVersion = await w.changes([{ kind: 'employee', key: d.nip }, { kind: 'decision', key: recordNo }]);
-  await trx('employees').where({ nip: d.nip }).update({
-    position_code: d.toPositionCode, position_start: d.effectiveDate, version: employeeVersion,
-  });
+  await moveEmployee(w.sql, d.nip, d.toPositionCode, d.effectiveDate, employeeVersion);
   const decision: DecisionRecord = {
     recordNo, mutationId: d.mutationId, workbookId: ctx.workbookId, proposalId: d.proposalId, nip: d.nip,
     fromPositionCode: d.fromPositionCode, toPositionCode: d.toPositionCode, reason: d.reason,
@@ -111,18 +110,7 @@ async function write(w: Writer, d: DecisionInput, ctx: RecordContext, now: Date,
     approvedBy: ctx.token.name, recordedAt: now.toISOString(), findings: accepted,
     employeeVersion, version: employeeVersion + 1,
   };
-  await trx('decisions').insert(decisionToRow(decision, ctx.token.id));
+  await insertDecision(w.sql, decision, ctx.token.id);
   await w.audit(ctx.token.name, DECISION_ACTION, { decision, tokenId: ctx.token.id });
   return { mutationId: d.mutationId, status: 'recorded', recordNo, version: employeeVersion, findings: accepted };
-}
-
-/** MUT-<year>-<6 digits>, numbered per year of recording (WIB), gap-free: taken under the writer lock. */
-async function nextRecordNo(w: Writer, year: number): Promise<string> {
-  const [row] = rawRows<{ last: number }>(await w.trx.raw('UPDATE record_numbers SET last = last + 1 WHERE year = ? RETURNING last', [year]));
-  let n = Number(row?.last ?? 0);
-  if (!row) {
-    n = 1;
-    await w.trx('record_numbers').insert({ year, last: n });
-  }
-  return `MUT-${year}-${String(n).padStart(6, '0')}`;
 }

@@ -15,10 +15,11 @@ export interface ServerChild {
   exited: Promise<number | null>;
 }
 
-export async function startServerChild(databaseUrl: string): Promise<ServerChild> {
+/** `env` adds to (or overrides) the child's environment, e.g. LOG_LEVEL for the benchmark. */
+export async function startServerChild(databaseUrl: string, env: NodeJS.ProcessEnv = {}): Promise<ServerChild> {
   const proc = spawn(process.execPath, ['--import', TSX, path.join(__dirname, 'server-child.ts')], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, HTTPS: '0', LOG_LEVEL: 'silent', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'mutasi-child-')), PUSH_RATE_LIMIT: '1000000' },
+    env: { ...process.env, DATABASE_URL: databaseUrl, HTTPS: '0', LOG_LEVEL: 'silent', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'mutasi-child-')), PUSH_RATE_LIMIT: '1000000', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
@@ -27,14 +28,18 @@ export async function startServerChild(databaseUrl: string): Promise<ServerChild
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`server child did not start: ${err}`)), 30_000);
-    proc.stdout!.on('data', (c) => {
+    const onData = (c: Buffer) => {
       out += String(c);
-      const line = out.split('\n').find((l) => l.startsWith('{'));
+      const line = out.split('\n').find((l) => l.startsWith('{"url"'));
       if (line) {
         clearTimeout(timer);
+        // From now on the output (log lines) is drained, not kept.
+        proc.stdout!.off('data', onData);
+        proc.stdout!.resume();
         resolve((JSON.parse(line) as { url: string }).url);
       }
-    });
+    };
+    proc.stdout!.on('data', onData);
     void exited.then((code) => reject(new Error(`server child exited (${code}): ${err}`)));
   });
   return { url, proc, exited };

@@ -1,0 +1,230 @@
+/**
+ * Issue 3's benchmark, in one run on SQLite with the server's own pragmas (db/connect.ts):
+ *  - reference: raw SQLite inserts, one transaction per row, straight on the sqlite3 driver;
+ *  - push throughput over real HTTP (the server as its own process, as `mutasi serve` runs it) in
+ *    batches of 1 and of 100 decisions, one client sending one request after the other;
+ *  - latency p50 / p99 of a one-decision push at 50 concurrent clients (autocannon);
+ *  - a full pull of 40,000 employees: the paginated change log from cursor 0, and the snapshot a
+ *    client gets on `reset`.
+ * Prints the ratio batched push / raw (goal ≥ 0.25) and p99 (goal ≤ 20 ms). Nothing asserts a time.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import sqlite3 from 'sqlite3';
+import type { Employee, Position } from '../shared/model';
+import { openDatabase, SQLITE_PRAGMAS } from '../sync-server/db/connect';
+import { migrateLatest } from '../sync-server/db/migrate';
+import { saveRoster } from '../sync-server/db/roster';
+import { createToken } from '../sync-server/db/tokens';
+import type { DecisionInput } from '../sync-server/server/push/types';
+import { employee, position, uniqueNip } from '../test/server/support/fixtures';
+import { startServerChild } from '../test/server/support/child';
+
+// autocannon ships no types; the little of its API used here.
+interface CannonResult {
+  latency: { p50: number; p99: number; max: number };
+  requests: { average: number };
+  non2xx: number;
+  errors: number;
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const autocannon = require('autocannon') as (opts: Record<string, unknown>) => Promise<CannonResult>;
+
+const EMPLOYEES = 40_000;
+const POOLS = 40; // 1,000 people each
+const TARGETS = 7_960; // 3 vacant seats each
+const SEATS = 3;
+const RAW_ROWS = 2_000;
+const PUSH_ONE = 400;
+const PUSH_HUNDRED = 3_000;
+const CONCURRENT = 50;
+const CANNON_REQUESTS = 3_000;
+const STEADY_REQUESTS = 1_000;
+const STEADY_RATE = 100;
+const WORKBOOK = '5b0c4a3e-2d1f-4e6a-9b8c-7d6e5f4a3b2c';
+
+const rate = (n: number, ms: number) => `${Math.round((n * 1000) / ms).toLocaleString('en-US')} /s`;
+const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+export default async function bench(): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'mutasi-bench-'));
+  try {
+    await run(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function run(dir: string): Promise<void> {
+  // The official record: 40,000 staff in 40 pools, 7,960 vacant targets. Loaded in slices of 1,000 rows
+  // so every change stays in the log (a bigger import resets readers to a snapshot instead).
+  const file = path.join(dir, 'mutasi.sqlite');
+  const t0 = performance.now();
+  const { employees, positions } = agency();
+  const db = openDatabase(file);
+  await migrateLatest(db);
+  for (let i = 0; i < positions.length; i += 1000) {
+    await saveRoster(db, { employees: [], positions: positions.slice(i, i + 1000), source: 'bench' }, 'bench');
+  }
+  for (let i = 0; i < employees.length; i += 1000) {
+    await saveRoster(db, { employees: employees.slice(i, i + 1000), positions: [], source: 'bench' }, 'bench');
+  }
+  const approver = (await createToken(db, { name: 'Bench Approver', role: 'approver' }, 'bench')).token;
+  const reader = (await createToken(db, { name: 'Bench Reader', role: 'staff' }, 'bench')).token;
+  const versions = new Map(((await db.knex('employees').select('nip', 'version')) as { nip: string; version: number }[]).map((r) => [r.nip, Number(r.version)]));
+  await db.close();
+  console.log(`  seeded ${EMPLOYEES.toLocaleString('en-US')} employees, ${positions.length.toLocaleString('en-US')} positions in ${sec(performance.now() - t0)}`);
+
+  const child = await startServerChild(file, { LOG_LEVEL: 'info' }); // logs on, as in production
+  try {
+    const api = `${child.url}/api/v1`;
+    // Decisions in the order they will be sent: pool people into the targets' vacant seats.
+    let next = 0;
+    const targetCodes = positions.filter((p) => p.code.startsWith('T-')).map((p) => p.code);
+    const nextDecision = (): DecisionInput => {
+      const e = employees[next]!;
+      const to = targetCodes[next % targetCodes.length]!;
+      next++;
+      return {
+        mutationId: randomUUID(), proposalId: `U-${next}`, nip: e.nip, fromPositionCode: e.positionCode, toPositionCode: to,
+        reason: 'Rotasi', effectiveDate: '2027-01-04', note: 'Sesuai kebutuhan organisasi', mendagriApproval: null,
+        baseVersion: versions.get(e.nip)!,
+      };
+    };
+    const push = async (decisions: DecisionInput[]) => {
+      const res = await fetch(`${api}/decisions`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${approver}` },
+        body: JSON.stringify({ workbookId: WORKBOOK, decisions }),
+      });
+      const body = (await res.json()) as { results: { status: string; message?: string }[] };
+      if (res.status !== 200) throw new Error(`push ${res.status}: ${JSON.stringify(body)}`);
+      const bad = body.results.find((r) => r.status !== 'recorded');
+      if (bad) throw new Error(`not recorded: ${JSON.stringify(bad)}`);
+    };
+
+    // Warm-up (JIT, the engine's first run, the connection).
+    for (let i = 0; i < 20; i++) await push([nextDecision()]);
+
+    // --- Pull: the paginated change log from cursor 0, then the snapshot of a reset.
+    const get = async (q: string) => {
+      const res = await fetch(`${api}/changes?${q}`, { headers: { Authorization: `Bearer ${reader}` } });
+      if (res.status !== 200) throw new Error(`pull ${res.status}: ${await res.text()}`);
+      return { bytes: Number(res.headers.get('content-length') ?? 0), body: (await res.json()) as { cursor: number; more: boolean; reset: boolean; changes: { kind: string }[]; snapshot?: { employees: unknown[] } } };
+    };
+    let t = performance.now();
+    let cursor = 0;
+    let pages = 0;
+    let pulledEmployees = 0;
+    let pulledBytes = 0;
+    for (;;) {
+      const { body, bytes } = await get(`cursor=${cursor}&limit=5000`);
+      if (body.reset) throw new Error('unexpected reset in the paginated pull');
+      pages++;
+      pulledBytes += bytes;
+      pulledEmployees += body.changes.filter((c) => c.kind === 'employee').length;
+      cursor = body.cursor;
+      if (!body.more) break;
+    }
+    const pullMs = performance.now() - t;
+    t = performance.now();
+    const snap = await get(`cursor=${2 ** 31}`);
+    const snapshotMs = performance.now() - t;
+    if (!snap.body.reset || snap.body.snapshot!.employees.length !== EMPLOYEES) throw new Error('snapshot pull incomplete');
+
+    // --- Push, one client: batches of 1, then of 100.
+    t = performance.now();
+    for (let i = 0; i < PUSH_ONE; i++) await push([nextDecision()]);
+    const oneMs = performance.now() - t;
+    // The reference right before and right after the batched pushes (the machine is shared: its load
+    // changes from minute to minute), the ratio against their mean.
+    const rawBefore = await rawInsertRate(path.join(dir, 'raw-1.sqlite'));
+    t = performance.now();
+    for (let i = 0; i < PUSH_HUNDRED; i += 100) await push(Array.from({ length: 100 }, nextDecision));
+    const hundredMs = performance.now() - t;
+    const rawAfter = await rawInsertRate(path.join(dir, 'raw-2.sqlite'));
+
+    // --- 50 concurrent clients, one decision a request (autocannon; each request a fresh decision):
+    // as fast as they can (closed loop), then at a steady 100 pushes a second between them.
+    const cannon = async (amount: number, overallRate?: number): Promise<CannonResult> => {
+      const bodies = Array.from({ length: amount + CONCURRENT * 2 }, () => JSON.stringify({ workbookId: WORKBOOK, decisions: [nextDecision()] }));
+      let sent = 0;
+      let notRecorded = 0;
+      const r = await autocannon({
+        url: `${api}/decisions`,
+        connections: CONCURRENT,
+        amount,
+        ...(overallRate ? { overallRate } : {}),
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${approver}` },
+        requests: [
+          {
+            setupRequest: (req: Record<string, unknown>) => ({ ...req, body: bodies[sent++ % bodies.length] }),
+            onResponse: (status: number, body: string) => {
+              if (status !== 200 || !body.includes('"recorded"')) notRecorded++;
+            },
+          },
+        ],
+      });
+      if (r.non2xx > 0 || r.errors > 0 || notRecorded > 0) {
+        throw new Error(`50 clients: ${r.non2xx} non-2xx, ${r.errors} errors, ${notRecorded} not recorded`);
+      }
+      return r;
+    };
+    const flat = await cannon(CANNON_REQUESTS);
+    const steady = await cannon(STEADY_REQUESTS, STEADY_RATE);
+
+    const raw = (rawBefore.perSec + rawAfter.perSec) / 2;
+    const batched = (PUSH_HUNDRED * 1000) / hundredMs;
+    const dbSize = statSync(file).size;
+
+    console.log(`  raw SQLite insert (reference)  : ${Math.round(raw).toLocaleString('en-US')} rows/s   (one transaction a row, mean of ${Math.round(rawBefore.perSec)} before and ${Math.round(rawAfter.perSec)} after the batched pushes; ${SQLITE_PRAGMAS.map((p) => p.replace('PRAGMA ', '')).join(', ')})`);
+    console.log(`  push, batches of 1             : ${rate(PUSH_ONE, oneMs)}   (${PUSH_ONE} requests, one client, ${(oneMs / PUSH_ONE).toFixed(2)} ms a request)`);
+    console.log(`  push, batches of 100           : ${rate(PUSH_HUNDRED, hundredMs)}   (${PUSH_HUNDRED / 100} requests, one client, ${(hundredMs / (PUSH_HUNDRED / 100)).toFixed(0)} ms a request)`);
+    console.log(`  ratio batched push / raw       : ${(batched / raw).toFixed(2)}   goal ≥ 0.25`);
+    console.log(`  50 clients, flat out           : p50 ${flat.latency.p50} ms, p99 ${flat.latency.p99} ms, max ${flat.latency.max} ms   goal p99 ≤ 20 ms   (${CANNON_REQUESTS} one-decision pushes, ${Math.round(flat.requests.average)} /s; each waits for the ones queued before it: ≈ 50 / throughput)`);
+    console.log(`  50 clients, ${STEADY_RATE} pushes/s       : p50 ${steady.latency.p50} ms, p99 ${steady.latency.p99} ms, max ${steady.latency.max} ms   (${STEADY_REQUESTS} one-decision pushes at a steady rate)`);
+    console.log(`  full pull, paginated           : ${sec(pullMs)}   (${pulledEmployees.toLocaleString('en-US')} employees + positions, ${pages} pages of ≤ 5,000 changes, ${(pulledBytes / 1e6).toFixed(1)} MB)`);
+    console.log(`  full pull, reset snapshot      : ${sec(snapshotMs)}   (${EMPLOYEES.toLocaleString('en-US')} employees, one response, ${(snap.bytes / 1e6).toFixed(1)} MB)`);
+    console.log(`  database after the run         : ${(dbSize / 1e6).toFixed(1)} MB, ${next.toLocaleString('en-US')} decisions recorded`);
+  } finally {
+    child.proc.kill('SIGTERM');
+    await child.exited;
+  }
+}
+
+/** 40 pools of 1,000 staff (units U-00…U-39) and 7,960 targets with 3 vacant seats, spread over the units. */
+function agency(): { employees: Employee[]; positions: Position[] } {
+  const positions: Position[] = [];
+  for (let k = 0; k < POOLS; k++) positions.push(position(`POOL-${k}`, unitOf(k), EMPLOYEES / POOLS));
+  for (let k = 0; k < TARGETS; k++) positions.push(position(`T-${k}`, unitOf(k), SEATS));
+  const employees: Employee[] = [];
+  for (let i = 0; i < EMPLOYEES; i++) employees.push(employee(uniqueNip(i), `POOL-${i % POOLS}`));
+  return { employees, positions };
+}
+
+const unitOf = (k: number) => `U-${String(k % POOLS).padStart(2, '0')}`;
+
+/** Inserts rows of a decision's size one transaction each, on a connection with the server's pragmas. */
+async function rawInsertRate(file: string): Promise<{ perSec: number }> {
+  const conn = new sqlite3.Database(file);
+  const exec = (sql: string, params: unknown[] = []) =>
+    new Promise<void>((resolve, reject) => conn.run(sql, params, (err) => (err ? reject(err) : resolve())));
+  try {
+    for (const p of SQLITE_PRAGMAS) await exec(p);
+    await exec('CREATE TABLE t (id INTEGER PRIMARY KEY, mutation_id TEXT UNIQUE NOT NULL, payload TEXT NOT NULL)');
+    const payload = 'x'.repeat(600);
+    for (let i = 0; i < 50; i++) await exec('INSERT INTO t (mutation_id, payload) VALUES (?, ?)', [randomUUID(), payload]);
+    const t0 = performance.now();
+    for (let i = 0; i < RAW_ROWS; i++) {
+      await exec('BEGIN IMMEDIATE');
+      await exec('INSERT INTO t (mutation_id, payload) VALUES (?, ?)', [randomUUID(), payload]);
+      await exec('COMMIT');
+    }
+    return { perSec: (RAW_ROWS * 1000) / (performance.now() - t0) };
+  } finally {
+    await new Promise<void>((resolve) => conn.close(() => resolve()));
+  }
+}
