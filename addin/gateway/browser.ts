@@ -1,12 +1,15 @@
 /**
  * The browser host: the same task pane in a plain browser tab, outside Office, working on an .xlsx the
  * user picks and saving it back as a download (reviewers without Excel desktop; the end-to-end tests).
- * exceljs is loaded on demand (its own chunk, never part of what Excel loads). Workbook settings, which
- * Excel keeps inside the file, live here in a very hidden sheet `_mutasi` of the same file.
+ * exceljs is loaded on demand (its own chunk, never part of what Excel loads). Workbook settings live in a
+ * very hidden sheet `_mutasi` of the same file (which the Office gateway reads too, for keys Excel lacks),
+ * and — when Excel has attached the add-in to the file — in Excel's own web-extension part as well, which
+ * exceljs would drop and webextension.ts carries through the save.
  */
 import type ExcelJSNs from 'exceljs';
 import { cellErrorText, type CellValue, type FormatWrite, type SheetData, type ValueWrite } from '../../shared/workbook/gateway';
 import type { ChartSpec, WorkbookHost } from '../host/types';
+import { readWebExtensions, restoreWebExtensions, type WebExtensionParts } from './webextension';
 
 type ExcelJS = typeof ExcelJSNs;
 const SETTINGS_SHEET = '_mutasi';
@@ -58,13 +61,19 @@ export class BrowserGateway implements WorkbookHost {
   readonly nativeCharts = false;
   private calls = 0;
 
-  private constructor(readonly workbook: ExcelJSNs.Workbook, readonly fileName: string) {}
+  private constructor(
+    readonly workbook: ExcelJSNs.Workbook,
+    readonly fileName: string,
+    /** Excel's web-extension parts of the opened file (the add-in's settings there), kept for the save. */
+    private readonly webExtensions: WebExtensionParts | null = null,
+  ) {}
 
   static async open(data: ArrayBuffer, fileName: string): Promise<BrowserGateway> {
     const ExcelJS = await loadExcelJS();
+    const webExtensions = await readWebExtensions(data);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(data);
-    return new BrowserGateway(wb, fileName);
+    return new BrowserGateway(wb, fileName, webExtensions);
   }
 
   static async empty(fileName = 'mutasi.xlsx'): Promise<BrowserGateway> {
@@ -72,9 +81,10 @@ export class BrowserGateway implements WorkbookHost {
     return new BrowserGateway(new ExcelJS.Workbook(), fileName);
   }
 
-  /** The workbook as .xlsx bytes, for the download. */
+  /** The workbook as .xlsx bytes, for the download (with Excel's add-in parts put back). */
   async save(): Promise<ArrayBuffer> {
-    return (await this.workbook.xlsx.writeBuffer()) as ArrayBuffer;
+    const bytes = (await this.workbook.xlsx.writeBuffer()) as ArrayBuffer;
+    return this.webExtensions ? restoreWebExtensions(bytes, this.webExtensions, this.webExtensions.settings) : bytes;
   }
 
   roundTrips(): number {
@@ -159,12 +169,15 @@ export class BrowserGateway implements WorkbookHost {
     this.calls++;
     const ws = this.settingsSheet(false);
     const out: Record<string, unknown> = {};
-    if (!ws) return out;
-    ws.eachRow((row, r) => {
+    ws?.eachRow((row, r) => {
       if (r === 1) return;
       const k = String(row.getCell(1).value ?? '');
       if (keys.includes(k)) out[k] = row.getCell(2).value;
     });
+    // What Excel keeps for the add-in wins: it is what an Excel session last wrote (a browser session
+    // writes both places, so they agree after it).
+    const excel = this.webExtensions?.ours ? this.webExtensions.settings : {};
+    for (const k of keys) if (k in excel) out[k] = excel[k];
     return out;
   }
 
@@ -177,6 +190,7 @@ export class BrowserGateway implements WorkbookHost {
     });
     for (const [k, v] of Object.entries(values)) {
       const text = typeof v === 'string' ? v : JSON.stringify(v);
+      if (this.webExtensions?.ours) this.webExtensions.settings[k] = text;
       const r = rowOf.get(k) ?? ws.rowCount + 1;
       ws.getCell(r, 1).value = k;
       ws.getCell(r, 2).value = text;

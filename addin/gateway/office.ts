@@ -29,6 +29,9 @@ export interface OfficeGatewayOptions {
   cellBudget?: number;
 }
 
+/** The browser host's settings sheet (browser.ts), read as a fallback for keys Excel does not have. */
+const BROWSER_SETTINGS_SHEET = '_mutasi';
+
 /** At most this many areas in one getRanges address (its address string has a length limit). */
 const AREAS_PER_CALL = 400;
 
@@ -227,11 +230,25 @@ export class OfficeGateway implements WorkbookHost {
   async readSettings(keys: string[]): Promise<Record<string, unknown>> {
     return this.with(async (ctx) => {
       const items = keys.map((k) => ctx.workbook.settings.getItemOrNullObject(k).load('value'));
+      // Settings the browser host kept (a file worked on outside Excel) live in its hidden sheet.
+      const kept = ctx.workbook.worksheets.getItemOrNullObject(BROWSER_SETTINGS_SHEET);
       await this.sync(ctx);
       const out: Record<string, unknown> = {};
       keys.forEach((k, i) => {
         if (!items[i]!.isNullObject) out[k] = items[i]!.value;
       });
+      const missing = keys.filter((k) => !(k in out));
+      if (missing.length > 0 && !kept.isNullObject) {
+        // Only for a file that has been through the browser host and lacks the key in Excel: one more sync.
+        const used = kept.getUsedRangeOrNullObject(true).load('values');
+        await this.sync(ctx);
+        if (!used.isNullObject) {
+          for (const row of used.values.slice(1)) {
+            const k = String(row[0] ?? '');
+            if (missing.includes(k) && row[1] !== '' && row[1] !== null) out[k] = row[1];
+          }
+        }
+      }
       return out;
     });
   }
