@@ -48,8 +48,6 @@ export interface CandidateGraph {
   rowStart: Int32Array;
   col: Int32Array;
   score: Float64Array;
-  /** JPM × 100 per pair (exact: JPM has two decimals), −1 without competency data. */
-  jpm100: Int32Array;
   /**
    * Per position: how many movable people are blocked from it by exactly one target rule, by rule —
    * the "near candidates" that explain an unfilled seat. (Positions of one group share the map.)
@@ -61,26 +59,28 @@ export interface CandidateGraph {
   engineCalls: number;
 }
 
-/** Growable typed arrays for the pairs (the count is unknown until the end). */
-class PairBuffer {
-  col = new Int32Array(1 << 16);
-  score = new Float64Array(1 << 16);
-  jpm100 = new Int32Array(1 << 16);
+/**
+ * What the engine accepted, one record per (person, group of positions): the group and the JPM part
+ * of the score, which are the same for every position of the group. The pairs themselves are
+ * expanded from these records once their number is known, into arrays of exactly that size: on a
+ * 40,000-staff workbook there are some 10^5 records for 10^7 pairs, and growing pair arrays by
+ * doubling allocated (and garbage-collected) several hundred megabytes more than the final arrays.
+ */
+class RecordBuffer {
+  group = new Int32Array(1 << 12);
+  jpmPart = new Float64Array(1 << 12);
   n = 0;
-  push(c: number, s: number, j: number): void {
-    if (this.n === this.col.length) {
-      const grow = <T extends Int32Array | Float64Array>(a: T, make: (n: number) => T): T => {
-        const b = make(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      this.col = grow(this.col, (n) => new Int32Array(n));
-      this.score = grow(this.score, (n) => new Float64Array(n));
-      this.jpm100 = grow(this.jpm100, (n) => new Int32Array(n));
+  push(g: number, jpmPart: number): void {
+    if (this.n === this.group.length) {
+      const group = new Int32Array(this.n * 2);
+      const part = new Float64Array(this.n * 2);
+      group.set(this.group);
+      part.set(this.jpmPart);
+      this.group = group;
+      this.jpmPart = part;
     }
-    this.col[this.n] = c;
-    this.score[this.n] = s;
-    this.jpm100[this.n] = j;
+    this.group[this.n] = g;
+    this.jpmPart[this.n] = jpmPart;
     this.n++;
   }
 }
@@ -130,17 +130,23 @@ export function buildCandidates(input: CandidateInput): CandidateGraph {
   const ruleIndex = new Map<RuleId, number>(RULE_IDS.map((r, k) => [r, k]));
   const gatedIndex = GATED_RULES.map((r) => ruleIndex.get(r)!);
 
+  const groupOfCol = new Int32Array(positions.length);
+  groupCols.forEach((cols, gi) => cols.forEach((c) => (groupOfCol[c] = gi)));
+  // Pass 1: the engine's verdicts, one record per accepted (person, group); pairs counted per person.
+  const records = new RecordBuffer();
+  const recStart = new Int32Array(people.length + 1);
   const rowStart = new Int32Array(people.length + 1);
-  const pairs = new PairBuffer();
   const jpmBox = new Float64Array(1);
   const opts = { date, reason: null } as const;
   let movable = 0;
   let engineCalls = 0;
+  let nPairs = 0;
   const progressEvery = Math.max(1, Math.floor(people.length / 200));
 
   for (let i = 0; i < people.length; i++) {
     const e = people[i]!;
-    rowStart[i] = pairs.n;
+    recStart[i] = records.n;
+    rowStart[i] = nPairs;
     const t = personTerms(e, w, s.tenureMaxMonths, date, input.originOverFull(e.positionCode));
     terms.push(t);
     if (input.onProgress && i % progressEvery === 0) input.onProgress(i, people.length);
@@ -152,14 +158,8 @@ export function buildCandidates(input: CandidateInput): CandidateGraph {
     }
     movable++;
     const gate = personGate(e, ctx.positions);
-    const prefUnits: number[] = [];
-    for (const u of t.preferredUnits) {
-      const id = unitIds.get(u);
-      if (id !== undefined) prefUnits.push(id);
-    }
-    let matches = majorMatch.get(e.educationMajor);
-    if (!matches) majorMatch.set(e.educationMajor, (matches = new Int8Array(majorLists.length).fill(-1)));
-    const base = t.performance; // the person's parts, added in scoreOf's order below
+    const ownCol = colOf.get(e.positionCode) ?? -1;
+    const ownGroup = ownCol >= 0 ? groupOfCol[ownCol]! : -1;
 
     for (let gi = 0; gi < groups.length; gi++) {
       const g = groups[gi]!;
@@ -183,16 +183,42 @@ export function buildCandidates(input: CandidateInput): CandidateGraph {
         if (nBlocked === 1) nearCount[gi * NR + ruleIndex.get(blocked!)!]++;
         continue;
       }
-      const jpm = r.jpm ?? 0;
-      const jpmPart = (w.jpm * jpm) / 100;
-      const j100 = r.jpm === null ? -1 : Math.round(r.jpm * 100);
-      const cols = groupCols[gi]!;
+      records.push(gi, (w.jpm * (r.jpm ?? 0)) / 100);
+      nPairs += groupCols[gi]!.length - (gi === ownGroup ? 1 : 0); // never into their own position (SAME_POSITION)
+    }
+  }
+  recStart[people.length] = records.n;
+  rowStart[people.length] = nPairs;
+  input.onProgress?.(people.length, people.length);
+
+  // Pass 2: the pairs, in arrays of their exact size: person by person, group by group, positions in
+  // code order within a group; the score's six terms added in scoreOf's order (score.ts), so that
+  // explanations add up exactly.
+  const col = new Int32Array(nPairs);
+  const score = new Float64Array(nPairs);
+  const prefUnits: number[] = [];
+  for (let i = 0, at = 0; i < people.length; i++) {
+    if (recStart[i] === recStart[i + 1]) continue;
+    const e = people[i]!;
+    const t = terms[i]!;
+    prefUnits.length = 0;
+    for (const u of t.preferredUnits) {
+      const id = unitIds.get(u);
+      if (id !== undefined) prefUnits.push(id);
+    }
+    let matches = majorMatch.get(e.educationMajor);
+    if (!matches) majorMatch.set(e.educationMajor, (matches = new Int8Array(majorLists.length).fill(-1)));
+    const base = t.performance;
+    const ownCol = colOf.get(e.positionCode) ?? -1;
+    for (let q = recStart[i]!, qEnd = recStart[i + 1]!; q < qEnd; q++) {
+      const jpmPart = records.jpmPart[q]!;
+      const cols = groupCols[records.group[q]!]!;
       for (let k = 0; k < cols.length; k++) {
         const c = cols[k]!;
-        if (positions[c]!.code === e.positionCode) continue; // SAME_POSITION
+        if (c === ownCol) continue;
         const u = unitOf[c]!;
         let pref = 0;
-        if (u >= 0) for (let q = 0; q < prefUnits.length; q++) if (prefUnits[q] === u) pref = w.preference;
+        if (u >= 0) for (let x = 0; x < prefUnits.length; x++) if (prefUnits[x] === u) pref = w.preference;
         let maj = 0;
         const mid = majorsOf[c]!;
         if (mid >= 0) {
@@ -200,13 +226,12 @@ export function buildCandidates(input: CandidateInput): CandidateGraph {
           if (m < 0) matches[mid] = m = majorMatchesAny(majorLists[mid]!, e.educationMajor) ? 1 : 0;
           if (m === 1) maj = w.major;
         }
-        // Same six terms, same order as scoreOf (score.ts): explanations add up exactly.
-        pairs.push(c, jpmPart + base + t.rotation + pref + maj + t.newVacancy, j100);
+        col[at] = c;
+        score[at] = jpmPart + base + t.rotation + pref + maj + t.newVacancy;
+        at++;
       }
     }
   }
-  rowStart[people.length] = pairs.n;
-  input.onProgress?.(people.length, people.length);
 
   const near = new Map<string, Map<RuleId, number>>();
   groups.forEach((g, gi) => {
@@ -222,9 +247,8 @@ export function buildCandidates(input: CandidateInput): CandidateGraph {
     positions,
     capacity,
     rowStart,
-    col: pairs.col.subarray(0, pairs.n),
-    score: pairs.score.subarray(0, pairs.n),
-    jpm100: pairs.jpm100.subarray(0, pairs.n),
+    col,
+    score,
     nearBlocks: near,
     movable,
     engineCalls,
