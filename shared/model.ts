@@ -30,6 +30,11 @@ export interface Employee {
   preferences: string[];
   /** Nine levels 1–5 in COMPETENCIES order, or null when the row has none. */
   competencies: number[] | null;
+  /**
+   * Set (true) when the NIP cell held a number (NIP_PRECISION): digits 16–18 read as zeros, so two such
+   * rows with equal NIPs may be different people.
+   */
+  nipPrecisionLost?: boolean;
 }
 
 export interface Position {

@@ -24,6 +24,12 @@ export function indexRoster(book: Book, sink: FindingSink | null): RosterIndex {
       continue;
     }
     const first = employees.get(e.nip);
+    if (first && first.nipPrecisionLost && e.nipPrecisionLost) {
+      // Both NIPs lost their last digits (NIP_PRECISION on each): not known to be one person, so no
+      // NIP_DUPLICATE; the row still holds its seat.
+      if (!book.holderCounts && e.positionCode) holders.set(e.positionCode, (holders.get(e.positionCode) ?? 0) + 1);
+      continue;
+    }
     if (first) {
       sink?.at('pegawai', e.row, 'nip', 'NIP_DUPLICATE', 'error', e.nip, { nip: e.nip, firstRow: first.row, firstName: first.name });
       continue;

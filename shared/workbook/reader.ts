@@ -299,6 +299,7 @@ function readEmployees(rows: Rows, ctx: Ctx): Employee[] {
       trainings: list(ctx, S, row, 'trainings', g('trainings'), subject, ';,'),
       preferences: list(ctx, S, row, 'preferences', g('preferences'), subject, ';'),
       competencies,
+      ...(nipR.precisionLost ? { nipPrecisionLost: true } : {}),
     });
   }
   return out;

@@ -148,6 +148,19 @@ describe('rules: data', () => {
     expectNone(run({ employees: [employee(), employee({ NIP: NIP_B, 'Tanggal Lahir': '01/01/1990' })] }), 'NIP_DUPLICATE');
   });
 
+  it('two NIPs that lost their last digits to a number cell are not NIP_DUPLICATE: they may be different people', () => {
+    // Same birth date, CPNS month and gender; serials 002 and 007 both read back as ...000.
+    const a = employee({ NIP: 198503122010011000, 'Kode Jabatan': 'DINKES-KASI' });
+    const b = employee({ NIP: 198503122010011000, Nama: 'Orang Lain', 'Kode Jabatan': 'DINKES-KASI' });
+    const r = run({ employees: [a, b], proposals: [] });
+    assert.equal(find(r, 'NIP_PRECISION').length, 2);
+    expectNone(r, 'NIP_DUPLICATE');
+    // Both hold their seat: two people in a one-seat position.
+    expectOne(r, 'OVER_FORMATION', 'info', 'Jabatan', 'G3');
+    // Near miss: the same NIP as text twice is a duplicate.
+    expectOne(run({ employees: [employee(), employee({ Nama: 'Orang Lain' })], proposals: [] }), 'NIP_DUPLICATE', 'error', 'Pegawai', 'A3');
+  });
+
   it('BIRTHDATE_MISMATCH when Tanggal Lahir differs from the NIP; an Excel serial date that agrees is fine', () => {
     expectOne(run({ employees: [employee({ 'Tanggal Lahir': '13/03/1985' })] }), 'BIRTHDATE_MISMATCH', 'warning', 'Pegawai', 'G2');
     expectNone(run({ employees: [employee({ 'Tanggal Lahir': 31118 })] }), 'BIRTHDATE_MISMATCH');
