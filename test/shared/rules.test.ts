@@ -351,6 +351,32 @@ describe('rules: transfers', () => {
     expectNone(run({ positions: madya, employees: [employee({ NIP: near, 'Tanggal Lahir': null })], proposals: [proposal({ NIP: near })] }), 'RETIREMENT_NEAR');
   });
 
+  it('RETIREMENT boundaries: the BUP birthday itself, exactly 12 months after TMT, month ends and 29 February', () => {
+    const at = (nip: string, tmt: string) => run({ employees: [employee({ NIP: nip, 'Tanggal Lahir': null })], proposals: [proposal({ NIP: nip, 'TMT Mutasi': tmt })] });
+    const rules = (r: CheckResult) => r.findings.filter((f) => f.rule.startsWith('RETIREMENT')).map((f) => `${f.rule}@${f.cell}`);
+    // Pengawas BUP 58. Born 2 Jan 1969: 58 on 2 Jan 2027 = TMT, so reached on TMT.
+    assert.deepEqual(rules(at('196901021995031001', '02/01/2027')), ['RETIREMENT_PASSED@E2']);
+    assert.deepEqual(rules(at('196901031995031001', '02/01/2027')), ['RETIREMENT_NEAR@E2']);
+    // Born 2 Jan 1970: 58 on 2 Jan 2028, exactly 12 months after TMT: near; a day later is not.
+    assert.deepEqual(rules(at('197001021995031001', '02/01/2027')), ['RETIREMENT_NEAR@E2']);
+    assert.deepEqual(rules(at('197001031995031001', '02/01/2027')), []);
+    // Born 31 Jan 1969: 58 on 31 Jan 2027.
+    assert.deepEqual(rules(at('196901311995031001', '31/01/2027')), ['RETIREMENT_PASSED@E2']);
+    assert.deepEqual(rules(at('196901311995031001', '30/01/2027')), ['RETIREMENT_NEAR@E2']);
+    // Born 29 Feb 1968: 58 in 2026, a year without 29 February: reached on 1 March.
+    assert.deepEqual(rules(at('196802291995031001', '28/02/2026')), ['RETIREMENT_NEAR@E2']);
+    assert.deepEqual(rules(at('196802291995031001', '01/03/2026')), ['RETIREMENT_PASSED@E2']);
+  });
+
+  it('TENURE_MIN counts whole months as DATEDIF does at month ends and 29 February', () => {
+    const at = (start: string, tmt: string) => run({ employees: [employee({ 'TMT Jabatan': start })], proposals: [proposal({ 'TMT Mutasi': tmt })], aturan: [['Tanggal Acuan', tmt]] });
+    expectNone(at('31/01/2025', '28/02/2027'), 'TENURE_MIN'); // 24 months
+    expectOne(at('31/01/2025', '30/01/2027'), 'TENURE_MIN', 'error', 'Usulan', 'E2'); // 23
+    const leap = expectOne(at('29/02/2024', '28/02/2026'), 'TENURE_MIN', 'error', 'Usulan', 'E2');
+    assert.match(leap.message, /Masa jabatan 23 bulan/);
+    expectNone(at('29/02/2024', '01/03/2026'), 'TENURE_MIN');
+  });
+
   it('FORMATION_FULL follows row order and counts people leaving a position', () => {
     const holder = employee({ NIP: NIP_B, 'Tanggal Lahir': null, 'Kode Jabatan': 'DINKES-KASI', 'TMT Jabatan': '01/01/2022' });
     const into = proposal({ 'No Usulan': 'U-0001' });
