@@ -1,6 +1,10 @@
 /** The server's settings: defaults, then the environment (and `.env`), then command-line flags. */
 export interface ServerConfig {
-  /** Origins (besides the server's own) allowed to call the API from a browser: where the add-in is served. */
+  /**
+   * The agency's other origins (besides the server's own), exact `https://host[:port]`: where the add-in
+   * is served and its other sync servers. They may call this API from a browser (CORS), and the task
+   * pane served from here may call them (CSP connect-src).
+   */
   addinOrigins: string[];
   /** Largest JSON body in general, and for a roster upload (a whole agency's staff). */
   bodyLimit: string;
@@ -29,9 +33,33 @@ export function defaultConfig(over: Partial<ServerConfig> = {}): ServerConfig {
 
 export function configFromEnv(env: NodeJS.ProcessEnv): Partial<ServerConfig> {
   const out: Partial<ServerConfig> = {};
-  if (env.ADDIN_ORIGINS) out.addinOrigins = env.ADDIN_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean);
+  if (env.ADDIN_ORIGINS) out.addinOrigins = parseOrigins(env.ADDIN_ORIGINS);
   if (env.LOG_LEVEL) out.logLevel = env.LOG_LEVEL;
   if (env.PUSH_RATE_LIMIT && /^\d+$/.test(env.PUSH_RATE_LIMIT)) out.pushRateLimit = { windowMs: 60_000, limit: Number(env.PUSH_RATE_LIMIT) };
   if (env.HTTPS === '0') out.trustProxy = true;
   return out;
+}
+
+/**
+ * ADDIN_ORIGINS: comma-separated origins. Each is normalised (`new URL(x).origin`, no path, no
+ * trailing slash) since a browser's Origin header is compared exactly; anything that is not an http(s)
+ * origin stops the start with a message rather than silently allowing nothing (or too much).
+ */
+export function parseOrigins(list: string): string[] {
+  return list
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((s) => {
+      let u: URL;
+      try {
+        u = new URL(s);
+      } catch {
+        throw new Error(`ADDIN_ORIGINS: "${s}" bukan origin (contoh: https://addin.pemda.go.id)`);
+      }
+      if ((u.protocol !== 'https:' && u.protocol !== 'http:') || s.includes('*')) {
+        throw new Error(`ADDIN_ORIGINS: "${s}" bukan origin http(s) yang tepat (tanpa *; contoh: https://addin.pemda.go.id)`);
+      }
+      return u.origin;
+    });
 }

@@ -2,7 +2,12 @@
  * HTTP hardening. The add-in's pages are framed by Office (Excel on the web, and the desktop hosts'
  * web views), so framing is allowed for Office's hosts through CSP frame-ancestors, and the legacy
  * X-Frame-Options (which cannot name them) is off. Office.js itself loads from Microsoft's CDN.
- * CORS answers only the server's own origin and the configured add-in origins.
+ * CORS answers only the server's own origin and the configured add-in origins (ADDIN_ORIGINS).
+ *
+ * The agency's trusted origins (ADDIN_ORIGINS) work both ways: they may call this server's API (CORS),
+ * and the task pane served from here may call them (CSP connect-src) — e.g. when Pengaturan points it
+ * at another of the agency's sync servers. Nothing else: not "any https host", so a script injected
+ * into the pane could not send the workbook's data (or the token) anywhere the agency has not named.
  */
 import type { Request } from 'express';
 import cors from 'cors';
@@ -19,7 +24,7 @@ export const OFFICE_FRAME_ANCESTORS = [
   'https://*.live.com',
 ];
 
-export function securityHeaders() {
+export function securityHeaders(trustedOrigins: readonly string[] = []) {
   return helmet({
     contentSecurityPolicy: {
       directives: {
@@ -27,8 +32,8 @@ export function securityHeaders() {
         scriptSrc: ["'self'", 'https://appsforoffice.microsoft.com'],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
-        // The task pane may be pointed at another sync server (Pengaturan → server address).
-        connectSrc: ["'self'", 'https:'],
+        // The pane talks to this server, and to the agency's other configured origins (see above).
+        connectSrc: ["'self'", 'https://appsforoffice.microsoft.com', ...trustedOrigins],
         frameAncestors: OFFICE_FRAME_ANCESTORS,
         formAction: ["'self'"],
       },

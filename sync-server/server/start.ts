@@ -38,7 +38,7 @@ export interface Running {
 export async function startServer(opts: StartOptions = {}): Promise<Running> {
   loadEnv();
   const root = path.resolve(opts.root ?? process.cwd());
-  const port = opts.port ?? (process.env.PORT ? Number(process.env.PORT) : 3000);
+  const port = opts.port ?? portFromEnv(process.env.PORT);
   const https = process.env.HTTPS !== '0';
   const data = defaultDataDir();
   mkdirSync(data, { recursive: true });
@@ -46,29 +46,38 @@ export async function startServer(opts: StartOptions = {}): Promise<Running> {
     if (!opts.quiet) process.stdout.write(line + '\n');
   };
 
+  // Settings first: a wrong one stops the start before anything is opened.
+  const fromEnv = configFromEnv(process.env);
   const db = await openOfficialRecord(databaseUrl(opts.db));
-  const addinDir = opts.noAddin ? null : ensureAddinBuilt(root, say);
-  const config = defaultConfig({ ...configFromEnv(process.env), addinDir });
-  const app = createApp({ db, config, logger: createLogger(config.logLevel) });
-
   let server: Server;
   let certDir = '';
-  if (https) {
-    const tls = await ensureDevCertificate(data);
-    certDir = tls.dir;
-    server = createHttps({ key: tls.key, cert: tls.cert }, app);
-  } else {
-    server = createHttp(app);
-  }
-  // Slow clients must not hold sockets forever; keep-alive outlives a load balancer's idle timeout.
-  server.headersTimeout = 30_000;
-  server.requestTimeout = 120_000;
-  server.keepAliveTimeout = 65_000;
+  let addinDir: string | null;
+  try {
+    addinDir = opts.noAddin ? null : ensureAddinBuilt(root, say);
+    const config = defaultConfig({ ...fromEnv, addinDir });
+    const app = createApp({ db, config, logger: createLogger(config.logLevel) });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, opts.host, () => resolve());
-  });
+    if (https) {
+      const tls = await ensureDevCertificate(data);
+      certDir = tls.dir;
+      server = createHttps({ key: tls.key, cert: tls.cert }, app);
+    } else {
+      server = createHttp(app);
+    }
+    // Slow clients must not hold sockets forever; keep-alive outlives a load balancer's idle timeout.
+    server.headersTimeout = 30_000;
+    server.requestTimeout = 120_000;
+    server.keepAliveTimeout = 65_000;
+
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, opts.host, () => resolve());
+    });
+  } catch (e) {
+    // Port taken, certificate not writable…: close the database so the process can end.
+    await db.close();
+    throw e;
+  }
   const url = `${https ? 'https' : 'http'}://localhost:${(server.address() as AddressInfo).port}`;
 
   const tokens = await listTokens(db);
@@ -89,7 +98,13 @@ export async function startServer(opts: StartOptions = {}): Promise<Running> {
   say(`  Excel di web   : Beranda → Add-in → Add-in Saya → Unggah Add-in Saya → pilih ${path.join(root, 'manifest.xml')}`);
   say('  Excel Windows  : bagikan folder berisi manifest.xml, tambahkan sebagai Katalog Add-in Tepercaya');
   say('                   (File → Opsi → Pusat Kepercayaan), lalu Sisipkan → Add-in Saya → Folder Bersama');
-  if (https) say('  Sertifikat     : percayai sekali dengan "npx office-addin-dev-certs install" (butuh hak admin)');
+  if (https) {
+    say(`  Sertifikat     : sertifikat pengembangan, hanya untuk mencoba. Agar Excel desktop mempercayainya, pasang CA-nya sekali:`);
+    say(`                   Windows: certutil -user -addstore Root "${path.join(certDir, 'ca.crt')}"`);
+    say(`                   macOS  : sudo security add-trusted-cert -d -r trustRoot -k /Library/Keychains/System.keychain "${path.join(certDir, 'ca.crt')}"`);
+    say(`                   curl   : curl --cacert "${path.join(certDir, 'ca.crt')}" ${url}/api/v1/health`);
+    say('                   Untuk pemakaian sungguhan: HTTPS=0 di balik reverse proxy dengan sertifikat resmi (docs/server.md).');
+  }
   say('Hentikan dengan Ctrl+C.');
 
   let closing: Promise<void> | null = null;
@@ -99,6 +114,12 @@ export async function startServer(opts: StartOptions = {}): Promise<Running> {
       server.closeIdleConnections();
     }).then(() => db.close()));
   return { server, db, url, close };
+}
+
+function portFromEnv(v: string | undefined): number {
+  if (!v) return 3000;
+  if (!/^\d{1,5}$/.test(v) || Number(v) > 65535) throw new Error(`PORT tidak sah: ${v}`);
+  return Number(v);
 }
 
 /** For the process entry: stop on Ctrl+C / SIGTERM. */

@@ -1,9 +1,11 @@
 /** Every role × every endpoint, unit-scoped and revoked tokens, and the HTTP hardening around them. */
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { Writable } from 'node:stream';
 import request from 'supertest';
 import type { Express } from 'express';
 import { createApp, createLogger } from '../../sync-server/server/app';
+import { parseOrigins } from '../../sync-server/server/config';
 import { openDatabase } from '../../sync-server/db/connect';
 import { migrateLatest } from '../../sync-server/db/migrate';
 import { getEmployee } from '../../sync-server/db/queries';
@@ -153,6 +155,39 @@ eachDatabase('API access', (ctx) => {
       assert.equal(res.headers['x-frame-options'], undefined);
       assert.equal(res.headers['x-powered-by'], undefined);
       assert.equal(res.headers['x-content-type-options'], 'nosniff');
+    });
+    it('CSP connect-src: the own origin and the configured origins only, not any https host', async () => {
+      const csp = String((await request(app).get('/api/v1/health')).headers['content-security-policy']);
+      const connect = /connect-src ([^;]*)/.exec(csp)?.[1] ?? '';
+      assert.deepEqual(connect.split(' ').sort(), ["'self'", 'https://addin.example.go.id', 'https://appsforoffice.microsoft.com'].sort());
+    });
+    it('ADDIN_ORIGINS is normalised to exact origins; a wildcard or a non-URL stops the start', () => {
+      assert.deepEqual(parseOrigins(' https://addin.pemda.go.id/ , https://sync2.pemda.go.id:8443/path'), ['https://addin.pemda.go.id', 'https://sync2.pemda.go.id:8443']);
+      assert.throws(() => parseOrigins('https://*.pemda.go.id'), /ADDIN_ORIGINS/);
+      assert.throws(() => parseOrigins('addin.pemda.go.id'), /ADDIN_ORIGINS/);
+      assert.throws(() => parseOrigins('ftp://addin.pemda.go.id'), /ADDIN_ORIGINS/);
+    });
+    it('push is rate-limited per token: 429 JSON with Retry-After, other tokens unaffected', async () => {
+      const limited = createApp({ db: ctx.db, config: { logLevel: 'silent', pushRateLimit: { windowMs: 60_000, limit: 2 } } });
+      const body = { workbookId: WORKBOOK, decisions: [] };
+      for (let i = 0; i < 2; i++) {
+        assert.equal((await request(limited).post('/api/v1/decisions').set('Authorization', `Bearer ${tokens.approver}`).send(body)).status, 400);
+      }
+      const third = await request(limited).post('/api/v1/decisions').set('Authorization', `Bearer ${tokens.approver}`).send(body);
+      assert.equal(third.status, 429);
+      assert.match(third.body.error, /Terlalu banyak/);
+      assert.equal(third.headers['retry-after'], '60');
+      const other = await token(ctx.db, 'approver', null, 'approver-lain');
+      assert.equal((await request(limited).post('/api/v1/decisions').set('Authorization', `Bearer ${other}`).send(body)).status, 400);
+    });
+    it('a token is 32 random bytes shown once; only its SHA-256 is stored', async () => {
+      const made = await createToken(ctx.db, { name: 'cek', role: 'staff' }, 'test');
+      assert.match(made.token, /^mts_[A-Za-z0-9_-]{43}$/);
+      assert.equal(Buffer.from(made.token.slice(4), 'base64url').length, 32);
+      const row = await ctx.db.knex('tokens').where({ id: made.info.id }).first();
+      assert.equal(row.hash, createHash('sha256').update(made.token).digest('hex'));
+      assert.ok(!JSON.stringify(row).includes(made.token.slice(4)), 'the secret itself is not stored');
+      assert.ok(!JSON.stringify(await request(app).get('/api/v1/health')).includes(made.token));
     });
     it('CORS answers the configured add-in origin and the own origin, nobody else', async () => {
       const ok = await request(app).options('/api/v1/positions').set('Origin', 'https://addin.example.go.id').set('Access-Control-Request-Method', 'GET');
