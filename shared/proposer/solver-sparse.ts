@@ -48,6 +48,9 @@ export interface CoreProblem {
   /** max(0, largest score of each left node's edges): its initial potential (callers compute it
    *  in a pass they make anyway, which saves one pass over the edges here). */
   leftBest: Float64Array;
+  /** True when start/adj/score are the solver's own (a transposed copy): left nodes' lists may then
+   *  be reordered in place instead of copied. */
+  owned?: boolean;
 }
 
 export interface CoreResult {
@@ -90,7 +93,7 @@ export function solveCore(p: CoreProblem): CoreResult {
   const predRight = new Int32Array(nLeft);
   const touched = new Int32Array(nNodes);
   const settled = new Int32Array(nNodes);
-  const order = new ScoreOrder(nLeft, start, adj, score, capacity);
+  const order = new ScoreOrder(nLeft, start, adj, score, capacity, supply, p.owned === true ? { used, slotStart, load, slotLeft, slotEdge } : null);
 
   for (let source = 0; source < nLeft; source++) {
     for (let unit = supply[source]!; unit > 0; unit--) {
@@ -130,7 +133,7 @@ export function solveCore(p: CoreProblem): CoreResult {
               if (gap >= margin) break;
               continue;
             }
-            const e = sorted ? order.edge[t]! : t;
+            const e = sorted && order.copy ? order.edge[t]! : t;
             if (used[e] === 1) continue;
             const j = eAdj[t]!;
             const v = nLeft + j;
@@ -220,17 +223,32 @@ export function solveCore(p: CoreProblem): CoreResult {
   return { slotStart, load, slotLeft, slotEdge };
 }
 
+/** The core's matching, which an in-place reorder must keep pointing at the right edges. */
+interface Matching {
+  used: Uint8Array;
+  slotStart: Int32Array;
+  load: Int32Array;
+  slotLeft: Int32Array;
+  slotEdge: Int32Array;
+}
+
 /**
  * Per left node, from its second scan on: its usable edges in descending score order by buckets
- * (see the file comment), copied into a pool that grows with the nodes sorted (most nodes of an
- * easy instance are never scanned twice, so the pool stays far smaller than the input).
+ * (see the file comment). When the solver owns the CSR (a transposed copy), the node's list is
+ * reordered in place and the edges it currently uses are re-pointed; otherwise (the caller's arrays)
+ * it is copied into a pool that grows with the nodes sorted — on an easy instance most nodes are
+ * never scanned twice, so the pool stays far smaller than the input. Either way no array the size
+ * of the input is allocated here: on a large workbook every such allocation costs a full garbage
+ * collection over the workbook's object heap.
  */
 class ScoreOrder {
-  /** Sorted copies: right node, score and input edge id of each. */
-  adj: Int32Array = new Int32Array(1024);
-  score: Float64Array = new Float64Array(1024);
-  edge: Int32Array = new Int32Array(1024);
-  /** Node u's sorted copy is start[u] ≤ t < end[u] in the pool. */
+  /** Whether sorted lists are copies (pool) rather than the core's own arrays. */
+  readonly copy: boolean;
+  /** Sorted lists: right node, score and (pool only) input edge id of each. */
+  adj: Int32Array;
+  score: Float64Array;
+  edge: Int32Array = new Int32Array(0);
+  /** Node u's sorted list is start[u] ≤ t < end[u] (pool, or the core's arrays in place). */
   readonly start: Int32Array;
   readonly end: Int32Array;
   /** Break when base − s − D ≥ margin[u]: 2 bucket widths + rounding. */
@@ -239,6 +257,10 @@ class ScoreOrder {
   private readonly state: Uint8Array;
   private used = 0;
   private bucketOf: Int32Array = new Int32Array(1024);
+  private tmpAdj: Int32Array = new Int32Array(0);
+  private tmpScore: Float64Array = new Float64Array(0);
+  /** (slot, new edge index) pairs being re-pointed: at most one per unit of the node's supply. */
+  private moved: Int32Array;
   private readonly count = new Int32Array(MAX_BUCKETS + 1);
 
   constructor(
@@ -247,14 +269,23 @@ class ScoreOrder {
     private readonly inAdj: Int32Array,
     private readonly inScore: Float64Array,
     private readonly capacity: Int32Array,
+    supply: Int32Array,
+    private readonly matching: Matching | null,
   ) {
+    this.copy = matching === null;
+    let maxSupply = 0;
+    for (let u = 0; u < nLeft; u++) if (supply[u]! > maxSupply) maxSupply = supply[u]!;
+    this.moved = new Int32Array(2 * maxSupply);
+    this.adj = this.copy ? new Int32Array(1024) : inAdj;
+    this.score = this.copy ? new Float64Array(1024) : inScore;
+    if (this.copy) this.edge = new Int32Array(1024);
     this.start = new Int32Array(nLeft);
     this.end = new Int32Array(nLeft);
     this.margin = new Float64Array(nLeft);
     this.state = new Uint8Array(nLeft);
   }
 
-  /** Whether to scan u's sorted copy (sorting it now on its second scan). */
+  /** Whether to scan u's sorted list (sorting it now on its second scan). */
   scanned(u: number): boolean {
     const st = this.state[u]!;
     if (st === 2) return true;
@@ -285,7 +316,8 @@ class ScoreOrder {
     const k = Math.max(1, Math.min(MAX_BUCKETS, d >> 2));
     let w = d > 0 ? (max - min) / k : 0;
     if (!(w > 0 && Number.isFinite(w))) w = 0;
-    if (this.bucketOf.length < to - from) this.bucketOf = new Int32Array(Math.max(to - from, this.bucketOf.length * 2));
+    const n = to - from;
+    if (this.bucketOf.length < n) this.bucketOf = new Int32Array(Math.max(n, this.bucketOf.length * 2));
     const bucketOf = this.bucketOf;
     const count = this.count;
     count.fill(0, 0, k + 1);
@@ -299,21 +331,72 @@ class ScoreOrder {
       bucketOf[e - from] = b;
     }
     for (let b = 0; b < k; b++) count[b + 1]! += count[b]!;
-    const at0 = this.reserve(d);
-    const { adj, score, edge } = this;
-    for (let e = from; e < to; e++) {
-      const b = bucketOf[e - from]!;
-      if (b < 0) continue;
-      const at = at0 + count[b]!++;
-      adj[at] = inAdj[e]!;
-      score[at] = inScore[e]!;
-      edge[at] = e;
+    if (this.copy) {
+      const at0 = this.reserve(d);
+      const { adj, score, edge } = this;
+      for (let e = from; e < to; e++) {
+        const b = bucketOf[e - from]!;
+        if (b < 0) continue;
+        const at = at0 + count[b]!++;
+        adj[at] = inAdj[e]!;
+        score[at] = inScore[e]!;
+        edge[at] = e;
+      }
+      this.start[u] = at0;
+      this.end[u] = at0 + d;
+    } else {
+      this.sortInPlace(u, from, to, d);
+      this.start[u] = from;
+      this.end[u] = from + d;
     }
-    this.start[u] = at0;
-    this.end[u] = at0 + d;
     // 2w covers the bucket and a floor() rounded across a bucket boundary; the relative term covers
     // the rounding of base − s − D itself.
     this.margin[u] = 2 * w + 1e-9 * Math.max(Math.abs(max), Math.abs(min), 1);
+  }
+
+  /** Reorders u's list in the core's arrays (usable edges by bucket, then the rest), keeping the
+   *  matching on the same pairs: used flags move with their edge, slots get the edge's new index. */
+  private sortInPlace(u: number, from: number, to: number, d: number): void {
+    const { inAdj, inScore, bucketOf, count } = this;
+    const m = this.matching!;
+    const n = to - from;
+    if (this.tmpAdj.length < n) {
+      this.tmpAdj = new Int32Array(Math.max(n, this.tmpAdj.length * 2));
+      this.tmpScore = new Float64Array(this.tmpAdj.length);
+    }
+    const { tmpAdj, tmpScore } = this;
+    // bucketOf[x] becomes the new offset of edge from + x.
+    let rest = d;
+    for (let x = 0; x < n; x++) {
+      const b = bucketOf[x]!;
+      const at = b >= 0 ? count[b]!++ : rest++;
+      tmpAdj[at] = inAdj[from + x]!;
+      tmpScore[at] = inScore[from + x]!;
+      bucketOf[x] = at;
+    }
+    // The edges u uses now (its filled slots): point each slot at the edge's new index, then move
+    // the used flags (cleared in one loop, set in the next, as old and new indices overlap).
+    const moved = this.moved;
+    let nMoved = 0;
+    for (let x = 0; x < n; x++) {
+      const e = from + x;
+      if (m.used[e] !== 1) continue;
+      m.used[e] = 0;
+      const j = inAdj[e]!;
+      for (let k = m.slotStart[j]!, end = k + m.load[j]!; k < end; k++) {
+        if (m.slotEdge[k] === e && m.slotLeft[k] === u) {
+          moved[nMoved++] = k;
+          moved[nMoved++] = from + bucketOf[x]!;
+          break;
+        }
+      }
+    }
+    for (let q = 0; q < nMoved; q += 2) {
+      m.slotEdge[moved[q]!] = moved[q + 1]!;
+      m.used[moved[q + 1]!] = 1;
+    }
+    inAdj.set(tmpAdj.subarray(0, n), from);
+    inScore.set(tmpScore.subarray(0, n), from);
   }
 
   /** Room for n more entries in the pool; returns where they start. */

@@ -149,7 +149,7 @@ function solveEither(
     core = { nLeft: nMajor, nRight: nMinor, supply, capacity: rightCapacity, start, adj, score, leftBest: majorBest };
   } else {
     const t = transposeUsable(nMajor, nMinor, capacity, start, adj, score, byRow, byRow ? colDegree : rowDegree);
-    core = { nLeft: nMinor, nRight: nMajor, supply, capacity: rightCapacity, ...t };
+    core = { nLeft: nMinor, nRight: nMajor, supply, capacity: rightCapacity, ...t, owned: true };
   }
   const r = solveCore(core);
 
