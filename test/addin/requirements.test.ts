@@ -41,29 +41,46 @@ function stubServer(changedNip: string): typeof fetch {
   }) as typeof fetch;
 }
 
-/** Every pane action, in the order an office would use them. */
+const movePlaceholder = {
+  nip: '', name: '', fromCode: '', fromName: '', fromUnit: '', toCode: '', toName: '', toUnit: '', reason: 'Rotasi' as const,
+  date: '2027-01-02', jpm: null, score: 0, parts: { jpm: 0, performance: 0, rotation: 0, preference: 0, major: 0, newVacancy: 0 }, notes: [], explanation: 'uji',
+};
+
+/** Every pane action, in the order an office would use them — each one Excel.run, as ADDIN.md asks. */
 async function everyAction(book: FakeWorkbook): Promise<void> {
   const gw = new OfficeGateway({ run: book.run as typeof Excel.run, isSetSupported: book.isSetSupported });
-  await makeTemplate(gw); // only Aturan-less parts are created; here: nothing missing but the call runs
-  await writeColumnMap(gw, { pegawai: { 'Nama Lengkap': 'name' } });
+  const one = async <T>(what: string, action: () => Promise<T>): Promise<T> => {
+    const before = book.runs;
+    const out = await action();
+    assert.equal(book.runs - before, 1, `${what}: one Excel.run`);
+    return out;
+  };
+  await one('Buat Templat', () => makeTemplate(gw)); // nothing missing here, but the action runs
+  await one('Simpan pemetaan', () => writeColumnMap(gw, { pegawai: { 'Nama Lengkap': 'name' } }));
   assert.deepEqual(await readColumnMap(gw), { pegawai: { 'Nama Lengkap': 'name' } });
-  const check = await runPeriksa(gw, { lang: 'id' });
-  await gw.selectCell(check.result.findings[0]!.sheet, check.result.findings[0]!.cell);
-  const plan = await computePlan(gw, 'id');
-  if (plan.run.plan.moves.length > 0) await addMoves(gw, plan.state, plan.run.plan.moves.slice(0, 2));
-  const again = await runPeriksa(gw, { lang: 'id' });
+  const check = await one('Periksa', () => runPeriksa(gw, { lang: 'id' }));
+  await one('Buka sel', () => gw.selectCell(check.result.findings[0]!.sheet, check.result.findings[0]!.cell));
+  const plan = await one('Hitung rencana', () => computePlan(gw, 'id'));
+  // The synthetic staff have no competency levels, so the proposer may find nobody to move: add a
+  // plain move then, the writer is what this exercises (new Draf rows, NIP as Text, dates).
+  const e = plan.state.parsed.book!.employees[3]!;
+  const to = plan.state.parsed.book!.positions.find((p) => p.code !== e.positionCode)!;
+  const moves = plan.run.plan.moves.length > 0 ? plan.run.plan.moves.slice(0, 2) : [{ ...movePlaceholder, nip: e.nip, toCode: to.code }];
+  const added = await one('Tambahkan', () => addMoves(gw, plan.state, moves));
+  assert.equal(book.sheets.get('Usulan')!.numberFormats.get(`${added.firstRow},2`), '@', 'NIP written as Text');
+  const again = await one('Periksa', () => runPeriksa(gw, { lang: 'id' }));
   const item = reviewItems(again).find((i) => approvalRefusal(i, 'alasan') === null)!;
   assert.ok(item, 'an approvable row');
-  assert.equal(await decide(gw, again, item, 'Disetujui', 'alasan'), null);
+  assert.equal(await one('Setujui', () => decide(gw, again, item, 'Disetujui', 'alasan')), null);
   const realFetch = globalThis.fetch;
   globalThis.fetch = stubServer(item.proposal.nip);
   try {
-    assert.equal((await pushApproved(gw, conn, 'id')).recorded, 1);
-    assert.equal((await pullOfficial(gw, conn, 'id')).rowsUpdated, 1);
+    assert.equal((await one('Kirim', () => pushApproved(gw, conn, 'id'))).recorded, 1);
+    assert.equal((await one('Tarik data resmi', () => pullOfficial(gw, conn, 'id'))).rowsUpdated, 1);
   } finally {
     globalThis.fetch = realFetch;
   }
-  await clearMarks(gw);
+  await one('Bersihkan tanda', () => clearMarks(gw));
 }
 
 describe('addin: requirement sets (manifest vs code)', function () {

@@ -37,7 +37,12 @@ export function Periksa(p: PaneProps) {
     });
   const openCell = async (f: Finding) => {
     setSelected(`${f.sheet}!${f.cell}`);
-    await p.host.selectCell(f.sheet, f.cell);
+    try {
+      await p.host.selectCell(f.sheet, f.cell);
+    } catch (e) {
+      // e.g. the sheet was renamed or deleted since the check
+      p.notify({ kind: 'error', text: `${t(lang, 'openCell')} ${f.sheet}!${f.cell}: ${(e as Error).message}` });
+    }
   };
 
   const c = check?.result.counts;
