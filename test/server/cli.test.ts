@@ -1,0 +1,198 @@
+/**
+ * The server's commands as an administrator runs them (child processes, exit codes, output):
+ * `token create / list / revoke`, `backup` (a consistent copy while the server writes, and that copy
+ * restored), and `serve` on a fresh folder (./data, WAL, development certificate, banner, Ctrl+C).
+ */
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { get as httpsGet } from 'node:https';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { openDatabase } from '../../sync-server/db/connect';
+import { authenticate } from '../../sync-server/db/tokens';
+import type { DecisionInput } from '../../sync-server/server/push/types';
+import { runCli, startServerChild } from './support/child';
+import { eachDatabase } from './support/databases';
+import { agency, decision, loadAgency, token } from './support/fixtures';
+import { postJson } from './support/http';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const WORKBOOK = '7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d';
+
+eachDatabase('server commands', (ctx) => {
+  it('token create prints the secret once; only its SHA-256 is stored; list never shows it', async function () {
+    this.timeout(60_000);
+    const made = runCli(['token', 'create', '--name', 'Kepala BKPSDM', '--role', 'approver', '--db', ctx.url]);
+    assert.equal(made.status, 0, made.stderr);
+    const secret = /(mts_[A-Za-z0-9_-]{43})/.exec(made.stdout)?.[1];
+    assert.ok(secret, made.stdout);
+    assert.match(made.stdout, /tidak dapat ditampilkan lagi/);
+    const row = await ctx.db.knex('tokens').where({ name: 'Kepala BKPSDM' }).first();
+    assert.equal(row.hash, createHash('sha256').update(secret).digest('hex'));
+    assert.equal(row.role, 'approver');
+
+    const json = runCli(['token', 'create', '--name', 'Staf Unit A', '--role', 'staff', '--unit', 'Unit A', '--json', '--db', ctx.url]);
+    assert.equal(json.status, 0, json.stderr);
+    const created = JSON.parse(json.stdout) as { id: number; token: string; unit: string; role: string };
+    assert.equal(created.unit, 'Unit A');
+    assert.equal((await authenticate(ctx.db, created.token))?.unit, 'Unit A');
+
+    const list = runCli(['token', 'list', '--json', '--db', ctx.url]);
+    assert.equal(list.status, 0, list.stderr);
+    assert.ok(!list.stdout.includes(secret) && !list.stdout.includes(row.hash), 'list shows neither the secret nor its hash');
+    const listed = JSON.parse(list.stdout) as { id: number; name: string; revokedAt: string | null }[];
+    assert.deepEqual(listed.map((t) => t.name), ['Kepala BKPSDM', 'Staf Unit A']);
+    const table = runCli(['token', 'list', '--db', ctx.url]);
+    assert.match(table.stdout, /Kepala BKPSDM/);
+    assert.match(table.stdout, /Unit A/);
+  });
+
+  it('token revoke takes effect at once; unknown ids and wrong calls are refused with their exit codes', async function () {
+    this.timeout(60_000);
+    const secret = await token(ctx.db, 'admin', null, 'Akan dicabut');
+    const id = (await ctx.db.knex('tokens').where({ name: 'Akan dicabut' }).first()).id;
+    assert.ok(await authenticate(ctx.db, secret));
+    const revoked = runCli(['token', 'revoke', String(id), '--db', ctx.url]);
+    assert.equal(revoked.status, 0, revoked.stderr);
+    assert.match(revoked.stdout, /dicabut/);
+    assert.equal(await authenticate(ctx.db, secret), null);
+    assert.equal(runCli(['token', 'revoke', '99999', '--db', ctx.url]).status, 1);
+    assert.equal(runCli(['token', 'revoke', 'abc', '--db', ctx.url]).status, 2);
+    assert.equal(runCli(['token', 'create', '--name', 'x', '--role', 'raja', '--db', ctx.url]).status, 2);
+    assert.equal(runCli(['token', 'create', '--role', 'admin', '--db', ctx.url]).status, 2);
+    const audited = await ctx.db.knex('audit').whereIn('action', ['token.create', 'token.revoke']).count({ n: '*' }).first();
+    assert.ok(Number((audited as { n: string }).n) >= 4, 'token changes are audited');
+  });
+
+  if (ctx.dialect === 'postgres') {
+    it('backup on PostgreSQL points to pg_dump / pg_restore (exit 2), writes nothing', () => {
+      const out = path.join(mkdtempSync(path.join(tmpdir(), 'mutasi-bak-')), 'cadangan.dump');
+      const r = runCli(['backup', out, '--db', ctx.url]);
+      assert.equal(r.status, 2);
+      assert.match(r.stderr, /pg_dump/);
+      assert.match(r.stderr, /pg_restore/);
+      assert.equal(existsSync(out), false);
+    });
+    return;
+  }
+
+  it('backup while the server records decisions is a consistent copy; restored, it serves and verifies', async function () {
+    this.timeout(120_000);
+    const a = agency({ people: 120, targets: 10, seats: 12 });
+    await loadAgency(ctx.db, a);
+    const approver = await token(ctx.db, 'approver');
+    const versions = new Map((await ctx.db.knex('employees').select('nip', 'version')).map((r: { nip: string; version: number }) => [r.nip, Number(r.version)]));
+    const targets = a.positions.filter((p) => p.code.startsWith('T-')).map((p) => p.code);
+    const all: DecisionInput[] = a.employees.map((e, i) => decision(e.nip, e.positionCode, targets[i % targets.length]!, versions.get(e.nip)!));
+    const dir = mkdtempSync(path.join(tmpdir(), 'mutasi-bak-'));
+    const child = await startServerChild(ctx.url);
+    try {
+      // Pushes keep coming while the copy is taken.
+      let next = 0;
+      const pushing = (async () => {
+        while (next < all.length) {
+          const res = await postJson(`${child.url}/api/v1/decisions`, approver, { workbookId: WORKBOOK, decisions: all.slice(next, next + 3) });
+          assert.equal(res.status, 200);
+          next += 3;
+        }
+      })();
+      while (next < 30) await new Promise((r) => setTimeout(r, 20));
+      const copy = path.join(dir, 'cadangan.sqlite');
+      const r = runCli(['backup', copy, '--db', ctx.url]);
+      assert.equal(r.status, 0, r.stderr);
+      assert.match(r.stdout, /Salinan ditulis/);
+      await pushing;
+
+      // The copy on its own: a consistent record (chain intact, every decision with its entry).
+      const verify = runCli(['audit', 'verify', '--db', copy]);
+      assert.equal(verify.status, 0, verify.stdout + verify.stderr);
+      const inCopy = openDatabase(copy);
+      const copied = Number(((await inCopy.knex('decisions').count({ n: '*' }).first()) as { n: string }).n);
+      await inCopy.close();
+      assert.ok(copied >= 30 && copied <= all.length, `copied ${copied}`);
+      // Refuses to overwrite.
+      assert.equal(runCli(['backup', copy, '--db', ctx.url]).status, 2);
+
+      // Restore: the copy as the database of a new server; it answers with the copied record.
+      const restored = path.join(dir, 'pulih.sqlite');
+      copyFileSync(copy, restored);
+      const again = await startServerChild(restored);
+      try {
+        const res = await fetch(`${again.url}/api/v1/decisions`, { headers: { Authorization: `Bearer ${approver}` } });
+        assert.equal(res.status, 200);
+        assert.equal(((await res.json()) as { decisions: unknown[] }).decisions.length, copied);
+      } finally {
+        again.proc.kill('SIGTERM');
+        await again.exited;
+      }
+    } finally {
+      child.proc.kill('SIGTERM');
+      await child.exited;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('serve on a fresh folder: ./data in WAL mode, a development certificate, the banner, Ctrl+C stops it', async function () {
+    this.timeout(90_000);
+    const cwd = mkdtempSync(path.join(tmpdir(), 'mutasi-serve-'));
+    const env = { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv;
+    for (const k of ['DATABASE_URL', 'DATA_DIR', 'HTTPS', 'PORT', 'ADDIN_ORIGINS']) delete env[k];
+    const tsx = pathToFileURL(path.join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+    const proc = spawn(process.execPath, ['--import', tsx, path.join(__dirname, 'support', 'cli-entry.ts'), 'serve', '--port', '0'], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
+    let out = '';
+    let err = '';
+    proc.stderr.on('data', (c) => (err += String(c)));
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no banner: ${out} ${err}`)), 60_000);
+        proc.stdout.on('data', (c) => {
+          out += String(c);
+          const m = /berjalan di (https:\/\/localhost:\d+)/.exec(out);
+          if (m && out.includes('Hentikan dengan Ctrl+C')) {
+            clearTimeout(timer);
+            resolve(m[1]!);
+          }
+        });
+        void exited.then((code) => reject(new Error(`serve exited (${code}): ${err}`)));
+      });
+      const data = path.join(cwd, 'data');
+      assert.match(out, new RegExp(`Basis data : ${escape(path.join(data, 'mutasi.sqlite'))}`));
+      assert.match(out, /token create --name "Admin BKPSDM" --role admin/);
+      assert.match(out, /manifest\.xml/);
+      assert.match(out, /ca\.crt/);
+      for (const f of ['ca.crt', 'localhost.crt', 'localhost.key']) assert.ok(existsSync(path.join(data, 'certs', f)), f);
+
+      // HTTPS with the generated certificate, trusted through its CA.
+      const ca = readFileSync(path.join(data, 'certs', 'ca.crt'));
+      const health = await new Promise<string>((resolve, reject) => {
+        httpsGet(`${url}/api/v1/health`, { ca }, (res) => {
+          let body = '';
+          res.on('data', (c) => (body += String(c)));
+          res.on('end', () => resolve(body));
+        }).on('error', reject);
+      });
+      assert.deepEqual(JSON.parse(health), { status: 'ok', database: 'sqlite', version: 0 });
+
+      const db = openDatabase(path.join(data, 'mutasi.sqlite'));
+      try {
+        assert.equal((await db.knex.raw('PRAGMA journal_mode'))[0].journal_mode, 'wal');
+        assert.equal((await db.knex.raw('PRAGMA foreign_keys'))[0].foreign_keys, 1);
+      } finally {
+        await db.close();
+      }
+      proc.kill('SIGINT');
+      assert.equal(await exited, 0);
+    } finally {
+      if (proc.exitCode === null) proc.kill('SIGKILL');
+      rmSync(cwd, { recursive: true, force: true });
+    }
+  });
+});
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
