@@ -58,18 +58,44 @@ const EXPECTED: Record<string, [string, string]> = {
   uniqueId: ['nomor usulan harus unik', 'proposal numbers must be unique'],
 };
 
+/**
+ * Usulan fields that alone do not make a row: numbering (No Usulan), a drop-down's default status, and
+ * what the tool wrote there on an earlier run.
+ */
+const NOT_CONTENT: Partial<Record<SheetKey, string[]>> = { usulan: ['id', 'status', 'fit', 'result', 'approvedBy', 'recordNo'] };
+
 /** One sheet's rows with its header located; hands out cells by field. */
 export class Rows {
+  /** 0-based indexes into a row's cells of the columns whose values make a row. */
+  private readonly content: number[];
   constructor(
     readonly sheet: SheetData,
     readonly layout: SheetLayout,
-  ) {}
-  /** Worksheet rows below the header that have at least one non-empty cell. */
+    notContent: string[] = [],
+  ) {
+    this.content = Object.entries(layout.columns)
+      .filter(([field]) => !notContent.includes(field))
+      .map(([, c]) => c.col - sheet.startCol);
+  }
+  /**
+   * Worksheet rows below the header with a value in at least one column the tool knows: a row filled
+   * only in other columns (a pre-numbered No, a remark) is as empty as a blank one (WORKBOOK.md: unknown
+   * columns are left alone, empty rows are skipped).
+   */
   *dataRows(): Generator<{ row: number; cells: CellValue[] }> {
     const first = this.layout.headerRow - this.sheet.startRow + 1;
+    const content = this.content;
     for (let r = first; r < this.sheet.values.length; r++) {
       const cells = this.sheet.values[r];
-      if (!cells || cells.every((v) => isEmptyCell(v))) continue;
+      if (!cells) continue;
+      let empty = true;
+      for (let i = 0; i < content.length; i++) {
+        if (!isEmptyCell(cells[content[i]!])) {
+          empty = false;
+          break;
+        }
+      }
+      if (empty) continue;
       yield { row: this.sheet.startRow + r, cells };
     }
   }
@@ -131,7 +157,7 @@ export function parseWorkbook(sheets: SheetData[], opts: ParseOptions = {}): Par
     }
     const lay: SheetLayout = { name: sheet.name, headerRow: search.match.headerRow, columns: search.match.columns };
     if (def.key !== 'aturan') layout[def.key] = lay;
-    rowsOf[def.key] = new Rows(sheet, lay);
+    rowsOf[def.key] = new Rows(sheet, lay, NOT_CONTENT[def.key]);
     found[def.key] = { name: sheet.name, headerRow: lay.headerRow, unknownHeaders: search.match.unknown };
   }
 

@@ -110,6 +110,24 @@ describe('rules: data', () => {
     expectNone(withRows([employee(comps([]))]), 'HEADER_MISSING');
   });
 
+  it('a row with values only in columns the tool does not know (a pre-numbered No column) is an empty row', () => {
+    const headers = ['No', ...PEGAWAI_HEADERS, 'Keterangan'];
+    const rows: Row[] = [{ No: 1, ...employee() }, { No: 2 }, { No: 3, Keterangan: 'pensiun' }];
+    const peg = sheet('Pegawai', headers, rows);
+    const r = checkSheets(workbook().map((s) => (s.name === 'Pegawai' ? peg : s))).result;
+    assert.deepEqual(r.findings, []);
+    assert.equal(r.counts.employees, 1);
+    // Usulan: a numbered row (No Usulan only) is empty too.
+    const us = run({ proposals: [proposal(), { 'No Usulan': 'U-0002' }, { 'No Usulan': 3, Status: 'Draf' }] });
+    assert.deepEqual(us.findings, []);
+    assert.equal(us.counts.proposals, 1);
+    // Near miss: a name alone is a row, with its missing cells reported.
+    const named = checkSheets(workbook().map((s) => (s.name === 'Pegawai' ? sheet('Pegawai', headers, [{ No: 1, ...employee() }, { No: 2, Nama: 'Tanpa NIP' }]) : s))).result;
+    assert.deepEqual(find(named, 'REQUIRED_MISSING').map((f) => f.cell), ['B3', 'E3', 'F3', 'G3', 'I3']); // NIP, Golongan, Kode Jabatan, TMT Jabatan, Pendidikan
+    const onlyNip = run({ proposals: [proposal(), { 'No Usulan': 'U-0002', NIP: NIP_B }] });
+    expectOne(onlyNip, 'REQUIRED_MISSING', 'error', 'Usulan', 'C3');
+  });
+
   it('REQUIRED_MISSING on an empty required cell; golongan may be empty for PPPK', () => {
     expectOne(run({ employees: [employee({ Nama: null })] }), 'REQUIRED_MISSING', 'error', 'Pegawai', 'B2');
     expectOne(run({ employees: [employee({ Golongan: null })] }), 'REQUIRED_MISSING', 'error', 'Pegawai', 'D2');
