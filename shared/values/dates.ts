@@ -67,8 +67,9 @@ export function dayToDate(day: Day): Date {
   return new Date(day * MS_DAY);
 }
 export function dateToDay(d: Date): Day {
-  // exceljs gives UTC midnight; Office hosts may give local times: round to the nearest day.
-  return Math.round(d.getTime() / MS_DAY);
+  // Date objects come from exceljs (the CLI, the server, the browser host), which maps serial numbers to
+  // UTC without a time zone; Office.js gives serial numbers. A time of day is dropped, as for a serial.
+  return Math.floor(d.getTime() / MS_DAY);
 }
 
 /** Whole calendar months from a to b, like Excel's DATEDIF(a; b; "m"). Negative when b < a. */
