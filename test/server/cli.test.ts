@@ -1,10 +1,10 @@
 /**
  * The server's commands as an administrator runs them (child processes, exit codes, output):
  * `token create / list / revoke`, `backup` (a consistent copy while the server writes, and that copy
- * restored), and `serve` on a fresh folder (./data, WAL, development certificate, banner, Ctrl+C).
+ * restored; pg_dump / pg_restore on PostgreSQL), and `serve` on a fresh folder (./data, WAL, development certificate, banner, Ctrl+C).
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { get as httpsGet } from 'node:https';
@@ -15,7 +15,7 @@ import { openDatabase } from '../../sync-server/db/connect';
 import { authenticate } from '../../sync-server/db/tokens';
 import type { DecisionInput } from '../../sync-server/server/push/types';
 import { runCli, startServerChild } from './support/child';
-import { eachDatabase } from './support/databases';
+import { eachDatabase, freshDatabase } from './support/databases';
 import { agency, decision, loadAgency, token } from './support/fixtures';
 import { postJson } from './support/http';
 
@@ -68,13 +68,37 @@ eachDatabase('server commands', (ctx) => {
   });
 
   if (ctx.dialect === 'postgres') {
-    it('backup on PostgreSQL points to pg_dump / pg_restore (exit 2), writes nothing', () => {
-      const out = path.join(mkdtempSync(path.join(tmpdir(), 'mutasi-bak-')), 'cadangan.dump');
-      const r = runCli(['backup', out, '--db', ctx.url]);
-      assert.equal(r.status, 2);
-      assert.match(r.stderr, /pg_dump/);
-      assert.match(r.stderr, /pg_restore/);
-      assert.equal(existsSync(out), false);
+    it('backup on PostgreSQL: pg_dump while the servers run; pg_restore into an empty database verifies', async function () {
+      this.timeout(90_000);
+      const a = agency({ people: 30, targets: 3, seats: 5 });
+      await loadAgency(ctx.db, a);
+      const approver = await token(ctx.db, 'approver');
+      const child = await startServerChild(ctx.url);
+      const dir = mkdtempSync(path.join(tmpdir(), 'mutasi-bak-'));
+      const target = await freshDatabase('postgres');
+      try {
+        const e = a.employees[0]!;
+        const version = Number((await ctx.db.knex('employees').where({ nip: e.nip }).first()).version);
+        const pushed = await postJson(`${child.url}/api/v1/decisions`, approver, { workbookId: WORKBOOK, decisions: [decision(e.nip, e.positionCode, 'T-A-0', version)] });
+        assert.equal(pushed.body.results[0].status, 'recorded', JSON.stringify(pushed.body));
+        const out = path.join(dir, 'cadangan.dump');
+        const r = runCli(['backup', out, '--db', ctx.url]);
+        assert.equal(r.status, 0, r.stderr);
+        assert.match(r.stdout, /pg_restore/);
+        assert.ok(existsSync(out));
+        assert.equal(runCli(['backup', out, '--db', ctx.url]).status, 2, 'never overwrites');
+
+        const restore = spawnSync('pg_restore', ['--no-owner', `--dbname=${target.url}`, out], { encoding: 'utf8' });
+        assert.equal(restore.status, 0, restore.stderr);
+        const verify = runCli(['audit', 'verify', '--json', '--db', target.url]);
+        assert.equal(verify.status, 0, verify.stdout + verify.stderr);
+        assert.equal(JSON.parse(verify.stdout).decisions, 1);
+      } finally {
+        child.proc.kill('SIGTERM');
+        await child.exited;
+        await target.drop();
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
     return;
   }

@@ -1,11 +1,14 @@
 /**
- * `mutasi backup <file>` — a consistent copy while the server runs. SQLite: VACUUM INTO writes a
- * snapshot of one read transaction (writers carry on in WAL). PostgreSQL has its own tool for this.
+ * `mutasi backup <file>` — a consistent copy while the server runs.
+ * SQLite: VACUUM INTO writes a snapshot of one read transaction (writers carry on in WAL).
+ * PostgreSQL: pg_dump (custom format), which also reads one snapshot while the servers write; the
+ * password goes to it through PGPASSWORD, never on its command line (visible to every user in `ps`).
  */
-import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { isPostgresUrl, openDatabase } from '../../db/connect';
+import { isPostgresUrl, openDatabase, redactUrl } from '../../db/connect';
 import { databaseUrl } from '../../server/env';
 import { UserError } from '../user-error';
 
@@ -13,27 +16,54 @@ export function registerBackup(program: Command): void {
   program
     .command('backup')
     .description('salinan konsisten basis data selagi server berjalan')
-    .argument('<file>', 'berkas salinan (SQLite)')
+    .argument('<file>', 'berkas salinan (SQLite: berkas .sqlite; PostgreSQL: arsip pg_dump)')
     .option('--db <url>', 'berkas SQLite atau URL PostgreSQL (bawaan: DATABASE_URL atau ./data/mutasi.sqlite)')
+    .addHelpText(
+      'after',
+      '\nMemulihkan — SQLite: hentikan server, salin berkas ini ke tempat basis data (mis. data/mutasi.sqlite), jalankan lagi.' +
+        '\nPostgreSQL: pg_restore --no-owner --dbname=<URL basis data kosong> <file>, lalu arahkan DATABASE_URL ke sana.',
+    )
     .action(async (file: string, o: { db?: string }) => {
       const target = path.resolve(file);
       if (existsSync(target)) throw new UserError(`${file} sudah ada; pilih nama lain (salinan tidak menimpa berkas)`);
       const url = databaseUrl(o.db);
-      if (!isPostgresUrl(url) && !existsSync(url)) throw new UserError(`tidak ada basis data di ${path.resolve(url)}`);
+      if (isPostgresUrl(url)) {
+        pgDump(url, target);
+        process.stdout.write(
+          `Salinan ditulis: ${target} (pg_dump, format custom)\n` +
+            `Pulihkan ke basis data kosong: pg_restore --no-owner --dbname=<URL> ${file}\n`,
+        );
+        return;
+      }
+      if (!existsSync(url)) throw new UserError(`tidak ada basis data di ${path.resolve(url)}`);
       // Opened as it is (no migration): a backup copies, it never changes what it copies.
       const db = openDatabase(url);
       try {
-        if (db.dialect === 'postgres') {
-          throw new UserError(
-            `basis data ini PostgreSQL (${db.location}): cadangkan dengan alat PostgreSQL sendiri, yang juga konsisten selagi server berjalan:\n` +
-              `  pg_dump --format=custom --file=${file} "<DATABASE_URL>"\n` +
-              `dan pulihkan dengan pg_restore --dbname=<URL basis data kosong> ${file}`,
-          );
-        }
         await db.knex.raw('VACUUM INTO ?', [target]);
         process.stdout.write(`Salinan ditulis: ${target}\nPulihkan dengan menghentikan server lalu menyalin berkas ini ke ${db.location}.\n`);
       } finally {
         await db.close();
       }
     });
+}
+
+function pgDump(url: string, target: string): void {
+  const u = new URL(url);
+  const password = decodeURIComponent(u.password);
+  u.password = '';
+  const r = spawnSync('pg_dump', ['--format=custom', `--file=${target}`, `--dbname=${u.toString()}`], {
+    env: { ...process.env, ...(password ? { PGPASSWORD: password } : {}) },
+    encoding: 'utf8',
+  });
+  if (r.error && (r.error as NodeJS.ErrnoException).code === 'ENOENT') {
+    throw new UserError(
+      `basis data ini PostgreSQL (${redactUrl(url)}) dan pg_dump tidak ditemukan: pasang klien PostgreSQL (mis. apt install postgresql-client) ` +
+        `atau jalankan sendiri:\n  pg_dump --format=custom --file=${target} "<DATABASE_URL>"\n` +
+        `dan pulihkan dengan pg_restore --no-owner --dbname=<URL basis data kosong> ${target}`,
+    );
+  }
+  if (r.status !== 0) {
+    rmSync(target, { force: true });
+    throw new UserError(`pg_dump gagal (kode ${r.status}): ${(r.stderr || '').trim().split('\n').slice(-3).join(' ')}`, 1);
+  }
 }
