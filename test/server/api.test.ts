@@ -129,17 +129,32 @@ eachDatabase('API access', (ctx) => {
       assert.ok(positions.length > 0);
       assert.ok(positions.every((p: { unit: string }) => p.unit === 'Unit A'));
     });
-    it('a scoped approver records into its unit and is refused outside it', async () => {
-      const e = a.employees.find((x) => x.positionCode === 'POOL-B' && x !== a.employees[1])!;
-      const cur = (await getEmployee(ctx.db.knex, e.nip))!;
+    it('a scoped approver records moves within its unit and is refused for any other', async () => {
+      const fromB = a.employees.find((x) => x.positionCode === 'POOL-B' && x !== a.employees[1])!;
+      // Someone still in POOL-A whom no earlier test has moved (a recent move would break TENURE_MIN).
+      const untouched = (await ctx.db.knex('employees').where({ position_code: 'POOL-A' })
+        .whereNotIn('nip', ctx.db.knex('decisions').select('nip')).orderBy('nip', 'desc').first()) as { nip: string };
+      const b = (await getEmployee(ctx.db.knex, fromB.nip))!;
+      const cur = (await getEmployee(ctx.db.knex, untouched.nip))!;
       const res = await request(app).post('/api/v1/decisions').set('Authorization', `Bearer ${scoped.approver}`).send({
         workbookId: WORKBOOK,
-        decisions: [decision(e.nip, cur.positionCode, 'T-B-1', cur.version), decision(e.nip, cur.positionCode, 'T-A-1', cur.version)],
+        decisions: [
+          decision(b.nip, b.positionCode, 'T-B-1', b.version), // Unit B → Unit B: not its unit
+          decision(b.nip, b.positionCode, 'T-A-1', b.version), // Unit B → Unit A: takes someone from another unit
+          decision(cur.nip, cur.positionCode, 'T-A-1', cur.version), // Unit A → Unit A
+        ],
       });
       assert.equal(res.status, 200);
       assert.equal(res.body.results[0].status, 'rejected');
       assert.match(res.body.results[0].message, /unit Unit A/);
-      assert.equal(res.body.results[1].status, 'recorded', JSON.stringify(res.body.results[1]));
+      assert.equal(res.body.results[1].status, 'rejected', JSON.stringify(res.body.results[1]));
+      assert.match(res.body.results[1].message, /antarunit/);
+      assert.equal(res.body.results[2].status, 'recorded', JSON.stringify(res.body.results[2]));
+      // The same cross-unit move is for an approver of the whole agency.
+      const whole = await request(app).post('/api/v1/decisions').set('Authorization', `Bearer ${tokens.approver}`).send({
+        workbookId: WORKBOOK, decisions: [decision(b.nip, b.positionCode, 'T-A-1', b.version)],
+      });
+      assert.equal(whole.body.results[0].status, 'recorded', JSON.stringify(whole.body.results[0]));
     });
     it('a scoped admin cannot import a roster or verify the whole audit chain', async () => {
       assert.equal((await request(app).post('/api/v1/roster').set('Authorization', `Bearer ${scoped.admin}`).send(rosterRows(a))).status, 403);

@@ -58,9 +58,14 @@ export async function recordDecision(db: Db, d: DecisionInput, ctx: RecordContex
       ]);
     }
     const from = positions.get(employee.positionCode) ?? null;
+    // A unit-scoped token records only moves within its unit: taking someone from another unit (or
+    // sending them there) is for an approver of the whole agency.
     const scope = ctx.token.unit;
     if (scope && to.unit !== scope) {
       return rejected(`Token ini hanya untuk unit ${scope}; jabatan ${to.code} ada di unit ${to.unit}`, []);
+    }
+    if (scope && from && from.unit !== scope) {
+      return rejected(`Token ini hanya untuk unit ${scope}; pegawai ${d.nip} kini di unit ${from.unit} (mutasi antarunit butuh token tanpa batas unit)`, []);
     }
 
     const holders = new Map([[to.code, to.holders]]);
