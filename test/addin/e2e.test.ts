@@ -204,6 +204,14 @@ describe('addin: end to end in the browser host (Chromium + real server)', funct
     await pg.getByRole('button', { name: 'Berikutnya' }).click();
     assert.equal(await card.getAttribute('data-row'), '4');
     assert.ok(await pg.getByRole('button', { name: 'Setujui' }).isDisabled(), 'a warning row needs a Catatan first');
+    // Straight to the rows that need attention, or to one proposal.
+    await pg.getByLabel('Tampilkan').selectOption({ label: 'Dengan kesalahan' });
+    assert.equal(await card.getAttribute('data-row'), '3');
+    assert.match(await pg.locator('.stepper span').innerText(), /^1 \/ 1 · /);
+    await pg.getByLabel('Tampilkan').selectOption({ label: 'Semua' });
+    await pg.getByLabel('Cari (No Usulan, NIP, nama)').fill('agus');
+    assert.equal(await card.getAttribute('data-row'), '4');
+    await pg.getByLabel('Cari (No Usulan, NIP, nama)').fill('');
 
     // A copy saved after approval, before the push (a co-author's file, or a retry from an older copy).
     const older = join(dir, 'salinan-lama.xlsx');

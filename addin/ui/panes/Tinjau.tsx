@@ -5,19 +5,36 @@ import { computeJpm } from '../../../shared/jpm';
 import { num, pct, ruleTitle, t } from '../../i18n';
 import { approvalRefusal, decide, reviewItems } from '../../services/tinjau';
 import type { PaneProps } from '../context';
-import { Facts } from './Facts';
+import { Facts, lookup } from './Facts';
 import { runCheckAction } from '../run-check';
 import type { StringKey } from '../../i18n';
 import type { Verdict } from '../../../shared/rules/types';
+
+type Filter = 'all' | 'open' | 'ok' | 'warning' | 'error';
+const FILTERS: [Filter, StringKey][] = [['all', 'filterAll'], ['open', 'filterOpen'], ['ok', 'filterOk'], ['warning', 'filterWarning'], ['error', 'filterError']];
 
 const VERDICT: Record<Verdict, StringKey> = { error: 'verdictError', warning: 'verdictWarning', info: 'verdictInfo', ok: 'verdictOk', inactive: 'verdictInactive' };
 
 export function Tinjau(p: PaneProps) {
   const { lang, check } = p;
-  const items = useMemo(() => (check ? reviewItems(check) : []), [check]);
+  const all = useMemo(() => (check ? reviewItems(check) : []), [check]);
   const [index, setIndex] = useState(0);
   const [note, setNote] = useState('');
+  const [show, setShow] = useState<Filter>('all');
+  const [query, setQuery] = useState('');
   const [, force] = useState(0);
+  // A supervisor with 1.675 rows to review goes by kind, or straight to one proposal.
+  const items = useMemo(() => {
+    if (!check?.parsed.book) return all;
+    const { emp } = lookup(check.parsed.book);
+    const q = query.trim().toLowerCase();
+    return all.filter((it) => {
+      if (show === 'open' && it.proposal.status !== 'Diajukan') return false;
+      if (show !== 'all' && show !== 'open' && it.result.verdict !== show && !(show === 'ok' && it.result.verdict === 'info')) return false;
+      if (!q) return true;
+      return it.proposal.id.toLowerCase().includes(q) || it.proposal.nip.includes(q) || (emp.get(it.proposal.nip)?.name.toLowerCase().includes(q) ?? false);
+    });
+  }, [all, show, query, check]);
   if (!check) {
     return (
       <section class="pane">
@@ -26,13 +43,29 @@ export function Tinjau(p: PaneProps) {
       </section>
     );
   }
-  if (items.length === 0) return <section class="pane"><p>{t(lang, 'noSubmitted')}</p></section>;
+  if (all.length === 0) return <section class="pane"><p>{t(lang, 'noSubmitted')}</p></section>;
+  const filters = (
+    <div class="inline filters">
+      <label class="field">
+        {t(lang, 'filter')}
+        <select value={show} onChange={(e) => { setShow((e.target as HTMLSelectElement).value as Filter); setIndex(0); setNote(''); }}>
+          {FILTERS.map(([v, k]) => <option key={v} value={v}>{t(lang, k)}</option>)}
+        </select>
+      </label>
+      <label class="field">
+        {t(lang, 'find')}
+        <input type="search" value={query} onInput={(e) => { setQuery((e.target as HTMLInputElement).value); setIndex(0); setNote(''); }} />
+      </label>
+    </div>
+  );
+  if (items.length === 0) return <section class="pane" aria-label={t(lang, 'paneReview')}>{filters}<p>{t(lang, 'nothingMatches')}</p></section>;
   const i = Math.min(index, items.length - 1);
   const item = items[i]!;
   const book = check.parsed.book!;
-  const emp = book.employees.find((e) => e.nip === item.proposal.nip);
-  const from = emp && book.positions.find((x) => x.code === emp.positionCode);
-  const to = book.positions.find((x) => x.code === item.proposal.toCode);
+  const { emp: emps, pos } = lookup(book);
+  const emp = emps.get(item.proposal.nip);
+  const from = emp && pos.get(emp.positionCode);
+  const to = pos.get(item.proposal.toCode);
   const fit = emp && to ? computeJpm(emp, to) : null;
   const refusal = approvalRefusal(item, note);
   const decided = item.proposal.status !== 'Diajukan';
@@ -55,6 +88,7 @@ export function Tinjau(p: PaneProps) {
   const names = lang === 'en' ? COMPETENCIES_EN : COMPETENCIES;
   return (
     <section class="pane" aria-label={t(lang, 'paneReview')}>
+      {filters}
       <div class="stepper">
         <button onClick={() => go(-1)} aria-label={t(lang, 'previous')}>‹</button>
         <span>{num(lang, i + 1)} / {num(lang, items.length)} · {t(lang, 'submitted')}</span>

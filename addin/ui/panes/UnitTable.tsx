@@ -4,6 +4,7 @@
  * native chart as well; in the browser host, where exceljs cannot create one, these bars are the chart
  * people see (and the pane says so).
  */
+import { useState } from 'preact/hooks';
 import type { Lang, UnitSummary } from '../../../shared/rules/types';
 import { num, t } from '../../i18n';
 
@@ -13,8 +14,14 @@ const SERIES = [
   { key: 'after', cls: 'after' },
 ] as const;
 
+/** Units shown before "show all": a large Pemda has hundreds (every school is a unit). */
+const FIRST = 30;
+
 export function UnitTable({ lang, units }: { lang: Lang; units: UnitSummary[] }) {
-  const sorted = [...units].sort((a, b) => a.balance - b.balance || a.unit.localeCompare(b.unit, 'id'));
+  const [all, setAll] = useState(false);
+  // Deficits first, then surpluses, balanced units last: what needs attention is on top.
+  const sorted = [...units].sort((a, b) => (a.balance < 0 ? 0 : a.balance > 0 ? 1 : 2) - (b.balance < 0 ? 0 : b.balance > 0 ? 1 : 2) || Math.abs(b.balance) - Math.abs(a.balance) || a.unit.localeCompare(b.unit, 'id'));
+  const shown = all ? sorted : sorted.slice(0, FIRST);
   const max = Math.max(1, ...sorted.map((u) => Math.max(u.needed, u.holdersToday, u.holdersAfter)));
   const value = (u: UnitSummary, k: (typeof SERIES)[number]['key']) => (k === 'needed' ? u.needed : k === 'today' ? u.holdersToday : u.holdersAfter);
   return (
@@ -36,7 +43,7 @@ export function UnitTable({ lang, units }: { lang: Lang; units: UnitSummary[] })
           </tr>
         </thead>
         <tbody>
-          {sorted.map((u) => (
+          {shown.map((u) => (
             <tr key={u.unit}>
               <th scope="row">
                 {u.unit}
@@ -52,6 +59,9 @@ export function UnitTable({ lang, units }: { lang: Lang; units: UnitSummary[] })
           ))}
         </tbody>
       </table>
+      {shown.length < sorted.length && (
+        <button class="link" onClick={() => setAll(true)}>{t(lang, 'showAllUnits')} ({num(lang, sorted.length)})</button>
+      )}
     </div>
   );
 }

@@ -36,6 +36,9 @@ function MoveLine({ m, checked, onToggle, lang, state }: { m: ProposedMove; chec
   );
 }
 
+/** Seats listed at first: a large agency has thousands of vacancies; the rest on request. */
+const SEATS_PAGE = 50;
+
 export function Usulkan(p: PaneProps) {
   const { lang } = p;
   const [plan, setPlan] = useState<{ state: ProposerState; run: ProposerRun } | null>(null);
@@ -43,6 +46,7 @@ export function Usulkan(p: PaneProps) {
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const [code, setCode] = useState('');
   const [count, setCount] = useState(3);
+  const [seatsShown, setSeatsShown] = useState(SEATS_PAGE);
   const key = (m: ProposedMove) => `${m.nip}>${m.toCode}`;
   const toggle = (m: ProposedMove) => {
     const s = new Set(picked);
@@ -55,6 +59,7 @@ export function Usulkan(p: PaneProps) {
     p.run('computePlan', async () => {
       const r = await computePlan(p.host, lang);
       setPlan(r);
+      setSeatsShown(SEATS_PAGE);
       setDar(null);
       setPicked(new Set(r.run.plan.moves.map(key)));
     });
@@ -93,7 +98,7 @@ export function Usulkan(p: PaneProps) {
             <button onClick={() => add(plan.state, moves.filter((m) => picked.has(key(m))))} disabled={p.busy || picked.size === 0}>{t(lang, 'addChosen')} ({num(lang, moves.filter((m) => picked.has(key(m))).length)})</button>
             <button onClick={() => add(plan.state, moves)} disabled={p.busy || moves.length === 0}>{t(lang, 'addAll')}</button>
           </div>
-          {plan.run.plan.seats.map((s) => (
+          {plan.run.plan.seats.slice(0, seatsShown).map((s) => (
             <details class="group" key={s.code} open={plan.run.plan.seats.length <= 8}>
               <summary>
                 <b>{s.name}</b> <span class="muted">· {s.unit} · {num(lang, s.filled)}/{num(lang, s.vacant)}</span>
@@ -107,6 +112,9 @@ export function Usulkan(p: PaneProps) {
               {s.unfilled && <p class="hint">{num(lang, s.unfilled.open)} {t(lang, 'unfilled')}: {s.unfilled.message}</p>}
             </details>
           ))}
+          {seatsShown < plan.run.plan.seats.length && (
+            <button class="link" onClick={() => setSeatsShown(seatsShown + SEATS_PAGE * 4)}>{t(lang, 'showMore')} ({num(lang, plan.run.plan.seats.length - seatsShown)})</button>
+          )}
         </div>
       )}
       <fieldset>
