@@ -1,9 +1,14 @@
 /**
- * A development certificate for https://localhost, made once into <data>/certs with
- * office-addin-dev-certs (no sudo: it is not installed into the system's trust store; Excel on the
- * desktop needs `npx office-addin-dev-certs install` once, or a real certificate behind a proxy).
+ * A development certificate for https://localhost. Made once into <data>/certs with
+ * office-addin-dev-certs' `generateCertificates` (no sudo: nothing is installed into the system's trust
+ * store). When the developer has already run `npx office-addin-dev-certs install` (the usual step for
+ * Office add-ins: it makes its own CA in ~/.office-addin-dev-certs and has the system trust it), that
+ * certificate is used instead while it is valid, so Excel on the desktop trusts the server without a
+ * second step. Either way the banner says which one is served and how to trust it.
  */
+import { X509Certificate } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import path from 'node:path';
 import { generateCertificates } from 'office-addin-dev-certs';
 
@@ -12,16 +17,36 @@ export interface TlsFiles {
   cert: Buffer;
   ca: Buffer;
   dir: string;
+  /** Where it comes from: our own (data/certs) or the one office-addin-dev-certs installed. */
+  source: 'data' | 'office-addin-dev-certs';
 }
 
-export async function ensureDevCertificate(dataDir: string): Promise<TlsFiles> {
-  const dir = path.join(dataDir, 'certs');
-  const ca = path.join(dir, 'ca.crt');
-  const cert = path.join(dir, 'localhost.crt');
-  const key = path.join(dir, 'localhost.key');
-  if (!existsSync(ca) || !existsSync(cert) || !existsSync(key)) {
-    mkdirSync(dir, { recursive: true });
-    await generateCertificates(ca, cert, key, 365, ['localhost', '127.0.0.1']);
+const FILES = { ca: 'ca.crt', cert: 'localhost.crt', key: 'localhost.key' } as const;
+
+function read(dir: string): Omit<TlsFiles, 'source'> | null {
+  const p = (f: string) => path.join(dir, f);
+  if (!existsSync(p(FILES.ca)) || !existsSync(p(FILES.cert)) || !existsSync(p(FILES.key))) return null;
+  return { ca: readFileSync(p(FILES.ca)), cert: readFileSync(p(FILES.cert)), key: readFileSync(p(FILES.key)), dir };
+}
+
+/** Valid for at least another day, and for localhost. */
+function usable(cert: Buffer): boolean {
+  try {
+    const x = new X509Certificate(cert);
+    return Date.parse(x.validTo) > Date.now() + 86_400_000 && x.checkHost('localhost') !== undefined;
+  } catch {
+    return false;
   }
-  return { key: readFileSync(key), cert: readFileSync(cert), ca: readFileSync(ca), dir };
+}
+
+export async function ensureDevCertificate(dataDir: string, home = homedir()): Promise<TlsFiles> {
+  const installed = read(path.join(home, '.office-addin-dev-certs'));
+  if (installed && usable(installed.cert)) return { ...installed, source: 'office-addin-dev-certs' };
+
+  const dir = path.join(dataDir, 'certs');
+  const own = read(dir);
+  if (own && usable(own.cert)) return { ...own, source: 'data' };
+  mkdirSync(dir, { recursive: true });
+  await generateCertificates(path.join(dir, FILES.ca), path.join(dir, FILES.cert), path.join(dir, FILES.key), 365, ['localhost', '127.0.0.1']);
+  return { ...read(dir)!, source: 'data' };
 }

@@ -13,7 +13,7 @@ import type { Db } from '../db/connect';
 import { createApp, createLogger } from './app';
 import { configFromEnv, defaultConfig } from './config';
 import { ensureAddinBuilt } from './addin-build';
-import { ensureDevCertificate } from './certs';
+import { ensureDevCertificate, type TlsFiles } from './certs';
 import { dataDir as defaultDataDir, databaseUrl, loadEnv, openOfficialRecord } from './env';
 
 export interface StartOptions {
@@ -51,6 +51,7 @@ export async function startServer(opts: StartOptions = {}): Promise<Running> {
   const db = await openOfficialRecord(databaseUrl(opts.db));
   let server: Server;
   let certDir = '';
+  let certSource: TlsFiles['source'] | null = null;
   let addinDir: string | null;
   try {
     addinDir = opts.noAddin ? null : ensureAddinBuilt(root, say);
@@ -60,6 +61,7 @@ export async function startServer(opts: StartOptions = {}): Promise<Running> {
     if (https) {
       const tls = await ensureDevCertificate(data);
       certDir = tls.dir;
+      certSource = tls.source;
       server = createHttps({ key: tls.key, cert: tls.cert }, app);
     } else {
       server = createHttp(app);
@@ -84,7 +86,7 @@ export async function startServer(opts: StartOptions = {}): Promise<Running> {
   say('');
   say(`Mutasi — server sinkron berjalan di ${url}`);
   say(`  Basis data : ${db.dialect === 'sqlite' ? db.location : db.location + ' (PostgreSQL)'}`);
-  say(`  Data       : ${data}${certDir ? `  (sertifikat pengembangan: ${certDir})` : ''}`);
+  say(`  Data       : ${data}`);
   say(`  API        : ${url}/api/v1/health · ${url}/api/openapi.json · pengumuman: ${url}/pengumuman`);
   if (addinDir) say(`  Add-in     : ${url}/taskpane.html (dari ${addinDir})`);
   if (tokens.filter((t) => !t.revokedAt).length === 0) {
@@ -98,12 +100,15 @@ export async function startServer(opts: StartOptions = {}): Promise<Running> {
   say(`  Excel di web   : Beranda → Add-in → Add-in Saya → Unggah Add-in Saya → pilih ${path.join(root, 'manifest.xml')}`);
   say('  Excel Windows  : bagikan folder berisi manifest.xml, tambahkan sebagai Katalog Add-in Tepercaya');
   say('                   (File → Opsi → Pusat Kepercayaan), lalu Sisipkan → Add-in Saya → Folder Bersama');
-  if (https) {
-    say(`  Sertifikat     : sertifikat pengembangan, hanya untuk mencoba. Agar Excel desktop mempercayainya, pasang CA-nya sekali:`);
-    say(`                   Windows: certutil -user -addstore Root "${path.join(certDir, 'ca.crt')}"`);
-    say(`                   macOS  : sudo security add-trusted-cert -d -r trustRoot -k /Library/Keychains/System.keychain "${path.join(certDir, 'ca.crt')}"`);
-    say(`                   curl   : curl --cacert "${path.join(certDir, 'ca.crt')}" ${url}/api/v1/health`);
-    say('                   Untuk pemakaian sungguhan: HTTPS=0 di balik reverse proxy dengan sertifikat resmi (docs/server.md).');
+  if (https && certSource === 'office-addin-dev-certs') {
+    say(`  Sertifikat     : dari "npx office-addin-dev-certs install" (${certDir}), sudah dipercaya komputer ini.`);
+  } else if (https) {
+    const ca = path.join(certDir, 'ca.crt');
+    say('  Sertifikat     : sertifikat pengembangan, hanya untuk mencoba. Agar Excel desktop mempercayainya, salah satu:');
+    say('                   npx office-addin-dev-certs install   (sekali, hak admin; lalu jalankan ulang server: sertifikat itu dipakai)');
+    say(`                   atau percayai ${ca} (Windows: certutil -user -addstore Root "${ca}")`);
+    say(`                   curl: curl --cacert "${ca}" ${url}/api/v1/health`);
+    say('                   Pemakaian sungguhan: HTTPS=0 di balik reverse proxy dengan sertifikat resmi (docs/server.md).');
   }
   say('Hentikan dengan Ctrl+C.');
 

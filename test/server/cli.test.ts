@@ -6,13 +6,15 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { generateCertificates } from 'office-addin-dev-certs';
 import { get as httpsGet } from 'node:https';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openDatabase } from '../../sync-server/db/connect';
 import { authenticate } from '../../sync-server/db/tokens';
+import { ensureDevCertificate } from '../../sync-server/server/certs';
 import type { DecisionInput } from '../../sync-server/server/push/types';
 import { runCli, startServerChild } from './support/child';
 import { eachDatabase, freshDatabase } from './support/databases';
@@ -164,6 +166,7 @@ eachDatabase('server commands', (ctx) => {
     const cwd = mkdtempSync(path.join(tmpdir(), 'mutasi-serve-'));
     const env = { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv;
     for (const k of ['DATABASE_URL', 'DATA_DIR', 'HTTPS', 'PORT', 'ADDIN_ORIGINS']) delete env[k];
+    env.HOME = cwd; // no ~/.office-addin-dev-certs: the server makes its own certificate
     const tsx = pathToFileURL(path.join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
     const proc = spawn(process.execPath, ['--import', tsx, path.join(__dirname, 'support', 'cli-entry.ts'), 'serve', '--port', '0'], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
@@ -213,6 +216,29 @@ eachDatabase('server commands', (ctx) => {
     } finally {
       if (proc.exitCode === null) proc.kill('SIGKILL');
       rmSync(cwd, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('development certificate', () => {
+  it('made once into data/certs; a valid one installed by office-addin-dev-certs is preferred', async function () {
+    this.timeout(60_000);
+    const dir = mkdtempSync(path.join(tmpdir(), 'mutasi-cert-'));
+    try {
+      const home = path.join(dir, 'home');
+      const own = await ensureDevCertificate(path.join(dir, 'data'), home);
+      assert.equal(own.source, 'data');
+      assert.equal(own.dir, path.join(dir, 'data', 'certs'));
+      const again = await ensureDevCertificate(path.join(dir, 'data'), home);
+      assert.deepEqual(again.cert, own.cert, 'made once, then reused');
+      const installed = path.join(home, '.office-addin-dev-certs');
+      mkdirSync(installed, { recursive: true });
+      await generateCertificates(path.join(installed, 'ca.crt'), path.join(installed, 'localhost.crt'), path.join(installed, 'localhost.key'), 30);
+      const preferred = await ensureDevCertificate(path.join(dir, 'data'), home);
+      assert.equal(preferred.source, 'office-addin-dev-certs');
+      assert.equal(preferred.dir, installed);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
