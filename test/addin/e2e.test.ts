@@ -142,15 +142,14 @@ describe('addin: end to end in the browser host (Chromium + real server)', funct
     await pg.getByLabel('Token').fill(token);
     await pg.getByRole('button', { name: 'Simpan', exact: true }).click();
     await pg.getByText('Tersimpan').waitFor();
-    await shot(pg, '5-pengaturan');
 
     // Keyboard only: arrows move between the tabs, Tab goes on into the pane, Enter presses a button.
     await pg.focus('#tab-pengaturan');
     await pg.keyboard.press('ArrowLeft');
-    assert.equal(await pg.getAttribute('#tab-sinkron', 'aria-selected'), 'true');
+    await pg.locator('#tab-sinkron[aria-selected=true]').waitFor();
     assert.equal(await pg.evaluate(() => document.activeElement?.id), 'tab-sinkron');
     await pg.keyboard.press('Home');
-    assert.equal(await pg.getAttribute('#tab-periksa', 'aria-selected'), 'true');
+    await pg.locator('#tab-periksa[aria-selected=true]').waitFor();
     await pg.keyboard.press('Tab');
     const ring = await focusRing(pg);
     assert.equal(ring.text, 'Periksa buku kerja', 'after the tabs, focus goes to the pane\'s first button');
@@ -174,6 +173,14 @@ describe('addin: end to end in the browser host (Chromium + real server)', funct
     assert.deepEqual(await otherLanguageWords(pg, 'id'), []);
     await shot(pg, '1-periksa');
 
+    // Pengaturan after the check: the header the office added itself is offered for mapping (and ignored
+    // unless someone maps it); the choice would be saved in the workbook for everyone.
+    await tab(pg, /Pengaturan/);
+    const mapping = pg.getByRole('combobox', { name: /Usulan · “Keterangan Internal”/ });
+    assert.equal(await mapping.inputValue(), '');
+    assert.ok((await mapping.locator('option').allInnerTexts()).includes('Catatan'));
+    await shot(pg, '5-pengaturan');
+
     // Usulkan: the optimal plan for the vacancies, added as Draf rows below the existing ones.
     await tab(pg, /Usulkan/);
     await pg.getByRole('button', { name: 'Hitung rencana optimal' }).click();
@@ -196,21 +203,21 @@ describe('addin: end to end in the browser host (Chromium + real server)', funct
     await pg.getByRole('button', { name: 'Setujui' }).click();
     await pg.getByText('U-0001: Disetujui').waitFor();
     await pg.getByRole('button', { name: 'Berikutnya' }).click();
-    assert.equal(await card.getAttribute('data-row'), '3');
+    await pg.locator('[data-testid=review-card][data-row="3"]').waitFor();
     assert.ok(await pg.getByRole('button', { name: 'Setujui' }).isDisabled(), 'an error row cannot be approved');
     await pg.getByText('Baris dengan kesalahan tidak dapat disetujui.').waitFor();
     assert.deepEqual(await accessibilityProblems(pg), []);
     await shot(pg, '3-tinjau');
     await pg.getByRole('button', { name: 'Berikutnya' }).click();
-    assert.equal(await card.getAttribute('data-row'), '4');
+    await pg.locator('[data-testid=review-card][data-row="4"]').waitFor();
     assert.ok(await pg.getByRole('button', { name: 'Setujui' }).isDisabled(), 'a warning row needs a Catatan first');
     // Straight to the rows that need attention, or to one proposal.
     await pg.getByLabel('Tampilkan').selectOption({ label: 'Dengan kesalahan' });
-    assert.equal(await card.getAttribute('data-row'), '3');
+    await pg.locator('[data-testid=review-card][data-row="3"]').waitFor();
     assert.match(await pg.locator('.stepper span').innerText(), /^1 \/ 1 · /);
     await pg.getByLabel('Tampilkan').selectOption({ label: 'Semua' });
     await pg.getByLabel('Cari (No Usulan, NIP, nama)').fill('agus');
-    assert.equal(await card.getAttribute('data-row'), '4');
+    await pg.locator('[data-testid=review-card][data-row="4"]').waitFor();
     await pg.getByLabel('Cari (No Usulan, NIP, nama)').fill('');
 
     // A copy saved after approval, before the push (a co-author's file, or a retry from an older copy).
@@ -284,8 +291,9 @@ describe('addin: end to end in the browser host (Chromium + real server)', funct
     assert.equal(typeof usulan.getCell(5, head.indexOf('NIP')).value, 'string');
     // English by the switch: every pane label changes, the engine's messages too, no Indonesian label left.
     await pg.getByRole('button', { name: 'Ganti bahasa ke English' }).click();
+    await pg.getByRole('tab', { name: 'Check' }).waitFor();
     assert.deepEqual(await pg.getByRole('tab').allInnerTexts(), ['Check', 'Propose', 'Review', 'Sync', 'Settings']);
-    assert.equal(await pg.evaluate(() => document.documentElement.lang), 'en');
+    await pg.waitForFunction("document.documentElement.lang === 'en'"); // set in an effect after the render
     await tab(pg, /Check/);
     await pg.getByRole('button', { name: 'Check workbook' }).click();
     await pg.waitForSelector('[data-testid=counts]');
@@ -295,7 +303,7 @@ describe('addin: end to end in the browser host (Chromium + real server)', funct
     assert.deepEqual(await accessibilityProblems(pg), []);
     await shot(pg, '6-english');
     await pg.getByRole('button', { name: 'Switch language to Bahasa Indonesia' }).click();
-    assert.equal(await pg.getByRole('tab', { selected: true }).innerText(), 'Periksa');
+    await pg.getByRole('tab', { name: 'Periksa', selected: true }).waitFor();
 
     assert.deepEqual(errors, []);
     await context.close();
