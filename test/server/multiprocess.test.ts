@@ -2,7 +2,7 @@
  * Several server processes on one PostgreSQL (SYNC-API.md: "several server processes behind a load
  * balancer, one database"): two real `serve` processes share a database; every decision is sent to
  * both at once, and approvers race through both for the last seats. Nothing is recorded twice, record
- * numbers stay gap-free, no position goes over its Kebutuhan, and the audit chain holds — because the
+ * numbers stay gap-free, both can start on an empty database at the same moment (migrations once), no position goes over its Kebutuhan, and the audit chain holds — because the
  * writer lock is a row lock in the database (SELECT … FOR UPDATE on sync_state), not anything in a
  * process's memory.
  */
@@ -32,12 +32,15 @@ describe('two server processes on one PostgreSQL', function () {
   before(async function () {
     this.timeout(90_000);
     fresh = await freshDatabase('postgres');
+    // Both processes start on the empty database at the same moment: each runs the migrations at
+    // start; one waits for the other's lock instead of failing.
+    servers = await Promise.all([startServerChild(fresh.url), startServerChild(fresh.url)]);
     db = openDatabase(fresh.url);
     await migrateLatest(db);
+    assert.equal(Number(((await db.knex('knex_migrations').count({ n: '*' }).first()) as { n: string }).n), 1, 'migrated once');
     await loadAgency(db, a);
     approver = await token(db, 'approver');
     versions = new Map((await db.knex('employees').select('nip', 'version')).map((r: { nip: string; version: number }) => [r.nip, Number(r.version)]));
-    servers = await Promise.all([startServerChild(fresh.url), startServerChild(fresh.url)]);
   });
   after(async function () {
     this.timeout(30_000);
@@ -45,6 +48,20 @@ describe('two server processes on one PostgreSQL', function () {
     await Promise.all(servers.map((s) => s.exited));
     await db?.close();
     await fresh?.drop();
+  });
+
+  it('migrations started by several processes at the same moment run once; none fails', async function () {
+    this.timeout(60_000);
+    const empty = await freshDatabase('postgres');
+    const handles = Array.from({ length: 4 }, () => openDatabase(empty.url));
+    try {
+      await Promise.all(handles.map((h) => migrateLatest(h)));
+      const done = (await handles[0]!.knex('knex_migrations').select('name')) as { name: string }[];
+      assert.deepEqual(done.map((m) => m.name), ['0001_official_record']);
+    } finally {
+      await Promise.all(handles.map((h) => h.close()));
+      await empty.drop();
+    }
   });
 
   it('every decision sent to both processes at once is recorded exactly once, numbers gap-free', async function () {
