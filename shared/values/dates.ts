@@ -19,6 +19,11 @@ export function dayFromYmd(y: number, m: number, d: number): Day | null {
   if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return null;
   if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1) return null;
   if (d > (m === 2 && isLeap(y) ? 29 : DAYS_IN_MONTH[m - 1]!)) return null;
+  return civilDay(y, m, d);
+}
+
+/** Days since 1970-01-01 of a valid y-m-d, any year. */
+function civilDay(y: number, m: number, d: number): Day {
   const yy = m <= 2 ? y - 1 : y;
   const era = Math.floor(yy / 400);
   const yoe = yy - era * 400;
@@ -85,7 +90,9 @@ export function monthsBetween(a: Day, b: Day): number {
 /** The day a person born on `birth` reaches `years` of age (29 Feb birthdays fall on 1 Mar). */
 export function anniversary(birth: Day, years: number): Day {
   const { y, m, d } = ymd(birth);
-  return dayFromYmd(y + years, m, d) ?? dayFromYmd(y + years, 3, 1)!;
+  const leapDay = m === 2 && d === 29 && !isLeap(y + years);
+  // Not dayFromYmd: a (mistyped) birth late in its 1900–2200 range has an anniversary beyond it.
+  return leapDay ? civilDay(y + years, 3, 1) : civilDay(y + years, m, d);
 }
 
 export function addMonths(day: Day, months: number): Day {

@@ -1,6 +1,6 @@
 /** The messy values of WORKBOOK.md, each parsed or flagged as specified. */
 import { strict as assert } from 'node:assert';
-import { isoDate, monthsBetween, dayFromYmd, dayToExcelSerial, today } from '../../shared/values/dates';
+import { anniversary, isoDate, monthsBetween, dayFromYmd, dayToExcelSerial, today } from '../../shared/values/dates';
 import { readNip } from '../../shared/values/nip';
 import { INVALID, parseDate, parseEducation, parseGolongan, parseDiscipline, parseInteger, parseList, parseProposalStatus, parseStatus } from '../../shared/values/parse';
 import { normalizeName } from '../../shared/workbook/schema';
@@ -62,6 +62,13 @@ describe('values: dates (never mm/dd)', () => {
       if (tz === undefined) delete process.env.TZ;
       else process.env.TZ = tz;
     }
+  });
+  it('a person reaches an age on that birthday (29 February: on 1 March), for any birth year the parser accepts', () => {
+    const d = (y: number, m: number, dd: number) => dayFromYmd(y, m, dd)!;
+    assert.equal(isoDate(anniversary(d(1969, 1, 31), 58)), '2027-01-31');
+    assert.equal(isoDate(anniversary(d(1968, 2, 29), 58)), '2026-03-01');
+    assert.equal(isoDate(anniversary(d(1968, 2, 29), 60)), '2028-02-29');
+    assert.equal(isoDate(anniversary(d(2185, 1, 1), 58)), '2243-01-01');
   });
   it('a date back to an Excel serial skips the fictitious 29 Feb 1900', () => {
     assert.equal(dayToExcelSerial(dayFromYmd(1900, 1, 1)!), 1);
