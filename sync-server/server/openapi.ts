@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { createDocument } from 'zod-openapi';
 import {
-  AuditReport, ChangesQuery, ChangesResponse, DecisionRecord, DecisionsQuery, EmployeeRecord, ErrorResponse, Health,
+  AnnouncementEntry, AuditReport, ChangesQuery, ChangesResponse, DecisionRecord, DecisionsQuery, EmployeeRecord, ErrorResponse, Health,
   NipParams, PengumumanQuery, PositionRecord, PushBody, PushResponse, RosterBody, RosterResponse,
 } from './schemas';
 
@@ -11,6 +11,8 @@ const errors = {
   '400': jsonOf(ErrorResponse, 'Permintaan tidak valid: setiap masalah dengan path dan alasannya'),
   '401': jsonOf(ErrorResponse, 'Token tidak ada, tidak dikenal atau dicabut'),
   '403': jsonOf(ErrorResponse, 'Peran atau unit token tidak mengizinkan'),
+  '413': jsonOf(ErrorResponse, 'Badan permintaan terlalu besar'),
+  '500': jsonOf(ErrorResponse, 'Kesalahan tak terduga; detailnya di log server dengan requestId ini'),
   '503': jsonOf(ErrorResponse, 'Gangguan sementara; kirim ulang'),
 };
 const secured = [{ bearer: [] as string[] }];
@@ -23,7 +25,7 @@ export function openApiDocument(): unknown {
     info: { title: 'Mutasi — server sinkron', version: '1.0.0', description: 'Catatan resmi mutasi pegawai (SYNC-API.md).' },
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     paths: {
-      '/api/v1/health': { get: { summary: 'Status server', responses: { '200': jsonOf(Health, 'OK') } } },
+      '/api/v1/health': { get: { summary: 'Status server', responses: { '200': jsonOf(Health, 'OK'), '400': errors['400'], '503': errors['503'] } } },
       '/api/v1/decisions': {
         post: {
           summary: 'Kirim keputusan yang disetujui (approver)',
@@ -76,7 +78,17 @@ export function openApiDocument(): unknown {
         get: {
           summary: 'Pengumuman publik mutasi tercatat (HTML, CSV atau JSON)',
           requestParams: { query: PengumumanQuery },
-          responses: { '200': { description: 'Pengumuman', content: { 'text/html': { schema: z.string() }, 'text/csv': { schema: z.string() } } } },
+          responses: {
+            '200': {
+              description: 'Pengumuman (HTML; ?format=csv → text/csv; ?format=json → JSON)',
+              content: {
+                'text/html': { schema: z.string() },
+                'text/csv': { schema: z.string() },
+                'application/json': { schema: z.object({ generatedAt: z.string(), entries: z.array(AnnouncementEntry) }) },
+              },
+            },
+            '400': errors['400'],
+          },
         },
       },
     },

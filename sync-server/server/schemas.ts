@@ -215,3 +215,18 @@ export const AuditReport = z
   .meta({ id: 'AuditReport' });
 
 export const TokenRoles = z.enum(ROLES);
+
+export const AnnouncementEntry = z
+  .object({
+    recordNo: z.string(),
+    name: z.string(),
+    nip: z.string().meta({ description: 'NIP dengan digit tengah disamarkan', example: '1985**********1002' }),
+    fromPositionCode: z.string(),
+    fromPosition: z.string(),
+    fromUnit: z.string(),
+    toPositionCode: z.string(),
+    toPosition: z.string(),
+    toUnit: z.string(),
+    effectiveDate: z.string(),
+  })
+  .meta({ id: 'AnnouncementEntry' });

@@ -95,6 +95,13 @@ eachDatabase('API access', (ctx) => {
     assert.equal(schemas.Decision.additionalProperties, false);
     assert.ok(schemas.Decision.required.includes('mutationId'));
     assert.equal(schemas.PushBody.properties.decisions.maxItems, 500);
+    // Every route is described, with its error shape.
+    for (const p of ['/api/v1/health', '/api/v1/decisions', '/api/v1/changes', '/api/v1/employees/{nip}', '/api/v1/positions', '/api/v1/roster', '/api/v1/audit/verify', '/pengumuman']) {
+      assert.ok(o.body.paths[p], p);
+    }
+    assert.ok(o.body.paths['/api/v1/decisions'].post.responses['400']);
+    assert.ok(o.body.paths['/api/v1/decisions'].post.responses['429']);
+    assert.ok(schemas.AnnouncementEntry.properties.nip);
   });
 
   describe('unit scope (token for Unit A)', () => {
