@@ -30,7 +30,7 @@
  * rounding), so once base − s − D ≥ 2w (+ a rounding margin) every edge left would be dropped
  * too and the scan stops. The order within a bucket is the input's (stable), and which node is
  * sorted when depends only on the input: the plan stays a function of the input. Edge ids
- * (`used`, slotEdge) always refer to the input's CSR; the sorted copy carries them along.
+ * (slotEdge, predEdge) always refer to the core's CSR; a sorted copy carries them along.
  */
 import { IndexedMinHeap } from './solver-heap';
 
@@ -77,7 +77,6 @@ export function solveCore(p: CoreProblem): CoreResult {
   const load = new Int32Array(nRight);
   const slotLeft = new Int32Array(slotStart[nRight]!);
   const slotEdge = new Int32Array(slotStart[nRight]!);
-  const used = new Uint8Array(adj.length);
 
   // Node ids: left i is i, right j is nLeft + j.
   const pi = new Float64Array(nNodes);
@@ -93,7 +92,7 @@ export function solveCore(p: CoreProblem): CoreResult {
   const predRight = new Int32Array(nLeft);
   const touched = new Int32Array(nNodes);
   const settled = new Int32Array(nNodes);
-  const order = new ScoreOrder(nLeft, start, adj, score, capacity, supply, p.owned === true ? { used, slotStart, load, slotLeft, slotEdge } : null);
+  const order = new ScoreOrder(nLeft, start, adj, score, capacity, supply, p.owned === true ? { slotStart, load, slotLeft, slotEdge } : null);
 
   for (let source = 0; source < nLeft; source++) {
     for (let unit = supply[source]!; unit > 0; unit--) {
@@ -133,13 +132,21 @@ export function solveCore(p: CoreProblem): CoreResult {
               if (gap >= margin) break;
               continue;
             }
-            const e = sorted && order.copy ? order.edge[t]! : t;
-            if (used[e] === 1) continue;
             const j = eAdj[t]!;
             const v = nLeft + j;
             const nd = base - s - pi[v]!;
             if (nd >= D || nd >= dist[v]! || state[v] === State.Settled || capacity[j] === 0) continue;
-            predEdge[j] = e;
+            // u's own matched pairs are not residual edges: skip a right node u already fills a
+            // slot of (a duplicate pair to it included). One check for a capacity-1 right node.
+            let mine = false;
+            for (let k = slotStart[j]!, kEnd = k + load[j]!; k < kEnd; k++) {
+              if (slotLeft[k] === u) {
+                mine = true;
+                break;
+              }
+            }
+            if (mine) continue;
+            predEdge[j] = sorted && order.copy ? order.edge[t]! : t;
             predLeft[j] = u;
             if (load[j]! < capacity[j]!) {
               D = nd;
@@ -205,18 +212,15 @@ export function solveCore(p: CoreProblem): CoreResult {
         if (endNode === source) break; // this source's remaining units go to nobody too (see solver.ts)
         k = predSlot[endNode]!;
         j = predRight[endNode]!;
-        used[slotEdge[k]!] = 0;
       }
       for (;;) {
         const e = predEdge[j]!;
         const i = predLeft[j]!;
         slotLeft[k] = i;
         slotEdge[k] = e;
-        used[e] = 1;
         if (i === source) break;
         k = predSlot[i]!;
         j = predRight[i]!;
-        used[slotEdge[k]!] = 0;
       }
     }
   }
@@ -225,7 +229,6 @@ export function solveCore(p: CoreProblem): CoreResult {
 
 /** The core's matching, which an in-place reorder must keep pointing at the right edges. */
 interface Matching {
-  used: Uint8Array;
   slotStart: Int32Array;
   load: Int32Array;
   slotLeft: Int32Array;
@@ -355,7 +358,7 @@ class ScoreOrder {
   }
 
   /** Reorders u's list in the core's arrays (usable edges by bucket, then the rest), keeping the
-   *  matching on the same pairs: used flags move with their edge, slots get the edge's new index. */
+   *  matching on the same pairs: the slots u fills get their edge's new index. */
   private sortInPlace(u: number, from: number, to: number, d: number): void {
     const { inAdj, inScore, bucketOf, count } = this;
     const m = this.matching!;
@@ -374,14 +377,12 @@ class ScoreOrder {
       tmpScore[at] = inScore[from + x]!;
       bucketOf[x] = at;
     }
-    // The edges u uses now (its filled slots): point each slot at the edge's new index, then move
-    // the used flags (cleared in one loop, set in the next, as old and new indices overlap).
+    // The slots u fills: point each at its edge's new index. Collected first and written after,
+    // as old and new indices of the list overlap.
     const moved = this.moved;
     let nMoved = 0;
     for (let x = 0; x < n; x++) {
       const e = from + x;
-      if (m.used[e] !== 1) continue;
-      m.used[e] = 0;
       const j = inAdj[e]!;
       for (let k = m.slotStart[j]!, end = k + m.load[j]!; k < end; k++) {
         if (m.slotEdge[k] === e && m.slotLeft[k] === u) {
@@ -391,10 +392,7 @@ class ScoreOrder {
         }
       }
     }
-    for (let q = 0; q < nMoved; q += 2) {
-      m.slotEdge[moved[q]!] = moved[q + 1]!;
-      m.used[moved[q + 1]!] = 1;
-    }
+    for (let q = 0; q < nMoved; q += 2) m.slotEdge[moved[q]!] = moved[q + 1]!;
     inAdj.set(tmpAdj.subarray(0, n), from);
     inScore.set(tmpScore.subarray(0, n), from);
   }

@@ -207,6 +207,9 @@ function countUsable(
   const majorBest = new Float64Array(nMajor);
   const majorDegree = byRow ? rowDegree : colDegree;
   const minorDegree = byRow ? colDegree : rowDegree;
+  // No message is built inside the loop: a template literal there, even on a path never taken,
+  // made this pass four times slower in V8. A bad pair only stops the loop; the error is thrown after.
+  let bad = -1;
   for (let a = 0; a < nMajor; a++) {
     // A position without seats: its pairs are checked but never usable.
     const majorOpen = byRow || capacity[a]! > 0;
@@ -215,16 +218,23 @@ function countUsable(
     for (let e = start[a]!, end = start[a + 1]!; e < end; e++) {
       const b = adj[e]!;
       const s = score[e]!;
-      if (b >>> 0 >= nMinor) invalid(byRow, `pair ${e} points to ${b}, outside 0..${nMinor - 1}`);
+      if (b >>> 0 >= nMinor || s === Infinity) {
+        bad = e;
+        break;
+      }
       if (!(s > 0)) continue; // ≤ 0, NaN, −∞: never chosen
-      if (s === Infinity) invalid(byRow, `score[${e}] is +Infinity`);
       if (!majorOpen || (byRow && capacity[b]! === 0)) continue;
       degree++;
       minorDegree[b]!++;
       if (s > best) best = s;
     }
+    if (bad >= 0) break;
     majorDegree[a] = degree;
     majorBest[a] = best;
+  }
+  if (bad >= 0) {
+    const b = adj[bad]!;
+    invalid(byRow, b >>> 0 >= nMinor ? `pair ${bad} points to ${b}, outside 0..${nMinor - 1}` : `score[${bad}] is +Infinity`);
   }
   return { rowDegree, colDegree, majorBest };
 }
