@@ -75,7 +75,7 @@ function runRules(book: Book, sink: FindingSink): CheckResult {
     },
     findings,
     proposals,
-    units: unitSummary(idx.positions.values(), idx.holders, walk.after),
+    units: unitSummary(idx.positions.values(), idx.holders, walk.after, sink.lang),
   };
 }
 

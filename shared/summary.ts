@@ -1,11 +1,12 @@
 /** The per-unit summary: Kebutuhan, holders today, holders after the active proposals, surplus / deficit. */
 import type { Position } from './model';
-import type { UnitSummary } from './rules/types';
+import type { Lang, UnitSummary } from './rules/types';
 
-export function unitSummary(positions: Iterable<Position>, today: Map<string, number>, after: Map<string, number>): UnitSummary[] {
+export function unitSummary(positions: Iterable<Position>, today: Map<string, number>, after: Map<string, number>, lang: Lang = 'id'): UnitSummary[] {
+  const noUnit = lang === 'en' ? '(no unit)' : '(tanpa unit)';
   const units = new Map<string, UnitSummary>();
   for (const p of positions) {
-    const name = p.unit || '(tanpa unit)';
+    const name = p.unit || noUnit;
     let u = units.get(name);
     if (!u) {
       u = { unit: name, needed: 0, holdersToday: 0, holdersAfter: 0, balance: 0 };

@@ -475,6 +475,14 @@ describe('rules: proposals and verdicts', () => {
     ]);
   });
 
+  it('a position without a unit is summed under "(tanpa unit)", "(no unit)" in English', () => {
+    const positions = [...BASE_POSITIONS, position({ 'Kode Jabatan': 'X-1', 'Unit Kerja': null, Kebutuhan: 3 })];
+    for (const [lang, label] of [['id', '(tanpa unit)'], ['en', '(no unit)']] as const) {
+      const r = checkSheets(workbook({ positions }), { lang }).result;
+      assert.deepEqual(r.units.find((u) => u.unit === label), { unit: label, needed: 3, holdersToday: 0, holdersAfter: 0, balance: -3 });
+    }
+  });
+
   it('messages switch to English', () => {
     const r = checkSheets(workbook({ employees: [employee({ 'TMT Jabatan': '01/06/2026' })] }), { lang: 'en' }).result;
     assert.match(find(r, 'TENURE_MIN')[0]!.message, /7 months in post; at least 24 required/);
