@@ -194,8 +194,10 @@ export function buildCandidates(input: CandidateInput): CandidateGraph {
   // Pass 2: the pairs, in arrays of their exact size: person by person, group by group, positions in
   // code order within a group; the score's six terms added in scoreOf's order (score.ts), so that
   // explanations add up exactly.
-  const col = new Int32Array(nPairs);
-  const score = new Float64Array(nPairs);
+  // One buffer for both (one large allocation, hence at most one garbage collection it triggers).
+  const buffer = new ArrayBuffer(nPairs * 12);
+  const score = new Float64Array(buffer, 0, nPairs);
+  const col = new Int32Array(buffer, nPairs * 8, nPairs);
   const prefUnits: number[] = [];
   for (let i = 0, at = 0; i < people.length; i++) {
     if (recStart[i] === recStart[i + 1]) continue;
