@@ -376,6 +376,7 @@ describe('proposer solver: exactness', () => {
       for (const [nRows, nCols, density, maxCap] of [
         [260, 24, 0.6, 3], // seats are the augmenting side, ~150 pairs each
         [36, 220, 0.55, 1], // people are the augmenting side, ~120 pairs each
+        [30, 200, 0.5, 3], // people augment into multi-seat positions, ~100 pairs each
       ] as const) {
         const a = Array.from({ length: nRows }, rand);
         const b = Array.from({ length: nCols }, rand);
