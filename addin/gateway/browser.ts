@@ -7,7 +7,8 @@
  * exceljs would drop and webextension.ts carries through the save.
  */
 import type ExcelJSNs from 'exceljs';
-import { cellErrorText, type CellValue, type FormatWrite, type SheetData, type ValueWrite } from '../../shared/workbook/gateway';
+import type { FormatWrite, SheetData, ValueWrite } from '../../shared/workbook/gateway';
+import { sheetData, writeFormatsTo, writeValuesTo } from '../../shared/workbook/exceljs-cells';
 import type { ChartSpec, WorkbookHost } from '../host/types';
 import { readWebExtensions, restoreWebExtensions, type WebExtensionParts } from './webextension';
 
@@ -19,40 +20,6 @@ let loading: Promise<ExcelJS> | null = null;
 export function loadExcelJS(): Promise<ExcelJS> {
   loading ??= import(/* webpackChunkName: "exceljs" */ 'exceljs').then((m) => ((m as unknown as { default?: ExcelJS }).default ?? (m as unknown as ExcelJS)));
   return loading;
-}
-
-function toCellValue(v: ExcelJSNs.CellValue): CellValue {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string') return cellErrorText(v) ? { error: v } : v === '' ? null : v;
-  if (typeof v === 'number' || typeof v === 'boolean') return v;
-  if (v instanceof Date) return v;
-  const o = v as unknown as Record<string, unknown>;
-  if (typeof o.error === 'string') return { error: o.error };
-  if (Array.isArray(o.richText)) return (o.richText as { text: string }[]).map((t) => t.text).join('');
-  if ('result' in o || 'formula' in o || 'sharedFormula' in o) return toCellValue((o.result ?? null) as ExcelJSNs.CellValue);
-  if (typeof o.text === 'string') return o.text;
-  return String(v);
-}
-
-function fromCellValue(v: CellValue): ExcelJSNs.CellValue {
-  if (v === null) return null;
-  if (typeof v === 'object' && !(v instanceof Date)) return { error: v.error } as ExcelJSNs.CellErrorValue;
-  return v;
-}
-
-function sheetData(ws: ExcelJSNs.Worksheet): SheetData {
-  const values: CellValue[][] = [];
-  const last = ws.actualRowCount === 0 ? 0 : ws.rowCount;
-  for (let r = 1; r <= last; r++) {
-    const row = ws.getRow(r);
-    const out: CellValue[] = [];
-    if (row.hasValues) {
-      const raw = row.values as ExcelJSNs.CellValue[];
-      for (let c = 1; c < raw.length; c++) out.push(toCellValue(raw[c] ?? null));
-    }
-    values.push(out);
-  }
-  return { name: ws.name, values, startRow: 1, startCol: 1 };
 }
 
 export class BrowserGateway implements WorkbookHost {
@@ -122,38 +89,12 @@ export class BrowserGateway implements WorkbookHost {
 
   async writeValues(writes: ValueWrite[]): Promise<void> {
     this.calls++;
-    for (const w of writes) {
-      const ws = this.workbook.getWorksheet(w.sheet);
-      if (!ws) throw new Error(`sheet ${w.sheet} not found`);
-      w.values.forEach((rowVals, i) => {
-        const row = ws.getRow(w.row + i);
-        rowVals.forEach((v, j) => {
-          const cell = row.getCell(w.col + j);
-          if (w.numberFormat) cell.numFmt = w.numberFormat; // before the value, as in Excel
-          cell.value = fromCellValue(v);
-        });
-      });
-    }
+    writeValuesTo(this.workbook, writes);
   }
 
   async writeFormats(formats: FormatWrite[]): Promise<void> {
     this.calls++;
-    for (const f of formats) {
-      const ws = this.workbook.getWorksheet(f.sheet);
-      if (!ws) continue;
-      for (const range of f.ranges) {
-        const [from, to] = range.split(':');
-        const a = ws.getCell(from!);
-        const b = ws.getCell(to ?? from!);
-        for (let r = Number(a.row); r <= Number(b.row); r++) {
-          for (let c = Number(a.col); c <= Number(b.col); c++) {
-            ws.getCell(r, c).fill = f.fill
-              ? { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF' + f.fill.replace('#', '').toUpperCase() } }
-              : { type: 'pattern', pattern: 'none' };
-          }
-        }
-      }
-    }
+    writeFormatsTo(this.workbook, formats);
   }
 
   private settingsSheet(create: boolean): ExcelJSNs.Worksheet | undefined {

@@ -1,50 +1,15 @@
 /**
  * The workbook gateway over an .xlsx file (exceljs). Used by the command line and the server's
- * import/export; the add-in's browser host has its own copy on exceljs in the browser.
+ * import/export; the cell conversions are shared with the add-in's browser host
+ * (shared/workbook/exceljs-cells.ts).
  */
 import { promises as fs } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { CellValue, FormatWrite, SheetData, ValueWrite, WorkbookGateway } from '../../shared/workbook/gateway';
+import { rowValues, sheetData, writeFormatsTo, writeValuesTo } from '../../shared/workbook/exceljs-cells';
 import { UserError } from '../cli/user-error';
 
-/** exceljs cell values → the gateway's plain values. */
-export function toCellValue(v: ExcelJS.CellValue): CellValue {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-  if (v instanceof Date) return v;
-  if (typeof v === 'object') {
-    const o = v as unknown as Record<string, unknown>;
-    if (typeof o.error === 'string') return { error: o.error };
-    if (Array.isArray(o.richText)) return (o.richText as { text: string }[]).map((t) => t.text).join('');
-    if ('result' in o || 'formula' in o || 'sharedFormula' in o) return toCellValue((o.result ?? null) as ExcelJS.CellValue);
-    if (typeof o.text === 'string') return o.text; // hyperlink
-  }
-  return String(v);
-}
-
-function fromCellValue(v: CellValue): ExcelJS.CellValue {
-  if (v === null) return null;
-  if (typeof v === 'object' && !(v instanceof Date)) return { error: v.error } as ExcelJS.CellErrorValue;
-  return v;
-}
-
-export function sheetData(ws: ExcelJS.Worksheet): SheetData {
-  const values: CellValue[][] = [];
-  const startRow = 1;
-  const startCol = 1;
-  const last = ws.actualRowCount === 0 ? 0 : ws.rowCount;
-  for (let r = 1; r <= last; r++) {
-    const row = ws.getRow(r);
-    const out: CellValue[] = [];
-    if (row.hasValues) {
-      // row.values is 1-based (index 0 unused); sparse where cells are empty.
-      const raw = row.values as ExcelJS.CellValue[];
-      for (let c = 1; c < raw.length; c++) out.push(toCellValue(raw[c] ?? null));
-    }
-    values.push(out);
-  }
-  return { name: ws.name, values, startRow, startCol };
-}
+export { sheetData, toCellValue } from '../../shared/workbook/exceljs-cells';
 
 export class XlsxGateway implements WorkbookGateway {
   constructor(readonly workbook: ExcelJS.Workbook) {}
@@ -96,39 +61,13 @@ export class XlsxGateway implements WorkbookGateway {
   }
 
   async writeValues(writes: ValueWrite[]): Promise<void> {
-    for (const w of writes) {
-      const ws = this.workbook.getWorksheet(w.sheet);
-      if (!ws) throw new Error(`sheet ${w.sheet} not found`);
-      w.values.forEach((rowVals, i) => {
-        const row = ws.getRow(w.row + i);
-        rowVals.forEach((v, j) => {
-          const cell = row.getCell(w.col + j);
-          if (w.numberFormat) cell.numFmt = w.numberFormat;
-          cell.value = fromCellValue(v);
-        });
-      });
-    }
+    writeValuesTo(this.workbook, writes);
   }
 
   async writeFormats(formats: FormatWrite[]): Promise<void> {
-    for (const f of formats) {
-      const ws = this.workbook.getWorksheet(f.sheet);
-      if (!ws) continue;
-      for (const range of f.ranges) {
-        const [from, to] = range.split(':');
-        const a = ws.getCell(from!);
-        const b = ws.getCell(to ?? from!);
-        for (let r = Number(a.row); r <= Number(b.row); r++) {
-          for (let c = Number(a.col); c <= Number(b.col); c++) {
-            const cell = ws.getCell(r, c);
-            cell.fill = f.fill
-              ? { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF' + f.fill.replace('#', '').toUpperCase() } }
-              : { type: 'pattern', pattern: 'none' };
-          }
-        }
-      }
-    }
+    writeFormatsTo(this.workbook, formats);
   }
+
 }
 
 /** Fails with one clear Indonesian line when a file is missing, unreadable, password-protected or not an .xlsx. */
@@ -197,10 +136,7 @@ async function streamSheets(file: string, want: (name: string) => boolean): Prom
     const values: CellValue[][] = [];
     for await (const row of ws as unknown as AsyncIterable<ExcelJS.Row>) {
       while (values.length < row.number - 1) values.push([]);
-      const raw = row.values as ExcelJS.CellValue[];
-      const out: CellValue[] = [];
-      for (let c = 1; c < raw.length; c++) out.push(toCellValue(raw[c] ?? null));
-      values.push(out);
+      values.push(rowValues(row.values as ExcelJS.CellValue[]));
     }
     sheets.push({ name, values, startRow: 1, startCol: 1 });
   }
