@@ -10,7 +10,8 @@
  * targetFindings once per person and group of positions the target rules cannot tell apart, behind the
  * numeric gate of prefilter.ts. Moves with LEVEL_DOWN and into the person's own position are left out.
  *
- * Output is a row-major CSR (people by NIP, positions by code), with per-pair typed arrays only.
+ * Output is a column-major CSR (positions by code, people by NIP within each), with per-pair typed
+ * arrays only; a person-by-person index of it is built when an explanation needs one.
  */
 import type { Employee, Position, Settings } from '../model';
 import { personFindings, targetFindings, type MoveContext, type MoveFinding } from '../rules/transfer';
@@ -45,9 +46,17 @@ export interface CandidateGraph {
   /** Columns, by code. */
   positions: Position[];
   capacity: Int32Array;
-  rowStart: Int32Array;
-  col: Int32Array;
+  /**
+   * The eligible pairs, position by position (column-major CSR, what the solver augments from
+   * without a transposed copy): position j's pairs are colStart[j] ≤ e < colStart[j+1], person
+   * row[e] with score[e]. Built in NIP order within a position; the plan's solve then reorders a
+   * position's pairs by score, stably (equal scores stay in NIP order).
+   */
+  colStart: Int32Array;
+  row: Int32Array;
   score: Float64Array;
+  /** The same pairs person by person (indices into row/score, with their position), built on first use. */
+  rowPairs(): RowPairs;
   /**
    * Per position: how many movable people are blocked from it by exactly one target rule, by rule —
    * the "near candidates" that explain an unfilled seat. (Positions of one group share the map.)
@@ -57,6 +66,15 @@ export interface CandidateGraph {
   movable: number;
   /** targetFindings calls made (for the benchmark). */
   engineCalls: number;
+}
+
+export interface RowPairs {
+  /** Person i's pairs are rowStart[i] ≤ k < rowStart[i+1], in position order. */
+  rowStart: Int32Array;
+  /** Index of the pair in the column-major arrays. */
+  pair: Int32Array;
+  /** Its position. */
+  col: Int32Array;
 }
 
 /**
@@ -135,7 +153,6 @@ export function buildCandidates(input: CandidateInput): CandidateGraph {
   // Pass 1: the engine's verdicts, one record per accepted (person, group); pairs counted per person.
   const records = new RecordBuffer();
   const recStart = new Int32Array(people.length + 1);
-  const rowStart = new Int32Array(people.length + 1);
   const jpmBox = new Float64Array(1);
   const opts = { date, reason: null } as const;
   let movable = 0;
@@ -146,7 +163,6 @@ export function buildCandidates(input: CandidateInput): CandidateGraph {
   for (let i = 0; i < people.length; i++) {
     const e = people[i]!;
     recStart[i] = records.n;
-    rowStart[i] = nPairs;
     const t = personTerms(e, w, s.tenureMaxMonths, date, input.originOverFull(e.positionCode));
     terms.push(t);
     if (input.onProgress && i % progressEvery === 0) input.onProgress(i, people.length);
@@ -188,18 +204,30 @@ export function buildCandidates(input: CandidateInput): CandidateGraph {
     }
   }
   recStart[people.length] = records.n;
-  rowStart[people.length] = nPairs;
   input.onProgress?.(people.length, people.length);
 
-  // Pass 2: the pairs, in arrays of their exact size: person by person, group by group, positions in
-  // code order within a group; the score's six terms added in scoreOf's order (score.ts), so that
-  // explanations add up exactly.
-  // One buffer for both (one large allocation, hence at most one garbage collection it triggers).
+  // Pass 2: the pairs, position by position, in arrays of their exact size (one buffer: one large
+  // allocation, hence at most one garbage collection it triggers). Counted per position first;
+  // then filled person by person, so each position lists its people in NIP order. The score's six
+  // terms are added in scoreOf's order (score.ts), so that explanations add up exactly.
+  const nCols = positions.length;
+  const ownColOf = (e: Employee): number => colOf.get(e.positionCode) ?? -1;
+  const colStart = new Int32Array(nCols + 1);
+  for (let i = 0; i < people.length; i++) {
+    if (recStart[i] === recStart[i + 1]) continue;
+    const ownCol = ownColOf(people[i]!);
+    for (let q = recStart[i]!, qEnd = recStart[i + 1]!; q < qEnd; q++) {
+      const cols = groupCols[records.group[q]!]!;
+      for (let k = 0; k < cols.length; k++) if (cols[k] !== ownCol) colStart[cols[k]! + 1]!++;
+    }
+  }
+  for (let c = 0; c < nCols; c++) colStart[c + 1]! += colStart[c]!;
+  const next = colStart.slice(0, nCols);
   const buffer = new ArrayBuffer(nPairs * 12);
   const score = new Float64Array(buffer, 0, nPairs);
-  const col = new Int32Array(buffer, nPairs * 8, nPairs);
+  const row = new Int32Array(buffer, nPairs * 8, nPairs);
   const prefUnits: number[] = [];
-  for (let i = 0, at = 0; i < people.length; i++) {
+  for (let i = 0; i < people.length; i++) {
     if (recStart[i] === recStart[i + 1]) continue;
     const e = people[i]!;
     const t = terms[i]!;
@@ -211,7 +239,7 @@ export function buildCandidates(input: CandidateInput): CandidateGraph {
     let matches = majorMatch.get(e.educationMajor);
     if (!matches) majorMatch.set(e.educationMajor, (matches = new Int8Array(majorLists.length).fill(-1)));
     const base = t.performance;
-    const ownCol = colOf.get(e.positionCode) ?? -1;
+    const ownCol = ownColOf(e);
     for (let q = recStart[i]!, qEnd = recStart[i + 1]!; q < qEnd; q++) {
       const jpmPart = records.jpmPart[q]!;
       const cols = groupCols[records.group[q]!]!;
@@ -228,12 +256,16 @@ export function buildCandidates(input: CandidateInput): CandidateGraph {
           if (m < 0) matches[mid] = m = majorMatchesAny(majorLists[mid]!, e.educationMajor) ? 1 : 0;
           if (m === 1) maj = w.major;
         }
-        col[at] = c;
+        const at = next[c]!;
+        next[c] = at + 1;
+        row[at] = i;
         score[at] = jpmPart + base + t.rotation + pref + maj + t.newVacancy;
-        at++;
       }
     }
   }
+
+  let byRow: RowPairs | null = null;
+  const rowPairs = (): RowPairs => (byRow ??= transposePairs(people.length, colStart, row));
 
   const near = new Map<string, Map<RuleId, number>>();
   groups.forEach((g, gi) => {
@@ -248,11 +280,32 @@ export function buildCandidates(input: CandidateInput): CandidateGraph {
     personBlocks,
     positions,
     capacity,
-    rowStart,
-    col,
+    colStart,
+    row,
     score,
+    rowPairs,
     nearBlocks: near,
     movable,
     engineCalls,
   };
+}
+
+/** The person-by-person index of the column-major pairs (for explanations of one person). */
+function transposePairs(nRows: number, colStart: Int32Array, row: Int32Array): RowPairs {
+  const n = row.length;
+  const rowStart = new Int32Array(nRows + 1);
+  for (let e = 0; e < n; e++) rowStart[row[e]! + 1]!++;
+  for (let i = 0; i < nRows; i++) rowStart[i + 1]! += rowStart[i]!;
+  const next = rowStart.slice(0, nRows);
+  const pair = new Int32Array(n);
+  const col = new Int32Array(n);
+  for (let c = 0; c + 1 < colStart.length; c++) {
+    for (let e = colStart[c]!, end = colStart[c + 1]!; e < end; e++) {
+      const at = next[row[e]!]!;
+      next[row[e]!] = at + 1;
+      pair[at] = e;
+      col[at] = c;
+    }
+  }
+  return { rowStart, pair, col };
 }

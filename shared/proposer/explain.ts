@@ -64,16 +64,15 @@ export function describeMove(c: ProposerContext, e: Employee, p: Position, reaso
   };
 }
 
-/** Per column, the best three eligible people not proposed there (score desc, then NIP: rows are in NIP order). */
+/** Per column, the best three eligible people not proposed there (score desc, then NIP: a column lists its rows in NIP order). */
 export function alternatives(g: CandidateGraph, a: Assignment, k = 3): Alternative[][] {
   const n = g.positions.length;
   const topRow = new Int32Array(n * k).fill(-1);
   const topScore = new Float64Array(n * k).fill(-Infinity);
-  for (let i = 0; i < g.people.length; i++) {
-    const own = a.rowToCol[i]!;
-    for (let e = g.rowStart[i]!, end = g.rowStart[i + 1]!; e < end; e++) {
-      const c = g.col[e]!;
-      if (c === own) continue;
+  for (let c = 0; c < n; c++) {
+    for (let e = g.colStart[c]!, end = g.colStart[c + 1]!; e < end; e++) {
+      const i = g.row[e]!;
+      if (a.rowToCol[i] === c) continue;
       const s = g.score[e]!;
       const base = c * k;
       if (!(s > topScore[base + k - 1]!)) continue;
@@ -107,10 +106,9 @@ export function unfilledReasons(c: ProposerContext, g: CandidateGraph, a: Assign
   const eligible = new Int32Array(n);
   const elsewhere = new Int32Array(n);
   const nonPositive = new Int32Array(n);
-  for (let i = 0; i < g.people.length; i++) {
-    const own = a.rowToCol[i]!;
-    for (let e = g.rowStart[i]!, end = g.rowStart[i + 1]!; e < end; e++) {
-      const col = g.col[e]!;
+  for (let col = 0; col < n; col++) {
+    for (let e = g.colStart[col]!, end = g.colStart[col + 1]!; e < end; e++) {
+      const own = a.rowToCol[g.row[e]!]!;
       eligible[col]++;
       if (!(g.score[e]! > 0)) nonPositive[col]++;
       else if (own >= 0 && own !== col) elsewhere[col]++;
@@ -219,8 +217,10 @@ export function whyNot(
 
   const seats: SeatWhy[] = [];
   if (row >= 0) {
-    for (let ed = g.rowStart[row]!, end = g.rowStart[row + 1]!; ed < end; ed++) {
-      const col = g.col[ed]!;
+    const rp = g.rowPairs();
+    for (let k = rp.rowStart[row]!, end = rp.rowStart[row + 1]!; k < end; k++) {
+      const ed = rp.pair[k]!;
+      const col = rp.col[k]!;
       const p = g.positions[col]!;
       if (col === own || (code !== undefined && p.code !== code)) continue;
       const mine = g.score[ed]!;

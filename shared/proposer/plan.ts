@@ -16,7 +16,7 @@ import { isoDate } from '../values/dates';
 import { buildCandidates, type CandidateGraph } from './candidates';
 import { proposerContext, type ProposerContext, type ProposerOptions } from './context';
 import { describeMove, openedVacancies, reasonFor, seatPlans, unitsBeforeAfter, whyNot } from './explain';
-import { solveAssignment, type Assignment } from './solver';
+import { solveAssignmentByColumn, type Assignment } from './solver';
 import type { Plan, ProposedMove, WhyNot } from './types';
 import { opensVacancy } from './vacancies';
 
@@ -53,13 +53,16 @@ export function proposeBook(book: Book, opts: PlanOptions = {}): ProposerRun {
   });
   const t2 = now();
   opts.onProgress?.('solve', 0, 1);
-  const assignment = solveAssignment({
+  const assignment = solveAssignmentByColumn({
     nRows: graph.people.length,
     nCols: graph.positions.length,
     capacity: graph.capacity,
-    rowStart: graph.rowStart,
-    col: graph.col,
+    colStart: graph.colStart,
+    row: graph.row,
     score: graph.score,
+    // The graph is ours: each position's pairs may be put in score order in place (stable among
+    // equal scores, so a position still lists equal scorers in NIP order for the alternatives).
+    reorder: true,
   });
   opts.onProgress?.('solve', 1, 1);
   const t3 = now();
@@ -90,7 +93,7 @@ export function proposeBook(book: Book, opts: PlanOptions = {}): ProposerRun {
       movable: graph.movable,
       positionsWithVacancy: graph.positions.length,
       seats: graph.capacity.reduce((a, b) => a + b, 0),
-      pairs: graph.col.length,
+      pairs: graph.row.length,
       engineCalls: graph.engineCalls,
       ms: { context: t1 - t0, candidates: t2 - t1, solve: t3 - t2, explain: t4 - t3 },
     },

@@ -74,6 +74,8 @@ export interface AssignmentProblem {
   col: Int32Array;
   /** Score of each pair (same length as col). */
   score: Float64Array;
+  /** See ColumnMajorProblem.reorder. */
+  reorder?: boolean;
 }
 
 /** Eligibility given position by position (column-major CSR): the same problem, transposed input. */
@@ -86,6 +88,13 @@ export interface ColumnMajorProblem {
   /** Row of each pair. */
   row: Int32Array;
   score: Float64Array;
+  /**
+   * Allows the solver to reorder each position's pairs in place (by descending score, stable among
+   * equal scores; the arrays stay a CSR of the same pairs and rowToEdge refers to the new order).
+   * Saves a copy the size of the re-scanned lists (solver-sparse.ts, ScoreOrder); for callers that
+   * own their arrays, like the proposer.
+   */
+  reorder?: boolean;
 }
 
 export interface Assignment {
@@ -104,13 +113,13 @@ export interface Assignment {
 /** Maximum-score assignment, eligibility given person by person. */
 export function solveAssignment(p: AssignmentProblem): Assignment {
   checkShape('solveAssignment', p.nRows, p.nCols, p.capacity, p.rowStart, p.col, p.score);
-  return solveEither(p.nRows, p.nCols, p.capacity, p.rowStart, p.col, p.score, true);
+  return solveEither(p.nRows, p.nCols, p.capacity, p.rowStart, p.col, p.score, true, p.reorder === true);
 }
 
 /** Maximum-score assignment, eligibility given position by position. */
 export function solveAssignmentByColumn(p: ColumnMajorProblem): Assignment {
   checkShape('solveAssignmentByColumn', p.nCols, p.nRows, p.capacity, p.colStart, p.row, p.score);
-  return solveEither(p.nRows, p.nCols, p.capacity, p.colStart, p.row, p.score, false);
+  return solveEither(p.nRows, p.nCols, p.capacity, p.colStart, p.row, p.score, false, p.reorder === true);
 }
 
 /**
@@ -127,6 +136,7 @@ function solveEither(
   adj: Int32Array,
   score: Float64Array,
   byRow: boolean,
+  reorder: boolean,
 ): Assignment {
   const nMajor = byRow ? nRows : nCols;
   const nMinor = byRow ? nCols : nRows;
@@ -146,7 +156,7 @@ function solveEither(
   let core: CoreProblem;
   const transposed = leftIsCols === byRow;
   if (!transposed) {
-    core = { nLeft: nMajor, nRight: nMinor, supply, capacity: rightCapacity, start, adj, score, leftBest: majorBest };
+    core = { nLeft: nMajor, nRight: nMinor, supply, capacity: rightCapacity, start, adj, score, leftBest: majorBest, owned: reorder };
   } else {
     const t = transposeUsable(nMajor, nMinor, capacity, start, adj, score, byRow, byRow ? colDegree : rowDegree);
     core = { nLeft: nMinor, nRight: nMajor, supply, capacity: rightCapacity, ...t, owned: true };

@@ -147,11 +147,16 @@ describe('proposer: properties on random workbooks', () => {
         const run = propose(buildBook(shape));
         const g = run.graph;
         const a = run.assignment;
+        // Every pair, person by person, straight from the column-major arrays (not g.rowPairs()).
+        const pairsOf = g.people.map(() => [] as { e: number; col: number }[]);
+        for (let col = 0; col < g.positions.length; col++) {
+          for (let e = g.colStart[col]!; e < g.colStart[col + 1]!; e++) pairsOf[g.row[e]!]!.push({ e, col });
+        }
         for (let i = 0; i < g.people.length; i++) {
           const nip = g.people[i]!.nip;
           const why = run.whyNot(nip);
-          for (let e = g.rowStart[i]!; e < g.rowStart[i + 1]!; e++) {
-            const col = g.col[e]!;
+          assert.equal(why.seats.length, pairsOf[i]!.filter((x) => x.col !== a.rowToCol[i]).length, `${nip}: one explanation per eligible seat not taken`);
+          for (const { e, col } of pairsOf[i]!) {
             if (a.rowToCol[i] === col) continue;
             const code = g.positions[col]!.code;
             const s = why.seats.find((x) => x.code === code);

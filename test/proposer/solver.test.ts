@@ -400,6 +400,48 @@ describe('proposer solver: exactness', () => {
     }
   });
 
+  it('with reorder, permutes each position\'s pairs in place (stable by score) and gives the same total', () => {
+    const rand = prng(53);
+    // Positions augment (their lists are re-sorted in place), or people do (a transposed copy is
+    // sorted and the input stays as it was).
+    for (const [nRows, nCols, density, maxCap, inPlace] of [
+      [260, 24, 0.6, 3, true],
+      [30, 200, 0.5, 3, false],
+    ] as const) {
+      const x = randomInstance(rand, nRows, nCols, density, maxCap, () => Math.floor(rand() * 40) - 5);
+      const byCol = [...x.pairs].sort((a, b) => a.col - b.col);
+      const colStart = new Int32Array(nCols + 1);
+      for (const p of byCol) colStart[p.col + 1]!++;
+      for (let j = 0; j < nCols; j++) colStart[j + 1]! += colStart[j]!;
+      const row = Int32Array.from(byCol, (p) => p.row);
+      const score = Float64Array.from(byCol, (p) => p.score);
+      const before = { row: row.slice(), score: score.slice() };
+      const r = solveAssignmentByColumn({ nRows, nCols, capacity: Int32Array.from(x.capacity), colStart, row, score, reorder: true });
+      close(r.total, hungarianReference(x), `${nRows}×${nCols}`);
+      // Each position keeps the same pairs; the usable ones of a re-sorted position come first, and
+      // pairs with equal scores keep their order.
+      for (let j = 0; j < nCols; j++) {
+        const a = colStart[j]!;
+        const b = colStart[j + 1]!;
+        const key = (rs: Int32Array, ss: Float64Array) => Array.from({ length: b - a }, (_, t) => `${rs[a + t]}:${ss[a + t]}`).sort().join();
+        assert.equal(key(row, score), key(before.row, before.score), `position ${j} keeps its pairs`);
+        const order = (rs: Int32Array, ss: Float64Array, s: number) => Array.from({ length: b - a }, (_, t) => a + t).filter((e) => ss[e] === s).map((e) => rs[e]).join();
+        for (const s of new Set(score.subarray(a, b))) assert.equal(order(row, score, s), order(before.row, before.score, s), `position ${j}: equal scores ${s} keep their order`);
+      }
+      // The assignment refers to the arrays as they are now.
+      let total = 0;
+      for (let i = 0; i < nRows; i++) {
+        const e = r.rowToEdge[i]!;
+        if (e < 0) continue;
+        assert.equal(row[e], i);
+        assert.ok(e >= colStart[r.rowToCol[i]!]! && e < colStart[r.rowToCol[i]! + 1]!);
+        total += score[e]!;
+      }
+      close(total, r.total, 'Σ chosen scores');
+      assert.equal([...row].some((v, t) => v !== before.row[t]), inPlace, inPlace ? 'the instance is hard enough that some list was reordered' : 'the input is not touched');
+    }
+  });
+
   it('moves a person along a chain when that raises the total (greedy would not)', () => {
     // Person 0 likes X (10) and Y (9); person 1 can only take X (8). Greedy: 0→X, total 10.
     const x: Instance = {
