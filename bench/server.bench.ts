@@ -3,7 +3,8 @@
  *  - reference: raw SQLite inserts, one transaction per row, straight on the sqlite3 driver;
  *  - push throughput over real HTTP (the server as its own process, as `mutasi serve` runs it) in
  *    batches of 1 and of 100 decisions, one client sending one request after the other;
- *  - latency p50 / p99 of a one-decision push at 50 concurrent clients (autocannon);
+ *  - latency p50 / p99 of a one-decision push at 50 concurrent clients sending as fast as they can
+ *    (autocannon), and of the same pushes arriving evenly at 100 a second (open loop);
  *  - a full pull of 40,000 employees: the paginated change log from cursor 0, and the snapshot a
  *    client gets on `reset`.
  * Prints the ratio batched push / raw (goal ≥ 0.25) and p99 (goal ≤ 20 ms). Nothing asserts a time.
@@ -146,35 +147,33 @@ async function run(dir: string): Promise<void> {
     const hundredMs = performance.now() - t;
     const rawAfter = await rawInsertRate(path.join(dir, 'raw-2.sqlite'));
 
-    // --- 50 concurrent clients, one decision a request (autocannon; each request a fresh decision):
-    // as fast as they can (closed loop), then at a steady 100 pushes a second between them.
-    const cannon = async (amount: number, overallRate?: number): Promise<CannonResult> => {
-      const bodies = Array.from({ length: amount + CONCURRENT * 2 }, () => JSON.stringify({ workbookId: WORKBOOK, decisions: [nextDecision()] }));
-      let sent = 0;
-      let notRecorded = 0;
-      const r = await autocannon({
-        url: `${api}/decisions`,
-        connections: CONCURRENT,
-        amount,
-        ...(overallRate ? { overallRate } : {}),
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${approver}` },
-        requests: [
-          {
-            setupRequest: (req: Record<string, unknown>) => ({ ...req, body: bodies[sent++ % bodies.length] }),
-            onResponse: (status: number, body: string) => {
-              if (status !== 200 || !body.includes('"recorded"')) notRecorded++;
-            },
+    // --- 50 concurrent clients, one decision a request, as fast as they can (closed loop, autocannon;
+    // each request a fresh decision).
+    const bodies = Array.from({ length: CANNON_REQUESTS + CONCURRENT * 2 }, () => JSON.stringify({ workbookId: WORKBOOK, decisions: [nextDecision()] }));
+    let sent = 0;
+    let notRecorded = 0;
+    const flat = await autocannon({
+      url: `${api}/decisions`,
+      connections: CONCURRENT,
+      amount: CANNON_REQUESTS,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${approver}` },
+      requests: [
+        {
+          setupRequest: (req: Record<string, unknown>) => ({ ...req, body: bodies[sent++ % bodies.length] }),
+          onResponse: (status: number, body: string) => {
+            if (status !== 200 || !body.includes('"recorded"')) notRecorded++;
           },
-        ],
-      });
-      if (r.non2xx > 0 || r.errors > 0 || notRecorded > 0) {
-        throw new Error(`50 clients: ${r.non2xx} non-2xx, ${r.errors} errors, ${notRecorded} not recorded`);
-      }
-      return r;
-    };
-    const flat = await cannon(CANNON_REQUESTS);
-    const steady = await cannon(STEADY_REQUESTS, STEADY_RATE);
+        },
+      ],
+    });
+    if (flat.non2xx > 0 || flat.errors > 0 || notRecorded > 0) {
+      throw new Error(`50 clients: ${flat.non2xx} non-2xx, ${flat.errors} errors, ${notRecorded} not recorded`);
+    }
+
+    // --- The same pushes arriving at a steady rate, evenly spaced (open loop: latency counted from
+    // when each was due, so a slow server cannot hide its queue), as many in flight as it takes.
+    const steady = await openLoop(STEADY_REQUESTS, STEADY_RATE, () => push([nextDecision()]));
 
     const raw = (rawBefore.perSec + rawAfter.perSec) / 2;
     const batched = (PUSH_HUNDRED * 1000) / hundredMs;
@@ -185,7 +184,7 @@ async function run(dir: string): Promise<void> {
     console.log(`  push, batches of 100           : ${rate(PUSH_HUNDRED, hundredMs)}   (${PUSH_HUNDRED / 100} requests, one client, ${(hundredMs / (PUSH_HUNDRED / 100)).toFixed(0)} ms a request)`);
     console.log(`  ratio batched push / raw       : ${(batched / raw).toFixed(2)}   goal ≥ 0.25`);
     console.log(`  50 clients, flat out           : p50 ${flat.latency.p50} ms, p99 ${flat.latency.p99} ms, max ${flat.latency.max} ms   goal p99 ≤ 20 ms   (${CANNON_REQUESTS} one-decision pushes, ${Math.round(flat.requests.average)} /s; each waits for the ones queued before it: ≈ 50 / throughput)`);
-    console.log(`  50 clients, ${STEADY_RATE} pushes/s       : p50 ${steady.latency.p50} ms, p99 ${steady.latency.p99} ms, max ${steady.latency.max} ms   (${STEADY_REQUESTS} one-decision pushes at a steady rate)`);
+    console.log(`  ${STEADY_RATE} pushes/s, evenly spaced : p50 ${steady.p50.toFixed(1)} ms, p99 ${steady.p99.toFixed(1)} ms, max ${steady.max.toFixed(1)} ms   (${STEADY_REQUESTS} one-decision pushes, open loop, up to ${steady.inFlight} in flight)`);
     console.log(`  full pull, paginated           : ${sec(pullMs)}   (${pulledEmployees.toLocaleString('en-US')} employees + positions, ${pages} pages of ≤ 5,000 changes, ${(pulledBytes / 1e6).toFixed(1)} MB)`);
     console.log(`  full pull, reset snapshot      : ${sec(snapshotMs)}   (${EMPLOYEES.toLocaleString('en-US')} employees, one response, ${(snap.bytes / 1e6).toFixed(1)} MB)`);
     console.log(`  database after the run         : ${(dbSize / 1e6).toFixed(1)} MB, ${next.toLocaleString('en-US')} decisions recorded`);
@@ -193,6 +192,27 @@ async function run(dir: string): Promise<void> {
     child.proc.kill('SIGTERM');
     await child.exited;
   }
+}
+
+/** Fires `n` calls evenly spaced at `perSec`, each timed from when it was due. */
+async function openLoop(n: number, perSec: number, call: () => Promise<void>): Promise<{ p50: number; p99: number; max: number; inFlight: number }> {
+  const latencies: number[] = [];
+  let inFlight = 0;
+  let maxInFlight = 0;
+  const t0 = performance.now() + 50;
+  await Promise.all(
+    Array.from({ length: n }, async (_, i) => {
+      const due = t0 + (i * 1000) / perSec;
+      await new Promise((r) => setTimeout(r, Math.max(0, due - performance.now())));
+      maxInFlight = Math.max(maxInFlight, ++inFlight);
+      await call();
+      inFlight--;
+      latencies.push(performance.now() - due);
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
+  return { p50: at(0.5), p99: at(0.99), max: latencies[latencies.length - 1]!, inFlight: maxInFlight };
 }
 
 /** 40 pools of 1,000 staff (units U-00…U-39) and 7,960 targets with 3 vacant seats, spread over the units. */
