@@ -9,7 +9,7 @@
  * at another of the agency's sync servers. Nothing else: not "any https host", so a script injected
  * into the pane could not send the workbook's data (or the token) anywhere the agency has not named.
  */
-import type { Request } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 import cors from 'cors';
 import helmet from 'helmet';
 
@@ -25,24 +25,31 @@ export const OFFICE_FRAME_ANCESTORS = [
 ];
 
 export function securityHeaders(trustedOrigins: readonly string[] = []) {
-  return helmet({
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", 'https://appsforoffice.microsoft.com'],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        // The pane talks to this server, and to the agency's other configured origins (see above).
-        connectSrc: ["'self'", 'https://appsforoffice.microsoft.com', ...trustedOrigins],
-        frameAncestors: OFFICE_FRAME_ANCESTORS,
-        formAction: ["'self'"],
+  const headers = (secure: boolean) =>
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'", 'https://appsforoffice.microsoft.com'],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          // The pane talks to this server, and to the agency's other configured origins (see above).
+          connectSrc: ["'self'", 'https://appsforoffice.microsoft.com', ...trustedOrigins],
+          frameAncestors: OFFICE_FRAME_ANCESTORS,
+          formAction: ["'self'"],
+          // Only over HTTPS (directly or through a TLS proxy): on plain http — HTTPS=0 opened without a
+          // proxy — it would send the page's own scripts to an https:// that does not answer.
+          upgradeInsecureRequests: secure ? [] : null,
+        },
       },
-    },
-    frameguard: false,
-    crossOriginEmbedderPolicy: false,
-    // Office fetches the add-in's icons from other origins.
-    crossOriginResourcePolicy: { policy: 'cross-origin' },
-  });
+      frameguard: false,
+      crossOriginEmbedderPolicy: false,
+      // Office fetches the add-in's icons from other origins.
+      crossOriginResourcePolicy: { policy: 'cross-origin' },
+    });
+  const overHttps = headers(true);
+  const overHttp = headers(false);
+  return (req: Request, res: Response, next: NextFunction) => (req.secure ? overHttps : overHttp)(req, res, next);
 }
 
 export function ownOrigin(req: Request): string {

@@ -183,6 +183,13 @@ eachDatabase('API access', (ctx) => {
       const connect = /connect-src ([^;]*)/.exec(csp)?.[1] ?? '';
       assert.deepEqual(connect.split(' ').sort(), ["'self'", 'https://addin.example.go.id', 'https://appsforoffice.microsoft.com'].sort());
     });
+    it('upgrade-insecure-requests only over HTTPS (a TLS proxy counts), never on plain http', async () => {
+      const plain = String((await request(app).get('/pengumuman')).headers['content-security-policy']);
+      assert.ok(!plain.includes('upgrade-insecure-requests'), plain);
+      const proxied = createApp({ db: ctx.db, config: { logLevel: 'silent', trustProxy: true } });
+      const viaTls = String((await request(proxied).get('/pengumuman').set('X-Forwarded-Proto', 'https')).headers['content-security-policy']);
+      assert.match(viaTls, /upgrade-insecure-requests/);
+    });
     it('ADDIN_ORIGINS is normalised to exact origins; a wildcard or a non-URL stops the start', () => {
       assert.deepEqual(parseOrigins(' https://addin.pemda.go.id/ , https://sync2.pemda.go.id:8443/path'), ['https://addin.pemda.go.id', 'https://sync2.pemda.go.id:8443']);
       assert.throws(() => parseOrigins('https://*.pemda.go.id'), /ADDIN_ORIGINS/);
