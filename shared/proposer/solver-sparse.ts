@@ -24,13 +24,17 @@
  * base − s (base = d(u) + π(u)): every edge with base − s ≥ D is dropped unread but for its score.
  * A left node reached again and again in later searches (a seat whose favourites were taken, in a
  * proposer instance with thousands of candidates per seat) would still read every score each time.
- * So the second time a left node is scanned, its usable edges (s > 0, right capacity > 0) are
- * copied in descending score order, bucketed: a counting sort on ⌊(max − s) / w⌋ with K buckets of
+ * So the second time a left node is scanned, its usable edges (s > 0, right capacity > 0) are put
+ * in descending score order, bucketed: a counting sort on ⌊(max − s) / w⌋ with K buckets of
  * width w = (max − min) / K. Scores later in that order are below s + w (+ a bucket's worth of
  * rounding), so once base − s − D ≥ 2w (+ a rounding margin) every edge left would be dropped
  * too and the scan stops. The order within a bucket is the input's (stable), and which node is
  * sorted when depends only on the input: the plan stays a function of the input. Edge ids
- * (slotEdge, predEdge) always refer to the core's CSR; a sorted copy carries them along.
+ * (slotEdge, predEdge) always refer to the core's CSR: reordered in place (when `owned`), the
+ * slots are re-pointed; in a copy, each sorted edge carries its id along.
+ *
+ * Also, a scan ends at a tight edge (reduced cost 0) to a right node with spare capacity: no path
+ * through the node being scanned can be shorter.
  */
 import { IndexedMinHeap } from './solver-heap';
 
@@ -48,8 +52,8 @@ export interface CoreProblem {
   /** max(0, largest score of each left node's edges): its initial potential (callers compute it
    *  in a pass they make anyway, which saves one pass over the edges here). */
   leftBest: Float64Array;
-  /** True when start/adj/score are the solver's own (a transposed copy): left nodes' lists may then
-   *  be reordered in place instead of copied. */
+  /** True when each left node's list in start/adj/score may be reordered in place (the solver's own
+   *  transposed copy, or a caller's arrays it allowed that for) instead of copied. */
   owned?: boolean;
 }
 
