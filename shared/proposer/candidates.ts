@@ -55,7 +55,10 @@ export interface CandidateGraph {
   colStart: Int32Array;
   row: Int32Array;
   score: Float64Array;
-  /** The same pairs person by person (indices into row/score, with their position), built on first use. */
+  /**
+   * The same pairs person by person (indices into row/score, with their position), built on first
+   * use and kept: call it only after the solve, which may reorder the pairs (plan.ts does).
+   */
   rowPairs(): RowPairs;
   /**
    * Per position: how many movable people are blocked from it by exactly one target rule, by rule —
