@@ -19,7 +19,7 @@ export function registerServe(program: Command): void {
         running = await startServer({ port: o.port, db: o.db });
       } catch (e) {
         const err = e as NodeJS.ErrnoException;
-        if (err.code === 'EADDRINUSE') throw new UserError(`port ${o.port ?? process.env.PORT ?? 3000} sudah dipakai; pilih yang lain dengan --port`);
+        if (err.code === 'EADDRINUSE') throw new UserError(`port ${o.port ?? process.env.PORT ?? 3000} sudah dipakai (server lain, atau Mutasi yang sudah berjalan); pilih port lain: npm start -- --port 3100 (atau PORT=3100 di .env)`);
         if (err.code === 'ECONNREFUSED') throw new UserError(`basis data tidak dapat dihubungi: ${err.message}`);
         if (err.code === 'EACCES') throw new UserError(`port ${o.port ?? process.env.PORT ?? 3000} butuh hak administrator; pilih port di atas 1024 dengan --port`);
         if (/^(ADDIN_ORIGINS|PORT)\b/.test(err.message ?? '')) throw new UserError(err.message);
