@@ -34,7 +34,9 @@ export function registerToken(program: Command): void {
         process.stdout.write(
           `Token #${info.id} untuk ${info.name} (${info.role}${info.unit ? `, unit ${info.unit}` : ''}):\n\n  ${pc.bold(secret)}\n\n` +
             pc.yellow('Simpan sekarang: token ini tidak dapat ditampilkan lagi (server hanya menyimpan hash-nya).\n') +
-            'Di Excel: Mutasi ASN → Pengaturan → Token.\n',
+            'Di Excel: Mutasi ASN → Pengaturan → Token.\n' +
+            // Run from another folder, a command opens (and creates) another ./data: say which record it is.
+            pc.dim(`Basis data: ${db.location}\n`),
         );
       } finally {
         await db.close();
