@@ -266,15 +266,18 @@ function augment(
 }
 
 /**
- * Jonker & Volgenant's augmentation as published (and as in scipy's linear_sum_assignment): the
- * shortest augmenting path from one free row by repeated linear scans over the columns not yet
- * reached, with the columns at the current minimum kept as a to-do list. O(m) per settled column,
- * no heap. Prices only decrease, as in `augment`.
+ * The linear-scan shortest augmenting path, in the fused form of scipy's linear_sum_assignment
+ * (Crouse 2016, after Jonker & Volgenant): each settled column's row relaxes every column not yet
+ * reached and, in the same pass, finds the nearest one, preferring a free column on a tie (the path
+ * can end there). O(m) per settled column, no heap. Distances are those of `augment` (the row duals
+ * are implicit: an assigned row is tight on its column), and so is the price update, so the two
+ * searches can take turns.
  */
 class ClassicSearch {
   private readonly d: Float64Array;
   private readonly pred: Int32Array;
-  private readonly cols: Int32Array;
+  private readonly remaining: Int32Array;
+  private readonly reached: Int32Array;
 
   constructor(
     private readonly m: number,
@@ -282,81 +285,62 @@ class ClassicSearch {
   ) {
     this.d = new Float64Array(m);
     this.pred = new Int32Array(m);
-    this.cols = new Int32Array(m);
+    this.remaining = new Int32Array(m);
+    this.reached = new Int32Array(m);
   }
 
   augment(freeRow: number, v: Float64Array, rowSol: Int32Array, colSol: Int32Array): void {
-    const { m, c, d, pred, cols } = this;
-    const fOff = freeRow * m;
+    const { m, c, d, pred, remaining, reached } = this;
     for (let j = 0; j < m; j++) {
-      d[j] = c[fOff + j]! - v[j]!;
-      pred[j] = freeRow;
-      cols[j] = j;
+      d[j] = Infinity;
+      remaining[j] = j;
     }
-    // cols[0, low): settled; cols[low, up): at the current minimum, to scan; cols[up, m): the rest.
-    let low = 0;
-    let up = 0;
-    let last = 0;
+    let nRemaining = m;
+    let nReached = 0;
     let min = 0;
+    let i = freeRow;
+    let rowDual = 0; // c(i, its column) − v(its column) for an assigned row; 0 for the free row
     let endCol = -1;
     for (;;) {
-      if (up === low) {
-        last = low;
-        min = d[cols[up]!]!;
-        up++;
-        for (let k = up; k < m; k++) {
-          const j = cols[k]!;
-          const h = d[j]!;
-          if (h <= min) {
-            if (h < min) {
-              up = low;
-              min = h;
-            }
-            cols[k] = cols[up]!;
-            cols[up++] = j;
-          }
-        }
-        for (let k = low; k < up; k++) {
-          if (colSol[cols[k]!]! < 0) {
-            endCol = cols[k]!;
-            break;
-          }
-        }
-        if (endCol >= 0) break;
-      }
-      const j1 = cols[low++]!;
-      const i = colSol[j1]!;
       const iOff = i * m;
-      const h = c[iOff + j1]! - v[j1]! - min;
-      for (let k = up; k < m; k++) {
-        const j = cols[k]!;
-        const v2 = c[iOff + j]! - v[j]! - h;
-        if (v2 < d[j]!) {
+      const base = min - rowDual;
+      let lowest = Infinity;
+      let at = -1;
+      for (let k = 0; k < nRemaining; k++) {
+        const j = remaining[k]!;
+        const r = base + c[iOff + j]! - v[j]!;
+        let dj = d[j]!;
+        if (r < dj) {
           pred[j] = i;
-          if (v2 === min) {
-            if (colSol[j]! < 0) {
-              endCol = j;
-              break;
-            }
-            cols[k] = cols[up]!;
-            cols[up++] = j;
-          }
-          d[j] = v2;
+          d[j] = dj = r;
+        }
+        if (dj < lowest || (dj === lowest && colSol[j]! < 0)) {
+          lowest = dj;
+          at = k;
         }
       }
-      if (endCol >= 0) break;
+      min = lowest;
+      const j = remaining[at]!;
+      remaining[at] = remaining[--nRemaining]!;
+      reached[nReached++] = j;
+      if (colSol[j]! < 0) {
+        endCol = j;
+        break;
+      }
+      i = colSol[j]!;
+      rowDual = c[i * m + j]! - v[j]!;
     }
-    // Prices of the columns settled below the final minimum.
-    for (let k = 0; k < last; k++) {
-      const j = cols[k]!;
+    // Prices of the reached columns (the end column's is unchanged: its distance is the minimum).
+    for (let k = 0; k < nReached; k++) {
+      const j = reached[k]!;
       v[j] = v[j]! + d[j]! - min;
     }
     for (let j = endCol; ; ) {
-      const i = pred[j]!;
-      colSol[j] = i;
-      const next = rowSol[i]!;
-      rowSol[i] = j;
-      if (i === freeRow) break;
+      const r = pred[j]!;
+      colSol[j] = r;
+      const next = rowSol[r]!;
+      rowSol[r] = j;
+      if (r === freeRow) break;
       j = next;
     }
   }
