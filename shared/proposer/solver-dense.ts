@@ -12,15 +12,18 @@
  *     costs more than it saves once the augmentation below is fast.
  *  2. Every free row is then assigned by a shortest augmenting path: Dijkstra over columns on a
  *     binary heap, bounded by the nearest free column and pruned with per-row candidate lists (see
- *     `augment`), so most of the matrix is never read again.
+ *     `augment`), so most of the matrix is never read again. On structured matrices where that
+     pruning fails (most settled columns need a full row scan), the remaining rows switch to the
+     plain linear-scan search of scipy's own implementation (`ClassicSearch`), which the heap only
+     slows down there.
  * Row duals are implicit, u(i) = min_j c(i,j) − v(j), and every assigned row sits on a column
  * achieving that minimum, so the final assignment is optimal (complementary slackness). A
  * rectangular matrix (n < m; a taller one is transposed) skips phase 1, which assumes a square
  * matrix, and starts from v = 0: prices then only decrease and unassigned columns keep v = 0, the
  * optimality condition of the rectangular problem.
  *
- * Deterministic: equal distances leave the heap by lower column index, and everything else is a
- * fixed sweep. Floating point: costs are used as given; the result is optimal up to rounding in
+ * Deterministic: equal distances leave the heap by lower column index, the switch is decided by
+ * counting scans (never by time), and everything else is a fixed sweep. Floating point: costs are used as given; the result is optimal up to rounding in
  * the sums of prices (relative error of order 1e-12 of the costs' magnitude); integer costs below
  * 2^53 / n are exact.
  */
