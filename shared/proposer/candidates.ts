@@ -35,6 +35,8 @@ export interface CandidateInput {
   /** Whether moving someone out of this position does not open a new vacancy. */
   originOverFull: (code: string) => boolean;
   onProgress?: (done: number, total: number) => void;
+  /** A warning rules a move out too (ProposerOptions.withoutWarnings). */
+  withoutWarnings?: boolean;
 }
 
 export interface CandidateGraph {
@@ -140,7 +142,7 @@ export function buildCandidates(input: CandidateInput): CandidateGraph {
   // Whether a Jurusan matches a majors list, per distinct Jurusan (many people share one).
   const majorMatch = new Map<string, Int8Array>();
 
-  const groups = groupPositions(positions);
+  const groups = groupPositions(positions, input.withoutWarnings === true);
   const groupCols = groups.map((g) => Int32Array.from(g.positions, (p) => colOf.get(p.code)!));
 
   const terms: PersonTerms[] = [];
@@ -158,6 +160,7 @@ export function buildCandidates(input: CandidateInput): CandidateGraph {
   const recStart = new Int32Array(people.length + 1);
   const jpmBox = new Float64Array(1);
   const opts = { date, reason: null } as const;
+  const strict = input.withoutWarnings === true;
   let movable = 0;
   let engineCalls = 0;
   let nPairs = 0;
@@ -170,7 +173,7 @@ export function buildCandidates(input: CandidateInput): CandidateGraph {
     terms.push(t);
     if (input.onProgress && i % progressEvery === 0) input.onProgress(i, people.length);
 
-    const blocks = personFindings(ctx, e, opts).filter((f) => f.severity === 'error');
+    const blocks = personFindings(ctx, e, opts).filter((f) => f.severity === 'error' || (strict && f.severity === 'warning'));
     if (blocks.length > 0) {
       personBlocks.set(e.nip, blocks);
       continue;
@@ -193,7 +196,7 @@ export function buildCandidates(input: CandidateInput): CandidateGraph {
       let blocked: RuleId | null = null;
       let nBlocked = 0;
       for (const f of r.findings) {
-        if (f.severity === 'error' || f.rule === 'LEVEL_DOWN') {
+        if (f.severity === 'error' || f.rule === 'LEVEL_DOWN' || (strict && f.severity === 'warning')) {
           blocked = f.rule;
           nBlocked++;
         }

@@ -22,6 +22,12 @@ export interface ProposerOptions {
    * roster's own checks (unknown position codes) apply.
    */
   findings?: Finding[];
+  /**
+   * Propose only moves without any warning, so that none needs a justification (Catatan) to be
+   * approved: a warning then rules a move out as an error does. Off by default (RULES.md: a move
+   * is a candidate when it has no error finding).
+   */
+  withoutWarnings?: boolean;
 }
 
 export interface DataProblem {
@@ -47,6 +53,8 @@ export interface ProposerContext {
   positionErrors: Map<string, DataProblem[]>;
   /** People free to be proposed: known position, no active proposal, no data error. */
   pool: Employee[];
+  /** ProposerOptions.withoutWarnings. */
+  withoutWarnings: boolean;
 }
 
 export function proposerContext(book: Book, opts: ProposerOptions = {}): ProposerContext {
@@ -98,5 +106,6 @@ export function proposerContext(book: Book, opts: ProposerOptions = {}): Propose
     employeeErrors,
     positionErrors,
     pool,
+    withoutWarnings: opts.withoutWarnings === true,
   };
 }

@@ -209,7 +209,7 @@ export function whyNot(
     if (p.code === e.positionCode) return { ...base, status: 'blocked', message: w.targetSame(code), blocks: [{ rule: 'SAME_POSITION', severity: 'error', message: w.targetSame(code) }] };
     if (c.positionErrors.has(code)) return { ...base, status: 'data-error', message: w.targetBad(code), blocks: c.positionErrors.get(code)!.map((d) => ({ rule: d.rule, severity: 'error', message: `${d.cell}: ${d.message}` })) };
     const r = evaluateMove(c.move, e, p, { date: c.date, reason: null });
-    const blocks = r.findings.filter((f) => f.severity === 'error' || f.rule === 'LEVEL_DOWN');
+    const blocks = r.findings.filter((f) => f.severity === 'error' || f.rule === 'LEVEL_DOWN' || (c.withoutWarnings && f.severity === 'warning'));
     if (blocks.length) return { ...base, status: 'blocked', message: `${w.targetBlocked(code)}`, blocks: blocks.map((f) => ({ rule: f.rule, severity: f.severity, message: ruleMessage(f.rule, f.params, c.lang) })) };
     const pc = c.counts.get(code)!;
     if (pc.vacant === 0) return { ...base, status: 'no-vacancy', message: w.targetNoSeat(code, p.needed, pc.holdersAfter) };

@@ -50,6 +50,7 @@ export function proposeBook(book: Book, opts: PlanOptions = {}): ProposerRun {
     vacant: (code) => c.counts.get(code)!.vacant,
     originOverFull: (code) => !opensVacancy(c.counts, code),
     onProgress: opts.onProgress && ((d, t) => opts.onProgress!('candidates', d, t)),
+    withoutWarnings: c.withoutWarnings,
   });
   const t2 = now();
   opts.onProgress?.('solve', 0, 1);
@@ -82,6 +83,7 @@ export function proposeBook(book: Book, opts: PlanOptions = {}): ProposerRun {
     asOf: isoDate(c.settings.asOf),
     date: isoDate(c.date),
     weights: { ...c.settings.weights },
+    withoutWarnings: c.withoutWarnings,
     totalScore: assignment.total,
     moves,
     seats,

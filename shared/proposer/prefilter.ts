@@ -47,16 +47,22 @@ export interface PositionGroup {
   isPelaksana: boolean;
 }
 
-export function signature(p: Position): string {
+/**
+ * What the target rules' errors depend on. With `warnings`, also what their warnings depend on (the
+ * maximum golongan, Rumpun Jurusan, Diklat Wajib), for a plan that admits no warning.
+ */
+export function signature(p: Position, warnings = false): string {
   const r = requirements(p);
-  return [p.type ?? '', p.level ?? '', r.minRankIndex, r.minEducationRank, r.retirementAge, r.standards.join('')].join('|');
+  const sig = [p.type ?? '', p.level ?? '', r.minRankIndex, r.minEducationRank, r.retirementAge, r.standards.join('')];
+  if (warnings) sig.push(r.maxRankIndex ?? '', p.majors.join('\u0000'), p.requiredTrainings.join('\u0000'));
+  return sig.join('|');
 }
 
 /** Groups positions by signature; groups and their positions in code order (input order is kept otherwise). */
-export function groupPositions(positions: Position[]): PositionGroup[] {
+export function groupPositions(positions: Position[], warnings = false): PositionGroup[] {
   const bySig = new Map<string, PositionGroup>();
   for (const p of positions) {
-    const sig = signature(p);
+    const sig = signature(p, warnings);
     let g = bySig.get(sig);
     if (!g) {
       g = {

@@ -94,6 +94,8 @@ export interface Plan {
   /** TMT Mutasi of every move. */
   date: string;
   weights: Weights;
+  /** Only moves without any warning were considered (ProposerOptions.withoutWarnings). */
+  withoutWarnings: boolean;
   totalScore: number;
   moves: ProposedMove[];
   /** Every position with a vacant seat, by code. */

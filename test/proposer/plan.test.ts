@@ -95,12 +95,13 @@ describe('proposer: properties on random workbooks', () => {
     );
   });
 
-  it('the total equals the brute-force optimum over all feasible plans (eligibility and score straight from the engine)', () => {
+  for (const strict of [false, true]) {
+  it(`the total equals the brute-force optimum over all feasible plans (eligibility and score straight from the engine)${strict ? ', with --tanpa-peringatan (no warning at all)' : ''}`, () => {
     fc.assert(
       fc.property(bookShape(4, 6), (shape) => {
         const sheets = buildBook(shape);
         const { result, book } = checkSheets(sheets);
-        const run = propose(sheets);
+        const run = strict ? proposeSheets(sheets, { withoutWarnings: true }).run! : propose(sheets);
         const c = run.context;
         const badRows = new Set(result.findings.filter((f) => f.severity === 'error' && f.sheet === 'Pegawai').map((f) => f.row));
         const active = new Set(book!.proposals.filter((p) => isActiveStatus(p.status)).map((p) => p.nip));
@@ -113,7 +114,7 @@ describe('proposer: properties on random workbooks', () => {
           seats.forEach((s, j) => {
             if (s.position.code === e.positionCode) return;
             const r = evaluateMove(c.move, e, s.position, { date: c.date, reason: null });
-            if (r.findings.some((f) => f.severity === 'error' || f.rule === 'LEVEL_DOWN')) return;
+            if (r.findings.some((f) => f.severity === 'error' || f.rule === 'LEVEL_DOWN' || (strict && f.severity === 'warning'))) return;
             out.push([j, scoreOf(scoreParts(e, s.position, r.jpm, c.settings.weights, terms))]);
           });
           return out;
@@ -136,10 +137,13 @@ describe('proposer: properties on random workbooks', () => {
         assert.ok(Math.abs(optimum - run.plan.totalScore) < 1e-6);
         const eligiblePairs = pairs.reduce((a, p) => a + p.length, 0);
         assert.equal(run.plan.stats.pairs, eligiblePairs, 'the gate keeps exactly the pairs the engine allows');
+        assert.equal(run.plan.withoutWarnings, strict);
+        if (strict) for (const m of run.plan.moves) assert.deepEqual(m.notes.filter((x) => x.severity === 'warning'), [], `${m.nip} → ${m.toCode}`);
       }),
       { numRuns: RUNS },
     );
   });
+  }
 
   it('the why-not of every eligible person not chosen for a seat names someone who scored higher, or the seat being full', () => {
     fc.assert(

@@ -98,6 +98,21 @@ describe('mutasi propose (end to end)', function () {
     for (const r of rows) assert.notEqual(r.verdict, 'error', r.rules.join(', '));
   });
 
+  it('--tanpa-peringatan: only moves without any warning, which check confirms; the report says so', () => {
+    const out = path.join(dir, 'bersih.xlsx');
+    const p = run('propose', demo, '--out', out, '--tanpa-peringatan', '--json');
+    assert.equal(p.status, 0, p.stderr);
+    const strict = JSON.parse(p.stdout) as typeof plan & { withoutWarnings: boolean; totalScore: number };
+    assert.equal(strict.withoutWarnings, true);
+    assert.ok(strict.moves.length > 0);
+    const check: CheckJson = JSON.parse(run('check', out, '--json').stdout);
+    const rows = check.proposals.filter((x) => x.row >= strict.written.firstRow);
+    assert.equal(rows.length, strict.moves.length);
+    for (const r of rows) assert.ok(r.verdict === 'ok' || r.verdict === 'info', `row ${r.row}: ${r.verdict} ${r.rules.join(', ')}`);
+    const text = run('propose', demo, '--out', path.join(dir, 'bersih2.xlsx'), '--tanpa-peringatan');
+    assert.match(text.stdout, /Hanya mutasi tanpa peringatan/);
+  });
+
   it('wrong calls: one line, exit 2, the input never overwritten', async () => {
     const same = run('propose', demo, '--out', demo);
     assert.equal(same.status, 2);
@@ -116,6 +131,7 @@ describe('mutasi propose (end to end)', function () {
     await fails([demo, '--out', path.join(dir, 'hasil.csv')], /--out harus berkas \.xlsx/);
     await fails([demo, '--out', path.join(dir, 'y.xlsx'), '--darurat', 'X'], /--darurat memerlukan --count/);
     await fails([demo, '--out', path.join(dir, 'y.xlsx'), '--count', '2'], /--count hanya berlaku bersama --darurat/);
+    await fails([demo, '--out', path.join(dir, 'y.xlsx'), '--darurat', 'X', '--count', '1', '--tanpa-peringatan'], /--tanpa-peringatan tidak dapat dipakai bersama --darurat/);
     await fails([path.join(dir, 'tidak-ada.xlsx'), '--out', path.join(dir, 'y.xlsx')], /Berkas tidak ditemukan/);
     await fails([demo, '--out', path.join(dir, 'y.xlsx'), '--darurat', 'TIDAK-ADA', '--count', '1'], /kode jabatan TIDAK-ADA tidak ada di lembar Jabatan/);
   });

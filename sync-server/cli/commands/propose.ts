@@ -36,6 +36,7 @@ interface ProposeOptions {
   count?: number;
   why?: string;
   all?: boolean;
+  tanpaPeringatan?: boolean;
 }
 
 /** Workbooks at least this large get a progress bar (when stderr is a terminal). */
@@ -76,7 +77,7 @@ export async function proposeFile(input: string, out: string, o: Omit<ProposeOpt
     throw new UserError(`${input}: ${why.join(' ') || 'lembar Pegawai dan Jabatan tidak dapat dibaca'}`);
   }
   const t2 = performance.now();
-  const opts = { date: o.tmt, lang: o.lang, findings: result.findings };
+  const opts = { date: o.tmt, lang: o.lang, findings: result.findings, withoutWarnings: o.tanpaPeringatan === true };
 
   let run: ProposerRun | null = null;
   let darurat: DaruratResult | null = null;
@@ -201,6 +202,7 @@ export function registerPropose(program: Command): void {
     .option('--darurat <KODE>', 'mutasi darurat: pegawai terbaik untuk satu jabatan, masa jabatan minimal dilonggarkan')
     .option('--count <N>', 'jumlah pegawai untuk --darurat', parsePositiveInt)
     .option('--why <NIP>', 'jelaskan mengapa pegawai ini (tidak) diusulkan')
+    .option('--tanpa-peringatan', 'usulkan hanya mutasi tanpa peringatan (tidak ada yang perlu Catatan/justifikasi untuk disetujui)')
     .option('--all', 'tampilkan semua usulan (tanpa batas 50 baris)')
     .addHelpText(
       'after',
@@ -212,6 +214,7 @@ export function registerPropose(program: Command): void {
       if (o.count !== undefined && o.darurat === undefined) throw new UserError('--count hanya berlaku bersama --darurat KODE');
       if (o.darurat !== undefined && o.count === undefined) throw new UserError('--darurat memerlukan --count N (jumlah pegawai yang dibutuhkan)');
       if (o.why !== undefined && o.darurat !== undefined) throw new UserError('--why tidak dapat dipakai bersama --darurat');
+      if (o.tanpaPeringatan && o.darurat !== undefined) throw new UserError('--tanpa-peringatan tidak dapat dipakai bersama --darurat (mutasi darurat selalu membawa peringatan masa jabatan)');
       const large = await looksLarge(file);
       const progress = new Progress(!!process.stderr.isTTY && large);
       const r = await proposeFile(file, o.out!, o, progress);
@@ -244,6 +247,8 @@ const T = {
   id: {
     title: 'Rencana mutasi', asOf: 'tanggal acuan', tmt: 'TMT', employees: 'pegawai', free: 'dapat diusulkan', movable: 'lolos syarat pribadi',
     vacant: 'jabatan lowong', seats: 'kursi', proposed: (n: string, total: string) => `Diusulkan ${n} mutasi (total skor ${total}).`,
+    strict: 'Hanya mutasi tanpa peringatan (--tanpa-peringatan): tidak ada yang perlu Catatan untuk disetujui.',
+    warned: (n: string) => `${n} usulan membawa peringatan: penyetuju perlu mengisi Catatan (justifikasi). Pakai --tanpa-peringatan untuk rencana yang hanya berisi mutasi tanpa peringatan.`,
     written: (s: string, a: number, b: number, out: string) => `Ditulis sebagai Draf di lembar ${s} baris ${a}–${b} pada ${out}.`,
     none: (out: string) => `Tidak ada mutasi yang diusulkan; ${out} ditulis tanpa baris baru.`,
     head: ['No Usulan', 'NIP', 'Nama', 'Dari', 'Ke', 'Jenis', 'JPM', 'Skor'], more: (n: string) => `… dan ${n} usulan lain (pakai --all atau --json)`,
@@ -258,6 +263,8 @@ const T = {
   en: {
     title: 'Transfer plan', asOf: 'as of', tmt: 'TMT', employees: 'employees', free: 'free to propose', movable: 'pass the personal rules',
     vacant: 'vacant positions', seats: 'seats', proposed: (n: string, total: string) => `Proposed ${n} transfers (total score ${total}).`,
+    strict: 'Only transfers without warnings (--tanpa-peringatan): none needs a Catatan to be approved.',
+    warned: (n: string) => `${n} proposals carry warnings: the approver must give a justification (Catatan). Use --tanpa-peringatan for a plan of warning-free transfers only.`,
     written: (s: string, a: number, b: number, out: string) => `Written as Draf on sheet ${s} rows ${a}–${b} of ${out}.`,
     none: (out: string) => `No transfer proposed; ${out} written without new rows.`,
     head: ['No Usulan', 'NIP', 'Name', 'From', 'To', 'Type', 'JPM', 'Score'], more: (n: string) => `… and ${n} more (use --all or --json)`,
@@ -276,15 +283,18 @@ function printPlan(file: string, out: string, plan: Plan, w: WrittenRows, lang: 
   const s = plan.stats;
   print(pc.bold(`${t.title}: ${file} → ${out}`) + pc.dim(` (${t.asOf} ${plan.asOf}, ${t.tmt} ${plan.date})`));
   print(`${int(s.employees, lang)} ${t.employees} · ${int(s.pool, lang)} ${t.free} · ${int(s.movable, lang)} ${t.movable} · ${int(s.positionsWithVacancy, lang)} ${t.vacant} (${int(s.seats, lang)} ${t.seats})`);
+  if (plan.withoutWarnings) print(pc.dim(t.strict));
   if (plan.moves.length === 0) {
     print(t.none(out));
   } else {
     print(pc.green(t.proposed(int(plan.moves.length, lang), num(plan.totalScore, lang))) + ' ' + t.written(w.sheet, w.firstRow, w.lastRow, out));
-    const table = new Table({ head: t.head, colAligns: ['left', 'left', 'left', 'left', 'left', 'left', 'right', 'right'], style: { head: [], border: [] } });
+    const table = new Table({ head: t.head, colAligns: ['left', 'left', 'left', 'left', 'left', 'left', 'right', 'right'], style: { head: [], border: [], compact: true }, chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' } });
     const shown = all ? plan.moves : plan.moves.slice(0, LIMIT);
     shown.forEach((m, i) => table.push([w.ids[i]!, m.nip, m.name, m.fromCode, m.toCode, m.reason, m.jpm === null ? '—' : `${num(m.jpm, lang)} %`, num(m.score, lang)]));
     print(table.toString());
     if (shown.length < plan.moves.length) print(pc.dim(t.more(int(plan.moves.length - shown.length, lang))));
+    const warned = plan.moves.filter((m) => m.notes.some((x) => x.severity === 'warning')).length;
+    if (warned > 0) print(pc.yellow(t.warned(int(warned, lang))));
   }
   if (w.addedHeaders.length) print(pc.yellow(t.addedHeaders(w.addedHeaders.join(', '))));
   const unfilled = plan.seats.filter((x) => x.unfilled);
