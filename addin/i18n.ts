@@ -65,6 +65,8 @@ const STRINGS = {
   // Usulkan
   vacancies: ['Lowongan', 'Vacancies'],
   computePlan: ['Hitung rencana optimal', 'Compute optimal plan'],
+  withoutWarnings: ['Hanya mutasi tanpa peringatan (tidak perlu Catatan untuk disetujui)', 'Only transfers without warnings (no Catatan needed to approve)'],
+  movesWithWarnings: ['usulan membawa peringatan: penyetuju perlu mengisi Catatan', 'proposals carry warnings: the approver must give a Catatan'],
   addChosen: ['Tambahkan yang dipilih', 'Add selected'],
   addAll: ['Tambahkan seluruh rencana', 'Add whole plan'],
   added: ['ditambahkan ke Usulan sebagai Draf', 'added to Usulan as Draf'],

@@ -27,10 +27,11 @@ async function prepare(host: WorkbookHost, lang: Lang): Promise<ProposerState> {
   return { sheets, parsed, findings: result.findings };
 }
 
-export async function computePlan(host: WorkbookHost, lang: Lang): Promise<{ state: ProposerState; run: ProposerRun }> {
+/** The optimal plan; `withoutWarnings`: only moves that need no Catatan to be approved. */
+export async function computePlan(host: WorkbookHost, lang: Lang, withoutWarnings = false): Promise<{ state: ProposerState; run: ProposerRun }> {
   return host.action(async () => {
     const state = await prepare(host, lang);
-    return { state, run: proposeBook(state.parsed.book!, { lang, findings: state.findings }) };
+    return { state, run: proposeBook(state.parsed.book!, { lang, findings: state.findings, withoutWarnings }) };
   });
 }
 

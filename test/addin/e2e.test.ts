@@ -183,6 +183,14 @@ describe('addin: end to end in the browser host (Chromium + real server)', funct
 
     // Usulkan: the optimal plan for the vacancies, added as Draf rows below the existing ones.
     await tab(pg, /Usulkan/);
+    // Only warning-free moves first (nothing that would need a Catatan), then the whole optimal plan.
+    const strict = pg.getByRole('checkbox', { name: /Hanya mutasi tanpa peringatan/ });
+    await strict.check();
+    await pg.getByRole('button', { name: 'Hitung rencana optimal' }).click();
+    await pg.waitForSelector('[data-testid=plan]');
+    assert.equal(await pg.getByTestId('plan-warned').count(), 0, 'no move with a warning');
+    assert.equal(await pg.locator('li.move .dot.warning').count(), 0);
+    await strict.uncheck();
     await pg.getByRole('button', { name: 'Hitung rencana optimal' }).click();
     await pg.waitForSelector('[data-testid=plan]');
     const planned = await pg.locator('li.move').count();
@@ -293,7 +301,7 @@ describe('addin: end to end in the browser host (Chromium + real server)', funct
     await pg.getByRole('button', { name: 'Ganti bahasa ke English' }).click();
     await pg.getByRole('tab', { name: 'Check' }).waitFor();
     assert.deepEqual(await pg.getByRole('tab').allInnerTexts(), ['Check', 'Propose', 'Review', 'Sync', 'Settings']);
-    await pg.waitForFunction("document.documentElement.lang === 'en'"); // set in an effect after the render
+    await pg.waitForFunction(() => document.documentElement.lang === 'en'); // set in an effect after the render
     await tab(pg, /Check/);
     await pg.getByRole('button', { name: 'Check workbook' }).click();
     await pg.waitForSelector('[data-testid=counts]');

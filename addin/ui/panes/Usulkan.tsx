@@ -47,6 +47,7 @@ export function Usulkan(p: PaneProps) {
   const [code, setCode] = useState('');
   const [count, setCount] = useState(3);
   const [seatsShown, setSeatsShown] = useState(SEATS_PAGE);
+  const [strict, setStrict] = useState(false);
   const key = (m: ProposedMove) => `${m.nip}>${m.toCode}`;
   const toggle = (m: ProposedMove) => {
     const s = new Set(picked);
@@ -57,7 +58,7 @@ export function Usulkan(p: PaneProps) {
 
   const onPlan = () =>
     p.run('computePlan', async () => {
-      const r = await computePlan(p.host, lang);
+      const r = await computePlan(p.host, lang, strict);
       setPlan(r);
       setSeatsShown(SEATS_PAGE);
       setDar(null);
@@ -81,6 +82,7 @@ export function Usulkan(p: PaneProps) {
     });
 
   const moves = plan?.run.plan.moves ?? [];
+  const warned = moves.filter((m) => m.notes.some((n) => n.severity === 'warning')).length;
   const byCode = new Map<string, ProposedMove[]>();
   for (const m of moves) byCode.set(m.toCode, [...(byCode.get(m.toCode) ?? []), m]);
 
@@ -89,11 +91,16 @@ export function Usulkan(p: PaneProps) {
       <div class="actions">
         <button class="primary" onClick={onPlan} disabled={p.busy}>{t(lang, 'computePlan')}</button>
       </div>
+      <label class="check">
+        <input type="checkbox" checked={strict} onChange={(ev) => setStrict((ev.currentTarget as HTMLInputElement).checked)} disabled={p.busy} />{' '}
+        {t(lang, 'withoutWarnings')}
+      </label>
       {plan && (
         <div data-testid="plan">
           <p class="muted">
             {num(lang, moves.length)} / {num(lang, plan.run.plan.stats.seats)} {t(lang, 'vacancies').toLowerCase()} · {t(lang, 'totalScore')}: {num(lang, Math.round(plan.run.plan.totalScore * 100) / 100)}
           </p>
+          {warned > 0 && <p class="muted" data-testid="plan-warned"><span class="dot warning" aria-hidden="true" /> {num(lang, warned)} {t(lang, 'movesWithWarnings')}</p>}
           <div class="actions">
             <button onClick={() => add(plan.state, moves.filter((m) => picked.has(key(m))))} disabled={p.busy || picked.size === 0}>{t(lang, 'addChosen')} ({num(lang, moves.filter((m) => picked.has(key(m))).length)})</button>
             <button onClick={() => add(plan.state, moves)} disabled={p.busy || moves.length === 0}>{t(lang, 'addAll')}</button>
