@@ -19,6 +19,22 @@ export interface Db {
   close(): Promise<void>;
 }
 
+/**
+ * Statements the writer keeps prepared on a SQLite connection (db/writer.ts), by SQL text: finalized
+ * before the connection is closed (SQLite does not close a connection with statements still open).
+ */
+export interface CachedStatement {
+  stmt: { finalize(cb?: (err: Error | null) => void): void };
+  ready: Promise<void>;
+}
+export const preparedStatements = new WeakMap<object, Map<string, CachedStatement>>();
+
+export function finalizeStatements(cache: Map<string, CachedStatement>): Promise<unknown> {
+  const all = [...cache.values()];
+  cache.clear();
+  return Promise.all(all.map((e) => e.ready.then(() => new Promise<void>((resolve) => e.stmt.finalize(() => resolve())), () => undefined)));
+}
+
 export const SQLITE_PRAGMAS = [
   'PRAGMA journal_mode = WAL',
   'PRAGMA synchronous = FULL',
@@ -78,7 +94,17 @@ export function openDatabase(url: string, opts: OpenOptions = {}): Db {
       },
     },
   });
-  return { knex: k, dialect: 'sqlite', location: path.resolve(file), close: () => k.destroy() };
+  const close = async () => {
+    const client = k.client as unknown as { acquireConnection(): Promise<object>; releaseConnection(c: object): Promise<unknown> };
+    const conn = await client.acquireConnection().catch(() => null);
+    if (conn) {
+      const cache = preparedStatements.get(conn);
+      if (cache) await finalizeStatements(cache);
+      await client.releaseConnection(conn);
+    }
+    await k.destroy();
+  };
+  return { knex: k, dialect: 'sqlite', location: path.resolve(file), close };
 }
 
 interface SqliteConnection {

@@ -8,10 +8,18 @@
  *    same row, so deleting the newest entry is as visible as editing an old one.
  * Nothing is written unless the callback succeeds: an error rolls everything back. A transaction that
  * wrote nothing through `w` (a duplicate, a conflict, a refusal) is rolled back too: no empty commit,
- * no disk flush for it.
+ * no disk flush for it. `withWriter` resolves only once the COMMIT has returned successfully; a COMMIT
+ * that fails throws `CommitFailed` (knex itself would report it only on the side), and on SQLite the
+ * connection is rolled back before it goes back to the pool.
+ *
+ * The push path records a whole group of decisions in one such transaction (server/push/group-commit.ts),
+ * each decision inside its own SAVEPOINT (`w.savepoint`): a decision that is not kept is rolled back to
+ * its savepoint, the database and the counters above exactly as before it, so it leaves no trace and
+ * the next decision of the group reuses the versions, sequence numbers and record number it would have
+ * taken.
  */
 import type { Knex } from 'knex';
-import type { Db } from './connect';
+import { finalizeStatements, preparedStatements, type Db } from './connect';
 import { auditHash, type AuditEntry } from './audit-hash';
 
 export type ChangeKind = 'employee' | 'position' | 'decision';
@@ -28,10 +36,15 @@ export interface Writer {
    * knex.raw. Write it portable (both dialects), parameters as `?`.
    */
   sql: Sql;
-  /** Reserves the next version for a change of `kind` / `key` and logs it in `changes`. */
+  /**
+   * Reserves the next version for a change of `kind` / `key` and logs it in `changes`. The version is
+   * reserved when called (`version()` shows it at once), so statements that need it can be issued
+   * beside this one.
+   */
   change(kind: ChangeKind, key: string): Promise<number>;
   /** Reserves versions for many changes at once (roster import). Returns the first version. */
   changes(items: { kind: ChangeKind; key: string }[]): Promise<number>;
+  /** Appends an audit entry; like `changes`, the chain's head advances when called. */
   audit(actor: string, action: string, payload: unknown): Promise<AuditEntry>;
   /** The counter as of now inside this transaction. */
   version(): number;
@@ -42,6 +55,25 @@ export interface Writer {
    * push needs them, and one statement fewer inside the lock is throughput for everyone.
    */
   settingsJson: string | null;
+  /**
+   * Runs `fn` inside its own SAVEPOINT (a nested transaction). Kept (`keep(value)` true): RELEASE, its
+   * writes become part of the transaction. Not kept, or `fn` threw: ROLLBACK TO the savepoint — its
+   * writes, and the counter, floor and audit head it advanced, are undone as if it never ran — and
+   * `{ ok: false, error }` for a throw. Only when the rollback to the savepoint itself fails (the
+   * connection is gone, the database rolled the whole transaction back) does it throw: the transaction
+   * can no longer be trusted, so the caller must let `withWriter` roll all of it back.
+   */
+  savepoint<T>(fn: () => Promise<T>, keep: (value: T) => boolean): Promise<SavepointOutcome<T>>;
+}
+
+export type SavepointOutcome<T> = { ok: true; value: T; kept: boolean } | { ok: false; error: unknown };
+
+/** The transaction is unusable (a savepoint could not be rolled back to): nothing of it may be committed. */
+export class TransactionBroken extends Error {
+  constructor(cause: unknown) {
+    super(`write transaction unusable: ${(cause as Error)?.message ?? String(cause)}`, { cause });
+    this.name = 'TransactionBroken';
+  }
 }
 
 interface StateRow {
@@ -54,12 +86,50 @@ interface StateRow {
 
 /** Runs `fn` as one write transaction holding the writer lock. */
 export async function withWriter<T>(db: Db, fn: (w: Writer) => Promise<T>): Promise<T> {
-  const trx = await db.knex.transaction();
+  // The connection is ours, not knex's to give back: a transaction whose COMMIT failed is not
+  // returned to the pool before it is known to be over (see `abandon`).
+  const client = db.knex.client as unknown as { acquireConnection(): Promise<unknown>; releaseConnection(c: unknown): Promise<unknown> };
+  const conn = await client.acquireConnection();
+  try {
+    return await inTransaction(db, conn, fn);
+  } finally {
+    await client.releaseConnection(conn);
+  }
+}
+
+/** Thrown when a write transaction's COMMIT failed: nothing of it is in the database. */
+export class CommitFailed extends Error {
+  constructor(cause: unknown) {
+    super(`commit failed: ${(cause as Error)?.message ?? String(cause)}`, { cause });
+    this.name = 'CommitFailed';
+  }
+}
+
+async function inTransaction<T>(db: Db, conn: unknown, fn: (w: Writer) => Promise<T>): Promise<T> {
+  const trx = await db.knex.transaction({ connection: conn });
+  // knex resolves commit() even when the COMMIT statement fails; the outcome is here.
+  const outcome = trx.executionPromise.then(
+    () => null,
+    (e: unknown) => e ?? new Error('transaction failed'),
+  );
+  const runner = runnerOf(db, trx, conn);
+  const { sql, script } = runner;
   let result: T;
   try {
-    const sql = await sqlOf(db, trx);
     const state = await lockState(db, sql);
     let dirty = false;
+    // A savepoint whose decision was kept is released together with the next one's SAVEPOINT (one
+    // round trip), or by the COMMIT; `broken`: a savepoint statement failed.
+    let releasePending = false;
+    let broken: unknown = null;
+    const guarded = async (statements: string[]) => {
+      try {
+        await script(statements);
+      } catch (e) {
+        broken = e;
+        throw new TransactionBroken(e);
+      }
+    };
     const w: Writer = {
       trx,
       sql,
@@ -69,7 +139,10 @@ export async function withWriter<T>(db: Db, fn: (w: Writer) => Promise<T>): Prom
         return w.changes([{ kind, key }]);
       },
       async changes(items) {
+        // The versions are reserved at once, before the statements resolve (see audit).
         const first = state.version + 1;
+        state.version += items.length;
+        dirty = true;
         // Chunked: SQLite limits bound parameters per statement.
         for (let i = 0; i < items.length; i += 300) {
           const chunk = items.slice(i, i + 300);
@@ -78,8 +151,6 @@ export async function withWriter<T>(db: Db, fn: (w: Writer) => Promise<T>): Prom
             chunk.flatMap((it, j) => [first + i + j, it.kind, it.key]),
           );
         }
-        state.version += items.length;
-        dirty = true;
         return first;
       },
       async audit(actor, action, payload) {
@@ -92,48 +163,202 @@ export async function withWriter<T>(db: Db, fn: (w: Writer) => Promise<T>): Prom
           prevHash: state.audit_hash,
         };
         const full: AuditEntry = { ...entry, hash: auditHash(entry) };
-        await sql('INSERT INTO audit (seq, at, actor, action, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)', [
-          full.seq, full.at, full.actor, full.action, full.payload, full.prevHash, full.hash,
-        ]);
+        // The head advances before the statement resolves: writes of one decision may be issued
+        // together (a failed one rolls the whole decision back to its savepoint, head included).
         state.audit_seq = full.seq;
         state.audit_hash = full.hash;
         dirty = true;
+        await sql('INSERT INTO audit (seq, at, actor, action, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+          full.seq, full.at, full.actor, full.action, full.payload, full.prevHash, full.hash,
+        ]);
         return full;
       },
       async setFloor(floor) {
         state.floor = floor;
         dirty = true;
       },
+      async savepoint<S>(body: () => Promise<S>, keep: (value: S) => boolean): Promise<SavepointOutcome<S>> {
+        if (broken) throw new TransactionBroken(broken);
+        const saved = { ...state };
+        const savedDirty = dirty;
+        await guarded(releasePending ? [`RELEASE SAVEPOINT ${SAVEPOINT}`, `SAVEPOINT ${SAVEPOINT}`] : [`SAVEPOINT ${SAVEPOINT}`]);
+        releasePending = false;
+        // ROLLBACK TO keeps the savepoint open (both databases); RELEASE then closes it, so a group of
+        // decisions never stacks up nested savepoints. The counters go back with the database.
+        const undo = async () => {
+          await guarded([`ROLLBACK TO SAVEPOINT ${SAVEPOINT}`, `RELEASE SAVEPOINT ${SAVEPOINT}`]);
+          Object.assign(state, saved);
+          dirty = savedDirty;
+        };
+        let value: S;
+        try {
+          value = await body();
+        } catch (error) {
+          await runner.settled();
+          await undo();
+          return { ok: false, error };
+        }
+        if (!keep(value)) {
+          await undo();
+          return { ok: true, value, kept: false };
+        }
+        releasePending = true;
+        return { ok: true, value, kept: true };
+      },
     };
     result = await fn(w);
+    if (broken) throw new TransactionBroken(broken);
+    // A last kept savepoint still open needs no RELEASE of its own: COMMIT releases it with the rest.
     if (dirty) {
       await sql('UPDATE sync_state SET version = ?, floor = ?, audit_seq = ?, audit_hash = ? WHERE id = 1', [
         state.version, state.floor, state.audit_seq, state.audit_hash,
       ]);
+      runner.finish();
       await trx.commit();
+      const failed = await outcome;
+      if (failed) {
+        // SQLite keeps the transaction open after some failed COMMITs (a deferred constraint): end
+        // it here, so the connection never goes back to the pool inside a half-done transaction.
+        await runner.abandon();
+        throw new CommitFailed(failed);
+      }
     } else {
+      runner.finish();
       await trx.rollback();
+      await outcome;
     }
   } catch (e) {
+    await runner.settled();
+    runner.finish();
     if (!trx.isCompleted()) await trx.rollback().catch(() => undefined);
+    await outcome;
+    await runner.abandon();
     throw e;
   }
   return result;
 }
 
-interface SqliteDriverConnection {
-  all(sql: string, params: readonly unknown[], cb: (err: Error | null, rows: unknown[]) => void): void;
+const SAVEPOINT = 'one_decision';
+/** Most statements kept prepared on one SQLite connection. */
+const MAX_PREPARED = 64;
+
+interface SqliteStatement {
+  all(params: readonly unknown[], cb: (err: Error | null, rows: unknown[]) => void): void;
+  finalize(cb?: (err: Error | null) => void): void;
 }
 
-/** The statement runner of one transaction (see Writer.sql). */
-async function sqlOf(db: Db, trx: Knex.Transaction): Promise<Sql> {
+interface SqliteDriverConnection {
+  prepare(sql: string, cb?: (err: Error | null) => void): SqliteStatement;
+  exec(sql: string, cb: (err: Error | null) => void): void;
+}
+
+interface Runner {
+  sql: Sql;
+  /** Parameterless statements, in order, in as few round trips as the driver allows. */
+  script(statements: string[]): Promise<void>;
+  /** Resolves when no statement of this runner is still running (after a failed Promise.all). */
+  settled(): Promise<void>;
+  /** The transaction is ending (nothing of it still running). */
+  finish(): void;
+  /** After a failure: makes sure no transaction is left open on the connection (errors ignored). */
+  abandon(): Promise<void>;
+}
+
+/** The statement runner of one transaction on `connection` (see Writer.sql). */
+function runnerOf(db: Db, trx: Knex.Transaction, connection: unknown): Runner {
+  const inFlight = new Set<Promise<unknown>>();
+  const track = <R>(p: Promise<R>): Promise<R> => {
+    inFlight.add(p);
+    const done = () => inFlight.delete(p);
+    p.then(done, done);
+    return p;
+  };
+  const settled = async () => {
+    while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+  };
   if (db.dialect === 'sqlite') {
-    // The transaction's own connection (knex hands it out to queries of this trx only).
-    const conn = (await (trx as unknown as { client: { acquireConnection(): Promise<SqliteDriverConnection> } }).client.acquireConnection());
-    return <T>(text: string, params: readonly unknown[] = []) =>
-      new Promise<T[]>((resolve, reject) => conn.all(text, params, (err, rows) => (err ? reject(err) : resolve(rows as T[]))));
+    // The transaction's own connection. Each statement text is prepared once and kept prepared on the
+    // connection for the next transactions: one trip to the driver's thread pool per statement instead
+    // of two (prepare, then run). Finalized when the database is closed (db/connect.ts).
+    const conn = connection as SqliteDriverConnection;
+    let prepared = preparedStatements.get(conn);
+    if (!prepared) preparedStatements.set(conn, (prepared = new Map()));
+    const cache = prepared;
+    const statementFor = (text: string) => {
+      let entry = cache.get(text) as { stmt: SqliteStatement; ready: Promise<void> } | undefined;
+      if (!entry) {
+        let stmt!: SqliteStatement;
+        // A statement that fails to prepare drops the calls queued on it without calling them back:
+        // run it only once it is prepared.
+        const ready = new Promise<void>((resolve, reject) => {
+          stmt = conn.prepare(text, (err) => (err ? reject(err) : resolve()));
+        });
+        entry = { stmt, ready };
+        cache.set(text, entry);
+      }
+      return entry;
+    };
+    // A statement that failed is not reused (finalized, prepared afresh next time).
+    const drop = (text: string, entry: { stmt: SqliteStatement; ready: Promise<void> }) => {
+      if (cache.get(text) !== entry) return;
+      cache.delete(text);
+      entry.ready.then(() => entry.stmt.finalize(() => undefined), () => undefined);
+    };
+    const sql = <T>(text: string, params: readonly unknown[] = []) => {
+      const entry = statementFor(text);
+      return track(
+        entry.ready.then(
+          () =>
+            new Promise<T[]>((resolve, reject) =>
+              entry.stmt.all(params, (err, rows) => {
+                if (err) {
+                  drop(text, entry);
+                  reject(err);
+                } else {
+                  resolve(rows as T[]);
+                }
+              }),
+            ),
+          (err: unknown) => {
+            drop(text, entry);
+            throw err;
+          },
+        ),
+      );
+    };
+    return {
+      sql,
+      script: (statements) => track(new Promise<void>((resolve, reject) => conn.exec(statements.join('; '), (err) => (err ? reject(err) : resolve())))),
+      settled,
+      finish() {
+        // Bounded: statement texts that vary (a roster import's chunks) do not pile up.
+        if (cache.size > MAX_PREPARED) void finalizeStatements(cache);
+      },
+      // "cannot rollback - no transaction is active" is the usual, good answer.
+      abandon: () => new Promise<void>((resolve) => conn.exec('ROLLBACK', () => resolve())),
+    };
   }
-  return async <T>(text: string, params: readonly unknown[] = []) => rawRows<T>(await trx.raw(text, params as Knex.RawBinding[]));
+  // One statement at a time on the connection (pg does not pipeline: issued together, they would only
+  // queue inside the driver, which it deprecates).
+  let tail: Promise<unknown> = Promise.resolve();
+  const sql = <T>(text: string, params: readonly unknown[] = []) => {
+    const run = tail.then(
+      () => trx.raw(text, params as Knex.RawBinding[]).then((r) => rawRows<T>(r)),
+      () => trx.raw(text, params as Knex.RawBinding[]).then((r) => rawRows<T>(r)),
+    );
+    tail = run.catch(() => undefined);
+    return track(run);
+  };
+  return {
+    sql,
+    async script(statements) {
+      for (const s of statements) await sql(s);
+    },
+    settled,
+    finish() {},
+    // PostgreSQL ends a transaction whose COMMIT failed; a broken connection is dropped by the pool.
+    abandon: async () => undefined,
+  };
 }
 
 /**

@@ -9,9 +9,11 @@ import { HttpError } from './http-error';
 const TRANSIENT_CODES = new Set([
   'SQLITE_BUSY', 'SQLITE_LOCKED', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT',
   '40001', '40P01', '53300', '57P01', '57P02', '57P03', '08000', '08003', '08006',
+  // A group of decisions whose transaction failed (push/group-commit.ts): nothing of it was recorded.
+  'WRITE_GROUP_FAILED',
 ]);
 
-function isTransient(err: unknown): boolean {
+export function isTransient(err: unknown): boolean {
   const e = err as { code?: string; name?: string; message?: string };
   if (e?.code && TRANSIENT_CODES.has(e.code)) return true;
   return e?.name === 'KnexTimeoutError';

@@ -9,7 +9,7 @@ import { auditHash } from '../../sync-server/db/audit-hash';
 import { verifyAudit } from '../../sync-server/db/audit-verify';
 import { getEmployee } from '../../sync-server/db/queries';
 import { createApp } from '../../sync-server/server/app';
-import { recordDecision } from '../../sync-server/server/push/record';
+import { recordDecision } from '../../sync-server/server/push/group-commit';
 import { createToken } from '../../sync-server/db/tokens';
 import { eachDatabase } from './support/databases';
 import { agency, decision, loadAgency, token } from './support/fixtures';

@@ -2,6 +2,9 @@
  * Crash: the server as a child process, killed with SIGKILL in the middle of a stream of pushes,
  * restarted → every decision acknowledged `recorded` before the kill is there, nothing is
  * half-written, `audit verify` passes, and re-sending what was not acknowledged records each once.
+ * Eight clients push at once, so the server commits their decisions in groups (group-commit.ts): the
+ * kill usually lands in the middle of a group, whose decisions must then be all absent and none
+ * acknowledged.
  */
 import assert from 'node:assert/strict';
 import { verifyAudit } from '../../sync-server/db/audit-verify';
@@ -33,7 +36,7 @@ eachDatabase('crash (kill -9) and restart', (ctx) => {
     const acknowledged: PushResult[] = [];
     let next = 0;
     let killed = false;
-    // Four clients stream pushes of 1–4 decisions; the first client kills the server mid-stream.
+    // Eight clients stream pushes of 1–4 decisions; the first client kills the server mid-stream.
     const client = async (id: number) => {
       while (!killed && next < all.length) {
         const batch = all.slice(next, next + 1 + ((next + id) % 4));
@@ -51,7 +54,7 @@ eachDatabase('crash (kill -9) and restart', (ctx) => {
         }
       }
     };
-    await Promise.all([0, 1, 2, 3].map(client));
+    await Promise.all([0, 1, 2, 3, 4, 5, 6, 7].map(client));
     await child.exited;
     assert.ok(killed, 'the server was killed mid-stream');
     const recorded = acknowledged.filter((r) => r.status === 'recorded') as Extract<PushResult, { status: 'recorded' }>[];

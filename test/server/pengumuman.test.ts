@@ -11,7 +11,7 @@ import { chromium } from 'playwright-core';
 import type { Express } from 'express';
 import { createApp } from '../../sync-server/server/app';
 import { getEmployee } from '../../sync-server/db/queries';
-import { recordDecision } from '../../sync-server/server/push/record';
+import { recordDecision } from '../../sync-server/server/push/group-commit';
 import { createToken } from '../../sync-server/db/tokens';
 import { maskNip } from '../../sync-server/server/pengumuman/mask';
 import { eachDatabase } from './support/databases';

@@ -5,7 +5,7 @@ import type { Express } from 'express';
 import { createApp } from '../../sync-server/server/app';
 import { getEmployee } from '../../sync-server/db/queries';
 import { saveRoster } from '../../sync-server/db/roster';
-import { recordDecision } from '../../sync-server/server/push/record';
+import { recordDecision } from '../../sync-server/server/push/group-commit';
 import { createToken, type TokenInfo } from '../../sync-server/db/tokens';
 import { eachDatabase } from './support/databases';
 import { agency, decision, employee, loadAgency, token, uniqueNip } from './support/fixtures';

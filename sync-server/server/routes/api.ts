@@ -12,8 +12,7 @@ import { saveRoster } from '../../db/roster';
 import { ADMINS, READERS, RECORDERS, requireRole, tokenOf } from '../auth';
 import type { ServerConfig } from '../config';
 import { HttpError } from '../http-error';
-import { recordDecision } from '../push/record';
-import type { PushResult } from '../push/types';
+import { pushDecisions } from '../push/group-commit';
 import { readRoster } from '../roster/read-roster';
 import { rowsToSheet } from '../roster/rows-to-sheets';
 import { ChangesQuery, DecisionsQuery, EmptyQuery, NipParams, PushBody, RosterBody } from '../schemas';
@@ -44,12 +43,10 @@ export function apiRouter(db: Db, config: ServerConfig): Router {
 
   r.post('/decisions', requireRole(db, RECORDERS), pushLimiter, small, async (req, res) => {
     const body = parseOr400(PushBody, req.body);
-    const token = tokenOf(res);
-    const results: PushResult[] = [];
-    // In order, each in its own transaction: an earlier decision's seat counts for the later ones.
-    for (const d of body.decisions) {
-      results.push(await recordDecision(db, d, { workbookId: body.workbookId, token }));
-    }
+    // In order, each atomic in its own savepoint, committed in groups with other requests' decisions
+    // (push/group-commit.ts); answered once all are committed. An earlier decision's seat counts for
+    // the later ones.
+    const results = await pushDecisions(db, body.decisions, { workbookId: body.workbookId, token: tokenOf(res) });
     res.json({ results });
   });
 

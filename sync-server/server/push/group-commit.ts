@@ -1,0 +1,173 @@
+/**
+ * Group commit: the one writer of pushed decisions in this process.
+ *
+ * Every push request hands its decisions to the group writer of its database and waits. The writer
+ * takes the decisions waiting — of one request's batch and of every request queued beside it — and
+ * applies them in ONE write transaction holding the writer lock (db/writer.ts: the `sync_state` row,
+ * `SELECT … FOR UPDATE` on PostgreSQL, so groups of several server processes run one after another):
+ *  - each decision inside its own SAVEPOINT, judged and written in order (record.ts). Anything but
+ *    `recorded` — duplicate, conflict, rejected — or an unexpected error is rolled back to that
+ *    savepoint: it leaves no trace, and the counter, audit chain and record numbers continue as if it
+ *    had never run. A recorded one is released into the transaction. One decision never affects
+ *    another except through what it recorded: later decisions of the group see the seats, versions and
+ *    mutation ids of the earlier ones, exactly as if each had committed alone;
+ *  - then one COMMIT for the group (synchronous=FULL on SQLite: on disk when it returns);
+ *  - only then is any result of the group handed back to its request. A failing COMMIT (or anything
+ *    else that ruins the transaction) fails every request with a decision in the group with a transient
+ *    error (503): nothing of the group is in the record, the clients re-send the same mutation ids.
+ *
+ * The group is bounded (`GroupLimits`: so many decisions, or so many milliseconds of work once it has
+ * started), so a request of 500 decisions does not hold everyone else behind it; and it is fair: the
+ * requests waiting take turns, one decision each, so a one-decision push waits for at most one group
+ * however big the batches beside it. A request's own decisions stay in their order; its answer waits
+ * until all of them are in committed groups. A request whose decision throws gets that error (as before
+ * group commit: 503 if transient, else 500) and the rest of its batch is not attempted; what it recorded
+ * before stays recorded, and a retry gets those back as `duplicate`.
+ */
+import type { Db } from '../../db/connect';
+import { withWriter } from '../../db/writer';
+import { decideAndWrite, type RecordContext } from './record';
+import type { DecisionInput, PushResult } from './types';
+
+export interface GroupLimits {
+  /** Most decisions in one group (one transaction, one commit). */
+  maxDecisions: number;
+  /** No decision is started in a group after it has worked this long (ms); the group commits. */
+  maxMs: number;
+}
+
+export const DEFAULT_GROUP_LIMITS: GroupLimits = { maxDecisions: 128, maxMs: 10 };
+
+/** A group's transaction failed (its COMMIT, or a savepoint that could not be rolled back to): nothing of it was recorded. */
+export class WriteGroupFailed extends Error {
+  readonly code = 'WRITE_GROUP_FAILED';
+  constructor(cause: unknown) {
+    super(`group of decisions not recorded: ${(cause as Error)?.message ?? String(cause)}`, { cause });
+    this.name = 'WriteGroupFailed';
+  }
+}
+
+interface Job {
+  decisions: readonly DecisionInput[];
+  ctx: RecordContext;
+  /** Results of the decisions applied so far, in order; handed back only once all are committed. */
+  results: PushResult[];
+  /** The next decision to apply. */
+  next: number;
+  /** The unexpected error one of its decisions threw: the request fails with it after the group. */
+  failure?: { error: unknown };
+  resolve(results: PushResult[]): void;
+  reject(error: unknown): void;
+}
+
+export interface GroupStats {
+  /** Groups committed (or, when nothing in them was recorded, ended without a commit). */
+  groups: number;
+  /** Groups whose transaction failed. */
+  failedGroups: number;
+  /** Decisions applied in those groups. */
+  decisions: number;
+  largestGroup: number;
+}
+
+export class GroupWriter {
+  /** Requests with decisions still to apply, in turn order. */
+  private queue: Job[] = [];
+  private running = false;
+  readonly stats: GroupStats = { groups: 0, failedGroups: 0, decisions: 0, largestGroup: 0 };
+
+  constructor(
+    private readonly db: Db,
+    public limits: GroupLimits = { ...DEFAULT_GROUP_LIMITS },
+  ) {}
+
+  /** Applies a request's decisions in order; resolves with one result each once all are committed. */
+  submit(decisions: readonly DecisionInput[], ctx: RecordContext): Promise<PushResult[]> {
+    if (decisions.length === 0) return Promise.resolve([]);
+    return new Promise<PushResult[]>((resolve, reject) => {
+      this.queue.push({ decisions, ctx, results: [], next: 0, resolve, reject });
+      if (!this.running) {
+        this.running = true;
+        void this.drain();
+      }
+    });
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (this.queue.length > 0) await this.runGroup();
+    } catch (e) {
+      // runGroup handles its failures itself; this is a last resort so no request waits forever.
+      for (const job of this.queue.splice(0)) job.reject(e);
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async runGroup(): Promise<void> {
+    const waiting = this.queue.slice();
+    const members = new Set<Job>();
+    let applied = 0;
+    try {
+      await withWriter(this.db, async (w) => {
+        const started = performance.now();
+        const { maxDecisions, maxMs } = this.limits;
+        while (applied < maxDecisions && (applied === 0 || performance.now() - started < maxMs)) {
+          // Turns: the request at the head gives one decision and goes to the back if it has more.
+          const job = this.queue.shift();
+          if (!job) break;
+          const d = job.decisions[job.next++]!;
+          members.add(job);
+          applied++;
+          const out = await w.savepoint(() => decideAndWrite(w, d, job.ctx), (r) => r.status === 'recorded');
+          if (!out.ok) {
+            job.failure = { error: out.error };
+          } else {
+            job.results.push(out.value);
+            if (job.next < job.decisions.length) this.queue.push(job);
+          }
+        }
+      });
+    } catch (e) {
+      // No lock (busy, unreachable): the requests that were waiting for it get that error, as each
+      // would have alone. The transaction failed after decisions were applied (COMMIT, a savepoint
+      // that could not be undone): nothing of the group is recorded, every request in it is told so.
+      const failed = members.size > 0 ? members : new Set(waiting);
+      const error = members.size > 0 ? new WriteGroupFailed(e) : e;
+      this.queue = this.queue.filter((j) => !failed.has(j));
+      if (members.size > 0) this.stats.failedGroups++;
+      for (const job of failed) job.reject(error);
+      return;
+    }
+    this.stats.groups++;
+    this.stats.decisions += applied;
+    this.stats.largestGroup = Math.max(this.stats.largestGroup, applied);
+    // Committed: now, and only now, the answers.
+    for (const job of members) {
+      if (job.failure) job.reject(job.failure.error);
+      else if (job.next >= job.decisions.length) job.resolve(job.results);
+    }
+  }
+}
+
+const writers = new WeakMap<Db, GroupWriter>();
+
+/** The group writer of a database (one per open Db, so one per server process). */
+export function groupWriterOf(db: Db): GroupWriter {
+  let w = writers.get(db);
+  if (!w) {
+    w = new GroupWriter(db);
+    writers.set(db, w);
+  }
+  return w;
+}
+
+/** A push: the request's decisions, in order, through the group writer; one result per decision. */
+export function pushDecisions(db: Db, decisions: readonly DecisionInput[], ctx: RecordContext): Promise<PushResult[]> {
+  return groupWriterOf(db).submit(decisions, ctx);
+}
+
+/** Records one decision, as a push of one (tests, tools). */
+export async function recordDecision(db: Db, d: DecisionInput, ctx: RecordContext): Promise<PushResult> {
+  return (await pushDecisions(db, [d], ctx))[0]!;
+}
