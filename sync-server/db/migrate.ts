@@ -17,14 +17,27 @@ export async function migrateLatest(db: Db): Promise<void> {
       return;
     } catch (e) {
       if (!isRace(e) || Date.now() > until) throw e;
+      if ((e as { name?: string }).name === 'MigrationLocked') await repairLockRows(db);
       await new Promise((r) => setTimeout(r, 200 + Math.random() * 300));
     }
   }
 }
 
+/**
+ * Two processes that create knex's lock table at the same moment may each insert its one row. With two
+ * rows nobody can ever take the lock (knex wants exactly one row updated, and rolls back otherwise), so
+ * nobody holds it then, and the extra rows can go. With one row this deletes nothing.
+ */
+async function repairLockRows(db: Db): Promise<void> {
+  await db.knex
+    .raw('DELETE FROM knex_migrations_lock WHERE is_locked = 0 AND "index" > (SELECT MIN("index") FROM knex_migrations_lock)')
+    .catch(() => undefined); // no lock table yet: nothing to repair
+}
+
 /** Another process migrating at the same moment (not a broken migration). */
 function isRace(e: unknown): boolean {
   const err = e as { name?: string; code?: string };
-  // MigrationLocked: the lock row is taken. 42P07 / 23505: both created knex_migrations* at once.
-  return err?.name === 'MigrationLocked' || err?.code === '42P07' || err?.code === '23505' || err?.code === 'SQLITE_BUSY';
+  // MigrationLocked: the lock row is taken. 42P07 / 42710 / 23505: both created knex_migrations* (the
+  // table, or its row type) at once.
+  return err?.name === 'MigrationLocked' || ['42P07', '42710', '23505', 'SQLITE_BUSY'].includes(err?.code ?? '');
 }

@@ -64,6 +64,23 @@ describe('two server processes on one PostgreSQL', function () {
     }
   });
 
+  it("knex's lock table left with two rows by two processes creating it at once is repaired, not locked forever", async function () {
+    this.timeout(60_000);
+    const empty = await freshDatabase('postgres');
+    const h = openDatabase(empty.url);
+    try {
+      await migrateLatest(h);
+      // What the race leaves: both processes saw the new lock table empty and each inserted its row;
+      // knex then wants exactly one row to update and reports "locked" to everybody, for ever.
+      await h.knex('knex_migrations_lock').insert({ is_locked: 0 });
+      await migrateLatest(h);
+      assert.equal(Number(((await h.knex('knex_migrations_lock').count({ n: '*' }).first()) as { n: string }).n), 1);
+    } finally {
+      await h.close();
+      await empty.drop();
+    }
+  });
+
   it('every decision sent to both processes at once is recorded exactly once, numbers gap-free', async function () {
     this.timeout(120_000);
     const targets = a.positions.filter((p) => p.code.startsWith('T-')).map((p) => p.code);
