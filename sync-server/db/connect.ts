@@ -68,10 +68,23 @@ export interface OpenOptions {
   poolMax?: number;
 }
 
+/**
+ * knex prints every failed connection attempt ("Acquire connection error" with a stack) on stdout,
+ * in the middle of a command's output or its --json; the error itself reaches the caller, which
+ * reports it (the CLI in one Indonesian line, the server in its log). Other warnings go to stderr.
+ */
+const log = {
+  warn(message: unknown): void {
+    if (typeof message === 'string' && message.startsWith('Acquire connection error')) return;
+    console.warn(message);
+  },
+};
+
 export function openDatabase(url: string, opts: OpenOptions = {}): Db {
   if (isPostgresUrl(url)) {
     const k = knex({
       client: 'pg',
+      log,
       connection: url,
       pool: { min: 0, max: opts.poolMax ?? 10 },
     });
@@ -81,6 +94,7 @@ export function openDatabase(url: string, opts: OpenOptions = {}): Db {
   if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const k = knex({
     client: 'sqlite3',
+    log,
     connection: { filename: file },
     useNullAsDefault: true,
     // One connection: in-process writers queue in the pool instead of fighting over SQLite's lock.

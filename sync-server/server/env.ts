@@ -4,8 +4,9 @@
  */
 import path from 'node:path';
 import dotenv from 'dotenv';
-import { openDatabase, type Db } from '../db/connect';
+import { isPostgresUrl, openDatabase, type Db } from '../db/connect';
 import { migrateLatest } from '../db/migrate';
+import { UserError } from '../cli/user-error';
 
 let loaded = false;
 export function loadEnv(): void {
@@ -26,12 +27,45 @@ export function databaseUrl(flag?: string): string {
 
 /** Opens and migrates the database (every command may be the first to touch a new one). */
 export async function openOfficialRecord(flag?: string): Promise<Db> {
-  const db = openDatabase(databaseUrl(flag));
+  const url = databaseUrl(flag);
+  let db: Db;
+  try {
+    db = openDatabase(url);
+  } catch (e) {
+    throw cannotOpen(url, url, e) ?? e;
+  }
   try {
     await migrateLatest(db);
   } catch (e) {
-    await db.close();
-    throw e;
+    await db.close().catch(() => undefined);
+    throw cannotOpen(url, db.location, e) ?? e;
   }
   return db;
+}
+
+/** A database that cannot be opened at all, as one Indonesian line naming it (exit 2); null for other faults. */
+function cannotOpen(url: string, location: string, e: unknown): UserError | null {
+  const err = e as NodeJS.ErrnoException;
+  const code = String(err?.code ?? '');
+  const hint = '; periksa --db atau DATABASE_URL';
+  if (isPostgresUrl(url)) {
+    const why: Record<string, string> = {
+      ECONNREFUSED: 'server PostgreSQL tidak menjawab (belum berjalan, atau host/port salah)',
+      ENOTFOUND: 'nama host tidak dikenal',
+      ETIMEDOUT: 'koneksi melewati batas waktu',
+      EHOSTUNREACH: 'host tidak dapat dijangkau',
+      '28P01': 'nama pengguna atau kata sandi ditolak',
+      '28000': 'pengguna tidak diizinkan masuk',
+      '3D000': 'basis data dengan nama itu tidak ada',
+    };
+    return why[code] ? new UserError(`basis data PostgreSQL ${location} tidak dapat dihubungi: ${why[code]}${hint}`) : null;
+  }
+  if (code === 'SQLITE_NOTADB') return new UserError(`${location} bukan basis data Mutasi (bukan berkas SQLite)${hint}`);
+  if (code === 'SQLITE_CANTOPEN') return new UserError(`basis data ${location} tidak dapat dibuka (sebuah folder, atau foldernya tidak dapat ditulisi)${hint}`);
+  if (code === 'SQLITE_READONLY' || code === 'SQLITE_PERM') {
+    return new UserError(`basis data ${location} tidak dapat ditulisi oleh pengguna ini (izin ditolak); jalankan sebagai pengguna yang menjalankan server`);
+  }
+  if (code === 'EACCES' || code === 'EPERM') return new UserError(`folder basis data ${location} tidak dapat dibuat (izin ditolak)${hint}`);
+  if (code === 'ENOTDIR' || code === 'EEXIST') return new UserError(`basis data ${location} tidak dapat dibuat: bagian jalurnya adalah berkas, bukan folder${hint}`);
+  return null;
 }

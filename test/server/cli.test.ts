@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { generateCertificates } from 'office-addin-dev-certs';
 import { get as httpsGet } from 'node:https';
 import { tmpdir } from 'node:os';
@@ -216,6 +216,38 @@ eachDatabase('server commands', (ctx) => {
     } finally {
       if (proc.exitCode === null) proc.kill('SIGKILL');
       rmSync(cwd, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a database that cannot be opened', () => {
+  it('is named in one Indonesian line with exit 2: no stack, no knex log on stdout, nothing created', async function () {
+    this.timeout(60_000);
+    const dir = mkdtempSync(path.join(tmpdir(), 'mutasi-baddb-'));
+    try {
+      const notDb = path.join(dir, 'nominatif.xlsx');
+      writeFileSync(notDb, 'NIP,Nama\n1,a\n');
+      const folder = path.join(dir, 'folder.sqlite');
+      mkdirSync(folder);
+      const cases: [string[], RegExp][] = [
+        [['audit', 'verify', '--db', notDb], /bukan basis data Mutasi/],
+        [['token', 'list', '--json', '--db', notDb], /bukan basis data Mutasi/],
+        [['export', path.join(dir, 'resmi.xlsx'), '--db', folder], /tidak dapat dibuka/],
+        [['token', 'list', '--db', path.join(notDb, 'm.sqlite')], /bagian jalurnya adalah berkas/],
+        [['audit', 'verify', '--db', 'postgres://nobody@127.0.0.1:1/mutasi'], /PostgreSQL .* tidak dapat dihubungi: server PostgreSQL tidak menjawab/],
+      ];
+      for (const [args, message] of cases) {
+        const r = runCli(args, dir);
+        assert.equal(r.status, 2, `${args.join(' ')}: ${r.stderr}`);
+        assert.equal(r.stdout, '', `${args.join(' ')}: nothing on stdout`);
+        assert.match(r.stderr, message);
+        assert.match(r.stderr, /^mutasi: .*periksa --db atau DATABASE_URL\n$/);
+        assert.doesNotMatch(r.stderr, /\bat |Error|SQLITE_|ECONN|kesalahan tak terduga/);
+      }
+      assert.equal(readFileSync(notDb, 'utf8'), 'NIP,Nama\n1,a\n', 'the file given as --db is untouched');
+      assert.ok(!existsSync(path.join(dir, 'resmi.xlsx')), 'no export written');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
