@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { generateCertificates } from 'office-addin-dev-certs';
 import { get as httpsGet } from 'node:https';
 import { tmpdir } from 'node:os';
@@ -246,6 +246,42 @@ describe('a database that cannot be opened', () => {
       }
       assert.equal(readFileSync(notDb, 'utf8'), 'NIP,Nama\n1,a\n', 'the file given as --db is untouched');
       assert.ok(!existsSync(path.join(dir, 'resmi.xlsx')), 'no export written');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('export: the output file', () => {
+  it('an existing file is not overwritten without --force; a wrong name, a folder or a missing folder is refused before the database is opened', async function () {
+    this.timeout(60_000);
+    const dir = mkdtempSync(path.join(tmpdir(), 'mutasi-export-'));
+    try {
+      const db = path.join(dir, 'm.sqlite');
+      const out = path.join(dir, 'resmi.xlsx');
+      writeFileSync(out, 'kerja seseorang');
+      mkdirSync(path.join(dir, 'folder.xlsx'));
+      const cases: [string, RegExp][] = [
+        [out, /^mutasi: Berkas .*resmi\.xlsx sudah ada; tidak ditimpa\. .*--force/],
+        [path.join(dir, 'resmi.csv'), /^mutasi: Nama berkas harus berakhiran \.xlsx: /],
+        [path.join(dir, 'folder.xlsx'), /^mutasi: .*folder\.xlsx adalah folder, bukan berkas \.xlsx/],
+      ];
+      for (const [file, message] of cases) {
+        const r = runCli(['export', file, '--db', db], dir);
+        assert.equal(r.status, 2, r.stderr);
+        assert.match(r.stderr, message);
+        assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+      }
+      assert.equal(readFileSync(out, 'utf8'), 'kerja seseorang', 'the existing file is untouched');
+      assert.ok(!existsSync(db), 'the database was not even opened');
+      const missing = runCli(['export', path.join(dir, 'tidak-ada', 'resmi.xlsx'), '--db', db], dir);
+      assert.equal(missing.status, 2, missing.stderr);
+      assert.match(missing.stderr, /^mutasi: Folder untuk .*tidak-ada.*resmi\.xlsx tidak ada\n$/);
+      const forced = runCli(['export', out, '--db', db, '--force'], dir);
+      assert.equal(forced.status, 0, forced.stderr);
+      assert.match(forced.stdout, /^Ditulis .*resmi\.xlsx: 0 pegawai, 0 jabatan, 0 keputusan\.\n$/);
+      assert.equal(readFileSync(out).subarray(0, 2).toString(), 'PK', 'with --force, the workbook replaces the file');
+      assert.deepEqual(readdirSync(dir).filter((f) => f.endsWith('.tmp')), [], 'no temporary file left behind');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,8 +1,8 @@
-/** `mutasi export <out.xlsx>` — the official record as a workbook (Pegawai, Jabatan, Aturan, Keputusan). */
+/** `mutasi export <out.xlsx> [--force]` — the official record as a workbook (Pegawai, Jabatan, Aturan, Keputusan). */
 import type { Command } from 'commander';
 import { openOfficialRecord } from '../../server/env';
 import { exportWorkbook } from '../../server/export/workbook';
-import { XlsxGateway } from '../../xlsx/exceljs-gateway';
+import { checkNewFile, saveNewWorkbook } from './template';
 
 export function registerExport(program: Command): void {
   program
@@ -10,11 +10,15 @@ export function registerExport(program: Command): void {
     .description('tulis catatan resmi ke buku kerja (Pegawai, Jabatan, Keputusan)')
     .argument('<out.xlsx>', 'berkas yang dibuat')
     .option('--db <url>', 'berkas SQLite atau URL PostgreSQL (bawaan: DATABASE_URL atau ./data/mutasi.sqlite)')
-    .action(async (out: string, o: { db?: string }) => {
+    .option('--force', 'timpa berkas yang sudah ada')
+    .action(async (out: string, o: { db?: string; force?: boolean }) => {
+      // Like template and demo: a file someone may have worked on is not overwritten unless asked,
+      // the name is checked before the database is opened, and no half-written file is left behind.
+      await checkNewFile(out, o.force === true);
       const db = await openOfficialRecord(o.db);
       try {
         const wb = await exportWorkbook(db);
-        await new XlsxGateway(wb).save(out);
+        await saveNewWorkbook(wb, out, o.force === true);
         const count = (name: string) => Math.max(0, (wb.getWorksheet(name)?.actualRowCount ?? 1) - 1);
         process.stdout.write(`Ditulis ${out}: ${count('Pegawai')} pegawai, ${count('Jabatan')} jabatan, ${count('Keputusan')} keputusan.\n`);
       } finally {
