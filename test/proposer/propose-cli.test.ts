@@ -6,7 +6,7 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
@@ -134,5 +134,31 @@ describe('mutasi propose (end to end)', function () {
     await fails([demo, '--out', path.join(dir, 'y.xlsx'), '--darurat', 'X', '--count', '1', '--tanpa-peringatan'], /--tanpa-peringatan tidak dapat dipakai bersama --darurat/);
     await fails([path.join(dir, 'tidak-ada.xlsx'), '--out', path.join(dir, 'y.xlsx')], /Berkas tidak ditemukan/);
     await fails([demo, '--out', path.join(dir, 'y.xlsx'), '--darurat', 'TIDAK-ADA', '--count', '1'], /kode jabatan TIDAK-ADA tidak ada di lembar Jabatan/);
+  });
+
+  it('--out: an existing file is kept unless --force; a folder or a missing folder is refused in Indonesian before any work', async () => {
+    const program = () => {
+      const p = new Command().exitOverride().configureOutput({ writeErr: () => {}, writeOut: () => {} });
+      registerPropose(p);
+      return p;
+    };
+    const fails = async (args: string[], message: RegExp) => {
+      await assert.rejects(program().parseAsync(['node', 'mutasi', 'propose', ...args]), (e: unknown) => e instanceof UserError && e.exitCode === 2 && message.test(e.message));
+    };
+    const existing = path.join(dir, 'kerja-kemarin.xlsx');
+    writeFileSync(existing, 'isi yang tidak boleh hilang');
+    await fails([demo, '--out', existing], /^Berkas .*kerja-kemarin\.xlsx sudah ada; tidak ditimpa\. .*--force/);
+    assert.equal(readFileSync(existing, 'utf8'), 'isi yang tidak boleh hilang');
+    await fails([demo, '--out', path.join(dir, 'tidak-ada', 'y.xlsx')], /^Folder untuk .*tidak-ada.*y\.xlsx tidak ada$/);
+    mkdirSync(path.join(dir, 'map.xlsx'));
+    await fails([demo, '--out', path.join(dir, 'map.xlsx')], /map\.xlsx adalah folder, bukan berkas \.xlsx$/);
+    await fails([demo, '--out', demo, '--force'], /tidak boleh sama dengan berkas masukan/);
+
+    const forced = run('propose', demo, '--out', existing, '--force', '--json');
+    assert.equal(forced.status, 0, forced.stderr);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(existing);
+    assert.ok(wb.getWorksheet('Usulan'), 'with --force, the plan replaces the file');
+    assert.deepEqual(readdirSync(dir).filter((f) => f.endsWith('.tmp')), [], 'no temporary file left behind');
   });
 });

@@ -25,6 +25,7 @@ import { XlsxGateway } from '../../xlsx/exceljs-gateway';
 import { writeProposals, type ProposalRow, type WrittenRows } from '../../xlsx/write-proposals';
 import { parseAsOf, parseLang, parsePositiveInt } from '../options';
 import { UserError } from '../user-error';
+import { checkNewFile, saveNewWorkbook } from './template';
 
 interface ProposeOptions {
   out?: string;
@@ -37,6 +38,7 @@ interface ProposeOptions {
   why?: string;
   all?: boolean;
   tanpaPeringatan?: boolean;
+  force?: boolean;
 }
 
 /** Workbooks at least this large get a progress bar (when stderr is a terminal). */
@@ -65,6 +67,7 @@ export interface ProposeFileResult {
 /** The whole command without printing: shared with the benchmark. */
 export async function proposeFile(input: string, out: string, o: Omit<ProposeOptions, 'out' | 'json' | 'why' | 'all'>, progress?: Progress): Promise<ProposeFileResult> {
   await refuseOverwrite(input, out);
+  await checkNewFile(out, o.force === true);
   const t0 = performance.now();
   progress?.phase(o.lang === 'en' ? 'reading' : 'membaca', 1);
   const gw = await XlsxGateway.open(input);
@@ -117,7 +120,8 @@ export async function proposeFile(input: string, out: string, o: Omit<ProposeOpt
     rows,
   );
   const tSave = performance.now();
-  await gw.save(out);
+  // Through a temporary file: a failed write never leaves half a workbook (or destroys one under --force).
+  await saveNewWorkbook((tmp) => gw.workbook.xlsx.writeFile(tmp), out, o.force === true);
   const t4 = performance.now();
   progress?.stop();
   const ms = run?.plan.stats.ms;
@@ -204,9 +208,10 @@ export function registerPropose(program: Command): void {
     .option('--why <NIP>', 'jelaskan mengapa pegawai ini (tidak) diusulkan')
     .option('--tanpa-peringatan', 'usulkan hanya mutasi tanpa peringatan (tidak ada yang perlu Catatan/justifikasi untuk disetujui)')
     .option('--all', 'tampilkan semua usulan (tanpa batas 50 baris)')
+    .option('--force', 'timpa berkas --out yang sudah ada')
     .addHelpText(
       'after',
-      '\nBerkas masukan tidak pernah ditimpa. Kode keluar: 0 berhasil, 2 berkas tidak dapat dibaca atau perintah salah.\n' +
+      '\nBerkas masukan tidak pernah ditimpa; berkas --out yang sudah ada hanya ditimpa dengan --force. Kode keluar: 0 berhasil, 2 berkas tidak dapat dibaca atau perintah salah.\n' +
         'Contoh: npx mutasi propose data.xlsx --out usulan.xlsx\n' +
         '        npx mutasi propose data.xlsx --out darurat.xlsx --darurat DINKES-PERAWAT --count 5',
     )

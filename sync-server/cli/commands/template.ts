@@ -10,13 +10,16 @@ import type ExcelJS from 'exceljs';
 import { buildTemplate } from '../../xlsx/template';
 import { UserError } from '../user-error';
 
-/** Refuses (UserError, exit 2) a name that is not .xlsx, a folder, or an existing file without --force. */
+/** Refuses (UserError, exit 2) a name that is not .xlsx, a folder, a missing folder, or an existing file without --force. */
 export async function checkNewFile(file: string, force: boolean): Promise<void> {
   if (path.extname(file).toLowerCase() !== '.xlsx') {
     throw new UserError(`Nama berkas harus berakhiran .xlsx: ${file}`);
   }
   const exists = await fs.stat(file).then((s) => s, () => null);
   if (exists?.isDirectory()) throw new UserError(`${file} adalah folder, bukan berkas .xlsx`);
+  // A missing folder is said now, not after the work (a large demo or plan takes a while).
+  const folder = await fs.stat(path.dirname(path.resolve(file))).then((s) => s, () => null);
+  if (!folder?.isDirectory()) throw new UserError(`Folder untuk ${file} tidak ada`);
   if (exists && !force) {
     throw new UserError(`Berkas ${file} sudah ada; tidak ditimpa. Pakai nama lain, atau tambahkan --force untuk menimpanya.`);
   }
