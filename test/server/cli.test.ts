@@ -252,6 +252,33 @@ describe('a database that cannot be opened', () => {
   });
 });
 
+describe('backup: wrong paths', () => {
+  it('a missing folder for the copy, a --db that is not SQLite or is a folder: one Indonesian line, exit 2, no copy', async function () {
+    this.timeout(60_000);
+    const dir = mkdtempSync(path.join(tmpdir(), 'mutasi-backup-'));
+    try {
+      const db = path.join(dir, 'm.sqlite');
+      assert.equal(runCli(['token', 'list', '--db', db], dir).status, 0); // a real (empty) record
+      const notDb = path.join(dir, 'catatan.csv');
+      writeFileSync(notDb, 'NIP,Nama\n');
+      mkdirSync(path.join(dir, 'folder.sqlite'));
+      const cases: [string[], RegExp][] = [
+        [['backup', path.join(dir, 'tidak-ada', 'cadangan.sqlite'), '--db', db], /^mutasi: Folder untuk .*tidak-ada.*cadangan\.sqlite tidak ada\n$/],
+        [['backup', path.join(dir, 'c1.sqlite'), '--db', notDb], /^mutasi: .*catatan\.csv bukan basis data Mutasi .*periksa --db atau DATABASE_URL\n$/],
+        [['backup', path.join(dir, 'c2.sqlite'), '--db', path.join(dir, 'folder.sqlite')], /^mutasi: .*folder\.sqlite adalah folder, bukan basis data; periksa --db atau DATABASE_URL\n$/],
+      ];
+      for (const [args, message] of cases) {
+        const r = runCli(args, dir);
+        assert.equal(r.status, 2, `${args.join(' ')}: ${r.stderr}`);
+        assert.match(r.stderr, message);
+      }
+      assert.ok(!existsSync(path.join(dir, 'c1.sqlite')) && !existsSync(path.join(dir, 'c2.sqlite')) && !existsSync(path.join(dir, 'tidak-ada')), 'no copy, no folder made');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('export: the output file', () => {
   it('an existing file is not overwritten without --force; a wrong name, a folder or a missing folder is refused before the database is opened', async function () {
     this.timeout(60_000);

@@ -5,7 +5,7 @@
  * password goes to it through PGPASSWORD, never on its command line (visible to every user in `ps`).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { accessSync, constants, existsSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { isPostgresUrl, openDatabase, redactUrl } from '../../db/connect';
@@ -26,6 +26,7 @@ export function registerBackup(program: Command): void {
     .action(async (file: string, o: { db?: string }) => {
       const target = path.resolve(file);
       if (existsSync(target)) throw new UserError(`${file} sudah ada; pilih nama lain (salinan tidak menimpa berkas)`);
+      assertWritableFolder(file, target);
       const url = databaseUrl(o.db);
       if (isPostgresUrl(url)) {
         pgDump(url, target);
@@ -36,15 +37,37 @@ export function registerBackup(program: Command): void {
         return;
       }
       if (!existsSync(url)) throw new UserError(`tidak ada basis data di ${path.resolve(url)}`);
+      if (statSync(url).isDirectory()) throw new UserError(`${path.resolve(url)} adalah folder, bukan basis data; periksa --db atau DATABASE_URL`);
       // Opened as it is (no migration): a backup copies, it never changes what it copies.
       const db = openDatabase(url);
       try {
-        await db.knex.raw('VACUUM INTO ?', [target]);
+        await db.knex.raw('VACUUM INTO ?', [target]).catch((e: NodeJS.ErrnoException) => {
+          if (e.code === 'SQLITE_NOTADB') throw new UserError(`${db.location} bukan basis data Mutasi (bukan berkas SQLite); periksa --db atau DATABASE_URL`);
+          if (e.code === 'SQLITE_CANTOPEN') throw new UserError(`Tidak dapat menulis ${file}`);
+          throw e;
+        });
         process.stdout.write(`Salinan ditulis: ${target}\nPulihkan dengan menghentikan server lalu menyalin berkas ini ke ${db.location}.\n`);
       } finally {
         await db.close();
       }
     });
+}
+
+/** The copy's folder must exist and be writable: said in Indonesian before anything is read. */
+function assertWritableFolder(file: string, target: string): void {
+  const folder = path.dirname(target);
+  let isDir = false;
+  try {
+    isDir = statSync(folder).isDirectory();
+  } catch {
+    // missing
+  }
+  if (!isDir) throw new UserError(`Folder untuk ${file} tidak ada`);
+  try {
+    accessSync(folder, constants.W_OK);
+  } catch {
+    throw new UserError(`Tidak dapat menulis ${file} (izin ditolak)`);
+  }
 }
 
 function pgDump(url: string, target: string): void {
