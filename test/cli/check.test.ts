@@ -127,6 +127,9 @@ describe('mutasi check (CLI, real files)', function () {
       [['check', txt], /bukan buku kerja \.xlsx/],
       [['check', enc], /kata sandi/],
       [['check', messy, '--as-of', '23/11/2026'], /YYYY-MM-DD/],
+      [['check', messy, '--as-of', 'kemarin'], /tanggal harus berbentuk YYYY-MM-DD .*bukan "kemarin"/],
+      [['check', messy, '--as-of', '2026-13-40'], /tanggal 2026-13-40 tidak ada di kalender/],
+      [['check', messy, '--as-of', '2026-02-29'], /tanggal 2026-02-29 tidak ada di kalender/],
       [['check', messy, '--lang', 'fr'], /"id" atau "en"/],
       [['check'], /missing required argument|argumen/i],
     ];
