@@ -25,7 +25,13 @@ export class XlsxGateway implements WorkbookGateway {
     try {
       await wb.xlsx.readFile(file);
     } catch (e) {
-      throw new UserError(`${file} tidak dapat dibaca sebagai .xlsx: berkas rusak atau bukan buku kerja Excel (${(e as Error).message})`);
+      // exceljs's/JSZip's own words ("Corrupted zip: can't find end of central directory") are English
+      // and say nothing a user can act on; MUTASI_DEBUG shows them.
+      const detail = process.env.MUTASI_DEBUG ? ` (${(e as Error).message})` : '';
+      throw new UserError(
+        `${file} tidak dapat dibaca sebagai .xlsx: berkas rusak (mis. terpotong saat disalin atau diunduh) atau bukan buku kerja Excel; ` +
+          `buka di Excel lalu simpan ulang sebagai "Excel Workbook (*.xlsx)", atau salin lagi dari sumbernya${detail}`,
+      );
     }
     return new XlsxGateway(wb);
   }

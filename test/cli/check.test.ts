@@ -1,6 +1,6 @@
 /** `mutasi check` end to end through real .xlsx files: a messy hand-built workbook, exit codes, the JSON contract. */
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -122,8 +122,11 @@ describe('mutasi check (CLI, real files)', function () {
     writeFileSync(txt, 'ini bukan buku kerja');
     const enc = path.join(dir, 'terkunci.xlsx');
     writeFileSync(enc, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]));
+    const cut = path.join(dir, 'terpotong.xlsx');
+    writeFileSync(cut, readFileSync(messy).subarray(0, 2000)); // a zip cut short (a copy or download that stopped)
     const cases: [string[], RegExp][] = [
       [['check', path.join(dir, 'tidak-ada.xlsx')], /tidak ditemukan/],
+      [['check', cut], /^mutasi: .*terpotong\.xlsx tidak dapat dibaca sebagai \.xlsx: berkas rusak .*simpan ulang(?!.*(Corrupted|zip|directory)).*\n$/],
       [['check', txt], /bukan buku kerja \.xlsx/],
       [['check', enc], /kata sandi/],
       [['check', messy, '--as-of', '23/11/2026'], /YYYY-MM-DD/],
