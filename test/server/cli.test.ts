@@ -50,6 +50,7 @@ eachDatabase('server commands', (ctx) => {
     const table = runCli(['token', 'list', '--db', ctx.url]);
     assert.match(table.stdout, /Kepala BKPSDM/);
     assert.match(table.stdout, /Unit A/);
+    assert.doesNotMatch(table.stdout, /\x1b\[/, 'no colour codes into a pipe or file');
   });
 
   it('token revoke takes effect at once; unknown ids and wrong calls are refused with their exit codes', async function () {

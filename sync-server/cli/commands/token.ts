@@ -60,7 +60,8 @@ export function registerToken(program: Command): void {
           process.stdout.write('Belum ada token. Buat yang pertama: npx mutasi token create --name "Admin BKPSDM" --role admin\n');
           return;
         }
-        const t = new Table({ head: ['ID', 'Nama', 'Peran', 'Unit', 'Dibuat', 'Dicabut'] });
+        // No colours (cli-table3 paints the header red and the border grey even into a file or pipe).
+        const t = new Table({ head: ['ID', 'Nama', 'Peran', 'Unit', 'Dibuat', 'Dicabut'], style: { head: [], border: [] } });
         for (const x of tokens) t.push([x.id, x.name, x.role, x.unit ?? '(semua)', x.createdAt.slice(0, 16).replace('T', ' '), x.revokedAt ? x.revokedAt.slice(0, 16).replace('T', ' ') : '']);
         process.stdout.write(t.toString() + '\n');
       } finally {
