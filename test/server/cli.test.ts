@@ -70,6 +70,20 @@ eachDatabase('server commands', (ctx) => {
     assert.ok(Number((audited as { n: string }).n) >= 4, 'token changes are audited');
   });
 
+  it('token create --unit: once the record has positions, a unit none of them has is refused (a typo would make a token that sees nothing)', async function () {
+    this.timeout(60_000);
+    await loadAgency(ctx.db, agency({ people: 10, targets: 2, seats: 2 }));
+    const unit = ((await ctx.db.knex('positions').first('unit')) as { unit: string }).unit;
+    const before = await ctx.db.knex('tokens').count({ n: '*' }).first();
+    const typo = runCli(['token', 'create', '--name', 'Staf Salah Ketik', '--role', 'staff', '--unit', unit.toLowerCase().slice(0, -1), '--db', ctx.url]);
+    assert.equal(typo.status, 2, typo.stderr);
+    assert.match(typo.stderr, new RegExp(`^mutasi: unit ".*" tidak ada di catatan resmi \\(\\d+ unit dari lembar Jabatan\\); .*Maksud Anda: .*"${escape(unit)}"`));
+    assert.deepEqual(await ctx.db.knex('tokens').count({ n: '*' }).first(), before, 'no token made');
+    const right = runCli(['token', 'create', '--name', 'Staf Unit Benar', '--role', 'staff', '--unit', unit, '--db', ctx.url]);
+    assert.equal(right.status, 0, right.stderr);
+    await ctx.reset(); // the next tests start from an empty record, as before
+  });
+
   if (ctx.dialect === 'postgres') {
     it('backup on PostgreSQL: pg_dump while the servers run; pg_restore into an empty database verifies', async function () {
       this.timeout(90_000);

@@ -3,12 +3,43 @@ import type { Command } from 'commander';
 import Table from 'cli-table3';
 import pc from 'picocolors';
 import { createToken, listTokens, revokeToken, ROLES, type Role } from '../../db/tokens';
+import type { Db } from '../../db/connect';
 import { openOfficialRecord } from '../../server/env';
 import { UserError } from '../user-error';
 
 function parseRole(v: string): Role {
   if (!(ROLES as readonly string[]).includes(v)) throw new UserError(`peran tidak dikenal: ${v} (pilih ${ROLES.join(', ')})`);
   return v as Role;
+}
+
+/**
+ * A unit-limited token sees and records only positions whose Unit is exactly its unit: a typo
+ * ("Dinas Kesehatn") would make a token that sees nothing. Once the record has positions, the unit
+ * must be one of theirs (an empty record, before the first import, accepts any).
+ */
+async function refuseUnknownUnit(db: Db, unit: string): Promise<void> {
+  const units = ((await db.knex('positions').distinct('unit')) as { unit: string }[]).map((r) => r.unit);
+  if (units.length === 0 || units.includes(unit)) return;
+  const key = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+  const near = units
+    .map((u) => ({ u, d: editDistance(key(u), key(unit)) }))
+    .filter((x) => x.d <= Math.max(2, Math.floor(unit.length / 4)))
+    .sort((a, b) => a.d - b.d || a.u.localeCompare(b.u));
+  const like = near.slice(0, 3).map((x) => x.u);
+  throw new UserError(
+    `unit "${unit}" tidak ada di catatan resmi (${units.length} unit dari lembar Jabatan); token itu tidak akan melihat jabatan apa pun. ` +
+      (like.length ? `Maksud Anda: ${like.map((u) => `"${u}"`).join(', ')}?` : 'Tulis nama unit persis seperti di kolom Unit lembar Jabatan.'),
+  );
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
 }
 
 export function registerToken(program: Command): void {
@@ -26,7 +57,9 @@ export function registerToken(program: Command): void {
       if (!o.name.trim()) throw new UserError('--name tidak boleh kosong');
       const db = await openOfficialRecord(o.db);
       try {
-        const { token: secret, info } = await createToken(db, { name: o.name.trim(), role: o.role, unit: o.unit?.trim() || null }, 'cli');
+        const unit = o.unit?.trim() || null;
+        if (unit) await refuseUnknownUnit(db, unit);
+        const { token: secret, info } = await createToken(db, { name: o.name.trim(), role: o.role, unit }, 'cli');
         if (o.json) {
           process.stdout.write(JSON.stringify({ ...info, token: secret }, null, 2) + '\n');
           return;
