@@ -4,6 +4,11 @@ export const HELP_TITLES: Record<string, string> = {
   'Usage:': 'Pemakaian:', 'Options:': 'Opsi:', 'Arguments:': 'Argumen:', 'Commands:': 'Perintah:', 'Global Options:': 'Opsi umum:',
 };
 
+/** commander's usage words in Indonesian: "[options]" and "[command]". */
+export function indonesianUsage(usage: string): string {
+  return usage.replace(/\[options\]/g, '[opsi]').replace(/\[command\]/g, '[perintah]');
+}
+
 /** commander's own error lines (a wrong call, exit 2), in Indonesian. */
 export function indonesianError(str: string): string {
   const rules: [RegExp, string][] = [

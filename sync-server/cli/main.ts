@@ -2,9 +2,9 @@
  * `npx mutasi …`: one commander program; each command lives in commands/<name>.ts and registers
  * itself. Errors a user can fix end with one clear line and exit code 2, never a stack trace.
  */
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help } from 'commander';
 import { UserError } from './user-error';
-import { HELP_TITLES, indonesianError } from './help-text';
+import { HELP_TITLES, indonesianError, indonesianUsage } from './help-text';
 import { registerCheck } from './commands/check';
 import { registerPropose } from './commands/propose';
 import { registerServe } from './commands/serve';
@@ -25,7 +25,16 @@ program
   // Help in Indonesian, like every other line the command prints; inherited by every command.
   .helpOption('-h, --help', 'tampilkan petunjuk ini')
   .helpCommand('help [perintah]', 'tampilkan petunjuk sebuah perintah')
-  .configureHelp({ styleTitle: (s: string) => HELP_TITLES[s] ?? s })
+  .configureHelp({
+    styleTitle: (s: string) => HELP_TITLES[s] ?? s,
+    // "Pemakaian: mutasi check [opsi] <workbook.xlsx>", not commander's "[options]" / "[command]".
+    commandUsage(this: Help, cmd: Command) {
+      return indonesianUsage(Help.prototype.commandUsage.call(this, cmd));
+    },
+    subcommandTerm(this: Help, cmd: Command) {
+      return indonesianUsage(Help.prototype.subcommandTerm.call(this, cmd));
+    },
+  })
   .configureOutput({ outputError: (str, write) => write(indonesianError(str)) });
 
 registerCheck(program);

@@ -13,6 +13,9 @@ describe('mutasi help and wrong calls, in Indonesian', function () {
     assert.match(r.stdout, /^Perintah:/m);
     assert.match(r.stdout, /tampilkan petunjuk ini/);
     assert.doesNotMatch(r.stdout, /Usage:|Options:|display help/);
+    assert.match(r.stdout, /^Pemakaian: mutasi \[opsi\] \[perintah\]$/m);
+    assert.match(r.stdout, /check \[opsi\] <workbook\.xlsx>/);
+    assert.doesNotMatch(r.stdout, /\[options\]|\[command\]/);
     const sub = mutasi(['backup', '--help']);
     assert.match(sub.stdout, /^Argumen:/m);
     assert.match(sub.stdout, /^Opsi:/m);
