@@ -134,6 +134,7 @@ describe('mutasi propose (end to end)', function () {
     await fails([demo, '--out', path.join(dir, 'y.xlsx'), '--darurat', 'X', '--count', '1', '--tanpa-peringatan'], /--tanpa-peringatan tidak dapat dipakai bersama --darurat/);
     await fails([path.join(dir, 'tidak-ada.xlsx'), '--out', path.join(dir, 'y.xlsx')], /Berkas tidak ditemukan/);
     await fails([demo, '--out', path.join(dir, 'y.xlsx'), '--darurat', 'TIDAK-ADA', '--count', '1'], /kode jabatan TIDAK-ADA tidak ada di lembar Jabatan/);
+    await fails([demo, '--out', path.join(dir, 'y.xlsx'), '--darurat', ' ', '--count', '1'], /^--darurat memerlukan kode jabatan dari kolom Kode Jabatan/);
   });
 
   it('--out: an existing file is kept unless --force; a folder or a missing folder is refused in Indonesian before any work', async () => {

@@ -216,6 +216,7 @@ export function registerPropose(program: Command): void {
         '        npx mutasi propose data.xlsx --out darurat.xlsx --darurat DINKES-PERAWAT --count 5',
     )
     .action(async (file: string, o: ProposeOptions) => {
+      if (o.darurat !== undefined && !o.darurat.trim()) throw new UserError('--darurat memerlukan kode jabatan dari kolom Kode Jabatan lembar Jabatan, mis. --darurat DINKES-PERAWAT');
       if (o.count !== undefined && o.darurat === undefined) throw new UserError('--count hanya berlaku bersama --darurat KODE');
       if (o.darurat !== undefined && o.count === undefined) throw new UserError('--darurat memerlukan --count N (jumlah pegawai yang dibutuhkan)');
       if (o.why !== undefined && o.darurat !== undefined) throw new UserError('--why tidak dapat dipakai bersama --darurat');
