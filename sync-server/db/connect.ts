@@ -58,6 +58,10 @@ export function redactUrl(url: string): string {
 }
 
 /** A SQLite file path given as a path or as `sqlite:` / `file:` URL. */
+export function sqliteFile(url: string): string {
+  return sqlitePath(url);
+}
+
 function sqlitePath(url: string): string {
   const m = /^(?:sqlite3?|file):(?:\/\/)?(.*)$/i.exec(url);
   return m ? m[1]! : url;

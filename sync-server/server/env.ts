@@ -2,9 +2,10 @@
  * Where the server's data lives and which database it uses: flags first, then the environment (and
  * a `.env` file in the working folder), then the defaults of SYNC-API.md (./data/mutasi.sqlite).
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import dotenv from 'dotenv';
-import { isPostgresUrl, openDatabase, type Db } from '../db/connect';
+import { isPostgresUrl, openDatabase, sqliteFile, type Db } from '../db/connect';
 import { migrateLatest } from '../db/migrate';
 import { UserError } from '../cli/user-error';
 
@@ -25,9 +26,22 @@ export function databaseUrl(flag?: string): string {
   return flag || process.env.DATABASE_URL || path.join(dataDir(), 'mutasi.sqlite');
 }
 
-/** Opens and migrates the database (every command may be the first to touch a new one). */
-export async function openOfficialRecord(flag?: string): Promise<Db> {
+/**
+ * Opens and migrates the database (every command may be the first to touch a new one). With
+ * `existing`, a SQLite file that is not there is refused instead of created: a command that only reads
+ * or changes what is there (audit verify, export, token list/revoke), run from the wrong folder or with
+ * a mistyped --db, would otherwise make an empty record and report on it ("Rantai audit utuh: 0 entri").
+ */
+export async function openOfficialRecord(flag?: string, opts: { existing?: boolean } = {}): Promise<Db> {
   const url = databaseUrl(flag);
+  if (opts.existing && !isPostgresUrl(url)) {
+    const file = sqliteFile(url);
+    if (file !== ':memory:' && !existsSync(file)) {
+      throw new UserError(
+        `tidak ada basis data di ${path.resolve(file)}; jalankan perintah ini di folder server (tempat folder data/ berada), atau pakai --db / DATABASE_URL`,
+      );
+    }
+  }
   let db: Db;
   try {
     db = openDatabase(url);

@@ -248,7 +248,7 @@ describe('a database that cannot be opened', () => {
         [['audit', 'verify', '--db', notDb], /bukan basis data Mutasi/],
         [['token', 'list', '--json', '--db', notDb], /bukan basis data Mutasi/],
         [['export', path.join(dir, 'resmi.xlsx'), '--db', folder], /tidak dapat dibuka/],
-        [['token', 'list', '--db', path.join(notDb, 'm.sqlite')], /bagian jalurnya adalah berkas/],
+        [['token', 'create', '--name', 'Admin', '--role', 'admin', '--db', path.join(notDb, 'm.sqlite')], /bagian jalurnya adalah berkas/],
         [['audit', 'verify', '--db', 'postgres://nobody@127.0.0.1:1/mutasi'], /PostgreSQL .* tidak dapat dihubungi: server PostgreSQL tidak menjawab/],
       ];
       for (const [args, message] of cases) {
@@ -267,13 +267,32 @@ describe('a database that cannot be opened', () => {
   });
 });
 
+describe('a database that is not there', () => {
+  it('audit verify, export, token list and revoke refuse it (a wrong folder or a mistyped --db) instead of creating an empty record and reporting on it', async function () {
+    this.timeout(60_000);
+    const dir = mkdtempSync(path.join(tmpdir(), 'mutasi-nodb-'));
+    try {
+      const typo = path.join(dir, 'mutasi.sqlit');
+      for (const args of [['audit', 'verify', '--db', typo], ['export', path.join(dir, 'resmi.xlsx'), '--db', typo], ['token', 'list', '--db', typo], ['token', 'revoke', '1', '--db', typo], ['audit', 'verify']]) {
+        const r = runCli(args, dir);
+        assert.equal(r.status, 2, `${args.join(' ')}: ${r.stderr}`);
+        assert.match(r.stderr, /^mutasi: tidak ada basis data di .*(mutasi\.sqlit|data.mutasi\.sqlite); jalankan perintah ini di folder server .*--db \/ DATABASE_URL\n$/);
+        assert.equal(r.stdout, '');
+      }
+      assert.deepEqual(readdirSync(dir), [], 'no database, no data folder, no workbook made');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('backup: wrong paths', () => {
   it('a missing folder for the copy, a --db that is not SQLite or is a folder: one Indonesian line, exit 2, no copy', async function () {
     this.timeout(60_000);
     const dir = mkdtempSync(path.join(tmpdir(), 'mutasi-backup-'));
     try {
       const db = path.join(dir, 'm.sqlite');
-      assert.equal(runCli(['token', 'list', '--db', db], dir).status, 0); // a real (empty) record
+      assert.equal(runCli(['token', 'create', '--name', 'Admin', '--role', 'admin', '--db', db], dir).status, 0); // a real record
       const notDb = path.join(dir, 'catatan.csv');
       writeFileSync(notDb, 'NIP,Nama\n');
       mkdirSync(path.join(dir, 'folder.sqlite'));
@@ -319,6 +338,7 @@ describe('export: the output file', () => {
       const missing = runCli(['export', path.join(dir, 'tidak-ada', 'resmi.xlsx'), '--db', db], dir);
       assert.equal(missing.status, 2, missing.stderr);
       assert.match(missing.stderr, /^mutasi: Folder untuk .*tidak-ada.*resmi\.xlsx tidak ada\n$/);
+      assert.equal(runCli(['token', 'create', '--name', 'Admin', '--role', 'admin', '--db', db], dir).status, 0); // a real record
       const forced = runCli(['export', out, '--db', db, '--force'], dir);
       assert.equal(forced.status, 0, forced.stderr);
       assert.match(forced.stdout, /^Ditulis .*resmi\.xlsx: 0 pegawai, 0 jabatan, 0 keputusan\.\n$/);

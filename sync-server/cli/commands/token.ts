@@ -82,7 +82,7 @@ export function registerToken(program: Command): void {
     .option('--db <url>', 'berkas SQLite atau URL PostgreSQL')
     .option('--json', 'keluaran JSON')
     .action(async (o: { db?: string; json?: boolean }) => {
-      const db = await openOfficialRecord(o.db);
+      const db = await openOfficialRecord(o.db, { existing: true });
       try {
         const tokens = await listTokens(db);
         if (o.json) {
@@ -109,7 +109,7 @@ export function registerToken(program: Command): void {
     .option('--db <url>', 'berkas SQLite atau URL PostgreSQL')
     .action(async (id: string, o: { db?: string }) => {
       if (!/^\d+$/.test(id)) throw new UserError(`ID token harus angka: ${id}`);
-      const db = await openOfficialRecord(o.db);
+      const db = await openOfficialRecord(o.db, { existing: true });
       try {
         if (!(await revokeToken(db, Number(id), 'cli'))) throw new UserError(`token #${id} tidak ada`, 1);
         process.stdout.write(`Token #${id} dicabut.\n`);
