@@ -267,6 +267,16 @@ describe('a database that cannot be opened', () => {
   });
 });
 
+describe('serve --port', () => {
+  it('a port that is not a number from 0 to 65535 is refused, saying what is expected', () => {
+    for (const port of ['99999', 'abc', '-1']) {
+      const r = runCli(['serve', '--port', port, '--db', ':memory:']);
+      assert.equal(r.status, 2, r.stderr);
+      assert.match(r.stderr, new RegExp(`^mutasi: port tidak sah: ${escape(port)} \\(harus bilangan 0–65535, mis\\. --port 3000; 0 memilih port bebas\\)\\n$`));
+    }
+  });
+});
+
 describe('a database that is not there', () => {
   it('audit verify, export, token list and revoke refuse it (a wrong folder or a mistyped --db) instead of creating an empty record and reporting on it', async function () {
     this.timeout(60_000);

@@ -8,7 +8,7 @@ export function registerServe(program: Command): void {
     .command('serve')
     .description('jalankan server sinkron (API, add-in, pengumuman)')
     .option('--port <n>', 'port (bawaan: PORT atau 3000)', (v) => {
-      if (!/^\d{1,5}$/.test(v) || Number(v) > 65535) throw new UserError(`port tidak sah: ${v}`);
+      if (!/^\d{1,5}$/.test(v) || Number(v) > 65535) throw new UserError(`port tidak sah: ${v} (harus bilangan 0–65535, mis. --port 3000; 0 memilih port bebas)`);
       return Number(v);
     })
     .option('--db <url>', 'berkas SQLite atau URL PostgreSQL (bawaan: DATABASE_URL atau ./data/mutasi.sqlite)')
