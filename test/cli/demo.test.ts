@@ -5,7 +5,7 @@
  * with its rule, every ordinary row clean.
  */
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Command, CommanderError } from 'commander';
@@ -200,6 +200,15 @@ describe('mutasi demo: the command', () => {
     assert.match(again.stderr, /sudah ada.*--force/);
     assert.deepEqual(readFileSync(file), before);
 
+  });
+
+  it('refuses sizes that do not fit together in one Indonesian line, writing nothing', function () {
+    this.timeout(60_000);
+    const file = path.join(dir, 'terlalu-banyak.xlsx');
+    const r = mutasi(['demo', file, '--employees', '300', '--proposals', '100000']);
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, /^mutasi: Contoh tidak dapat dibuat dengan 300 pegawai, 100\.000 usulan: usulan terlalu banyak .*--proposals.*\n$/);
+    assert.ok(!existsSync(file));
   });
 
   it('refuses a wrong --employees before doing any work', async () => {

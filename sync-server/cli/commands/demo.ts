@@ -6,6 +6,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { buildDemo, writeDemoFile, DEMO_AS_OF, MIN_EMPLOYEES } from '../../xlsx/demo';
 import { parseDateText } from '../../../shared/values/dates';
 import { checkNewFile, saveNewWorkbook } from './template';
+import { UserError } from '../user-error';
 
 const whole = (min: number, what: string) => (raw: string): number => {
   const n = Number(raw.replace(/[.\s_]/g, ''));
@@ -31,7 +32,15 @@ export function registerDemo(program: Command): void {
     .option('--force', 'timpa berkas yang sudah ada')
     .action(async (file: string, opts: { employees: number; seed: number; positions?: number; proposals?: number; asOf?: string; force?: boolean }) => {
       await checkNewFile(file, opts.force === true); // before minutes of work for nothing
-      const data = buildDemo({ employees: opts.employees, seed: opts.seed, positions: opts.positions, proposals: opts.proposals, asOf: opts.asOf });
+      let data: ReturnType<typeof buildDemo>;
+      try {
+        data = buildDemo({ employees: opts.employees, seed: opts.seed, positions: opts.positions, proposals: opts.proposals, asOf: opts.asOf });
+      } catch (e) {
+        // The generator's own refusals ("demo: no position for scenario …") are about sizes that do not fit together.
+        if (!(e instanceof Error && e.message.startsWith('demo:'))) throw e;
+        const asked = [`${fmt(opts.employees)} pegawai`, opts.positions && `${fmt(opts.positions)} jabatan`, opts.proposals && `${fmt(opts.proposals)} usulan`].filter(Boolean).join(', ');
+        throw new UserError(`Contoh tidak dapat dibuat dengan ${asked}: usulan terlalu banyak untuk jabatan yang ada. Kurangi --proposals (bawaan: satu per 15 pegawai), atau tambah --employees / --positions.`);
+      }
       if (opts.employees >= 10_000 && process.stderr.isTTY) process.stderr.write(`Menulis ${fmt(opts.employees)} pegawai ke ${file} …\n`);
       await saveNewWorkbook((tmp) => writeDemoFile(data, opts.seed, tmp), file, opts.force === true);
       process.stdout.write(
