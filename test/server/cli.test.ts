@@ -66,6 +66,9 @@ eachDatabase('server commands', (ctx) => {
     assert.equal(runCli(['token', 'revoke', 'abc', '--db', ctx.url]).status, 2);
     assert.equal(runCli(['token', 'create', '--name', 'x', '--role', 'raja', '--db', ctx.url]).status, 2);
     assert.equal(runCli(['token', 'create', '--role', 'admin', '--db', ctx.url]).status, 2);
+    const long = runCli(['token', 'create', '--name', 'A'.repeat(201), '--role', 'admin', '--db', ctx.url]);
+    assert.equal(long.status, 2, long.stderr);
+    assert.equal(long.stderr, 'mutasi: --name terlalu panjang: 201 karakter, paling banyak 200\n');
     const audited = await ctx.db.knex('audit').whereIn('action', ['token.create', 'token.revoke']).count({ n: '*' }).first();
     assert.ok(Number((audited as { n: string }).n) >= 4, 'token changes are audited');
   });

@@ -55,6 +55,9 @@ export function registerToken(program: Command): void {
     .option('--json', 'keluaran JSON')
     .action(async (o: { name: string; role: Role; unit?: string; db?: string; json?: boolean }) => {
       if (!o.name.trim()) throw new UserError('--name tidak boleh kosong');
+      // The columns hold 200 characters (PostgreSQL refuses more with an SQL error; SQLite would keep them).
+      if (o.name.trim().length > 200) throw new UserError(`--name terlalu panjang: ${o.name.trim().length} karakter, paling banyak 200`);
+      if ((o.unit?.trim().length ?? 0) > 200) throw new UserError(`--unit terlalu panjang: ${o.unit!.trim().length} karakter, paling banyak 200`);
       const db = await openOfficialRecord(o.db);
       try {
         const unit = o.unit?.trim() || null;
