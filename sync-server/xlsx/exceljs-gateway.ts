@@ -4,6 +4,7 @@
  * (shared/workbook/exceljs-cells.ts).
  */
 import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { CellValue, FormatWrite, SheetData, ValueWrite, WorkbookGateway } from '../../shared/workbook/gateway';
 import { rowValues, sheetData, writeFormatsTo, writeValuesTo } from '../../shared/workbook/exceljs-cells';
@@ -99,6 +100,12 @@ export async function assertReadableXlsx(file: string): Promise<void> {
     throw new UserError(
       `${file} dilindungi kata sandi atau berformat .xls lama; buka di Excel, hapus kata sandinya (atau simpan sebagai .xlsx), lalu coba lagi`,
     );
+  }
+  // "~$nominatif.xlsx": the owner (lock) file Excel keeps next to a workbook while it is open.
+  const base = path.basename(file);
+  if (base.startsWith('~$') && (head[0] !== 0x50 || head[1] !== 0x4b)) {
+    const real = path.join(path.dirname(file), base.slice(2));
+    throw new UserError(`${file} adalah berkas kunci sementara yang dibuat Excel selama sebuah buku kerja terbuka, bukan buku kerja; yang dimaksud mungkin ${real}`);
   }
   if (head[0] !== 0x50 || head[1] !== 0x4b) {
     throw new UserError(`${file} bukan buku kerja .xlsx (simpan ulang dari Excel sebagai "Excel Workbook (*.xlsx)")`);

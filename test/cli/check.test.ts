@@ -124,8 +124,11 @@ describe('mutasi check (CLI, real files)', function () {
     writeFileSync(enc, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]));
     const cut = path.join(dir, 'terpotong.xlsx');
     writeFileSync(cut, readFileSync(messy).subarray(0, 2000)); // a zip cut short (a copy or download that stopped)
+    const lock = path.join(dir, '~$berantakan.xlsx'); // Excel's owner file while berantakan.xlsx is open (165 bytes, not a zip)
+    writeFileSync(lock, Buffer.concat([Buffer.from([0x0b]), Buffer.from('Admin BKPSDM'), Buffer.alloc(152)]));
     const cases: [string[], RegExp][] = [
       [['check', path.join(dir, 'tidak-ada.xlsx')], /tidak ditemukan/],
+      [['check', lock], /^mutasi: .*~\$berantakan\.xlsx adalah berkas kunci sementara yang dibuat Excel .*; yang dimaksud mungkin .*berantakan\.xlsx\n$/],
       [['check', cut], /^mutasi: .*terpotong\.xlsx tidak dapat dibaca sebagai \.xlsx: berkas rusak .*simpan ulang(?!.*(Corrupted|zip|directory)).*\n$/],
       [['check', txt], /bukan buku kerja \.xlsx/],
       [['check', enc], /kata sandi/],
