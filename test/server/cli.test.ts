@@ -280,6 +280,26 @@ describe('serve --port', () => {
   });
 });
 
+describe('serve: a data folder that cannot be made', () => {
+  it('is named with the reason, not taken for a port needing administrator rights', function () {
+    this.timeout(60_000);
+    const dir = mkdtempSync(path.join(tmpdir(), 'mutasi-datadir-'));
+    const saved = process.env.DATA_DIR;
+    try {
+      const file = path.join(dir, 'berkas.txt');
+      writeFileSync(file, 'bukan folder');
+      process.env.DATA_DIR = path.join(file, 'data');
+      const r = runCli(['serve', '--port', '0', '--db', path.join(dir, 'm.sqlite')], dir);
+      assert.equal(r.status, 2, r.stderr);
+      assert.match(r.stderr, /^mutasi: folder data .*berkas\.txt.data tidak dapat dibuat: bagian jalurnya adalah berkas, bukan folder; periksa DATA_DIR\n$/);
+    } finally {
+      if (saved === undefined) delete process.env.DATA_DIR;
+      else process.env.DATA_DIR = saved;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('a database that is not there', () => {
   it('audit verify, export, token list and revoke refuse it (a wrong folder or a mistyped --db) instead of creating an empty record and reporting on it', async function () {
     this.timeout(60_000);

@@ -21,6 +21,13 @@ export function registerServe(program: Command): void {
         const err = e as NodeJS.ErrnoException;
         if (err.code === 'EADDRINUSE') throw new UserError(`port ${o.port ?? process.env.PORT ?? 3000} sudah dipakai (server lain, atau Mutasi yang sudah berjalan); pilih port lain: npm start -- --port 3100 (atau PORT=3100 di .env)`);
         if (err.code === 'ECONNREFUSED') throw new UserError(`basis data tidak dapat dihubungi: ${err.message}`);
+        // A data folder (certificates, ./data) that cannot be made or written is also EACCES, but not about the port.
+        if ((err.code === 'EACCES' || err.code === 'EPERM' || err.code === 'EROFS') && err.syscall !== 'listen') {
+          throw new UserError(`tidak dapat menulis ${err.path ?? 'folder data'} (izin ditolak); jalankan dari folder yang dapat ditulisi, atau atur DATA_DIR ke folder yang dapat ditulisi`);
+        }
+        if (err.code === 'ENOTDIR' || (err.code === 'EEXIST' && err.syscall === 'mkdir')) {
+          throw new UserError(`folder data ${err.path ?? ''} tidak dapat dibuat: bagian jalurnya adalah berkas, bukan folder; periksa DATA_DIR`);
+        }
         if (err.code === 'EACCES') throw new UserError(`port ${o.port ?? process.env.PORT ?? 3000} butuh hak administrator; pilih port di atas 1024 dengan --port`);
         if (/^(ADDIN_ORIGINS|PORT)\b/.test(err.message ?? '')) throw new UserError(err.message);
         throw e;
