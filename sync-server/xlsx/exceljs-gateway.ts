@@ -8,6 +8,8 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { CellValue, FormatWrite, SheetData, ValueWrite, WorkbookGateway } from '../../shared/workbook/gateway';
 import { rowValues, sheetData, writeFormatsTo, writeValuesTo } from '../../shared/workbook/exceljs-cells';
+import { matchSheetNames } from '../../shared/workbook/locate';
+import { sheetsToRead } from '../../shared/workbook/reader';
 import { UserError } from '../cli/user-error';
 
 export { sheetData, toCellValue } from '../../shared/workbook/exceljs-cells';
@@ -154,4 +156,11 @@ async function streamSheets(file: string, want: (name: string) => boolean): Prom
     sheets.push({ name, values, startRow: 1, startCol: 1 });
   }
   return { names, sheets };
+}
+
+/** The sheets the engine reads (Pegawai, Jabatan, Usulan, Aturan under any accepted name), streamed: for check and import. */
+export async function readKnownSheets(file: string): Promise<SheetData[]> {
+  const read = await readSheetsStreaming(file, (name) => Object.keys(matchSheetNames([name])).length > 0);
+  const wanted = new Set(sheetsToRead(read.names));
+  return read.sheets.filter((s) => wanted.has(s.name));
 }

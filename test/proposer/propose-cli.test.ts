@@ -18,6 +18,13 @@ const BIN = path.resolve(__dirname, '../../bin/mutasi.cjs');
 const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
 const sha = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
 
+/** `mutasi propose …` in process: it must end with the UserError main.ts prints with exit 2, matching `message`. */
+async function fails(args: string[], message: RegExp): Promise<void> {
+  const program = new Command().exitOverride().configureOutput({ writeErr: () => {}, writeOut: () => {} });
+  registerPropose(program);
+  await assert.rejects(program.parseAsync(['node', 'mutasi', 'propose', ...args]), (e: unknown) => e instanceof UserError && e.exitCode === 2 && message.test(e.message));
+}
+
 interface CheckJson {
   proposals: { row: number; nip: string; to: string; verdict: string; rules: string[] }[];
 }
@@ -119,14 +126,6 @@ describe('mutasi propose (end to end)', function () {
     assert.match(same.stderr, /^mutasi: --out tidak boleh sama dengan berkas masukan/);
     assert.equal(same.stderr.trim().split('\n').length, 1);
     // The rest in process (each CLI start costs seconds): the same UserErrors main.ts prints with exit 2.
-    const program = () => {
-      const p = new Command().exitOverride().configureOutput({ writeErr: () => {}, writeOut: () => {} });
-      registerPropose(p);
-      return p;
-    };
-    const fails = async (args: string[], message: RegExp) => {
-      await assert.rejects(program().parseAsync(['node', 'mutasi', 'propose', ...args]), (e: unknown) => e instanceof UserError && e.exitCode === 2 && message.test(e.message));
-    };
     await fails([demo, '--out', path.join(dir, '.', 'demo.xlsx')], /tidak boleh sama dengan berkas masukan/);
     await fails([demo, '--out', path.join(dir, 'hasil.csv')], /--out harus berkas \.xlsx/);
     await fails([demo, '--out', path.join(dir, 'y.xlsx'), '--darurat', 'X'], /--darurat memerlukan --count/);
@@ -138,14 +137,6 @@ describe('mutasi propose (end to end)', function () {
   });
 
   it('--out: an existing file is kept unless --force; a folder or a missing folder is refused in Indonesian before any work', async () => {
-    const program = () => {
-      const p = new Command().exitOverride().configureOutput({ writeErr: () => {}, writeOut: () => {} });
-      registerPropose(p);
-      return p;
-    };
-    const fails = async (args: string[], message: RegExp) => {
-      await assert.rejects(program().parseAsync(['node', 'mutasi', 'propose', ...args]), (e: unknown) => e instanceof UserError && e.exitCode === 2 && message.test(e.message));
-    };
     const existing = path.join(dir, 'kerja-kemarin.xlsx');
     writeFileSync(existing, 'isi yang tidak boleh hilang');
     await fails([demo, '--out', existing], /^Berkas .*kerja-kemarin\.xlsx sudah ada; tidak ditimpa\. .*--force/);

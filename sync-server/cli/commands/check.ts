@@ -3,9 +3,7 @@ import type { Command } from 'commander';
 import { checkSheets } from '../../../shared/engine';
 import type { CheckResult, Lang } from '../../../shared/rules/types';
 import type { Day } from '../../../shared/values/dates';
-import { sheetsToRead } from '../../../shared/workbook/reader';
-import { readSheetsStreaming } from '../../xlsx/exceljs-gateway';
-import { matchSheetNames } from '../../../shared/workbook/locate';
+import { readKnownSheets } from '../../xlsx/exceljs-gateway';
 import { parseAsOf, parseLang } from '../options';
 import { printReport } from '../report';
 
@@ -18,9 +16,7 @@ export interface CheckRun {
 /** Reads a workbook file and checks it; shared by `check` and the benchmark. */
 export async function checkFile(file: string, opts: { asOf?: Day; lang?: Lang }): Promise<CheckRun> {
   const t0 = performance.now();
-  const read = await readSheetsStreaming(file, (name) => Object.keys(matchSheetNames([name])).length > 0);
-  const wanted = new Set(sheetsToRead(read.names));
-  const sheets = read.sheets.filter((s) => wanted.has(s.name));
+  const sheets = await readKnownSheets(file);
   const t1 = performance.now();
   const { result } = checkSheets(sheets, opts);
   const t2 = performance.now();

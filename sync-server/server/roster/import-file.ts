@@ -1,19 +1,15 @@
 /** `mutasi import <roster.xlsx>`: the workbook's Pegawai and Jabatan (and Aturan) into the official record. */
 import path from 'node:path';
 import type { Finding } from '../../../shared/rules/types';
-import { sheetsToRead } from '../../../shared/workbook/reader';
-import { matchSheetNames } from '../../../shared/workbook/locate';
 import type { Db } from '../../db/connect';
 import { saveRoster, type RosterReport } from '../../db/roster';
-import { readSheetsStreaming } from '../../xlsx/exceljs-gateway';
+import { readKnownSheets } from '../../xlsx/exceljs-gateway';
 import { readRoster } from './read-roster';
 
 export type ImportOutcome = { ok: true; report: RosterReport; warnings: number } | { ok: false; errors: Finding[] };
 
 export async function importFile(db: Db, file: string, actor: string): Promise<ImportOutcome> {
-  const read = await readSheetsStreaming(file, (name) => Object.keys(matchSheetNames([name])).length > 0);
-  const wanted = new Set(sheetsToRead(read.names));
-  const sheets = read.sheets.filter((s) => wanted.has(s.name));
+  const sheets = await readKnownSheets(file);
   const roster = readRoster(sheets);
   if (roster.errors.length > 0) return { ok: false, errors: roster.errors };
   const report = await saveRoster(db, { ...roster, source: path.basename(file) }, actor);
