@@ -35,7 +35,7 @@ export interface PullResult {
 
 /** Runs a read in one snapshot: PostgreSQL repeatable read; SQLite transactions always are one. */
 export async function inSnapshot<T>(db: Db, fn: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
-  const trx = await db.knex.transaction(db.dialect === 'postgres' ? { isolationLevel: 'repeatable read', readOnly: true } : undefined);
+  const trx = await db.read.transaction(db.dialect === 'postgres' ? { isolationLevel: 'repeatable read', readOnly: true } : undefined);
   try {
     const out = await fn(trx);
     await trx.commit();

@@ -8,11 +8,26 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { knex, type Knex } from 'knex';
+import sqlite3 from 'sqlite3';
 
 export type Dialect = 'sqlite' | 'postgres';
 
 export interface Db {
+  /** The writer's connection (SQLite: the one connection every write goes through), and migrations. */
   knex: Knex;
+  /**
+   * For reads that need not see an open write transaction: token look-ups, GETs, pulls, the
+   * announcement. On SQLite a separate pool of read-only connections (WAL: readers neither wait for the
+   * writer nor hold it up, and each read sees every commit acknowledged before it began), opened on
+   * first use; on PostgreSQL (and an in-memory SQLite) the same pool as `knex`.
+   */
+  read: Knex;
+  /**
+   * A hot, small read (the token look-up of every request) by SQL text with `?` parameters. SQLite:
+   * a statement kept prepared on a read-only connection of its own — no query builder, no pool, no
+   * statement compiled per call; PostgreSQL: knex.raw on the pool.
+   */
+  lookup<T = Record<string, unknown>>(sql: string, params: readonly unknown[]): Promise<T[]>;
   dialect: Dialect;
   /** Where the data lives, for messages (a file path, or the URL without its password). */
   location: string;
@@ -70,6 +85,8 @@ function sqlitePath(url: string): string {
 export interface OpenOptions {
   /** PostgreSQL pool size (SQLite always uses one connection: SQLite has one writer anyway). */
   poolMax?: number;
+  /** SQLite: most read-only connections open at once (default 2). */
+  readers?: number;
 }
 
 /**
@@ -92,7 +109,8 @@ export function openDatabase(url: string, opts: OpenOptions = {}): Db {
       connection: url,
       pool: { min: 0, max: opts.poolMax ?? 10 },
     });
-    return { knex: k, dialect: 'postgres', location: redactUrl(url), close: () => k.destroy() };
+    const lookup = async <T>(sql: string, params: readonly unknown[]) => ((await k.raw(sql, params as Knex.RawBinding[])) as { rows: T[] }).rows;
+    return { knex: k, read: k, lookup, dialect: 'postgres', location: redactUrl(url), close: () => k.destroy() };
   }
   const file = sqlitePath(url);
   if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -112,7 +130,35 @@ export function openDatabase(url: string, opts: OpenOptions = {}): Db {
       },
     },
   });
+  // Readers: opened on first use (a CLI command that only writes never opens one), read-only at the
+  // SQLite level (query_only), with the busy timeout for a checkpoint or another process's moment.
+  let reader: Knex | null = null;
+  const read = (): Knex => {
+    if (file === ':memory:') return k; // another connection would be another, empty database
+    reader ??= knex({
+      client: 'sqlite3',
+      log,
+      connection: { filename: file },
+      useNullAsDefault: true,
+      pool: {
+        min: 0,
+        max: opts.readers ?? 2,
+        idleTimeoutMillis: 60_000,
+        afterCreate(conn: SqliteConnection, done: (err: Error | null, conn: unknown) => void) {
+          runAll(conn, READER_PRAGMAS)
+            .then(() => done(null, conn))
+            .catch((e: Error) => done(e, conn));
+        },
+      },
+    });
+    return reader;
+  };
+  const lookups = file === ':memory:' ? null : new Lookups(file);
+  const lookup = <T>(sql: string, params: readonly unknown[]): Promise<T[]> =>
+    lookups ? lookups.all<T>(sql, params) : (k.raw(sql, params as Knex.RawBinding[]) as Promise<T[]>);
   const close = async () => {
+    await lookups?.close();
+    if (reader) await reader.destroy();
     const client = k.client as unknown as { acquireConnection(): Promise<object>; releaseConnection(c: object): Promise<unknown> };
     const conn = await client.acquireConnection().catch(() => null);
     if (conn) {
@@ -122,15 +168,84 @@ export function openDatabase(url: string, opts: OpenOptions = {}): Db {
     }
     await k.destroy();
   };
-  return { knex: k, dialect: 'sqlite', location: path.resolve(file), close };
+  return {
+    knex: k,
+    get read() {
+      return read();
+    },
+    lookup,
+    dialect: 'sqlite',
+    location: file === ':memory:' ? file : path.resolve(file),
+    close,
+  };
 }
 
 interface SqliteConnection {
   run(sql: string, cb: (err: Error | null) => void): void;
 }
 
-async function applyPragmas(conn: SqliteConnection): Promise<void> {
-  for (const sql of SQLITE_PRAGMAS) {
+/** The `lookup` connection of a SQLite file: opened on first use, its statements kept prepared. */
+class Lookups {
+  private conn: Promise<sqlite3.Database> | null = null;
+  private statements = new Map<string, Promise<sqlite3.Statement>>();
+
+  constructor(private readonly file: string) {}
+
+  async all<T>(sql: string, params: readonly unknown[]): Promise<T[]> {
+    const stmt = await this.statement(sql);
+    return new Promise<T[]>((resolve, reject) => stmt.all(params, (err, rows) => (err ? reject(err) : resolve(rows as T[]))));
+  }
+
+  async close(): Promise<void> {
+    const conn = this.conn;
+    if (!conn) return;
+    this.conn = null;
+    const statements = [...this.statements.values()];
+    this.statements.clear();
+    await Promise.all(statements.map((p) => p.then((st) => new Promise<void>((resolve) => st.finalize(() => resolve())), () => undefined)));
+    const db = await conn.catch(() => null);
+    if (db) await new Promise<void>((resolve) => db.close(() => resolve()));
+  }
+
+  private connection(): Promise<sqlite3.Database> {
+    this.conn ??= new Promise<sqlite3.Database>((resolve, reject) => {
+      const db = new sqlite3.Database(this.file, sqlite3.OPEN_READWRITE, (err) => {
+        if (err) {
+          this.conn = null;
+          reject(err);
+          return;
+        }
+        runAll(db, READER_PRAGMAS).then(() => resolve(db), reject);
+      });
+    });
+    return this.conn;
+  }
+
+  private statement(sql: string): Promise<sqlite3.Statement> {
+    let p = this.statements.get(sql);
+    if (!p) {
+      p = this.connection().then(
+        (db) => new Promise<sqlite3.Statement>((resolve, reject) => {
+          const st = db.prepare(sql, (err) => (err ? reject(err) : resolve(st)));
+        }),
+      );
+      // A statement that failed to prepare (the table not there yet) is tried afresh next time.
+      p.catch(() => this.statements.delete(sql));
+      this.statements.set(sql, p);
+    }
+    return p;
+  }
+}
+
+/** A read connection: never writes (not even by mistake), waits out a lock like the writer does. */
+const READER_PRAGMAS = ['PRAGMA busy_timeout = 10000', 'PRAGMA query_only = ON'];
+
+function applyPragmas(conn: SqliteConnection): Promise<void> {
+  return runAll(conn, SQLITE_PRAGMAS);
+}
+
+async function runAll(conn: SqliteConnection, statements: readonly string[]): Promise<void> {
+  for (const sql of statements) {
     await new Promise<void>((resolve, reject) => conn.run(sql, (err) => (err ? reject(err) : resolve())));
   }
 }

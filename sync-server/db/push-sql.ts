@@ -1,69 +1,109 @@
 /**
- * The push path's statements, written by hand for the writer's `sql` (db/writer.ts): every decision
- * runs them while holding the writer lock, so they are few, and portable (SQLite and PostgreSQL, `?`
- * placeholders). Everything else reads and writes through knex's query builder.
+ * The push path's statements, written by hand for the writer's `sql` (db/writer.ts). A group of
+ * decisions (server/push/group-commit.ts) costs the same few statements whatever its size: one round
+ * of reads for everything the group's decisions refer to, then one round of writes for all the ones
+ * recorded. Lists go in as one JSON parameter (`jsonRows`), so the statement texts never vary and stay
+ * prepared. Portable: SQLite and PostgreSQL, `?` placeholders. Everything else reads and writes
+ * through knex's query builder.
  */
 import {
   decisionFromRow, decisionToRow, employeeFromRow, positionFromRow,
   type DecisionRecord, type DecisionRow, type EmployeeRecord, type EmployeeRow, type PositionRow,
 } from './records';
 import type { PositionWithHolders } from './queries';
-import type { Sql } from './writer';
+import type { Dialect } from './connect';
+import { jsonRows, type Stmt, type Writer } from './writer';
 
-/**
- * The employee (null when the NIP is unknown) and the record number under which this mutation was
- * recorded before, if it was: one statement whichever of the two exists.
- */
-export async function employeeAndPrior(sql: Sql, nip: string, mutationId: string): Promise<{ employee: EmployeeRecord | null; priorRecordNo: string | null }> {
-  const [row] = await sql<Partial<EmployeeRow> & { prior_record_no: string | null }>(
-    `SELECT (SELECT record_no FROM decisions WHERE mutation_id = ?) AS prior_record_no, e.*
-       FROM (SELECT 1 AS one) AS one LEFT JOIN employees e ON e.nip = ?`,
-    [mutationId, nip],
-  );
+/** The part of the official record a group of decisions needs, as it is in the transaction. */
+export interface OfficialView {
+  /** By NIP: the group's employees (an unknown NIP is absent). */
+  employees: Map<string, EmployeeRecord>;
+  /** By code: the targets and the positions the employees hold now, each with its holders counted. */
+  positions: Map<string, PositionWithHolders>;
+  /** By mutationId: decisions already recorded under one of the group's mutation ids. */
+  recorded: Map<string, DecisionRecord>;
+  /** By year: the last record number given (MUT-<year>-<last>). */
+  lastRecordNo: Map<number, number>;
+}
+
+/** Reads, in one round (the statements go out together), what decisions about these refer to. */
+export async function readOfficial(
+  w: Writer,
+  refs: { nips: readonly string[]; codes: readonly string[]; mutationIds: readonly string[] },
+): Promise<OfficialView> {
+  const { sql, dialect } = w;
+  const list = (alias: string) => jsonRows(dialect, 'text', alias);
+  const nips = JSON.stringify([...new Set(refs.nips)]);
+  const [employees, positions, decisions, numbers] = await Promise.all([
+    sql<EmployeeRow>(`SELECT * FROM employees WHERE nip IN (SELECT j.value FROM ${list('j')})`, [nips]),
+    sql<PositionRow & { holders: number | string }>(
+      `SELECT p.*, (SELECT COUNT(*) FROM employees h WHERE h.position_code = p.code) AS holders
+         FROM positions p
+        WHERE p.code IN (SELECT j.value FROM ${list('j')})
+           OR p.code IN (SELECT e.position_code FROM employees e WHERE e.nip IN (SELECT k.value FROM ${list('k')}))`,
+      [JSON.stringify([...new Set(refs.codes)]), nips],
+    ),
+    sql<DecisionRow>(`SELECT * FROM decisions WHERE mutation_id IN (SELECT j.value FROM ${list('j')})`, [JSON.stringify([...new Set(refs.mutationIds)])]),
+    sql<{ year: number | string; last: number | string }>('SELECT year, last FROM record_numbers'),
+  ]);
   return {
-    employee: row?.nip ? employeeFromRow(row as EmployeeRow) : null,
-    priorRecordNo: row?.prior_record_no ?? null,
+    employees: new Map(employees.map((r) => [r.nip, employeeFromRow(r)])),
+    positions: new Map(positions.map((r) => [r.code, { ...positionFromRow(r), holders: Number(r.holders) }])),
+    recorded: new Map(decisions.map((r) => [r.mutation_id, decisionFromRow(r)])),
+    lastRecordNo: new Map(numbers.map((r) => [Number(r.year), Number(r.last)])),
   };
 }
 
-/**
- * The target and the position the employee holds now (found by a subquery, no earlier round trip),
- * each with today's holders counted in the official record.
- */
-export async function targetAndCurrent(sql: Sql, toCode: string, nip: string): Promise<Map<string, PositionWithHolders>> {
-  const rows = await sql<PositionRow & { holders: number | string }>(
-    `SELECT p.*, (SELECT COUNT(*) FROM employees e WHERE e.position_code = p.code) AS holders
-       FROM positions p
-      WHERE p.code = ? OR p.code = (SELECT position_code FROM employees WHERE nip = ?)`,
-    [toCode, nip],
-  );
-  return new Map(rows.map((r) => [r.code, { ...positionFromRow(r), holders: Number(r.holders) }]));
+export function formatRecordNo(year: number, n: number): string {
+  return `MUT-${year}-${String(n).padStart(6, '0')}`;
 }
 
-export async function decisionByRecordNo(sql: Sql, recordNo: string): Promise<DecisionRecord | null> {
-  const [row] = await sql<DecisionRow>('SELECT * FROM decisions WHERE record_no = ?', [recordNo]);
-  return row ? decisionFromRow(row) : null;
-}
-
-/** MUT-<year>-<6 digits>: the next number of the year, gap-free under the writer lock, one statement. */
-export async function nextRecordNo(sql: Sql, year: number): Promise<string> {
-  const [row] = await sql<{ last: number | string }>(
-    'INSERT INTO record_numbers (year, last) VALUES (?, 1) ON CONFLICT (year) DO UPDATE SET last = record_numbers.last + 1 RETURNING last',
-    [year],
-  );
-  return `MUT-${year}-${String(Number(row!.last)).padStart(6, '0')}`;
-}
-
-export async function moveEmployee(sql: Sql, nip: string, toCode: string, start: string, version: number): Promise<void> {
-  await sql('UPDATE employees SET position_code = ?, position_start = ?, version = ? WHERE nip = ?', [toCode, start, version, nip]);
+/** Where an employee sits after the group's moves. */
+export interface EmployeePlace {
+  nip: string;
+  positionCode: string;
+  positionStart: string;
+  version: number;
 }
 
 const DECISION_COLUMNS = Object.keys(decisionToRow({} as DecisionRecord, 0)) as (keyof DecisionRow)[];
+const INTEGER_COLUMNS = new Set<keyof DecisionRow>(['token_id', 'employee_version', 'version']);
 
-export async function insertDecision(sql: Sql, d: DecisionRecord, tokenId: number): Promise<void> {
-  const row = decisionToRow(d, tokenId);
-  await sql(
-    `INSERT INTO decisions (${DECISION_COLUMNS.join(', ')}) VALUES (${DECISION_COLUMNS.map(() => '?').join(', ')})`,
-    DECISION_COLUMNS.map((c) => row[c] ?? null),
-  );
+/**
+ * The statements that write the group's recorded decisions: the employees' new places (each NIP once,
+ * its last place), the decisions, and the record numbers reached per year. The change log and the
+ * audit entries are planned by the writer (`plan.changes`, `plan.audit`); the caller runs all of them
+ * together with `w.writeAll`.
+ */
+export function decisionStatements(
+  dialect: Dialect,
+  decisions: readonly { decision: DecisionRecord; tokenId: number }[],
+  places: readonly EmployeePlace[],
+  lastRecordNo: ReadonlyMap<number, number>,
+): Stmt[] {
+  const rows = jsonRows(dialect, 'arrays', 'j');
+  const out: Stmt[] = [];
+  if (places.length > 0) {
+    out.push({
+      text: `UPDATE employees SET position_code = j.value->>1, position_start = j.value->>2, version = CAST(j.value->>3 AS INTEGER)
+           FROM ${rows} WHERE employees.nip = j.value->>0`,
+      params: [JSON.stringify(places.map((p) => [p.nip, p.positionCode, p.positionStart, p.version]))],
+    });
+  }
+  if (decisions.length > 0) {
+    const select = DECISION_COLUMNS.map((c, i) => (INTEGER_COLUMNS.has(c) ? `CAST(j.value->>${i} AS INTEGER)` : `j.value->>${i}`));
+    out.push({
+      text: `INSERT INTO decisions (${DECISION_COLUMNS.join(', ')}) SELECT ${select.join(', ')} FROM ${rows}`,
+      params: [
+        JSON.stringify(decisions.map(({ decision, tokenId }) => {
+          const row = decisionToRow(decision, tokenId);
+          return DECISION_COLUMNS.map((c) => row[c] ?? null);
+        })),
+      ],
+    });
+  }
+  for (const [year, last] of lastRecordNo) {
+    out.push({ text: 'INSERT INTO record_numbers (year, last) VALUES (?, ?) ON CONFLICT (year) DO UPDATE SET last = excluded.last', params: [year, last] });
+  }
+  return out;
 }

@@ -78,13 +78,16 @@ export async function revokeToken(db: Db, id: number, actor = 'cli'): Promise<bo
   });
 }
 
+const TOKEN_BY_HASH = 'SELECT id, name, role, unit, hash, created_at, revoked_at FROM tokens WHERE hash = ?';
+
 /**
  * The live token for a presented secret, or null. The lookup is by hash (an index), and the stored
  * hash is then compared in constant time, so how long a refusal takes says nothing about the token.
  */
 export async function authenticate(db: Db, secret: string): Promise<TokenInfo | null> {
   const hash = tokenHash(secret);
-  const row = (await db.knex('tokens').where({ hash }).first()) as TokenRow | undefined;
+  // Every request runs this: one statement kept prepared (db.lookup), read on its own connection.
+  const [row] = await db.lookup<TokenRow>(TOKEN_BY_HASH, [hash]);
   const expected = Buffer.from(hash, 'hex');
   const stored = Buffer.from(row?.hash ?? '0'.repeat(64), 'hex');
   const same = stored.length === expected.length && timingSafeEqual(stored, expected);

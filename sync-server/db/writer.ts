@@ -19,7 +19,7 @@
  * taken.
  */
 import type { Knex } from 'knex';
-import { finalizeStatements, preparedStatements, type Db } from './connect';
+import { finalizeStatements, preparedStatements, type Db, type Dialect } from './connect';
 import { auditHash, type AuditEntry } from './audit-hash';
 
 export type ChangeKind = 'employee' | 'position' | 'decision';
@@ -29,6 +29,7 @@ export type Sql = <T = Record<string, unknown>>(text: string, params?: readonly 
 
 export interface Writer {
   trx: Knex.Transaction;
+  dialect: Dialect;
   /**
    * Hand-written SQL in the same transaction, for the push path: every decision waits for the one
    * before it, so each statement's cost is everyone's. On SQLite it goes straight to the driver on the
@@ -46,6 +47,17 @@ export interface Writer {
   changes(items: { kind: ChangeKind; key: string }[]): Promise<number>;
   /** Appends an audit entry; like `changes`, the chain's head advances when called. */
   audit(actor: string, action: string, payload: unknown): Promise<AuditEntry>;
+  /** Appends several audit entries, chained in order, in one statement. */
+  auditMany(entries: readonly { actor: string; action: string; payload: unknown }[]): Promise<AuditEntry[]>;
+  /**
+   * Writes as one atomic step: `build` plans the statements — reserving versions and audit entries
+   * with `plan.changes` / `plan.audit`, as `changes` / `audit` would — and they run together with the
+   * counters' new state, all or nothing. On SQLite that is one round trip to the driver (one script,
+   * inside its own savepoint); on PostgreSQL one statement after the other inside a savepoint. If any
+   * fails, the database and the counters are as before the call, and it throws the failure (or
+   * `TransactionBroken` when even the rollback to its savepoint failed).
+   */
+  writeAll(build: (plan: Planner) => Stmt[]): Promise<void>;
   /** The counter as of now inside this transaction. */
   version(): number;
   /** Changes at or below this version are no longer served one by one (a reader gets a snapshot). */
@@ -64,6 +76,18 @@ export interface Writer {
    * can no longer be trusted, so the caller must let `withWriter` roll all of it back.
    */
   savepoint<T>(fn: () => Promise<T>, keep: (value: T) => boolean): Promise<SavepointOutcome<T>>;
+}
+
+/** A statement with `?` placeholders and its parameters. */
+export interface Stmt {
+  text: string;
+  params: readonly unknown[];
+}
+
+/** Reserves what a `writeAll` writes to the change log and the audit chain; returns the statements. */
+export interface Planner {
+  changes(items: readonly { kind: ChangeKind; key: string }[]): { first: number; statement: Stmt | null };
+  audit(items: readonly { actor: string; action: string; payload: unknown }[]): { entries: AuditEntry[]; statement: Stmt | null };
 }
 
 export type SavepointOutcome<T> = { ok: true; value: T; kept: boolean } | { ok: false; error: unknown };
@@ -130,8 +154,52 @@ async function inTransaction<T>(db: Db, conn: unknown, fn: (w: Writer) => Promis
         throw new TransactionBroken(e);
       }
     };
+    // The counters as last written to sync_state in this transaction (by writeAll): a COMMIT right
+    // after needs no UPDATE of its own.
+    let persisted: StateRow | null = null;
+    // Versions and audit entries are reserved when planned, before their statements resolve: writes
+    // of one step may be issued together (a failed one rolls the step back, counters included).
+    const planner: Planner = {
+      changes(items) {
+        const first = state.version + 1;
+        if (items.length === 0) return { first, statement: null };
+        state.version += items.length;
+        dirty = true;
+        // One statement whatever the count (a roster import logs tens of thousands): the rows as one
+        // JSON array, so the statement text never varies and stays prepared.
+        return {
+          first,
+          statement: {
+            text: `INSERT INTO changes (version, kind, "key") SELECT CAST(j.value->>0 AS INTEGER), j.value->>1, j.value->>2 FROM ${jsonRows(db.dialect)}`,
+            params: [JSON.stringify(items.map((it, i) => [first + i, it.kind, it.key]))],
+          },
+        };
+      },
+      audit(items) {
+        const at = new Date().toISOString();
+        const entries: AuditEntry[] = [];
+        for (const it of items) {
+          const entry = { seq: state.audit_seq + 1, at, actor: it.actor, action: it.action, payload: JSON.stringify(it.payload), prevHash: state.audit_hash };
+          const full: AuditEntry = { ...entry, hash: auditHash(entry) };
+          state.audit_seq = full.seq;
+          state.audit_hash = full.hash;
+          entries.push(full);
+        }
+        if (entries.length === 0) return { entries, statement: null };
+        dirty = true;
+        return {
+          entries,
+          statement: {
+            text: `INSERT INTO audit (seq, at, actor, action, payload, prev_hash, hash)
+           SELECT CAST(j.value->>0 AS INTEGER), j.value->>1, j.value->>2, j.value->>3, j.value->>4, j.value->>5, j.value->>6 FROM ${jsonRows(db.dialect)}`,
+            params: [JSON.stringify(entries.map((e) => [e.seq, e.at, e.actor, e.action, e.payload, e.prevHash, e.hash]))],
+          },
+        };
+      },
+    };
     const w: Writer = {
       trx,
+      dialect: db.dialect,
       sql,
       settingsJson: state.settings,
       version: () => state.version,
@@ -139,39 +207,36 @@ async function inTransaction<T>(db: Db, conn: unknown, fn: (w: Writer) => Promis
         return w.changes([{ kind, key }]);
       },
       async changes(items) {
-        // The versions are reserved at once, before the statements resolve (see audit).
-        const first = state.version + 1;
-        state.version += items.length;
-        dirty = true;
-        // Chunked: SQLite limits bound parameters per statement.
-        for (let i = 0; i < items.length; i += 300) {
-          const chunk = items.slice(i, i + 300);
-          await sql(
-            `INSERT INTO changes (version, kind, "key") VALUES ${chunk.map(() => '(?, ?, ?)').join(', ')}`,
-            chunk.flatMap((it, j) => [first + i + j, it.kind, it.key]),
-          );
-        }
+        const { first, statement } = planner.changes(items);
+        if (statement) await sql(statement.text, statement.params);
         return first;
       },
       async audit(actor, action, payload) {
-        const entry = {
-          seq: state.audit_seq + 1,
-          at: new Date().toISOString(),
-          actor,
-          action,
-          payload: JSON.stringify(payload),
-          prevHash: state.audit_hash,
-        };
-        const full: AuditEntry = { ...entry, hash: auditHash(entry) };
-        // The head advances before the statement resolves: writes of one decision may be issued
-        // together (a failed one rolls the whole decision back to its savepoint, head included).
-        state.audit_seq = full.seq;
-        state.audit_hash = full.hash;
+        return (await w.auditMany([{ actor, action, payload }]))[0]!;
+      },
+      async auditMany(items) {
+        const { entries, statement } = planner.audit(items);
+        if (statement) await sql(statement.text, statement.params);
+        return entries;
+      },
+      async writeAll(build) {
+        if (broken) throw new TransactionBroken(broken);
+        const saved = { ...state };
+        const savedDirty = dirty;
+        const statements = build(planner);
+        if (statements.length === 0 && sameState(saved, state)) return;
         dirty = true;
-        await sql('INSERT INTO audit (seq, at, actor, action, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)', [
-          full.seq, full.at, full.actor, full.action, full.payload, full.prevHash, full.hash,
-        ]);
-        return full;
+        // The counters' row goes with the writes: the COMMIT then needs no statement of its own.
+        const all = [...statements, stateStatement(state)];
+        try {
+          await runner.atomically(all);
+          persisted = { ...state };
+        } catch (e) {
+          Object.assign(state, saved);
+          dirty = savedDirty;
+          if (e instanceof TransactionBroken) broken = e.cause ?? e;
+          throw e;
+        }
       },
       async setFloor(floor) {
         state.floor = floor;
@@ -210,9 +275,10 @@ async function inTransaction<T>(db: Db, conn: unknown, fn: (w: Writer) => Promis
     if (broken) throw new TransactionBroken(broken);
     // A last kept savepoint still open needs no RELEASE of its own: COMMIT releases it with the rest.
     if (dirty) {
-      await sql('UPDATE sync_state SET version = ?, floor = ?, audit_seq = ?, audit_hash = ? WHERE id = 1', [
-        state.version, state.floor, state.audit_seq, state.audit_hash,
-      ]);
+      if (!persisted || !sameState(persisted, state)) {
+        const update = stateStatement(state);
+        await sql(update.text, update.params);
+      }
       runner.finish();
       await trx.commit();
       const failed = await outcome;
@@ -239,6 +305,39 @@ async function inTransaction<T>(db: Db, conn: unknown, fn: (w: Writer) => Promis
 }
 
 const SAVEPOINT = 'one_decision';
+const WRITE_ALL = 'write_all';
+
+const sameState = (a: StateRow, b: StateRow) =>
+  a.version === b.version && a.floor === b.floor && a.audit_seq === b.audit_seq && a.audit_hash === b.audit_hash;
+
+function stateStatement(s: StateRow): Stmt {
+  return {
+    text: 'UPDATE sync_state SET version = ?, floor = ?, audit_seq = ?, audit_hash = ? WHERE id = 1',
+    params: [s.version, s.floor, s.audit_seq, s.audit_hash],
+  };
+}
+
+/**
+ * A statement with its parameters written in, for a SQLite script (one `exec`, which takes no
+ * parameters): integers as digits, text as a quoted literal ('' for '), null as NULL. Null when a
+ * parameter cannot be written in safely (a fraction, a NUL character, another type): the caller then
+ * runs the statements one by one, as prepared statements.
+ */
+export function inlined(st: Stmt): string | null {
+  const parts = st.text.split('?');
+  if (parts.length - 1 !== st.params.length) return null;
+  let out = parts[0]!;
+  for (let i = 0; i < st.params.length; i++) {
+    const v = st.params[i];
+    let lit: string;
+    if (v === null || v === undefined) lit = 'NULL';
+    else if (typeof v === 'number' && Number.isSafeInteger(v)) lit = String(v);
+    else if (typeof v === 'string' && !v.includes('\0')) lit = `'${v.replaceAll("'", "''")}'`;
+    else return null;
+    out += lit + parts[i + 1]!;
+  }
+  return out;
+}
 /** Most statements kept prepared on one SQLite connection. */
 const MAX_PREPARED = 64;
 
@@ -256,6 +355,11 @@ interface Runner {
   sql: Sql;
   /** Parameterless statements, in order, in as few round trips as the driver allows. */
   script(statements: string[]): Promise<void>;
+  /**
+   * The statements, in order, inside a savepoint of their own: all or none. A failure is rolled back
+   * to the savepoint and rethrown; `TransactionBroken` if that rollback failed.
+   */
+  atomically(statements: Stmt[]): Promise<void>;
   /** Resolves when no statement of this runner is still running (after a failed Promise.all). */
   settled(): Promise<void>;
   /** The transaction is ending (nothing of it still running). */
@@ -284,6 +388,8 @@ function runnerOf(db: Db, trx: Knex.Transaction, connection: unknown): Runner {
     let prepared = preparedStatements.get(conn);
     if (!prepared) preparedStatements.set(conn, (prepared = new Map()));
     const cache = prepared;
+    const script = (statements: string[]) =>
+      track(new Promise<void>((resolve, reject) => conn.exec(statements.join(';\n'), (err) => (err ? reject(err) : resolve()))));
     const statementFor = (text: string) => {
       let entry = cache.get(text) as { stmt: SqliteStatement; ready: Promise<void> } | undefined;
       if (!entry) {
@@ -328,7 +434,13 @@ function runnerOf(db: Db, trx: Knex.Transaction, connection: unknown): Runner {
     };
     return {
       sql,
-      script: (statements) => track(new Promise<void>((resolve, reject) => conn.exec(statements.join('; '), (err) => (err ? reject(err) : resolve())))),
+      script,
+      // One `exec`: the whole step crosses to the driver's thread once, not once per statement.
+      atomically: (statements) => {
+        const texts = statements.map(inlined);
+        if (texts.some((t) => t === null)) return atomicallyOneByOne(statements, sql, script, settled);
+        return rollingBack(script([`SAVEPOINT ${WRITE_ALL}`, ...(texts as string[]), `RELEASE SAVEPOINT ${WRITE_ALL}`]), script, settled);
+      },
       settled,
       finish() {
         // Bounded: statement texts that vary (a roster import's chunks) do not pile up.
@@ -338,6 +450,9 @@ function runnerOf(db: Db, trx: Knex.Transaction, connection: unknown): Runner {
       abandon: () => new Promise<void>((resolve) => conn.exec('ROLLBACK', () => resolve())),
     };
   }
+  const script = async (statements: string[]) => {
+    for (const s of statements) await sql(s);
+  };
   // One statement at a time on the connection (pg does not pipeline: issued together, they would only
   // queue inside the driver, which it deprecates).
   let tail: Promise<unknown> = Promise.resolve();
@@ -351,14 +466,38 @@ function runnerOf(db: Db, trx: Knex.Transaction, connection: unknown): Runner {
   };
   return {
     sql,
-    async script(statements) {
-      for (const s of statements) await sql(s);
-    },
+    script,
+    atomically: (statements) => atomicallyOneByOne(statements, sql, script, settled),
     settled,
     finish() {},
     // PostgreSQL ends a transaction whose COMMIT failed; a broken connection is dropped by the pool.
     abandon: async () => undefined,
   };
+}
+
+/** `atomically` statement by statement: a savepoint, the statements in order, its release. */
+function atomicallyOneByOne(statements: Stmt[], sql: Sql, script: (s: string[]) => Promise<void>, settled: () => Promise<void>): Promise<void> {
+  const run = async () => {
+    await script([`SAVEPOINT ${WRITE_ALL}`]);
+    for (const st of statements) await sql(st.text, st.params);
+    await script([`RELEASE SAVEPOINT ${WRITE_ALL}`]);
+  };
+  return rollingBack(run(), script, settled);
+}
+
+/** Awaits a step run inside savepoint WRITE_ALL; if it failed, rolls back to that savepoint and rethrows. */
+async function rollingBack(step: Promise<void>, script: (s: string[]) => Promise<void>, settled: () => Promise<void>): Promise<void> {
+  try {
+    await step;
+  } catch (e) {
+    await settled();
+    try {
+      await script([`ROLLBACK TO SAVEPOINT ${WRITE_ALL}`, `RELEASE SAVEPOINT ${WRITE_ALL}`]);
+    } catch (undo) {
+      throw new TransactionBroken(undo);
+    }
+    throw e;
+  }
 }
 
 /**
@@ -379,6 +518,18 @@ async function lockState(db: Db, sql: Sql): Promise<StateRow> {
     version: Number(row.version), floor: Number(row.floor), audit_seq: Number(row.audit_seq),
     audit_hash: row.audit_hash, settings: row.settings ?? null,
   };
+}
+
+/**
+ * A table with one row per element of the JSON array bound to its `?`, the element in column `value`
+ * (`<alias>.value`, alias `j` unless given): a list of any length as one parameter, so a statement's text does not depend on how
+ * many rows it reads or writes. `text`: the elements are strings (`j.value` is one); otherwise they
+ * are arrays, their fields `j.value->>0`, `j.value->>1`… (text; CAST numbers).
+ */
+export function jsonRows(dialect: Dialect, elements: 'arrays' | 'text' = 'arrays', alias = 'j'): string {
+  if (dialect === 'sqlite') return `json_each(?) AS ${alias}`;
+  const fn = elements === 'text' ? 'json_array_elements_text' : 'json_array_elements';
+  return `${fn}(CAST(? AS json)) AS ${alias}(value)`;
 }
 
 /** Rows of a raw statement: pg gives { rows }, sqlite3 the array itself. */

@@ -84,7 +84,7 @@ eachDatabase('group commit', (ctx) => {
   // Groups bounded by count only here (a slow machine must not split a group by time and make the
   // test depend on speed); the bounds test sets its own.
   beforeEach(() => {
-    groupWriterOf(ctx.db).limits = { maxDecisions: DEFAULT_GROUP_LIMITS.maxDecisions, maxMs: 60_000 };
+    groupWriterOf(ctx.db).limits = { ...DEFAULT_GROUP_LIMITS };
   });
   after(() => {
     groupWriterOf(ctx.db).limits = { ...DEFAULT_GROUP_LIMITS };
@@ -249,7 +249,7 @@ eachDatabase('group commit', (ctx) => {
 
   it('bounded groups: a big batch is split, a small request beside it is served in the first group', async () => {
     const w = groupWriterOf(ctx.db);
-    w.limits = { maxDecisions: 4, maxMs: 60_000 };
+    w.limits = { maxDecisions: 4 };
     const before = { ...w.stats };
     // Ten decisions for one request (moves between the pools, each person once), one for another.
     const big: DecisionInput[] = [];

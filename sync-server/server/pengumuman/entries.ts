@@ -25,7 +25,7 @@ export const ANNOUNCEMENT_LIMIT = 2000;
 
 export async function announcementEntries(db: Db, f: AnnouncementFilter): Promise<AnnouncementEntry[]> {
   const q = db
-    .knex('decisions as d')
+    .read('decisions as d')
     .join('employees as e', 'e.nip', 'd.nip')
     .leftJoin('positions as pf', 'pf.code', 'd.from_code')
     .join('positions as pt', 'pt.code', 'd.to_code')

@@ -5,38 +5,41 @@
  * takes the decisions waiting — of one request's batch and of every request queued beside it — and
  * applies them in ONE write transaction holding the writer lock (db/writer.ts: the `sync_state` row,
  * `SELECT … FOR UPDATE` on PostgreSQL, so groups of several server processes run one after another):
- *  - each decision inside its own SAVEPOINT, judged and written in order (record.ts). Anything but
- *    `recorded` — duplicate, conflict, rejected — or an unexpected error is rolled back to that
- *    savepoint: it leaves no trace, and the counter, audit chain and record numbers continue as if it
- *    had never run. A recorded one is released into the transaction. One decision never affects
- *    another except through what it recorded: later decisions of the group see the seats, versions and
- *    mutation ids of the earlier ones, exactly as if each had committed alone;
+ *  - the group is judged in order as one batch (record.ts): one round of reads for everything its
+ *    decisions refer to, each decision judged on that view of the record — later decisions of the
+ *    group see the seats, versions and mutation ids of the earlier ones, exactly as if each had
+ *    committed alone — and one round of writes for the recorded ones. Duplicates, conflicts and
+ *    rejections write nothing. A decision whose judging throws fails its request (below);
+ *  - the batch runs in a SAVEPOINT: if one of its statements fails (a constraint, a trigger, a
+ *    fault), it is rolled back — database and counters as before it — and the group is applied again
+ *    one decision at a time, each in its own savepoint, so only the decision to blame fails and the
+ *    others are still recorded, with no number, version or audit entry skipped;
  *  - then one COMMIT for the group (synchronous=FULL on SQLite: on disk when it returns);
  *  - only then is any result of the group handed back to its request. A failing COMMIT (or anything
  *    else that ruins the transaction) fails every request with a decision in the group with a transient
  *    error (503): nothing of the group is in the record, the clients re-send the same mutation ids.
  *
- * The group is bounded (`GroupLimits`: so many decisions, or so many milliseconds of work once it has
- * started), so a request of 500 decisions does not hold everyone else behind it; and it is fair: the
- * requests waiting take turns, one decision each, so a one-decision push waits for at most one group
- * however big the batches beside it. A request's own decisions stay in their order; its answer waits
- * until all of them are in committed groups. A request whose decision throws gets that error (as before
- * group commit: 503 if transient, else 500) and the rest of its batch is not attempted; what it recorded
- * before stays recorded, and a retry gets those back as `duplicate`.
+ * The group is bounded (`GroupLimits`), so a request of 500 decisions does not hold everyone else
+ * behind it; and it is fair: the requests waiting take turns, one decision each, so a one-decision push
+ * waits for at most one group however big the batches beside it. A request's own decisions stay in
+ * their order; its answer waits until all of them are in committed groups. A request whose decision
+ * throws gets that error (as before group commit: 503 if transient, else 500) and the rest of its batch
+ * is not attempted; what it recorded before stays recorded, and a retry gets those back as `duplicate`.
  */
 import type { Db } from '../../db/connect';
-import { withWriter } from '../../db/writer';
-import { decideAndWrite, type RecordContext } from './record';
+import { TransactionBroken, withWriter } from '../../db/writer';
+import { recordBatch, type BatchItem, type BatchOutcome, type RecordContext } from './record';
 import type { DecisionInput, PushResult } from './types';
 
 export interface GroupLimits {
-  /** Most decisions in one group (one transaction, one commit). */
+  /**
+   * Most decisions in one group (one transaction, one commit). The rules run on each in turn, about
+   * 0.05 ms a decision, so a full group holds the writer for a few milliseconds.
+   */
   maxDecisions: number;
-  /** No decision is started in a group after it has worked this long (ms); the group commits. */
-  maxMs: number;
 }
 
-export const DEFAULT_GROUP_LIMITS: GroupLimits = { maxDecisions: 128, maxMs: 10 };
+export const DEFAULT_GROUP_LIMITS: GroupLimits = { maxDecisions: 128 };
 
 /** A group's transaction failed (its COMMIT, or a savepoint that could not be rolled back to): nothing of it was recorded. */
 export class WriteGroupFailed extends Error {
@@ -106,42 +109,76 @@ export class GroupWriter {
 
   private async runGroup(): Promise<void> {
     const waiting = this.queue.slice();
+    const items: (BatchItem & { job: Job })[] = [];
     const members = new Set<Job>();
-    let applied = 0;
+    let outcomes: BatchOutcome[] = [];
+    let locked = false;
     try {
       await withWriter(this.db, async (w) => {
-        const started = performance.now();
-        const { maxDecisions, maxMs } = this.limits;
-        while (applied < maxDecisions && (applied === 0 || performance.now() - started < maxMs)) {
-          // Turns: the request at the head gives one decision and goes to the back if it has more.
+        locked = true;
+        // The group, taken once the lock is held (what arrived meanwhile joins it), in turn order: the
+        // request at the head gives one decision and goes to the back if it has more.
+        while (items.length < this.limits.maxDecisions) {
           const job = this.queue.shift();
           if (!job) break;
-          const d = job.decisions[job.next++]!;
+          items.push({ d: job.decisions[job.next++]!, ctx: job.ctx, owner: job, job });
           members.add(job);
-          applied++;
-          const out = await w.savepoint(() => decideAndWrite(w, d, job.ctx), (r) => r.status === 'recorded');
-          if (!out.ok) {
-            job.failure = { error: out.error };
-          } else {
-            job.results.push(out.value);
-            if (job.next < job.decisions.length) this.queue.push(job);
+          if (job.next < job.decisions.length) this.queue.push(job);
+        }
+        // The whole group in one batch (one round of reads, one atomic step of writes). A statement of
+        // it failing (a constraint, a trigger, a fault) writes nothing, and the group is applied again
+        // one decision at a time, each its own atomic step, to find the one to blame: the others are
+        // still recorded. A transaction that can no longer be trusted ends the group (catch below).
+        const attempt = async (batch: BatchItem[]): Promise<BatchOutcome[] | { error: unknown }> => {
+          try {
+            return await recordBatch(w, batch);
+          } catch (error) {
+            if (error instanceof TransactionBroken) throw error;
+            return { error };
           }
+        };
+        const whole = await attempt(items);
+        if (Array.isArray(whole)) {
+          outcomes = whole;
+          return;
+        }
+        const failed = new Set<object>();
+        outcomes = [];
+        for (const item of items) {
+          if (failed.has(item.owner)) {
+            outcomes.push({ kind: 'skipped' });
+            continue;
+          }
+          const one = await attempt([item]);
+          const outcome: BatchOutcome = Array.isArray(one) ? one[0]! : { kind: 'failed', error: one.error };
+          if (outcome.kind === 'failed') failed.add(item.owner);
+          outcomes.push(outcome);
         }
       });
     } catch (e) {
       // No lock (busy, unreachable): the requests that were waiting for it get that error, as each
       // would have alone. The transaction failed after decisions were applied (COMMIT, a savepoint
       // that could not be undone): nothing of the group is recorded, every request in it is told so.
-      const failed = members.size > 0 ? members : new Set(waiting);
-      const error = members.size > 0 ? new WriteGroupFailed(e) : e;
+      const failed = locked ? members : new Set(waiting);
+      const error = locked ? new WriteGroupFailed(e) : e;
       this.queue = this.queue.filter((j) => !failed.has(j));
-      if (members.size > 0) this.stats.failedGroups++;
+      if (locked) this.stats.failedGroups++;
       for (const job of failed) job.reject(error);
       return;
     }
+    let applied = 0;
+    items.forEach((item, i) => {
+      const o = outcomes[i]!;
+      if (o.kind === 'skipped') return;
+      applied++;
+      if (o.kind === 'failed') item.job.failure ??= { error: o.error };
+      else item.job.results.push(o.result);
+    });
     this.stats.groups++;
     this.stats.decisions += applied;
     this.stats.largestGroup = Math.max(this.stats.largestGroup, applied);
+    // A request that failed gives up the rest of its decisions.
+    this.queue = this.queue.filter((j) => !j.failure);
     // Committed: now, and only now, the answers.
     for (const job of members) {
       if (job.failure) job.reject(job.failure.error);
@@ -162,7 +199,10 @@ export function groupWriterOf(db: Db): GroupWriter {
   return w;
 }
 
-/** A push: the request's decisions, in order, through the group writer; one result per decision. */
+/**
+ * A push: the request's decisions, in order, through the group writer of this database, one result per
+ * decision.
+ */
 export function pushDecisions(db: Db, decisions: readonly DecisionInput[], ctx: RecordContext): Promise<PushResult[]> {
   return groupWriterOf(db).submit(decisions, ctx);
 }

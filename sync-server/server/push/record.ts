@@ -1,19 +1,22 @@
 /**
- * Recording one pushed decision, inside the group writer's transaction (group-commit.ts), which holds
- * the writer lock, so the checks and the write see the same official record — including the decisions
- * recorded earlier in the same group — and two approvers racing for the last seat are served one after
- * the other. The group writer runs this inside the decision's own savepoint and keeps it only when it
- * is recorded. Every decision waits for the one before it, so it costs as few statements as possible
- * (db/push-sql.ts): two reads issued together, then, if it is recorded, the record number and four
- * writes issued together (employee, decision, its two changes, the audit entry). Order of checks
- * (SYNC-API.md): already recorded → duplicate; unknown employee/position or outside the token's unit →
- * rejected; stale baseVersion or the employee no longer in the position the workbook thought → conflict
- * (checked before anything else about the move: the workbook must pull first); target = current
- * position → rejected; seats taken → conflict; the rules → rejected or recorded.
+ * Recording pushed decisions, inside the group writer's transaction (group-commit.ts), which holds the
+ * writer lock, so the checks and the writes see the same official record and two approvers racing for
+ * the last seat are served one after the other.
+ *
+ * A batch (the decisions of one group, in turn order) costs one round of reads and one round of
+ * writes whatever its size (db/push-sql.ts): everything the decisions refer to is read at once, each
+ * decision is then judged in order on that view of the record — which each recorded decision updates
+ * (the employee's place and version, the seats, its mutation id, the record number), so a later
+ * decision sees the earlier ones exactly as if each had committed alone — and the recorded ones are
+ * written together. Order of checks (SYNC-API.md): already recorded → duplicate; unknown employee /
+ * position or outside the token's unit → rejected; stale baseVersion or the employee no longer in the
+ * position the workbook thought → conflict (checked before anything else about the move: the workbook
+ * must pull first); target = current position → rejected; seats taken → conflict; the rules →
+ * rejected or recorded.
  */
 import { DECISION_ACTION } from '../../db/audit-verify';
-import type { DecisionRecord } from '../../db/records';
-import { decisionByRecordNo, employeeAndPrior, insertDecision, moveEmployee, nextRecordNo, targetAndCurrent } from '../../db/push-sql';
+import type { DecisionRecord, EmployeeRecord } from '../../db/records';
+import { decisionStatements, formatRecordNo, readOfficial, type EmployeePlace, type OfficialView } from '../../db/push-sql';
 import type { Writer } from '../../db/writer';
 import type { TokenInfo } from '../../db/tokens';
 import { defaultSettings, type Settings } from '../../../shared/model';
@@ -32,41 +35,134 @@ export interface RecordContext {
   now?: () => Date;
 }
 
-/**
- * Judges one decision on the official record as `w` sees it and, when it is to be recorded, writes it.
- * Runs inside the decision's savepoint: a result other than `recorded` is rolled back by the caller.
- */
-export async function decideAndWrite(w: Writer, d: DecisionInput, ctx: RecordContext): Promise<PushResult> {
-  const { sql } = w;
-  const mutationId = d.mutationId;
-  const rejected = (message: string, findings: Finding[]): PushResult => ({ mutationId, status: 'rejected', message, findings });
+/** One decision of a batch; `owner`: the request it came from (a failure stops that request's later decisions). */
+export interface BatchItem {
+  d: DecisionInput;
+  ctx: RecordContext;
+  owner: object;
+}
 
-  // The two reads go out together (they do not depend on each other): one wait instead of two. The
-  // second also finds the position the employee holds now: if it is not the one the workbook says they
-  // leave, that is a conflict below.
-  const [{ employee, priorRecordNo }, positions] = await Promise.all([
-    employeeAndPrior(sql, d.nip, mutationId),
-    targetAndCurrent(sql, d.toPositionCode, d.nip),
-  ]);
-  if (priorRecordNo) {
-    const before = (await decisionByRecordNo(sql, priorRecordNo))!;
-    return {
+export type BatchOutcome =
+  | { kind: 'done'; result: PushResult }
+  /** Judging it threw (a bug, not a verdict): its request fails with this error. */
+  | { kind: 'failed'; error: unknown }
+  /** Not attempted: an earlier decision of the same request failed. */
+  | { kind: 'skipped' };
+
+/**
+ * Judges the batch's decisions in order on the official record as `w` sees it and writes the ones
+ * recorded, in one atomic step (`w.writeAll`); one outcome per item. Throws only when a statement
+ * fails (a read or a write): then nothing of the batch is written (`TransactionBroken` if even that
+ * could not be ensured: the whole transaction must go).
+ */
+export async function recordBatch(w: Writer, items: readonly BatchItem[]): Promise<BatchOutcome[]> {
+  const view = await readOfficial(w, {
+    nips: items.map((it) => it.d.nip),
+    codes: items.map((it) => it.d.toPositionCode),
+    mutationIds: items.map((it) => it.d.mutationId),
+  });
+  const stored = w.settingsJson ? (JSON.parse(w.settingsJson) as Omit<Settings, 'asOf'>) : null;
+
+  const outcomes: BatchOutcome[] = [];
+  const failedOwners = new Set<object>();
+  const recorded: { decision: DecisionRecord; tokenId: number }[] = [];
+  const places = new Map<string, EmployeePlace>();
+  const usedYears = new Map<number, number>();
+  let version = w.version();
+
+  for (const item of items) {
+    if (failedOwners.has(item.owner)) {
+      outcomes.push({ kind: 'skipped' });
+      continue;
+    }
+    const { d, ctx } = item;
+    let verdict: Verdict;
+    const now = (ctx.now ?? (() => new Date()))();
+    try {
+      verdict = judgeOne(view, d, ctx, stored, now);
+    } catch (error) {
+      failedOwners.add(item.owner);
+      outcomes.push({ kind: 'failed', error });
+      continue;
+    }
+    if (verdict.kind === 'result') {
+      outcomes.push({ kind: 'done', result: verdict.result });
+      continue;
+    }
+
+    // Recorded: the next record number of the year and two versions — the employee's move, then the
+    // decision itself — and the view updated so the decisions after it see it.
+    const year = yearWib(now);
+    const n = (view.lastRecordNo.get(year) ?? 0) + 1;
+    view.lastRecordNo.set(year, n);
+    usedYears.set(year, n);
+    const recordNo = formatRecordNo(year, n);
+    const employeeVersion = version + 1;
+    version += 2;
+    const decision: DecisionRecord = {
+      recordNo, mutationId: d.mutationId, workbookId: ctx.workbookId, proposalId: d.proposalId, nip: d.nip,
+      fromPositionCode: d.fromPositionCode, toPositionCode: d.toPositionCode, reason: d.reason,
+      effectiveDate: d.effectiveDate, note: d.note, mendagriApproval: d.mendagriApproval,
+      approvedBy: ctx.token.name, recordedAt: now.toISOString(), findings: verdict.accepted,
+      employeeVersion, version: employeeVersion + 1,
+    };
+    recorded.push({ decision, tokenId: ctx.token.id });
+    const moved: EmployeeRecord = { ...verdict.employee, positionCode: d.toPositionCode, positionStart: d.effectiveDate, version: employeeVersion };
+    view.employees.set(d.nip, moved);
+    places.set(d.nip, { nip: d.nip, positionCode: moved.positionCode, positionStart: d.effectiveDate, version: employeeVersion });
+    const from = view.positions.get(verdict.employee.positionCode);
+    if (from) view.positions.set(from.code, { ...from, holders: from.holders - 1 });
+    const to = view.positions.get(d.toPositionCode)!;
+    view.positions.set(to.code, { ...to, holders: to.holders + 1 });
+    view.recorded.set(d.mutationId, decision);
+    outcomes.push({ kind: 'done', result: { mutationId: d.mutationId, status: 'recorded', recordNo, version: employeeVersion, findings: verdict.accepted } });
+  }
+
+  if (recorded.length > 0) {
+    // All of it in one atomic step (one round trip on SQLite); if a statement fails, nothing of the
+    // batch is written and the caller tries the decisions one by one.
+    const expected = w.version() + 1;
+    await w.writeAll((plan) => {
+      const changes = plan.changes(recorded.flatMap(({ decision }) => [
+        { kind: 'employee' as const, key: decision.nip },
+        { kind: 'decision' as const, key: decision.recordNo },
+      ]));
+      if (changes.first !== expected) throw new Error(`version reserved ${changes.first}, expected ${expected}`);
+      const audit = plan.audit(recorded.map(({ decision, tokenId }) => ({ actor: decision.approvedBy, action: DECISION_ACTION, payload: { decision, tokenId } })));
+      return [changes.statement!, audit.statement!, ...decisionStatements(w.dialect, recorded, [...places.values()], usedYears)];
+    });
+  }
+  return outcomes;
+}
+
+type Verdict = { kind: 'result'; result: PushResult } | { kind: 'record'; employee: EmployeeRecord; accepted: Finding[] };
+
+/** One decision judged on the view (SYNC-API.md's order of checks); nothing written. */
+function judgeOne(view: OfficialView, d: DecisionInput, ctx: RecordContext, stored: Omit<Settings, 'asOf'> | null, now: Date): Verdict {
+  const mutationId = d.mutationId;
+  const result = (r: PushResult): Verdict => ({ kind: 'result', result: r });
+  const rejected = (message: string, findings: Finding[]) => result({ mutationId, status: 'rejected', message, findings });
+
+  const before = view.recorded.get(mutationId);
+  if (before) {
+    return result({
       mutationId, status: 'duplicate', recordNo: before.recordNo, version: before.employeeVersion,
       findings: before.findings, recordedAt: before.recordedAt,
-    };
+    });
   }
+  const employee = view.employees.get(d.nip);
   if (!employee) {
     return rejected(`NIP ${d.nip} tidak ada di catatan resmi`, [
       serverFinding('EMPLOYEE_UNKNOWN', 'nip', d.nip, `NIP ${d.nip} tidak ditemukan di data pegawai resmi.`),
     ]);
   }
-  const to = positions.get(d.toPositionCode);
+  const to = view.positions.get(d.toPositionCode);
   if (!to) {
     return rejected(`Jabatan ${d.toPositionCode} tidak ada di catatan resmi`, [
       serverFinding('POSITION_UNKNOWN', 'toCode', d.toPositionCode, `Kode jabatan ${d.toPositionCode} tidak ditemukan di data jabatan resmi.`),
     ]);
   }
-  const from = positions.get(employee.positionCode) ?? null;
+  const from = view.positions.get(employee.positionCode) ?? null;
   // A unit-scoped token records only moves within its unit: taking someone from another unit (or
   // sending them there) is for an approver of the whole agency.
   const scope = ctx.token.unit;
@@ -80,9 +176,8 @@ export async function decideAndWrite(w: Writer, d: DecisionInput, ctx: RecordCon
   const holders = new Map([[to.code, to.holders]]);
   if (from) holders.set(from.code, from.holders);
   const position: PositionState = { code: to.code, unit: to.unit, needed: to.needed, holders: to.holders };
-  const conflict = (reason: 'VERSION_STALE' | 'POSITION_CHANGED' | 'FORMATION_FULL', message: string, findings: Finding[] = []): PushResult => ({
-    mutationId, status: 'conflict', reason, message, current: { employee, position }, findings,
-  });
+  const conflict = (reason: 'VERSION_STALE' | 'POSITION_CHANGED' | 'FORMATION_FULL', message: string, findings: Finding[] = []) =>
+    result({ mutationId, status: 'conflict', reason, message, current: { employee, position }, findings });
   if (employee.version !== d.baseVersion) {
     return conflict('VERSION_STALE', `Data pegawai ${d.nip} sudah berubah di catatan resmi (versi ${employee.version}, buku kerja versi ${d.baseVersion}); tarik data resmi lalu periksa lagi`);
   }
@@ -98,8 +193,6 @@ export async function decideAndWrite(w: Writer, d: DecisionInput, ctx: RecordCon
     return conflict('FORMATION_FULL', `Formasi ${to.code} penuh di catatan resmi: ${position.holders} pemangku, kebutuhan ${to.needed}`);
   }
 
-  const now = (ctx.now ?? (() => new Date()))();
-  const stored = w.settingsJson ? (JSON.parse(w.settingsJson) as Omit<Settings, 'asOf'>) : null;
   const settings: Settings = { ...defaultSettings(todayWib(now)), ...(stored ?? {}), asOf: todayWib(now) };
   const book = officialBook({ employee, from, to, holders, settings, approvedBy: ctx.token.name }, d);
   const verdict = judge(proposalFindings(book, evaluateOfficial(book).findings), d.note);
@@ -107,29 +200,5 @@ export async function decideAndWrite(w: Writer, d: DecisionInput, ctx: RecordCon
     return conflict('FORMATION_FULL', `Formasi ${to.code} penuh di catatan resmi`, verdict.findings);
   }
   if (verdict.kind === 'reject') return rejected(verdict.message, verdict.findings);
-
-  return write(w, d, ctx, now, verdict.accepted);
-}
-
-async function write(w: Writer, d: DecisionInput, ctx: RecordContext, now: Date, accepted: Finding[]): Promise<PushResult> {
-  const recordNo = await nextRecordNo(w.sql, yearWib(now));
-  // Two changes, two versions: the employee's move, then the decision itself. The versions are
-  // reserved when `changes` is called, so the four writes go out together and are awaited together;
-  // if one fails, the decision's savepoint takes all of them back.
-  const employeeVersion = w.version() + 1;
-  const decision: DecisionRecord = {
-    recordNo, mutationId: d.mutationId, workbookId: ctx.workbookId, proposalId: d.proposalId, nip: d.nip,
-    fromPositionCode: d.fromPositionCode, toPositionCode: d.toPositionCode, reason: d.reason,
-    effectiveDate: d.effectiveDate, note: d.note, mendagriApproval: d.mendagriApproval,
-    approvedBy: ctx.token.name, recordedAt: now.toISOString(), findings: accepted,
-    employeeVersion, version: employeeVersion + 1,
-  };
-  const [first] = await Promise.all([
-    w.changes([{ kind: 'employee', key: d.nip }, { kind: 'decision', key: recordNo }]),
-    moveEmployee(w.sql, d.nip, d.toPositionCode, d.effectiveDate, employeeVersion),
-    insertDecision(w.sql, decision, ctx.token.id),
-    w.audit(ctx.token.name, DECISION_ACTION, { decision, tokenId: ctx.token.id }),
-  ]);
-  if (first !== employeeVersion) throw new Error(`version reserved ${first}, expected ${employeeVersion}`);
-  return { mutationId: d.mutationId, status: 'recorded', recordNo, version: employeeVersion, findings: accepted };
+  return { kind: 'record', employee, accepted: verdict.accepted };
 }

@@ -25,7 +25,7 @@ export function apiRouter(db: Db, config: ServerConfig): Router {
 
   r.get('/health', async (req, res) => {
     parseOr400(EmptyQuery, req.query, 'Parameter');
-    const s = await syncState(db.knex);
+    const s = await syncState(db.read);
     res.json({ status: 'ok', database: db.dialect, version: s.version });
   });
 
@@ -58,17 +58,17 @@ export function apiRouter(db: Db, config: ServerConfig): Router {
   r.get('/employees/:nip', readers, async (req, res) => {
     parseOr400(EmptyQuery, req.query, 'Parameter');
     const { nip } = parseOr400(NipParams, req.params, 'Parameter');
-    const employee = await getEmployee(db.knex, nip);
+    const employee = await getEmployee(db.read, nip);
     const unit = tokenOf(res).unit;
     // Outside a scoped token's unit the employee is as good as unknown to it.
-    const position = employee && unit ? await getPosition(db.knex, employee.positionCode) : null;
+    const position = employee && unit ? await getPosition(db.read, employee.positionCode) : null;
     if (!employee || (unit && position?.unit !== unit)) throw new HttpError(404, { error: `Pegawai ${nip} tidak ditemukan` });
     res.json(employee);
   });
 
   r.get('/positions', readers, async (req, res) => {
     parseOr400(EmptyQuery, req.query, 'Parameter');
-    res.json({ positions: await listPositions(db.knex, tokenOf(res).unit) });
+    res.json({ positions: await listPositions(db.read, tokenOf(res).unit) });
   });
 
   r.get('/decisions', readers, async (req, res) => {
@@ -77,7 +77,7 @@ export function apiRouter(db: Db, config: ServerConfig): Router {
     if (scope && q.unit && q.unit !== scope) {
       throw new HttpError(403, { error: `Token ini hanya untuk unit ${scope}` });
     }
-    res.json({ decisions: await listDecisions(db.knex, { from: q.from, to: q.to, unit: scope ?? q.unit }) });
+    res.json({ decisions: await listDecisions(db.read, { from: q.from, to: q.to, unit: scope ?? q.unit }) });
   });
 
   r.post('/roster', requireRole(db, ADMINS, { unscoped: true }), json({ limit: config.rosterBodyLimit }), async (req, res) => {
