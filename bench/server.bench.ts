@@ -6,13 +6,17 @@
  *  - latency p50 / p99 of a one-decision push at 50 concurrent clients sending as fast as they can
  *    (autocannon), and of the same pushes arriving evenly at 100 a second (open loop);
  *  - a full pull of 40,000 employees: the paginated change log from cursor 0, and the snapshot a
- *    client gets on `reset`.
+ *    client gets on `reset`;
+ *  - the floor under that latency, the same 50 clients against servers that do nothing but read the
+ *    body and answer (floor-server.ts): Express 5 with express.json, and Node's bare http module.
  * Prints the ratio batched push / raw (goal ≥ 0.25) and p99 (goal ≤ 20 ms). Nothing asserts a time.
  */
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import sqlite3 from 'sqlite3';
 import type { Employee, Position } from '../shared/model';
 import { openDatabase, SQLITE_PRAGMAS } from '../sync-server/db/connect';
@@ -26,7 +30,9 @@ import { startServerChild } from '../test/server/support/child';
 // autocannon ships no types; the little of its API used here.
 interface CannonResult {
   latency: { p50: number; p99: number; max: number };
-  requests: { average: number };
+  requests: { average: number; total: number };
+  /** Seconds, to the hundredth. */
+  duration: number;
   non2xx: number;
   errors: number;
 }
@@ -42,11 +48,13 @@ const PUSH_ONE = 400;
 const PUSH_HUNDRED = 3_000;
 const CONCURRENT = 50;
 const CANNON_REQUESTS = 3_000;
+const FLOOR_REQUESTS = 10_000;
 const STEADY_REQUESTS = 1_000;
 const STEADY_RATE = 100;
 const WORKBOOK = '5b0c4a3e-2d1f-4e6a-9b8c-7d6e5f4a3b2c';
 
 const rate = (n: number, ms: number) => `${Math.round((n * 1000) / ms).toLocaleString('en-US')} /s`;
+const perSec = (r: CannonResult) => Math.round(r.requests.total / Math.max(r.duration, 0.01)).toLocaleString('en-US');
 const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 export default async function bench(): Promise<void> {
@@ -175,6 +183,10 @@ async function run(dir: string): Promise<void> {
     // when each was due, so a slow server cannot hide its queue), as many in flight as it takes.
     const steady = await openLoop(STEADY_REQUESTS, STEADY_RATE, () => push([nextDecision()]));
 
+    // --- The floor: the same 50 clients, the same body, against servers that only parse and answer.
+    const floorExpress = await floorLatency('express', bodies[0]!);
+    const floorNode = await floorLatency('node', bodies[0]!);
+
     const raw = (rawBefore.perSec + rawAfter.perSec) / 2;
     const batched = (PUSH_HUNDRED * 1000) / hundredMs;
     const dbSize = statSync(file).size;
@@ -183,7 +195,9 @@ async function run(dir: string): Promise<void> {
     console.log(`  push, batches of 1             : ${rate(PUSH_ONE, oneMs)}   (${PUSH_ONE} requests, one client, ${(oneMs / PUSH_ONE).toFixed(2)} ms a request)`);
     console.log(`  push, batches of 100           : ${rate(PUSH_HUNDRED, hundredMs)}   (${PUSH_HUNDRED / 100} requests, one client, ${(hundredMs / (PUSH_HUNDRED / 100)).toFixed(0)} ms a request)`);
     console.log(`  ratio batched push / raw       : ${(batched / raw).toFixed(2)}   goal ≥ 0.25`);
-    console.log(`  50 clients, flat out           : p50 ${flat.latency.p50} ms, p99 ${flat.latency.p99} ms, max ${flat.latency.max} ms   goal p99 ≤ 20 ms   (${CANNON_REQUESTS} one-decision pushes, ${Math.round(flat.requests.average)} /s; each waits for the ones queued before it: ≈ 50 / throughput)`);
+    console.log(`  50 clients, flat out           : p50 ${flat.latency.p50} ms, p99 ${flat.latency.p99} ms, max ${flat.latency.max} ms   goal p99 ≤ 20 ms   (${CANNON_REQUESTS} one-decision pushes, ${perSec(flat)} /s; each waits for the ones queued before it: ≈ 50 / throughput)`);
+    console.log(`    floor: Express 5, no work    : p50 ${floorExpress.latency.p50} ms, p99 ${floorExpress.latency.p99} ms, ${perSec(floorExpress)} /s   (express.json and res.json only: no database, auth, logs or headers; same 50 clients and body, ${FLOOR_REQUESTS.toLocaleString('en-US')} requests after as many to warm up)`);
+    console.log(`    floor: node:http, no work    : p50 ${floorNode.latency.p50} ms, p99 ${floorNode.latency.p99} ms, ${perSec(floorNode)} /s   (the same without Express)`);
     console.log(`  ${STEADY_RATE} pushes/s, evenly spaced : p50 ${steady.p50.toFixed(1)} ms, p99 ${steady.p99.toFixed(1)} ms, max ${steady.max.toFixed(1)} ms   (${STEADY_REQUESTS} one-decision pushes, open loop, up to ${steady.inFlight} in flight)`);
     console.log(`  full pull, paginated           : ${sec(pullMs)}   (${pulledEmployees.toLocaleString('en-US')} employees + positions, ${pages} pages of ≤ 5,000 changes, ${(pulledBytes / 1e6).toFixed(1)} MB)`);
     console.log(`  full pull, reset snapshot      : ${sec(snapshotMs)}   (${EMPLOYEES.toLocaleString('en-US')} employees, one response, ${(snap.bytes / 1e6).toFixed(1)} MB)`);
@@ -191,6 +205,38 @@ async function run(dir: string): Promise<void> {
   } finally {
     child.proc.kill('SIGTERM');
     await child.exited;
+  }
+}
+
+/**
+ * 50 clients flat out against floor-server.ts in its own process (as the real server runs): a first
+ * round to warm it up (JIT, sockets), then the measured one.
+ */
+async function floorLatency(mode: 'express' | 'node', body: string): Promise<CannonResult> {
+  const tsx = pathToFileURL(path.resolve(__dirname, '..', 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+  const proc = spawn(process.execPath, ['--import', tsx, path.join(__dirname, 'floor-server.ts'), mode], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+  try {
+    const port = await new Promise<number>((resolve, reject) => {
+      let out = '';
+      proc.stdout!.on('data', (c: Buffer) => {
+        out += String(c);
+        if (out.includes('\n')) resolve((JSON.parse(out.split('\n')[0]!) as { port: number }).port);
+      });
+      void exited.then(() => reject(new Error(`floor server (${mode}) exited before listening`)));
+    });
+    const round = () =>
+      autocannon({
+        url: `http://127.0.0.1:${port}/api/v1/decisions`, connections: CONCURRENT, amount: FLOOR_REQUESTS, method: 'POST',
+        headers: { 'content-type': 'application/json' }, body,
+      });
+    await round();
+    const r = await round();
+    if (r.non2xx > 0 || r.errors > 0) throw new Error(`floor server (${mode}): ${r.non2xx} non-2xx, ${r.errors} errors`);
+    return r;
+  } finally {
+    proc.kill('SIGTERM');
+    await exited;
   }
 }
 
