@@ -66,15 +66,22 @@ export async function listTokens(db: Db): Promise<TokenInfo[]> {
 }
 
 /** Returns false when there is no such token; revoking twice keeps the first date. */
-export async function revokeToken(db: Db, id: number, actor = 'cli'): Promise<boolean> {
+/**
+ * Revokes a token (at once: the next request with it is refused). Revoking one already revoked changes
+ * nothing and says when it was, so the administrator is not told twice that it has just happened.
+ */
+export async function revokeToken(
+  db: Db,
+  id: number,
+  actor = 'cli',
+): Promise<{ status: 'revoked'; name: string } | { status: 'already'; name: string; revokedAt: string } | { status: 'missing' }> {
   return withWriter(db, async (w) => {
     const row = (await w.trx('tokens').where({ id }).first()) as TokenRow | undefined;
-    if (!row) return false;
-    if (!row.revoked_at) {
-      await w.trx('tokens').where({ id }).update({ revoked_at: new Date().toISOString() });
-      await w.audit(actor, 'token.revoke', { id, name: row.name });
-    }
-    return true;
+    if (!row) return { status: 'missing' as const };
+    if (row.revoked_at) return { status: 'already' as const, name: row.name, revokedAt: row.revoked_at };
+    await w.trx('tokens').where({ id }).update({ revoked_at: new Date().toISOString() });
+    await w.audit(actor, 'token.revoke', { id, name: row.name });
+    return { status: 'revoked' as const, name: row.name };
   });
 }
 

@@ -114,8 +114,14 @@ export function registerToken(program: Command): void {
       if (!/^\d+$/.test(id)) throw new UserError(`ID token harus angka: ${id}`);
       const db = await openOfficialRecord(o.db, { existing: true });
       try {
-        if (!(await revokeToken(db, Number(id), 'cli'))) throw new UserError(`token #${id} tidak ada`, 1);
-        process.stdout.write(`Token #${id} dicabut.\n`);
+        const r = await revokeToken(db, Number(id), 'cli');
+        if (r.status === 'missing') throw new UserError(`token #${id} tidak ada (lihat: npx mutasi token list)`, 1);
+        if (r.status === 'already') {
+          // Nothing changed: said so, with when it was revoked (a second revoke is not an error).
+          process.stdout.write(`Token #${id} (${r.name}) sudah dicabut sejak ${r.revokedAt.slice(0, 16).replace('T', ' ')}; tidak ada yang diubah.\n`);
+        } else {
+          process.stdout.write(`Token #${id} (${r.name}) dicabut; permintaan berikutnya dengan token ini ditolak.\n`);
+        }
       } finally {
         await db.close();
       }
