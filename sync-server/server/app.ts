@@ -3,7 +3,8 @@
  * the server process, the tests (supertest) and the benchmark all make theirs with `createApp`.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import express, { type Express } from 'express';
 import { pino, type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
@@ -30,6 +31,28 @@ export function createLogger(level: string, destination?: NodeJS.WritableStream)
     redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], censor: '[disembunyikan]' },
   };
   return destination ? pino(options, destination) : pino(options);
+}
+
+/** The address the repository's manifest.xml is written for (npm start's default). */
+export const MANIFEST_ORIGIN = 'https://localhost:3000';
+const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
+
+/**
+ * GET /manifest.xml: the add-in's manifest with every address pointing at this server as the browser
+ * reached it (behind a TLS proxy too: HTTPS=0 trusts X-Forwarded-Proto), downloaded as a file, ready
+ * for "Unggah Add-in Saya" or a shared catalog folder; no hand-editing of https://localhost:3000.
+ */
+function manifestForThisServer(xml: string) {
+  return (req: express.Request, res: express.Response) => {
+    const host = req.host ?? ''; // with HTTPS=0 (trust proxy) the proxy's X-Forwarded-Host, if it sends one
+    if (!HOST.test(host)) {
+      res.status(400).json({ error: 'Header Host tidak sah untuk membuat manifest' });
+      return;
+    }
+    const body = xml.split(MANIFEST_ORIGIN).join(`${req.protocol}://${host}`);
+    res.set({ 'Content-Type': 'application/xml; charset=utf-8', 'Content-Disposition': 'attachment; filename="manifest.xml"', 'Cache-Control': 'no-store' });
+    res.send(body);
+  };
 }
 
 export function createApp({ db, config: over, logger }: AppOptions): Express {
@@ -61,6 +84,8 @@ export function createApp({ db, config: over, logger }: AppOptions): Express {
   app.use('/api/v1', apiRouter(db, config));
   app.use(pengumumanRouter(db));
   if (config.addinDir && existsSync(config.addinDir)) {
+    const manifest = path.join(config.addinDir, 'manifest.xml');
+    if (existsSync(manifest)) app.get('/manifest.xml', manifestForThisServer(readFileSync(manifest, 'utf8')));
     app.use(express.static(config.addinDir, { index: ['taskpane.html', 'index.html'], maxAge: '1h' }));
   }
   app.use(notFound);

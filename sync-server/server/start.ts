@@ -5,11 +5,11 @@
  */
 import { createServer as createHttp, type Server } from 'node:http';
 import { createServer as createHttps } from 'node:https';
-import { mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { listTokens } from '../db/tokens';
-import type { Db } from '../db/connect';
+import { isPostgresUrl, sqliteFile, type Db } from '../db/connect';
 import { createApp, createLogger } from './app';
 import { configFromEnv, defaultConfig } from './config';
 import { ensureAddinBuilt } from './addin-build';
@@ -40,15 +40,18 @@ export async function startServer(opts: StartOptions = {}): Promise<Running> {
   const root = path.resolve(opts.root ?? process.cwd());
   const port = opts.port ?? portFromEnv(process.env.PORT);
   const https = process.env.HTTPS !== '0';
+  // The data folder holds the default database and the development certificate: made only when one of
+  // them is there (a --db elsewhere with HTTPS=0 leaves the working folder alone). Each makes its folder.
   const data = defaultDataDir();
-  mkdirSync(data, { recursive: true });
+  const dbUrl = databaseUrl(opts.db);
+  const dbInData = !isPostgresUrl(dbUrl) && path.resolve(sqliteFile(dbUrl)).startsWith(data + path.sep);
   const say = (line: string) => {
     if (!opts.quiet) process.stdout.write(line + '\n');
   };
 
   // Settings first: a wrong one stops the start before anything is opened.
   const fromEnv = configFromEnv(process.env);
-  const db = await openOfficialRecord(databaseUrl(opts.db));
+  const db = await openOfficialRecord(dbUrl);
   let server: Server;
   let certDir = '';
   let certSource: TlsFiles['source'] | null = null;
@@ -86,7 +89,7 @@ export async function startServer(opts: StartOptions = {}): Promise<Running> {
   say('');
   say(`Mutasi — server sinkron berjalan di ${url}`);
   say(`  Basis data : ${db.dialect === 'sqlite' ? db.location : db.location + ' (PostgreSQL)'}`);
-  say(`  Data       : ${data}`);
+  if (dbInData || https) say(`  Data       : ${data}`);
   say(`  API        : ${url}/api/v1/health · ${url}/api/openapi.json · pengumuman: ${url}/pengumuman`);
   if (addinDir) say(`  Add-in     : ${url}/taskpane.html (dari ${addinDir})`);
   if (tokens.filter((t) => !t.revokedAt).length === 0) {
@@ -97,7 +100,13 @@ export async function startServer(opts: StartOptions = {}): Promise<Running> {
   }
   say('');
   say('Memasang add-in di Excel (sideload manifest.xml):');
-  say(`  Excel di web   : Beranda → Add-in → Add-in Saya → Unggah Add-in Saya → pilih ${path.join(root, 'manifest.xml')}`);
+  if (addinDir && existsSync(path.join(addinDir, 'manifest.xml'))) {
+    // Served with this server's own address in it (through a proxy: the address the browser used).
+    say(`  manifest.xml   : unduh dari ${url}/manifest.xml (alamatnya sudah alamat server ini)`);
+  } else {
+    say(`  manifest.xml   : ${manifestFile(root)} (untuk https://localhost:3000; alamat lain: docs/addin.md)`);
+  }
+  say('  Excel di web   : Beranda → Add-in → Add-in Saya → Unggah Add-in Saya → pilih manifest.xml itu');
   say('  Excel Windows  : bagikan folder berisi manifest.xml, tambahkan sebagai Katalog Add-in Tepercaya');
   say('                   (File → Opsi → Pusat Kepercayaan), lalu Sisipkan → Add-in Saya → Folder Bersama');
   if (https && certSource === 'office-addin-dev-certs') {
@@ -119,6 +128,12 @@ export async function startServer(opts: StartOptions = {}): Promise<Running> {
       server.closeIdleConnections();
     }).then(() => db.close()));
   return { server, db, url, close };
+}
+
+/** The repository's manifest.xml: in the working folder when it is the project, else beside this package. */
+function manifestFile(root: string): string {
+  const here = path.join(root, 'manifest.xml');
+  return existsSync(here) ? here : path.resolve(__dirname, '..', '..', 'manifest.xml');
 }
 
 function portFromEnv(v: string | undefined): number {

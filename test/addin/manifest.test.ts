@@ -5,9 +5,12 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, readFileSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import request from 'supertest';
+import { openDatabase, type Db } from '../../sync-server/db/connect';
+import { createApp } from '../../sync-server/server/app';
 
 const root = join(__dirname, '..', '..');
 const xsd = join(root, '..', 'shared', 'schemas', 'office-manifest', 'OfficeAppManifestV1_1.xsd');
@@ -72,5 +75,56 @@ describe('addin: manifest.xml', () => {
       assert.deepEqual(pngSize(join(root, m[2]!)), [size, size]);
     }
     for (const size of [16, 32, 64, 80]) assert.deepEqual(pngSize(join(root, 'assets', `icon-${size}.png`)), [size, size]);
+  });
+});
+
+describe('addin: manifest.xml served by the sync server for its own address', () => {
+  let dir: string;
+  let db: Db;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'mutasi-served-manifest-'));
+    copyFileSync(manifestPath, join(dir, 'manifest.xml'));
+    db = openDatabase(':memory:');
+  });
+  after(async () => {
+    await db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const app = (trustProxy: boolean) => createApp({ db, config: { logLevel: 'silent', addinDir: dir, trustProxy } });
+
+  it('behind the agency\'s TLS proxy: every address is the one the browser used, downloaded as a file, still valid', async () => {
+    const res = await request(app(true))
+      .get('/manifest.xml')
+      .set('Host', 'mutasi.bkpsdm.example.go.id')
+      .set('X-Forwarded-Proto', 'https')
+      .expect(200);
+    assert.match(String(res.headers['content-type']), /^application\/xml/);
+    assert.match(String(res.headers['content-disposition']), /attachment; filename="manifest.xml"/);
+    assert.equal(res.headers['cache-control'], 'no-store');
+    const served = res.text;
+    assert.doesNotMatch(served, /localhost:3000/);
+    assert.match(served, /<SourceLocation DefaultValue="https:\/\/mutasi\.bkpsdm\.example\.go\.id\/taskpane\.html"\/>/);
+    assert.match(served, /<AppDomain>https:\/\/mutasi\.bkpsdm\.example\.go\.id<\/AppDomain>/);
+    assert.match(served, /id="Taskpane\.Sinkron\.Url" DefaultValue="https:\/\/mutasi\.bkpsdm\.example\.go\.id\/taskpane\.html\?pane=sinkron"/);
+    // Only the addresses changed: the rest is the repository's manifest, and it still validates.
+    assert.equal(served.split('https://mutasi.bkpsdm.example.go.id').join('https://localhost:3000'), readFileSync(manifestPath, 'utf8'));
+    const file = join(dir, 'served.xml');
+    writeFileSync(file, served);
+    const r = xmllint(file);
+    assert.equal(r.status, 0, r.stderr);
+  });
+
+  it('on its own port, without a proxy: that host and port', async () => {
+    const res = await request(app(false)).get('/manifest.xml').set('Host', 'localhost:3100').expect(200);
+    assert.match(res.text, /<SourceLocation DefaultValue="http:\/\/localhost:3100\/taskpane\.html"\/>/);
+  });
+
+  it('a Host header that is not a host name is refused (nothing of it is written into the XML)', async () => {
+    for (const host of ['evil.example"/><x y="', 'a b', 'x<y>']) {
+      const res = await request(app(true)).get('/manifest.xml').set('Host', host);
+      assert.equal(res.status, 400, host);
+      assert.doesNotMatch(res.text, /<OfficeApp/);
+      assert.match(res.text, /Host tidak sah/);
+    }
   });
 });

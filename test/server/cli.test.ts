@@ -245,6 +245,49 @@ eachDatabase('server commands', (ctx) => {
   });
 });
 
+describe('serve with the database elsewhere and HTTPS=0', () => {
+  it('makes no ./data in the working folder and points the banner at a manifest.xml that is there', async function () {
+    this.timeout(60_000);
+    const cwd = mkdtempSync(path.join(tmpdir(), 'mutasi-serve-elsewhere-'));
+    const dbDir = mkdtempSync(path.join(tmpdir(), 'mutasi-serve-db-'));
+    const env = { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', LOG_LEVEL: 'silent', HTTPS: '0' } as NodeJS.ProcessEnv;
+    for (const k of ['DATABASE_URL', 'DATA_DIR', 'PORT', 'ADDIN_ORIGINS']) delete env[k];
+    const tsx = pathToFileURL(path.join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+    const dbFile = path.join(dbDir, 'resmi.sqlite');
+    const proc = spawn(process.execPath, ['--import', tsx, path.join(__dirname, 'support', 'cli-entry.ts'), 'serve', '--port', '0', '--db', dbFile], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
+    let out = '';
+    let err = '';
+    proc.stderr.on('data', (c) => (err += String(c)));
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no banner: ${out} ${err}`)), 50_000);
+        proc.stdout.on('data', (c) => {
+          out += String(c);
+          if (out.includes('Hentikan dengan Ctrl+C')) {
+            clearTimeout(timer);
+            resolve();
+          }
+        });
+        void exited.then((code) => reject(new Error(`serve exited (${code}): ${err}`)));
+      });
+      assert.match(out, new RegExp(`Basis data : ${escape(dbFile)}`));
+      assert.ok(existsSync(dbFile));
+      assert.ok(!existsSync(path.join(cwd, 'data')), 'no ./data: nothing of the server lives there');
+      assert.doesNotMatch(out, /Data {7}:/);
+      const manifest = /manifest\.xml {3}: (\S+manifest\.xml)/.exec(out);
+      assert.ok(manifest, out);
+      assert.ok(existsSync(manifest[1]!), `${manifest[1]} is there`);
+      proc.kill('SIGINT');
+      assert.equal(await exited, 0);
+    } finally {
+      if (proc.exitCode === null) proc.kill('SIGKILL');
+      rmSync(cwd, { recursive: true, force: true });
+      rmSync(dbDir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('a database that cannot be opened', () => {
   it('is named in one Indonesian line with exit 2: no stack, no knex log on stdout, nothing created', async function () {
     this.timeout(60_000);
@@ -298,7 +341,7 @@ describe('serve: a data folder that cannot be made', () => {
       process.env.DATA_DIR = path.join(file, 'data');
       const r = runCli(['serve', '--port', '0', '--db', path.join(dir, 'm.sqlite')], dir);
       assert.equal(r.status, 2, r.stderr);
-      assert.match(r.stderr, /^mutasi: folder data .*berkas\.txt.data tidak dapat dibuat: bagian jalurnya adalah berkas, bukan folder; periksa DATA_DIR\n$/);
+      assert.match(r.stderr, /^mutasi: folder data .*berkas\.txt.data.certs tidak dapat dibuat: bagian jalurnya adalah berkas, bukan folder; periksa DATA_DIR\n$/);
     } finally {
       if (saved === undefined) delete process.env.DATA_DIR;
       else process.env.DATA_DIR = saved;
