@@ -5,6 +5,7 @@
 import { Command, CommanderError, Help } from 'commander';
 import { UserError } from './user-error';
 import { HELP_TITLES, indonesianError, indonesianUsage } from './help-text';
+import { invocationLang } from './options';
 import { registerCheck } from './commands/check';
 import { registerPropose } from './commands/propose';
 import { registerServe } from './commands/serve';
@@ -20,7 +21,7 @@ const program = new Command();
 program
   .name('mutasi')
   .description('Mutasi ASN — pemeriksaan, usulan dan pencatatan mutasi pegawai pada buku kerja Excel')
-  .showHelpAfterError('(pakai --help untuk petunjuk)')
+  .showHelpAfterError(invocationLang() === 'en' ? '(use --help for help)' : '(pakai --help untuk petunjuk)')
   .exitOverride()
   // Help in Indonesian, like every other line the command prints; inherited by every command.
   .helpOption('-h, --help', 'tampilkan petunjuk ini')
@@ -35,7 +36,8 @@ program
       return indonesianUsage(Help.prototype.subcommandTerm.call(this, cmd));
     },
   })
-  .configureOutput({ outputError: (str, write) => write(indonesianError(str)) });
+  // commander's own lines are English: kept so under --lang en, in Indonesian otherwise.
+  .configureOutput({ outputError: (str, write) => write(invocationLang() === 'en' ? str : indonesianError(str)) });
 
 registerCheck(program);
 registerPropose(program);
@@ -66,12 +68,13 @@ async function main(): Promise<void> {
       process.exitCode = err.exitCode === 0 ? 0 : 2;
       return;
     }
+    const lang = invocationLang();
     if (err instanceof UserError) {
-      process.stderr.write(`mutasi: ${err.message}\n`);
+      process.stderr.write(`mutasi: ${err.text(lang)}\n`);
       process.exitCode = err.exitCode;
       return;
     }
-    process.stderr.write(`mutasi: kesalahan tak terduga: ${(err as Error)?.message ?? String(err)}\n`);
+    process.stderr.write(`mutasi: ${lang === 'en' ? 'unexpected error' : 'kesalahan tak terduga'}: ${(err as Error)?.message ?? String(err)}\n`);
     if (process.env.MUTASI_DEBUG) process.stderr.write(`${(err as Error)?.stack ?? ''}\n`);
     process.exitCode = 3;
   }

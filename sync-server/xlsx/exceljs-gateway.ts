@@ -34,6 +34,9 @@ export class XlsxGateway implements WorkbookGateway {
       throw new UserError(
         `${file} tidak dapat dibaca sebagai .xlsx: berkas rusak (mis. terpotong saat disalin atau diunduh) atau bukan buku kerja Excel; ` +
           `buka di Excel lalu simpan ulang sebagai "Excel Workbook (*.xlsx)", atau salin lagi dari sumbernya${detail}`,
+        2,
+        `${file} cannot be read as .xlsx: the file is damaged (e.g. cut short while copied or downloaded) or not an Excel workbook; ` +
+          `open it in Excel and save it again as "Excel Workbook (*.xlsx)", or copy it again from its source${detail}`,
       );
     }
     return new XlsxGateway(wb);
@@ -43,7 +46,7 @@ export class XlsxGateway implements WorkbookGateway {
     try {
       await this.workbook.xlsx.writeFile(file);
     } catch (e) {
-      throw new UserError(`Tidak dapat menulis ${file}: ${(e as Error).message}`);
+      throw new UserError(`Tidak dapat menulis ${file}: ${(e as Error).message}`, 2, `Cannot write ${file}: ${(e as Error).message}`);
     }
   }
 
@@ -92,25 +95,35 @@ export async function assertReadableXlsx(file: string): Promise<void> {
     }
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UserError(`Berkas tidak ditemukan: ${file}`);
-    if (code === 'EISDIR') throw new UserError(`${file} adalah folder, bukan berkas .xlsx`);
-    if (code === 'EACCES') throw new UserError(`Berkas tidak dapat dibaca (izin ditolak): ${file}`);
-    throw new UserError(`Berkas tidak dapat dibuka: ${file} (${(e as Error).message})`);
+    if (code === 'ENOENT') throw new UserError(`Berkas tidak ditemukan: ${file}`, 2, `File not found: ${file}`);
+    if (code === 'EISDIR') throw new UserError(`${file} adalah folder, bukan berkas .xlsx`, 2, `${file} is a folder, not an .xlsx file`);
+    if (code === 'EACCES') throw new UserError(`Berkas tidak dapat dibaca (izin ditolak): ${file}`, 2, `File cannot be read (permission denied): ${file}`);
+    throw new UserError(`Berkas tidak dapat dibuka: ${file} (${(e as Error).message})`, 2, `File cannot be opened: ${file} (${(e as Error).message})`);
   }
   // An .xlsx is a zip (PK); an encrypted (password-protected) one is an OLE compound file (D0 CF 11 E0).
   if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) {
     throw new UserError(
       `${file} dilindungi kata sandi atau berformat .xls lama; buka di Excel, hapus kata sandinya (atau simpan sebagai .xlsx), lalu coba lagi`,
+      2,
+      `${file} is password-protected or in the old .xls format; open it in Excel, remove the password (or save it as .xlsx), then try again`,
     );
   }
   // "~$nominatif.xlsx": the owner (lock) file Excel keeps next to a workbook while it is open.
   const base = path.basename(file);
   if (base.startsWith('~$') && (head[0] !== 0x50 || head[1] !== 0x4b)) {
     const real = path.join(path.dirname(file), base.slice(2));
-    throw new UserError(`${file} adalah berkas kunci sementara yang dibuat Excel selama sebuah buku kerja terbuka, bukan buku kerja; yang dimaksud mungkin ${real}`);
+    throw new UserError(
+      `${file} adalah berkas kunci sementara yang dibuat Excel selama sebuah buku kerja terbuka, bukan buku kerja; yang dimaksud mungkin ${real}`,
+      2,
+      `${file} is the temporary lock file Excel keeps while a workbook is open, not a workbook; you probably meant ${real}`,
+    );
   }
   if (head[0] !== 0x50 || head[1] !== 0x4b) {
-    throw new UserError(`${file} bukan buku kerja .xlsx (simpan ulang dari Excel sebagai "Excel Workbook (*.xlsx)")`);
+    throw new UserError(
+      `${file} bukan buku kerja .xlsx (simpan ulang dari Excel sebagai "Excel Workbook (*.xlsx)")`,
+      2,
+      `${file} is not an .xlsx workbook (save it again from Excel as "Excel Workbook (*.xlsx)")`,
+    );
   }
 }
 

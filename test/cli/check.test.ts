@@ -148,6 +148,27 @@ describe('mutasi check (CLI, real files)', function () {
     }
   });
 
+  it('under --lang en the same failures are said in English (still exit 2, one line), wherever --lang stands', () => {
+    const txt = path.join(dir, 'bukan-en.xlsx');
+    writeFileSync(txt, 'not a workbook');
+    const cases: [string[], RegExp][] = [
+      [['check', path.join(dir, 'tidak-ada.xlsx'), '--lang', 'en'], /^mutasi: File not found: .*tidak-ada\.xlsx\n$/],
+      [['check', '--lang=en', txt], /^mutasi: .*bukan-en\.xlsx is not an \.xlsx workbook/],
+      // The wrong date comes before --lang on the line: still English.
+      [['check', messy, '--as-of', '2026-13-40', '--lang', 'en'], /2026-13-40 is not a day of the calendar/],
+      [['check', messy, '--as-of', 'yesterday', '--lang', 'en'], /a date must be YYYY-MM-DD .*not "yesterday"/],
+    ];
+    for (const [args, msg] of cases) {
+      const r = mutasi(args);
+      assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
+      assert.match(r.stderr, msg);
+      assert.doesNotMatch(r.stderr, /tidak ditemukan|bukan buku kerja|tidak ada di kalender|harus berbentuk/, 'no Indonesian line under --lang en');
+      assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
+    }
+    // Without --lang: Indonesian, as before.
+    assert.match(mutasi(['check', path.join(dir, 'tidak-ada.xlsx')]).stderr, /^mutasi: Berkas tidak ditemukan: /);
+  });
+
   it('lists errors and warnings, tallies info per rule unless --all, and stops quietly when the reader of a pipe goes away', async function () {
     this.timeout(120_000);
     const file = path.join(dir, 'demo-300.xlsx');

@@ -77,7 +77,11 @@ export async function proposeFile(input: string, out: string, o: Omit<ProposeOpt
   const { result, book, parsed } = checkSheets(sheets, { asOf: o.asOf, lang: o.lang });
   if (!book) {
     const why = result.findings.filter((f) => f.rule === 'SHEET_MISSING' || f.rule === 'HEADER_MISSING').map((f) => f.message);
-    throw new UserError(`${input}: ${why.join(' ') || 'lembar Pegawai dan Jabatan tidak dapat dibaca'}`);
+    throw new UserError(
+      `${input}: ${why.join(' ') || 'lembar Pegawai dan Jabatan tidak dapat dibaca'}`,
+      2,
+      `${input}: ${why.join(' ') || 'sheets Pegawai and Jabatan cannot be read'}`,
+    );
   }
   const t2 = performance.now();
   const opts = { date: o.tmt, lang: o.lang, findings: result.findings, withoutWarnings: o.tanpaPeringatan === true };
@@ -89,7 +93,7 @@ export async function proposeFile(input: string, out: string, o: Omit<ProposeOpt
     try {
       darurat = proposeDarurat(book, o.darurat, o.count ?? 1, opts);
     } catch (e) {
-      if (e instanceof DaruratError) throw new UserError(`--darurat: ${e.message}`);
+      if (e instanceof DaruratError) throw new UserError(`--darurat: ${e.message}`, 2, `--darurat: ${e.message}`);
       throw e;
     }
     rows = darurat.chosen.map((p) => toRow(p.move, darurat!.context.date));
@@ -107,7 +111,11 @@ export async function proposeFile(input: string, out: string, o: Omit<ProposeOpt
   if (!usulanName) {
     const role = matchSheetNames(await gw.listSheets()).usulan;
     if (role) {
-      throw new UserError(`lembar ${role} ada, tetapi kolom NIP dan Kode Jabatan Tujuan tidak ditemukan di 10 baris pertamanya; perbaiki judul kolomnya (lihat mutasi template) lalu coba lagi`);
+      throw new UserError(
+        `lembar ${role} ada, tetapi kolom NIP dan Kode Jabatan Tujuan tidak ditemukan di 10 baris pertamanya; perbaiki judul kolomnya (lihat mutasi template) lalu coba lagi`,
+        2,
+        `sheet ${role} is there, but no NIP and Kode Jabatan Tujuan columns were found in its first 10 rows; fix its headers (see mutasi template) and try again`,
+      );
     }
   }
   const written = await writeProposals(
@@ -148,9 +156,15 @@ function toRow(m: ProposedMove, date: Day): ProposalRow {
 
 /** The input is the office's master copy: writing over it is refused, by path and by file identity. */
 async function refuseOverwrite(input: string, out: string): Promise<void> {
-  if (!/\.xlsx$/i.test(out)) throw new UserError(`--out harus berkas .xlsx, bukan "${out}"`);
+  if (!/\.xlsx$/i.test(out)) throw new UserError(`--out harus berkas .xlsx, bukan "${out}"`, 2, `--out must be an .xlsx file, not "${out}"`);
   const same = path.resolve(input) === path.resolve(out) || (await sameFile(input, out));
-  if (same) throw new UserError(`--out tidak boleh sama dengan berkas masukan (${input}); propose menulis salinan baru agar buku kerja asli tetap utuh`);
+  if (same) {
+    throw new UserError(
+      `--out tidak boleh sama dengan berkas masukan (${input}); propose menulis salinan baru agar buku kerja asli tetap utuh`,
+      2,
+      `--out must not be the input file (${input}); propose writes a new copy so the original workbook stays as it is`,
+    );
+  }
 }
 
 async function sameFile(a: string, b: string): Promise<boolean> {
@@ -216,11 +230,15 @@ export function registerPropose(program: Command): void {
         '        npx mutasi propose data.xlsx --out darurat.xlsx --darurat DINKES-PERAWAT --count 5',
     )
     .action(async (file: string, o: ProposeOptions) => {
-      if (o.darurat !== undefined && !o.darurat.trim()) throw new UserError('--darurat memerlukan kode jabatan dari kolom Kode Jabatan lembar Jabatan, mis. --darurat DINKES-PERAWAT');
-      if (o.count !== undefined && o.darurat === undefined) throw new UserError('--count hanya berlaku bersama --darurat KODE');
-      if (o.darurat !== undefined && o.count === undefined) throw new UserError('--darurat memerlukan --count N (jumlah pegawai yang dibutuhkan)');
-      if (o.why !== undefined && o.darurat !== undefined) throw new UserError('--why tidak dapat dipakai bersama --darurat');
-      if (o.tanpaPeringatan && o.darurat !== undefined) throw new UserError('--tanpa-peringatan tidak dapat dipakai bersama --darurat (mutasi darurat selalu membawa peringatan masa jabatan)');
+      if (o.darurat !== undefined && !o.darurat.trim()) throw new UserError('--darurat memerlukan kode jabatan dari kolom Kode Jabatan lembar Jabatan, mis. --darurat DINKES-PERAWAT', 2, '--darurat needs a position code from the Kode Jabatan column of sheet Jabatan, e.g. --darurat DINKES-PERAWAT');
+      if (o.count !== undefined && o.darurat === undefined) throw new UserError('--count hanya berlaku bersama --darurat KODE', 2, '--count only applies together with --darurat CODE');
+      if (o.darurat !== undefined && o.count === undefined) throw new UserError('--darurat memerlukan --count N (jumlah pegawai yang dibutuhkan)', 2, '--darurat needs --count N (how many staff are needed)');
+      if (o.why !== undefined && o.darurat !== undefined) throw new UserError('--why tidak dapat dipakai bersama --darurat', 2, '--why cannot be used together with --darurat');
+      if (o.tanpaPeringatan && o.darurat !== undefined) throw new UserError(
+          '--tanpa-peringatan tidak dapat dipakai bersama --darurat (mutasi darurat selalu membawa peringatan masa jabatan)',
+          2,
+          '--tanpa-peringatan cannot be used together with --darurat (an emergency transfer always carries the time-in-post warning)',
+        );
       const large = await looksLarge(file);
       const progress = new Progress(!!process.stderr.isTTY && large);
       const r = await proposeFile(file, o.out!, o, progress);

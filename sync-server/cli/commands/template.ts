@@ -13,15 +13,19 @@ import { UserError } from '../user-error';
 /** Refuses (UserError, exit 2) a name that is not .xlsx, a folder, a missing folder, or an existing file without --force. */
 export async function checkNewFile(file: string, force: boolean): Promise<void> {
   if (path.extname(file).toLowerCase() !== '.xlsx') {
-    throw new UserError(`Nama berkas harus berakhiran .xlsx: ${file}`);
+    throw new UserError(`Nama berkas harus berakhiran .xlsx: ${file}`, 2, `The file name must end in .xlsx: ${file}`);
   }
   const exists = await fs.stat(file).then((s) => s, () => null);
-  if (exists?.isDirectory()) throw new UserError(`${file} adalah folder, bukan berkas .xlsx`);
+  if (exists?.isDirectory()) throw new UserError(`${file} adalah folder, bukan berkas .xlsx`, 2, `${file} is a folder, not an .xlsx file`);
   // A missing folder is said now, not after the work (a large demo or plan takes a while).
   const folder = await fs.stat(path.dirname(path.resolve(file))).then((s) => s, () => null);
-  if (!folder?.isDirectory()) throw new UserError(`Folder untuk ${file} tidak ada`);
+  if (!folder?.isDirectory()) throw new UserError(`Folder untuk ${file} tidak ada`, 2, `The folder for ${file} does not exist`);
   if (exists && !force) {
-    throw new UserError(`Berkas ${file} sudah ada; tidak ditimpa. Pakai nama lain, atau tambahkan --force untuk menimpanya.`);
+    throw new UserError(
+      `Berkas ${file} sudah ada; tidak ditimpa. Pakai nama lain, atau tambahkan --force untuk menimpanya.`,
+      2,
+      `${file} already exists; it is not overwritten. Use another name, or add --force to overwrite it.`,
+    );
   }
 }
 
@@ -39,9 +43,9 @@ export async function saveNewWorkbook(wb: ExcelJS.Workbook | ((path: string) => 
   } catch (e) {
     await fs.rm(tmp, { force: true }).catch(() => undefined);
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UserError(`Folder untuk ${file} tidak ada`);
-    if (code === 'EACCES' || code === 'EPERM') throw new UserError(`Tidak dapat menulis ${file} (izin ditolak)`);
-    throw new UserError(`Tidak dapat menulis ${file}: ${(e as Error).message}`);
+    if (code === 'ENOENT') throw new UserError(`Folder untuk ${file} tidak ada`, 2, `The folder for ${file} does not exist`);
+    if (code === 'EACCES' || code === 'EPERM') throw new UserError(`Tidak dapat menulis ${file} (izin ditolak)`, 2, `Cannot write ${file} (permission denied)`);
+    throw new UserError(`Tidak dapat menulis ${file}: ${(e as Error).message}`, 2, `Cannot write ${file}: ${(e as Error).message}`);
   }
 }
 
