@@ -211,6 +211,23 @@ describe('mutasi demo: the command', () => {
     assert.ok(!existsSync(file));
   });
 
+  it('says so when the proposals made are not the number asked for (the scenarios\' floor, or no more vacant seats)', function () {
+    this.timeout(60_000);
+    const few = mutasi(['demo', path.join(dir, 'sedikit.xlsx'), '--employees', '300', '--proposals', '1']);
+    assert.equal(few.code, 0, few.stderr);
+    const made = Number(/(\d+) usulan \(benih/.exec(few.stdout)![1]);
+    assert.ok(made > 1);
+    assert.match(few.stdout, new RegExp(`Diminta 1 usulan; dibuat ${made}: contoh selalu memuat usulan skenario`));
+    const many = mutasi(['demo', path.join(dir, 'banyak.xlsx'), '--employees', '300', '--proposals', '400']);
+    assert.equal(many.code, 0, many.stderr);
+    const got = Number(/([\d.]+) usulan \(benih/.exec(many.stdout)![1]!.replace('.', ''));
+    assert.ok(got < 400, `${got}`);
+    assert.match(many.stdout, new RegExp(`Diminta 400 usulan; hanya ${got} yang dapat dibuat: tidak ada lagi jabatan kosong`));
+    const exact = mutasi(['demo', path.join(dir, 'pas.xlsx'), '--employees', '300', '--proposals', '45']);
+    assert.match(exact.stdout, / 45 usulan \(benih/);
+    assert.doesNotMatch(exact.stdout, /Diminta/);
+  });
+
   it('refuses a wrong --employees before doing any work', async () => {
     const program = new Command().exitOverride().configureOutput({ writeOut: () => {}, writeErr: () => {} });
     registerDemo(program);

@@ -6,7 +6,7 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
@@ -134,6 +134,12 @@ describe('mutasi propose (end to end)', function () {
     await fails([path.join(dir, 'tidak-ada.xlsx'), '--out', path.join(dir, 'y.xlsx')], /Berkas tidak ditemukan/);
     await fails([demo, '--out', path.join(dir, 'y.xlsx'), '--darurat', 'TIDAK-ADA', '--count', '1'], /kode jabatan TIDAK-ADA tidak ada di lembar Jabatan/);
     await fails([demo, '--out', path.join(dir, 'y.xlsx'), '--darurat', ' ', '--count', '1'], /^--darurat memerlukan kode jabatan dari kolom Kode Jabatan/);
+    // A TMT before the as-of date (retroactive) or years after it (a mistyped year): refused, naming both dates.
+    await fails([demo, '--out', path.join(dir, 'y.xlsx'), '--tmt', '1990-01-01'], /^--tmt 1990-01-01 lebih awal dari Tanggal Acuan .* 2026-11-23: usulan baru tidak berlaku surut/);
+    await fails([demo, '--out', path.join(dir, 'y.xlsx'), '--tmt', '2026-03-01', '--as-of', '2026-06-01'], /^--tmt 2026-03-01 lebih awal dari --as-of 2026-06-01/);
+    await fails([demo, '--out', path.join(dir, 'y.xlsx'), '--tmt', '2062-01-01'], /^--tmt 2062-01-01 lebih dari 2 tahun sesudah .*2026-11-23 \(salah ketik tahun\?\)\. Pakai --tmt paling lambat 2028-11-23/);
+    await fails([demo, '--out', path.join(dir, 'y.xlsx'), '--darurat', 'X', '--count', '1', '--tmt', '2020-01-01'], /^--tmt 2020-01-01 lebih awal/);
+    assert.ok(!existsSync(path.join(dir, 'y.xlsx')), 'nothing written');
   });
 
   it('--out: an existing file is kept unless --force; a folder or a missing folder is refused in Indonesian before any work', async () => {

@@ -24,7 +24,7 @@ export function registerDemo(program: Command): void {
     .option('--employees <N>', `jumlah pegawai (minimal ${MIN_EMPLOYEES})`, whole(MIN_EMPLOYEES, 'Jumlah pegawai'), 1200)
     .option('--seed <S>', 'benih acak: benih yang sama menghasilkan isi yang sama', whole(0, 'Benih'), 1)
     .option('--positions <N>', 'jumlah jabatan (bawaan: sekitar satu per 3,5 pegawai)', whole(1, 'Jumlah jabatan'))
-    .option('--proposals <N>', 'jumlah usulan (bawaan: satu per 15 pegawai)', whole(1, 'Jumlah usulan'))
+    .option('--proposals <N>', 'jumlah usulan (bawaan: satu per 15 pegawai; paling sedikit ±45, karena setiap aturan punya usulan skenarionya)', whole(1, 'Jumlah usulan'))
     .option('--as-of <YYYY-MM-DD>', `Tanggal Acuan yang ditulis di lembar Aturan (bawaan ${DEMO_AS_OF})`, (raw: string) => {
       if (!/^\d{4}-\d{2}-\d{2}$/.test(raw) || parseDateText(raw) === null) throw new InvalidArgumentError('tanggal harus berformat YYYY-MM-DD');
       return raw;
@@ -46,5 +46,14 @@ export function registerDemo(program: Command): void {
       process.stdout.write(
         `Dibuat ${file}: ${fmt(data.pegawai.length)} pegawai, ${fmt(data.positions.length)} jabatan, ${fmt(data.units.length)} unit, ${fmt(data.proposals.length)} usulan (benih ${opts.seed})\n`,
       );
+      // The count asked for is not always the count made: say so, and why, instead of a silent change.
+      const made = data.proposals.length;
+      if (opts.proposals !== undefined && made !== opts.proposals) {
+        process.stdout.write(
+          made > opts.proposals
+            ? `  Diminta ${fmt(opts.proposals)} usulan; dibuat ${fmt(made)}: contoh selalu memuat usulan skenario untuk setiap aturan, beberapa usulan riwayat dan paling sedikit 10 usulan bersih.\n`
+            : `  Diminta ${fmt(opts.proposals)} usulan; hanya ${fmt(made)} yang dapat dibuat: tidak ada lagi jabatan kosong yang dapat diisi pegawai yang memenuhi syarat. Tambah --employees atau --positions untuk lebih banyak.\n`,
+        );
+      }
     });
 }

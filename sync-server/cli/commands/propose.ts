@@ -18,7 +18,7 @@ import { DaruratError, proposeBook, proposeDarurat, type DaruratResult, type Pro
 import type { Plan, ProposedMove, WhyNot } from '../../../shared/proposer/types';
 import { describeScore, int, num } from '../../../shared/proposer/words';
 import type { Lang } from '../../../shared/rules/types';
-import type { Day } from '../../../shared/values/dates';
+import { addMonths, isoDate, type Day } from '../../../shared/values/dates';
 import { matchSheetNames } from '../../../shared/workbook/locate';
 import { sheetsToRead } from '../../../shared/workbook/reader';
 import { XlsxGateway } from '../../xlsx/exceljs-gateway';
@@ -64,6 +64,36 @@ export interface ProposeFileResult {
   timings: ProposeTimings;
 }
 
+/** How far after the as-of date a TMT Mutasi of new proposals may be: further is taken for a typo. */
+const TMT_MAX_YEARS_AHEAD = 2;
+
+/**
+ * A TMT Mutasi before the as-of date would make the new proposals retroactive (a transfer decree takes
+ * effect from its date onwards), and one years ahead is almost always a mistyped year (2062 for 2026):
+ * either would run every rule at a date nobody meant and give an empty or odd plan. Refused, saying
+ * which date and why.
+ */
+function refuseUnlikelyTmt(tmt: Day | undefined, asOf: Day, asOfGiven: boolean): void {
+  if (tmt === undefined) return;
+  const from = asOfGiven ? '--as-of' : 'Tanggal Acuan (lembar Aturan, atau hari ini)';
+  const fromEn = asOfGiven ? '--as-of' : 'the as-of date (sheet Aturan, or today)';
+  if (tmt < asOf) {
+    throw new UserError(
+      `--tmt ${isoDate(tmt)} lebih awal dari ${from} ${isoDate(asOf)}: usulan baru tidak berlaku surut. Pakai --tmt pada atau sesudah ${isoDate(asOf)}, atau --as-of yang lebih awal bila rencana ini memang untuk saat itu.`,
+      2,
+      `--tmt ${isoDate(tmt)} is before ${fromEn} ${isoDate(asOf)}: new proposals are not retroactive. Use a --tmt on or after ${isoDate(asOf)}, or an earlier --as-of if the plan is really for that time.`,
+    );
+  }
+  const limit = addMonths(asOf, 12 * TMT_MAX_YEARS_AHEAD);
+  if (tmt > limit) {
+    throw new UserError(
+      `--tmt ${isoDate(tmt)} lebih dari ${TMT_MAX_YEARS_AHEAD} tahun sesudah ${from} ${isoDate(asOf)} (salah ketik tahun?). Pakai --tmt paling lambat ${isoDate(limit)}, atau --as-of yang lebih dekat ke TMT itu.`,
+      2,
+      `--tmt ${isoDate(tmt)} is more than ${TMT_MAX_YEARS_AHEAD} years after ${fromEn} ${isoDate(asOf)} (a mistyped year?). Use a --tmt no later than ${isoDate(limit)}, or an --as-of closer to that TMT.`,
+    );
+  }
+}
+
 /** The whole command without printing: shared with the benchmark. */
 export async function proposeFile(input: string, out: string, o: Omit<ProposeOptions, 'out' | 'json' | 'why' | 'all'>, progress?: Progress): Promise<ProposeFileResult> {
   await refuseOverwrite(input, out);
@@ -83,6 +113,7 @@ export async function proposeFile(input: string, out: string, o: Omit<ProposeOpt
       `${input}: ${why.join(' ') || 'sheets Pegawai and Jabatan cannot be read'}`,
     );
   }
+  refuseUnlikelyTmt(o.tmt, book.settings.asOf, o.asOf !== undefined);
   const t2 = performance.now();
   const opts = { date: o.tmt, lang: o.lang, findings: result.findings, withoutWarnings: o.tanpaPeringatan === true };
 
