@@ -1,17 +1,34 @@
 /**
- * `npm start` on a fresh clone: the add-in's pages are built by webpack into dist/addin. When they
- * are missing and the project has a webpack config, build them once before serving; when the build
- * is not possible, the API still starts (and says so).
+ * Where the add-in's pages come from. `npm start` on a fresh clone: webpack builds them into
+ * dist/addin; when they are missing and the project has a webpack config, they are built once before
+ * serving. `mutasi serve` run from another folder (a data folder, a service's working directory) serves
+ * the pages of the Mutasi installation it runs from, when they are built there; it never starts a build
+ * outside the working folder. When no pages can be had, the API still starts, and the banner says why.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
-export function ensureAddinBuilt(root: string, log: (line: string) => void): string | null {
+/** The folder of this Mutasi installation (where package.json, manifest.xml and dist/ live). */
+export const PACKAGE_ROOT = path.resolve(__dirname, '..', '..');
+
+const built = (root: string) => existsSync(path.join(root, 'dist', 'addin', 'taskpane.html'));
+const webpackConfig = (root: string) => readdirSync(root).find((f) => /^webpack\.config\.(c?js|mjs|ts)$/.test(f));
+
+/**
+ * The folder of the add-in's built pages, or null (API only). `root`: the working folder (the project
+ * on `npm start`); `packageRoot`: this installation, used when the working folder is not a project.
+ */
+export function ensureAddinBuilt(root: string, log: (line: string) => void, packageRoot = PACKAGE_ROOT): string | null {
   const dist = path.join(root, 'dist', 'addin');
-  if (existsSync(path.join(dist, 'taskpane.html'))) return dist;
-  const config = readdirSync(root).find((f) => /^webpack\.config\.(c?js|mjs|ts)$/.test(f));
+  if (built(root)) return dist;
+  const config = webpackConfig(root);
   if (!config) {
+    if (path.resolve(packageRoot) !== path.resolve(root) && built(packageRoot)) return path.join(packageRoot, 'dist', 'addin');
+    if (path.resolve(packageRoot) !== path.resolve(root) && existsSync(packageRoot) && webpackConfig(packageRoot)) {
+      log(`Add-in belum dibangun di ${packageRoot}: hanya API yang dilayani. Bangun sekali dengan "npm run build" di folder itu, lalu jalankan ulang server.`);
+      return null;
+    }
     log('Berkas add-in (dist/addin) tidak ada dan tidak ada konfigurasi webpack: hanya API yang dilayani.');
     return null;
   }

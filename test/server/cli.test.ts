@@ -275,9 +275,19 @@ describe('serve with the database elsewhere and HTTPS=0', () => {
       assert.ok(existsSync(dbFile));
       assert.ok(!existsSync(path.join(cwd, 'data')), 'no ./data: nothing of the server lives there');
       assert.doesNotMatch(out, /Data {7}:/);
-      const manifest = /manifest\.xml {3}: (\S+manifest\.xml)/.exec(out);
-      assert.ok(manifest, out);
-      assert.ok(existsSync(manifest[1]!), `${manifest[1]} is there`);
+      // The add-in of this installation when it is built here (then its manifest is served with this
+      // server's address), else the installation's manifest.xml file; never a build started from here.
+      const served = /Add-in {5}: (http:\/\/localhost:\d+)\/taskpane\.html \(dari (\S+)\)/.exec(out);
+      if (served) {
+        assert.equal(served[2], path.join(ROOT, 'dist', 'addin'));
+        assert.match(out, new RegExp(`manifest\\.xml {3}: unduh dari ${escape(served[1]!)}/manifest\\.xml`));
+      } else {
+        assert.match(out, new RegExp(`Add-in belum dibangun di ${escape(ROOT)}: hanya API yang dilayani\\. Bangun sekali dengan "npm run build"`));
+        const manifest = /manifest\.xml {3}: (\S+manifest\.xml)/.exec(out);
+        assert.ok(manifest, out);
+        assert.equal(manifest[1], path.join(ROOT, 'manifest.xml'));
+      }
+      assert.ok(!existsSync(path.join(cwd, 'dist')), 'nothing built in the working folder');
       proc.kill('SIGINT');
       assert.equal(await exited, 0);
     } finally {
