@@ -87,6 +87,14 @@ export interface OpenOptions {
   poolMax?: number;
   /** SQLite: most read-only connections open at once (default 2). */
   readers?: number;
+  /**
+   * SQLite, for commands that only read a file they may not be able to write: 'shared' — read-only
+   * (query_only), as any reader, seeing the WAL and taking the usual locks (a server may be writing it);
+   * nothing made beside it but what SQLite itself needs. 'immutable' — the file is on read-only media
+   * (a backup on a write-protected disk, a read-only mount): opened with `immutable=1`, which needs no
+   * -wal / -shm (SQLite could not make them there) and assumes nobody changes the file.
+   */
+  readOnly?: 'shared' | 'immutable';
 }
 
 /**
@@ -113,6 +121,7 @@ export function openDatabase(url: string, opts: OpenOptions = {}): Db {
     return { knex: k, read: k, lookup, dialect: 'postgres', location: redactUrl(url), close: () => k.destroy() };
   }
   const file = sqlitePath(url);
+  if (opts.readOnly) return openReadOnly(file, opts.readOnly);
   if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const k = knex({
     client: 'sqlite3',
@@ -177,6 +186,36 @@ export function openDatabase(url: string, opts: OpenOptions = {}): Db {
     dialect: 'sqlite',
     location: file === ':memory:' ? file : path.resolve(file),
     close,
+  };
+}
+
+/** A SQLite file read-only through one connection (`OpenOptions.readOnly`). */
+function openReadOnly(file: string, how: 'shared' | 'immutable'): Db {
+  const absolute = path.resolve(file);
+  // immutable: a URI filename, each path segment percent-encoded (a space, '?' or '#' in a folder name).
+  const uri = `file:${absolute.split(path.sep).map(encodeURIComponent).join('/')}?immutable=1`;
+  const k = knex({
+    client: 'sqlite3',
+    log,
+    connection: how === 'immutable' ? { filename: uri, flags: ['OPEN_URI'] } : { filename: absolute },
+    useNullAsDefault: true,
+    pool: {
+      min: 1,
+      max: 1,
+      afterCreate(conn: SqliteConnection, done: (err: Error | null, conn: unknown) => void) {
+        runAll(conn, READER_PRAGMAS)
+          .then(() => done(null, conn))
+          .catch((e: Error) => done(e, conn));
+      },
+    },
+  });
+  return {
+    knex: k,
+    read: k,
+    lookup: <T>(sql: string, params: readonly unknown[]) => k.raw(sql, params as Knex.RawBinding[]) as Promise<T[]>,
+    dialect: 'sqlite',
+    location: absolute,
+    close: () => k.destroy(),
   };
 }
 

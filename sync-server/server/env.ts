@@ -2,11 +2,12 @@
  * Where the server's data lives and which database it uses: flags first, then the environment (and
  * a `.env` file in the working folder), then the defaults of SYNC-API.md (./data/mutasi.sqlite).
  */
-import { existsSync } from 'node:fs';
+import { accessSync, constants, existsSync } from 'node:fs';
 import path from 'node:path';
 import dotenv from 'dotenv';
 import { isPostgresUrl, openDatabase, sqliteFile, type Db } from '../db/connect';
 import { migrateLatest } from '../db/migrate';
+import { migrationSource } from '../db/migrations';
 import { UserError } from '../cli/user-error';
 
 let loaded = false;
@@ -32,7 +33,7 @@ export function databaseUrl(flag?: string): string {
  * or changes what is there (audit verify, export, token list/revoke), run from the wrong folder or with
  * a mistyped --db, would otherwise make an empty record and report on it ("Rantai audit utuh: 0 entri").
  */
-export async function openOfficialRecord(flag?: string, opts: { existing?: boolean } = {}): Promise<Db> {
+export async function openOfficialRecord(flag?: string, opts: { existing?: boolean; readOnly?: boolean } = {}): Promise<Db> {
   const url = databaseUrl(flag);
   if (opts.existing && !isPostgresUrl(url)) {
     const file = sqliteFile(url);
@@ -52,8 +53,77 @@ export async function openOfficialRecord(flag?: string, opts: { existing?: boole
     await migrateLatest(db);
   } catch (e) {
     await db.close().catch(() => undefined);
+    const blocked = writeBlocked(url, e);
+    if (opts.readOnly && blocked) return openUnwritable(url, blocked);
+    if (blocked === 'media') {
+      throw new UserError(`basis data ${db.location} ada pada media hanya-baca; perintah ini perlu menulis, jadi jalankan pada basis data server (atau salinan di folder yang dapat ditulisi)`);
+    }
     throw cannotOpen(url, db.location, e) ?? e;
   }
+  return db;
+}
+
+/**
+ * Why a SQLite file that exists and can be read could not be opened for writing (or, in WAL mode, at
+ * all): 'media' — it sits on read-only media (a backup on a write-protected disk, a read-only share or
+ * mount); 'permission' — this user may not write it or its folder. Null: some other fault.
+ */
+function writeBlocked(url: string, e: unknown): 'media' | 'permission' | null {
+  if (isPostgresUrl(url)) return null;
+  const code = String((e as NodeJS.ErrnoException)?.code ?? '');
+  if (code !== 'SQLITE_CANTOPEN' && code !== 'SQLITE_READONLY') return null;
+  const file = path.resolve(sqliteFile(url));
+  try {
+    accessSync(file, constants.R_OK);
+  } catch {
+    return null;
+  }
+  try {
+    accessSync(path.dirname(file), constants.W_OK);
+    accessSync(file, constants.W_OK);
+    return null;
+  } catch (w) {
+    const why = (w as NodeJS.ErrnoException).code;
+    return why === 'EROFS' ? 'media' : why === 'EACCES' || why === 'EPERM' ? 'permission' : null;
+  }
+}
+
+/**
+ * Commands that only read (audit verify, export, token list) read a file they cannot write as it is,
+ * writing nothing — so an auditor can verify an archived copy without being able to change it. First
+ * as any reader (it sees the WAL and waits on the locks of a server that may be writing the file); on
+ * read-only media, a file in WAL mode without its -shm can only be read as immutable (SQLite assumes
+ * nobody changes it: true there). Its schema must be this version's (nothing can be migrated there).
+ */
+async function openUnwritable(url: string, blocked: 'media' | 'permission'): Promise<Db> {
+  const shared = openDatabase(url, { readOnly: 'shared' });
+  try {
+    return await withCurrentSchema(shared);
+  } catch (e) {
+    await shared.close().catch(() => undefined);
+    const code = String((e as NodeJS.ErrnoException)?.code ?? '');
+    if (blocked !== 'media' || code !== 'SQLITE_CANTOPEN') throw e instanceof UserError ? e : (cannotOpen(url, shared.location, e) ?? e);
+  }
+  return withCurrentSchema(openDatabase(url, { readOnly: 'immutable' }));
+}
+
+async function withCurrentSchema(db: Db): Promise<Db> {
+  let pending: unknown[];
+  try {
+    [, pending] = (await db.knex.migrate.list({ migrationSource, tableName: 'knex_migrations' })) as [unknown[], unknown[]];
+  } catch (e) {
+    const code = String((e as NodeJS.ErrnoException)?.code ?? '');
+    if (code === 'SQLITE_CANTOPEN') throw e;
+    await db.close().catch(() => undefined);
+    throw new UserError(`${db.location} (tidak dapat ditulisi) bukan basis data Mutasi yang dapat dibaca; periksa --db atau DATABASE_URL`);
+  }
+  if (pending.length > 0) {
+    await db.close().catch(() => undefined);
+    throw new UserError(
+      `basis data ${db.location} tidak dapat ditulisi dan dibuat oleh versi Mutasi yang lebih lama (${pending.length} migrasi belum dijalankan); salin ke folder yang dapat ditulisi lalu jalankan perintah ini pada salinan itu`,
+    );
+  }
+  process.stderr.write(`Catatan: ${db.location} tidak dapat ditulisi (media hanya-baca atau izin); dibaca apa adanya, tidak ada yang ditulis.\n`);
   return db;
 }
 

@@ -13,7 +13,7 @@ export function registerAudit(program: Command): void {
     .option('--json', 'keluaran JSON')
     .addHelpText('after', '\nKode keluar: 0 utuh, 1 ada entri yang diubah, dihapus atau diurutkan ulang.')
     .action(async (o: { db?: string; json?: boolean }) => {
-      const db = await openOfficialRecord(o.db, { existing: true });
+      const db = await openOfficialRecord(o.db, { existing: true, readOnly: true });
       try {
         const r = await verifyAudit(db);
         if (o.json) process.stdout.write(JSON.stringify(r, null, 2) + '\n');

@@ -15,7 +15,7 @@ export function registerExport(program: Command): void {
       // Like template and demo: a file someone may have worked on is not overwritten unless asked,
       // the name is checked before the database is opened, and no half-written file is left behind.
       await checkNewFile(out, o.force === true);
-      const db = await openOfficialRecord(o.db, { existing: true });
+      const db = await openOfficialRecord(o.db, { existing: true, readOnly: true });
       try {
         const wb = await exportWorkbook(db);
         await saveNewWorkbook(wb, out, o.force === true);

@@ -85,7 +85,7 @@ export function registerToken(program: Command): void {
     .option('--db <url>', 'berkas SQLite atau URL PostgreSQL')
     .option('--json', 'keluaran JSON')
     .action(async (o: { db?: string; json?: boolean }) => {
-      const db = await openOfficialRecord(o.db, { existing: true });
+      const db = await openOfficialRecord(o.db, { existing: true, readOnly: true });
       try {
         const tokens = await listTokens(db);
         if (o.json) {
