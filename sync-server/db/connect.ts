@@ -104,7 +104,8 @@ export interface OpenOptions {
  */
 const log = {
   warn(message: unknown): void {
-    if (typeof message === 'string' && message.startsWith('Acquire connection error')) return;
+    // Also knex's own lines about a migration lock it could not take: the caller reports the error.
+    if (typeof message === 'string' && /^(Acquire connection error|Can't take lock to run migrations|If you are sure migrations are not running)/.test(message)) return;
     console.warn(message);
   },
 };

@@ -39,5 +39,8 @@ function isRace(e: unknown): boolean {
   const err = e as { name?: string; code?: string };
   // MigrationLocked: the lock row is taken. 42P07 / 42710 / 23505: both created knex_migrations* (the
   // table, or its row type) at once.
-  return err?.name === 'MigrationLocked' || ['42P07', '42710', '23505', 'SQLITE_BUSY'].includes(err?.code ?? '');
+  // A lock that could not be taken because the database cannot be written (a read-only file or user)
+  // is no race: waiting would not help.
+  if (err?.name === 'MigrationLocked') return !/READONLY|readonly|read-only|permission denied/i.test((e as Error).message ?? '');
+  return ['42P07', '42710', '23505', 'SQLITE_BUSY'].includes(err?.code ?? '');
 }

@@ -43,6 +43,11 @@ export async function openOfficialRecord(flag?: string, opts: { existing?: boole
       );
     }
   }
+  // A command that only reads a file it cannot write reads it as it is, without trying to migrate it.
+  if (opts.readOnly && !isPostgresUrl(url) && sqliteFile(url) !== ':memory:') {
+    const blocked = unwritable(sqliteFile(url));
+    if (blocked) return openUnwritable(url, blocked);
+  }
   let db: Db;
   try {
     db = openDatabase(url);
@@ -63,16 +68,31 @@ export async function openOfficialRecord(flag?: string, opts: { existing?: boole
   return db;
 }
 
+/** The SQLite error code of a failure, also when knex passed on only its message (a migration lock). */
+function sqliteCode(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (code) return String(code);
+  return /\bSQLITE_[A-Z_]+/.exec(String((e as Error)?.message ?? ''))?.[0] ?? '';
+}
+
 /**
- * Why a SQLite file that exists and can be read could not be opened for writing (or, in WAL mode, at
- * all): 'media' — it sits on read-only media (a backup on a write-protected disk, a read-only share or
- * mount); 'permission' — this user may not write it or its folder. Null: some other fault.
+ * Why a SQLite file that could not be opened for writing (or, in WAL mode, at all) cannot be written:
+ * see `unwritable`. Null: some other fault.
  */
 function writeBlocked(url: string, e: unknown): 'media' | 'permission' | null {
   if (isPostgresUrl(url)) return null;
-  const code = String((e as NodeJS.ErrnoException)?.code ?? '');
-  if (code !== 'SQLITE_CANTOPEN' && code !== 'SQLITE_READONLY') return null;
-  const file = path.resolve(sqliteFile(url));
+  const code = sqliteCode(e);
+  if (!code.startsWith('SQLITE_CANTOPEN') && !code.startsWith('SQLITE_READONLY')) return null;
+  return unwritable(sqliteFile(url));
+}
+
+/**
+ * A SQLite file that exists and can be read but not written: 'media' — it sits on read-only media (a
+ * backup on a write-protected disk, a read-only share or mount); 'permission' — this user may not
+ * write it or its folder. Null: it can be written (or is not there, or cannot be read).
+ */
+function unwritable(name: string): 'media' | 'permission' | null {
+  const file = path.resolve(name);
   try {
     accessSync(file, constants.R_OK);
   } catch {
@@ -101,8 +121,14 @@ async function openUnwritable(url: string, blocked: 'media' | 'permission'): Pro
     return await withCurrentSchema(shared);
   } catch (e) {
     await shared.close().catch(() => undefined);
-    const code = String((e as NodeJS.ErrnoException)?.code ?? '');
-    if (blocked !== 'media' || code !== 'SQLITE_CANTOPEN') throw e instanceof UserError ? e : (cannotOpen(url, shared.location, e) ?? e);
+    if (e instanceof UserError) throw e;
+    if (blocked === 'permission') {
+      // WAL mode: reading needs the -shm beside the file, which this user cannot make in that folder
+      // (there is one while the server runs).
+      throw new UserError(
+        `basis data ${shared.location} tidak dapat dibaca oleh pengguna ini: berkas mode WAL butuh berkas -shm di sampingnya, yang tidak dapat dibuat di folder itu; jalankan sebagai pengguna yang menjalankan server, atau salin berkas itu ke folder sendiri`,
+      );
+    }
   }
   return withCurrentSchema(openDatabase(url, { readOnly: 'immutable' }));
 }
@@ -112,8 +138,12 @@ async function withCurrentSchema(db: Db): Promise<Db> {
   try {
     [, pending] = (await db.knex.migrate.list({ migrationSource, tableName: 'knex_migrations' })) as [unknown[], unknown[]];
   } catch (e) {
-    const code = String((e as NodeJS.ErrnoException)?.code ?? '');
-    if (code === 'SQLITE_CANTOPEN') throw e;
+    const code = sqliteCode(e);
+    // Not opened at all (WAL without a -shm that can be made): the caller decides.
+    if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY')) {
+      await db.close().catch(() => undefined);
+      throw e;
+    }
     await db.close().catch(() => undefined);
     throw new UserError(`${db.location} (tidak dapat ditulisi) bukan basis data Mutasi yang dapat dibaca; periksa --db atau DATABASE_URL`);
   }
@@ -129,8 +159,7 @@ async function withCurrentSchema(db: Db): Promise<Db> {
 
 /** A database that cannot be opened at all, as one Indonesian line naming it (exit 2); null for other faults. */
 function cannotOpen(url: string, location: string, e: unknown): UserError | null {
-  const err = e as NodeJS.ErrnoException;
-  const code = String(err?.code ?? '');
+  const code = isPostgresUrl(url) ? String((e as NodeJS.ErrnoException)?.code ?? '') : sqliteCode(e);
   const hint = '; periksa --db atau DATABASE_URL';
   if (isPostgresUrl(url)) {
     const why: Record<string, string> = {

@@ -3,13 +3,13 @@
  * commands that only read — audit verify, token list, export — read it as it is and write nothing;
  * a command that writes says it cannot, in one line. Both kinds of file: a `mutasi backup` copy
  * (rollback journal) and a copy of the live file (WAL mode, no -shm beside it, which SQLite can then
- * only read as immutable). The read-only place is a read-only bind mount: this test needs root (CI
- * runs as root) and says so if it cannot make one.
+ * only read as immutable). The read-only place is a read-only bind mount; a user who may only read is
+ * `nobody` through runuser: these tests need root (CI runs as root) and say so if they cannot.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '../../sync-server/db/connect';
@@ -20,6 +20,7 @@ import { recordDecision } from '../../sync-server/server/push/group-commit';
 import { agency, decision, loadAgency } from './support/fixtures';
 import { runCli } from './support/child';
 
+const BIN = path.resolve(__dirname, '..', '..', 'bin', 'mutasi.cjs');
 const sha = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
 
 describe('a record on read-only media', function () {
@@ -99,4 +100,60 @@ describe('a record on read-only media', function () {
       assert.deepEqual(new Map(readdirSync(source).map((f) => [f, sha(path.join(source, f))])), before_);
     });
   }
+});
+
+describe('a record this user may only read', function () {
+  this.timeout(120_000);
+  let dir = '';
+  let live: ReturnType<typeof openDatabase> | null = null;
+  const asNobody = (args: string[]) => {
+    const t0 = Date.now();
+    const r = spawnSync('runuser', ['-u', 'nobody', '--', process.execPath, BIN, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000 });
+    if (r.error) throw new Error(`this test needs root to run a command as nobody (runuser): ${r.error.message}`);
+    return { status: r.status, stdout: r.stdout, stderr: r.stderr, ms: Date.now() - t0 };
+  };
+
+  before(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'mutasi-perm-'));
+    chmodSync(dir, 0o755); // nobody may enter and read, not write
+    const file = path.join(dir, 'mutasi.sqlite');
+    live = openDatabase(file);
+    await migrateLatest(db());
+    await loadAgency(db(), agency({ people: 4, targets: 1, seats: 1 }));
+    await createToken(db(), { name: 'Admin', role: 'admin' }, 'test');
+    await db().knex.raw('VACUUM INTO ?', [path.join(dir, 'cadangan.sqlite')]);
+    await db().knex.raw('PRAGMA wal_checkpoint(TRUNCATE)');
+    copyFileSync(file, path.join(dir, 'salinan-wal.sqlite'));
+    for (const f of readdirSync(dir)) chmodSync(path.join(dir, f), 0o644);
+    const probe = asNobody(['--help']);
+    if (probe.status !== 0) throw new Error(`nobody cannot run mutasi here: ${probe.stderr}`);
+  });
+  const db = () => live!;
+
+  after(async () => {
+    await live?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reads the live file while the server has it open (its -shm is there), and the backup copy', () => {
+    for (const f of ['mutasi.sqlite', 'cadangan.sqlite']) {
+      const r = asNobody(['audit', 'verify', '--db', path.join(dir, f), '--json']);
+      assert.equal(r.status, 0, r.stderr);
+      assert.equal((JSON.parse(r.stdout) as { ok: boolean }).ok, true);
+      assert.match(r.stderr, /^Catatan: .* tidak dapat ditulisi/);
+    }
+  });
+
+  it('a writing command is refused at once in one line (it used to retry the migration lock for a minute, then fail unexpectedly)', () => {
+    const r = asNobody(['token', 'revoke', '1', '--db', path.join(dir, 'mutasi.sqlite')]);
+    assert.equal(r.status, 2, r.stderr);
+    assert.equal(r.stderr, `mutasi: basis data ${path.join(dir, 'mutasi.sqlite')} tidak dapat ditulisi oleh pengguna ini (izin ditolak); jalankan sebagai pengguna yang menjalankan server\n`);
+    assert.ok(r.ms < 30_000, `${r.ms} ms`);
+  });
+
+  it('a WAL file without its -shm, in a folder this user cannot write: says why and what to do', () => {
+    const r = asNobody(['audit', 'verify', '--db', path.join(dir, 'salinan-wal.sqlite')]);
+    assert.equal(r.status, 2, r.stderr);
+    assert.match(r.stderr, /^mutasi: basis data .*salinan-wal\.sqlite tidak dapat dibaca oleh pengguna ini: berkas mode WAL butuh berkas -shm di sampingnya.*salin berkas itu ke folder sendiri\n$/);
+  });
 });
