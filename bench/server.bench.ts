@@ -6,6 +6,7 @@
  *  - latency p50 / p99 of a one-decision push at 50 concurrent clients sending as fast as they can
  *    (autocannon), of the same pushes arriving evenly at 100 a second (open loop), and of 50 clients
  *    each pushing about 4 times a second at random moments (200 a second in all);
+ *  - batches of 100 again with PUSH_GROUP_MAX=1 (each decision in a transaction of its own);
  *  - a full pull of 40,000 employees: the paginated change log from cursor 0, and the snapshot a
  *    client gets on `reset`;
  *  - the floor under that latency, the same 50 clients against servers that do nothing but read the
@@ -47,6 +48,7 @@ const SEATS = 3;
 const RAW_ROWS = 2_000;
 const PUSH_ONE = 400;
 const PUSH_HUNDRED = 3_000;
+const LITERAL_HUNDRED = 1_000;
 const CONCURRENT = 50;
 const CANNON_REQUESTS = 3_000;
 const FLOOR_REQUESTS = 10_000;
@@ -194,6 +196,26 @@ async function run(dir: string): Promise<void> {
     // in flight per client, timed from when each was due.
     const paced = await pacedClients(CONCURRENT, PACED_PER_CLIENT, PACED_REQUESTS, () => push([nextDecision()]));
 
+    // --- Batches of 100 with PUSH_GROUP_MAX=1 (each decision in a transaction of its own, SYNC-API.md
+    // to the letter): a second server process on the same file, the first one idle meanwhile.
+    const literal = await startServerChild(file, { LOG_LEVEL: 'info', PUSH_GROUP_MAX: '1' });
+    let literalMs: number;
+    try {
+      const literalApi = `${literal.url}/api/v1`;
+      const pushTo = async (decisions: DecisionInput[]) => {
+        const res = await fetch(`${literalApi}/decisions`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${approver}` }, body: JSON.stringify({ workbookId: WORKBOOK, decisions }) });
+        const body = (await res.json()) as { results: { status: string }[] };
+        if (res.status !== 200 || body.results.some((r) => r.status !== 'recorded')) throw new Error(`push (PUSH_GROUP_MAX=1) ${res.status}: ${JSON.stringify(body).slice(0, 300)}`);
+      };
+      await pushTo([nextDecision()]);
+      t = performance.now();
+      for (let i = 0; i < LITERAL_HUNDRED; i += 100) await pushTo(Array.from({ length: 100 }, nextDecision));
+      literalMs = performance.now() - t;
+    } finally {
+      literal.proc.kill('SIGTERM');
+      await literal.exited;
+    }
+
     // --- The floor: the same 50 clients, the same body, against servers that only parse and answer.
     const floorExpress = await floorLatency('express', bodies[0]!);
     const floorNode = await floorLatency('node', bodies[0]!);
@@ -206,6 +228,8 @@ async function run(dir: string): Promise<void> {
     console.log(`  push, batches of 1             : ${rate(PUSH_ONE, oneMs)}   (${PUSH_ONE} requests, one client, ${(oneMs / PUSH_ONE).toFixed(2)} ms a request)`);
     console.log(`  push, batches of 100           : ${rate(PUSH_HUNDRED, hundredMs)}   (${PUSH_HUNDRED / 100} requests, one client, ${(hundredMs / (PUSH_HUNDRED / 100)).toFixed(0)} ms a request)`);
     console.log(`  ratio batched push / raw       : ${(batched / raw).toFixed(2)}   goal ≥ 0.25`);
+    const literalRate = (LITERAL_HUNDRED * 1000) / literalMs;
+    console.log(`    PUSH_GROUP_MAX=1, batches of 100: ${Math.round(literalRate).toLocaleString('en-US')} /s, ratio ${(literalRate / raw).toFixed(2)}   (each decision in a transaction of its own: one commit to disk each; ${LITERAL_HUNDRED / 100} requests)`);
     console.log(`  50 clients, flat out           : p50 ${flat.latency.p50} ms, p99 ${flat.latency.p99} ms, max ${flat.latency.max} ms   goal p99 ≤ 20 ms   (${CANNON_REQUESTS} one-decision pushes, ${perSec(flat)} /s; each waits for the ones queued before it: ≈ 50 / throughput)`);
     console.log(`  50 clients, ${PACED_PER_CLIENT} pushes/s each    : p50 ${paced.p50.toFixed(1)} ms, p99 ${paced.p99.toFixed(1)} ms, max ${paced.max.toFixed(1)} ms   (${PACED_REQUESTS.toLocaleString('en-US')} one-decision pushes at random moments, ${Math.round(paced.perSec)} /s in all, one in flight per client, timed from when each was due)`);
     console.log(`    floor: Express 5, no work    : p50 ${floorExpress.latency.p50} ms, p99 ${floorExpress.latency.p99} ms, ${perSec(floorExpress)} /s   (express.json and res.json only: no database, auth, logs or headers; same 50 clients and body, ${FLOOR_REQUESTS.toLocaleString('en-US')} requests after as many to warm up)`);

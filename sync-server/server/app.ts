@@ -15,6 +15,7 @@ import { openApiDocument } from './openapi';
 import { apiRouter } from './routes/api';
 import { pengumumanRouter } from './routes/pengumuman';
 import { corsPolicy, securityHeaders } from './security';
+import { groupWriterOf } from './push/group-commit';
 
 export interface AppOptions {
   db: Db;
@@ -57,6 +58,7 @@ function manifestForThisServer(xml: string) {
 
 export function createApp({ db, config: over, logger }: AppOptions): Express {
   const config = defaultConfig(over);
+  if (config.pushGroupMax !== undefined) groupWriterOf(db).limits = { maxDecisions: config.pushGroupMax };
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);

@@ -11,6 +11,11 @@ export interface ServerConfig {
   rosterBodyLimit: string;
   /** Push requests per token per window. */
   pushRateLimit: { windowMs: number; limit: number };
+  /**
+   * Most decisions committed together (group commit, push/group-commit.ts); 1: each decision in a
+   * transaction of its own. Unset: the writer's own bound (128).
+   */
+  pushGroupMax?: number;
   logLevel: string;
   /** Built add-in files to serve at /, or null. */
   addinDir: string | null;
@@ -35,9 +40,19 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Partial<ServerConfig> {
   const out: Partial<ServerConfig> = {};
   if (env.ADDIN_ORIGINS) out.addinOrigins = parseOrigins(env.ADDIN_ORIGINS);
   if (env.LOG_LEVEL) out.logLevel = env.LOG_LEVEL;
-  if (env.PUSH_RATE_LIMIT && /^\d+$/.test(env.PUSH_RATE_LIMIT)) out.pushRateLimit = { windowMs: 60_000, limit: Number(env.PUSH_RATE_LIMIT) };
+  if (env.PUSH_RATE_LIMIT) out.pushRateLimit = { windowMs: 60_000, limit: wholeSetting('PUSH_RATE_LIMIT', env.PUSH_RATE_LIMIT, 1, 1_000_000_000, 'kiriman per token per menit') };
+  if (env.PUSH_GROUP_MAX) out.pushGroupMax = wholeSetting('PUSH_GROUP_MAX', env.PUSH_GROUP_MAX, 1, 500, 'keputusan per commit; 1 = setiap keputusan dalam transaksinya sendiri');
   if (env.HTTPS === '0') out.trustProxy = true;
   return out;
+}
+
+/** A whole-number setting in [min, max]; anything else stops the start naming it (not silently ignored). */
+function wholeSetting(name: string, raw: string, min: number, max: number, what: string): number {
+  const v = raw.trim();
+  if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) {
+    throw new Error(`${name}: "${raw}" bukan bilangan bulat ${min.toLocaleString('id-ID')}–${max.toLocaleString('id-ID')} (${what})`);
+  }
+  return Number(v);
 }
 
 /**

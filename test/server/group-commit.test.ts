@@ -18,6 +18,7 @@ import { createApp } from '../../sync-server/server/app';
 import { verifyAudit } from '../../sync-server/db/audit-verify';
 import { getEmployee } from '../../sync-server/db/queries';
 import { createToken, type TokenInfo } from '../../sync-server/db/tokens';
+import { configFromEnv } from '../../sync-server/server/config';
 import { isTransient } from '../../sync-server/server/errors';
 import { DEFAULT_GROUP_LIMITS, groupWriterOf, pushDecisions, WriteGroupFailed } from '../../sync-server/server/push/group-commit';
 import type { DecisionInput, PushResult } from '../../sync-server/server/push/types';
@@ -245,6 +246,30 @@ eachDatabase('group commit', (ctx) => {
     const resent = await pushDecisions(ctx.db, [...innocent, ...guilty], opts());
     assert.deepEqual(resent.map((r) => r.status), ['duplicate', 'duplicate', 'duplicate']);
     await assertConsistent();
+  });
+
+  it('PUSH_GROUP_MAX=1: each decision in a transaction of its own, same results', async () => {
+    const w = groupWriterOf(ctx.db);
+    const app = createApp({ db: ctx.db, config: { logLevel: 'silent', ...configFromEnv({ PUSH_GROUP_MAX: '1' }) } });
+    assert.equal(w.limits.maxDecisions, 1);
+    const before = { ...w.stats };
+    const batch = [38, 39].map((i) => decision(nip(i), a.employees[i]!.positionCode, a.employees[i]!.positionCode === 'POOL-A' ? 'POOL-B' : 'POOL-A', 0));
+    for (const [k, d] of batch.entries()) d.baseVersion = await ver(38 + k);
+    const res = await request(app).post('/api/v1/decisions').set('Authorization', `Bearer ${approverSecret}`).send({ workbookId: WORKBOOK, decisions: [...batch, { ...batch[0]! }] });
+    assert.equal(res.status, 200);
+    assert.deepEqual((res.body as { results: PushResult[] }).results.map((r) => r.status), ['recorded', 'recorded', 'duplicate']);
+    assert.equal(w.stats.groups - before.groups, 3, 'one transaction a decision');
+    assert.equal(w.stats.decisions - before.decisions, 3);
+    await assertConsistent();
+  });
+
+  it('PUSH_GROUP_MAX and PUSH_RATE_LIMIT: whole numbers in range, anything else stops the start naming it', () => {
+    assert.deepEqual(configFromEnv({ PUSH_GROUP_MAX: '500', PUSH_RATE_LIMIT: '30' }), { pushGroupMax: 500, pushRateLimit: { windowMs: 60_000, limit: 30 } });
+    assert.deepEqual(configFromEnv({}), {});
+    for (const bad of ['0', '501', '1.5', 'banyak', '-3', ' ']) {
+      assert.throws(() => configFromEnv({ PUSH_GROUP_MAX: bad }), (e: Error) => e.message.startsWith(`PUSH_GROUP_MAX: "${bad}" bukan bilangan bulat 1–500`), bad);
+    }
+    assert.throws(() => configFromEnv({ PUSH_RATE_LIMIT: 'banyak' }), /^Error: PUSH_RATE_LIMIT: "banyak" bukan bilangan bulat/);
   });
 
   it('bounded groups: a big batch is split, a small request beside it is served in the first group', async () => {

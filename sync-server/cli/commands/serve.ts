@@ -12,7 +12,7 @@ export function registerServe(program: Command): void {
       return Number(v);
     })
     .option('--db <url>', 'berkas SQLite atau URL PostgreSQL (bawaan: DATABASE_URL atau ./data/mutasi.sqlite)')
-    .addHelpText('after', '\nLingkungan (atau berkas .env): PORT, DATABASE_URL, HTTPS=0 (http biasa di balik proxy), LOG_LEVEL, DATA_DIR, ADDIN_ORIGINS.')
+    .addHelpText('after', '\nLingkungan (atau berkas .env): PORT, DATABASE_URL, HTTPS=0 (http biasa di balik proxy), LOG_LEVEL, DATA_DIR, ADDIN_ORIGINS, PUSH_RATE_LIMIT, PUSH_GROUP_MAX.')
     .action(async (o: { port?: number; db?: string }) => {
       let running;
       try {
@@ -29,7 +29,7 @@ export function registerServe(program: Command): void {
           throw new UserError(`folder data ${err.path ?? ''} tidak dapat dibuat: bagian jalurnya adalah berkas, bukan folder; periksa DATA_DIR`);
         }
         if (err.code === 'EACCES') throw new UserError(`port ${o.port ?? process.env.PORT ?? 3000} butuh hak administrator; pilih port di atas 1024 dengan --port`);
-        if (/^(ADDIN_ORIGINS|PORT)\b/.test(err.message ?? '')) throw new UserError(err.message);
+        if (/^(ADDIN_ORIGINS|PORT|PUSH_RATE_LIMIT|PUSH_GROUP_MAX)\b/.test(err.message ?? '')) throw new UserError(err.message);
         throw e;
       }
       closeOnSignals(running);
