@@ -5,7 +5,7 @@
 import { FindingSink } from './rules/emit';
 import { walkProposals } from './rules/proposals';
 import { indexRoster, rosterRules } from './rules/roster';
-import type { Book, CheckResult, Finding, Lang, ProposalResult, RuleId, Severity, Verdict } from './rules/types';
+import type { Book, CheckResult, Finding, Lang, ProposalResult, RecordedMove, RuleId, Severity, Verdict } from './rules/types';
 import { RULE_IDS } from './rules/types';
 import { unitSummary } from './summary';
 import { isoDate, type Day } from './values/dates';
@@ -16,6 +16,8 @@ export interface CheckOptions {
   asOf?: Day;
   lang?: Lang;
   columnMap?: ParseOptions['columnMap'];
+  /** Decisions recorded elsewhere (the sync server's record), added to the workbook's own evidence (Book.recordedMoves). */
+  recordedMoves?: RecordedMove[];
 }
 
 export function checkSheets(sheets: SheetData[], opts: CheckOptions = {}): { result: CheckResult; book: Book | null; parsed: ParsedWorkbook } {
@@ -28,6 +30,7 @@ export function checkSheets(sheets: SheetData[], opts: CheckOptions = {}): { res
       parsed,
     };
   }
+  if (opts.recordedMoves?.length) parsed.book.recordedMoves = [...(parsed.book.recordedMoves ?? []), ...opts.recordedMoves];
   return { result: runRules(parsed.book, parsed.sink), book: parsed.book, parsed };
 }
 

@@ -44,13 +44,24 @@ export function indexRoster(book: Book, sink: FindingSink | null): RosterIndex {
 export function rosterRules(book: Book, idx: RosterIndex, sink: FindingSink): void {
   const { settings } = book;
   const pegawaiSheet = book.layout.jabatan.name;
+  // Moves already recorded by the sync server (Usulan rows Tercatat with a Nomor Catatan, an export's
+  // Keputusan sheet): a TMT Jabatan ahead of the as-of date that one of them explains is a decision
+  // recorded before it takes effect, not a mistyped date.
+  const recorded = new Set<string>();
+  const moveKey = (nip: string, code: string, day: number) => `${nip}|${code}|${day}`;
+  for (const p of book.proposals) {
+    if (p.status === 'Tercatat' && p.recordNo && p.effectiveDate !== null) recorded.add(moveKey(p.nip, p.toCode, p.effectiveDate));
+  }
+  for (const m of book.recordedMoves ?? []) recorded.add(moveKey(m.nip, m.toCode, m.effectiveDate));
   for (const e of book.employees) {
     if (e.positionCode && !idx.positions.has(e.positionCode)) {
       sink.at('pegawai', e.row, 'positionCode', 'POSITION_UNKNOWN', 'error', e.nip, { code: e.positionCode, sheet: pegawaiSheet });
     }
     if (e.positionStart !== null) {
       if (e.positionStart > settings.asOf) {
-        sink.at('pegawai', e.row, 'positionStart', 'DATE_IN_FUTURE', 'error', e.nip, { found: isoDate(e.positionStart), asOf: isoDate(settings.asOf) });
+        if (!recorded.has(moveKey(e.nip, e.positionCode, e.positionStart))) {
+          sink.at('pegawai', e.row, 'positionStart', 'DATE_IN_FUTURE', 'error', e.nip, { found: isoDate(e.positionStart), asOf: isoDate(settings.asOf) });
+        }
       } else {
         const months = monthsBetween(e.positionStart, settings.asOf);
         if (months > settings.tenureMaxMonths) {

@@ -1,5 +1,6 @@
 /** What the engine returns: findings pointing at cells, per-proposal verdicts, the per-unit summary. */
 import type { Employee, Position, Proposal, Settings } from '../model';
+import type { Day } from '../values/dates';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type Lang = 'id' | 'en';
@@ -103,4 +104,17 @@ export interface Book {
    * (the sync server counts in SQL). Absent: counted from `employees`.
    */
   holderCounts?: Map<string, number>;
+  /**
+   * Decisions already recorded by the sync server, from the workbook's `Keputusan` sheet (`mutasi
+   * export`). With the Usulan rows that are Tercatat with a Nomor Catatan they explain a TMT Jabatan
+   * still ahead of the as-of date (a move recorded before it takes effect): no DATE_IN_FUTURE there.
+   */
+  recordedMoves?: RecordedMove[];
+}
+
+export interface RecordedMove {
+  recordNo: string;
+  nip: string;
+  toCode: string;
+  effectiveDate: Day;
 }

@@ -17,9 +17,12 @@ export function matchSheetNames(names: string[]): Partial<Record<SheetKey, strin
   return out;
 }
 
-const aliasIndex = new Map<SheetKey, Map<string, string>>();
-function aliasesOf(def: SheetDef): Map<string, string> {
-  let m = aliasIndex.get(def.key);
+/** What finding a header row needs of a sheet's definition. */
+export type HeaderDef = Pick<SheetDef, 'required' | 'fields'>;
+
+const aliasIndex = new WeakMap<HeaderDef, Map<string, string>>();
+function aliasesOf(def: HeaderDef): Map<string, string> {
+  let m = aliasIndex.get(def);
   if (!m) {
     m = new Map();
     for (const f of def.fields) {
@@ -28,7 +31,7 @@ function aliasesOf(def: SheetDef): Map<string, string> {
         if (!m.has(k)) m.set(k, f.field);
       }
     }
-    aliasIndex.set(def.key, m);
+    aliasIndex.set(def, m);
   }
   return m;
 }
@@ -52,7 +55,7 @@ function headerText(v: CellValue | undefined): string {
  * @param columnMap extra header → field mappings chosen by the user (normalised header text as key),
  *   for headers the aliases do not cover.
  */
-export function findHeader(def: SheetDef, sheet: SheetData, columnMap: Record<string, string> = {}): HeaderSearch {
+export function findHeader(def: HeaderDef, sheet: SheetData, columnMap: Record<string, string> = {}): HeaderSearch {
   const aliases = aliasesOf(def);
   const user = new Map(Object.entries(columnMap).map(([k, v]) => [normalizeName(k), v]));
   let best = { row: sheet.startRow, count: -1, missing: def.required, lastCol: sheet.startCol };

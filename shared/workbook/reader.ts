@@ -6,7 +6,7 @@
 import { COMPETENCIES } from '../domain';
 import { defaultSettings, type Employee, type Position, type Proposal, type Settings } from '../model';
 import { FindingSink, type RecordSheet } from '../rules/emit';
-import type { Book, Lang, Layout, SheetLayout } from '../rules/types';
+import type { Book, Lang, Layout, RecordedMove, SheetLayout } from '../rules/types';
 import { isoDate, today, type Day } from '../values/dates';
 import { readNip } from '../values/nip';
 import {
@@ -16,7 +16,7 @@ import {
 import { cellErrorText, type CellValue, type SheetData } from './gateway';
 import { canonicalSheetLayout } from './layout';
 import { findHeader, matchSheetNames } from './locate';
-import { ATURAN, JABATAN, PEGAWAI, SHEETS, USULAN, type SheetKey } from './schema';
+import { ATURAN, JABATAN, KEPUTUSAN, PEGAWAI, SHEETS, USULAN, normalizeName, type SheetKey } from './schema';
 import { readSettings } from './settings';
 
 export interface ParseOptions {
@@ -185,7 +185,10 @@ export function parseWorkbook(sheets: SheetData[], opts: ParseOptions = {}): Par
     }
   }
 
-  const book: Book | null = rowsOf.pegawai && rowsOf.jabatan ? { employees, positions, proposals, settings, layout } : null;
+  const recordedMoves = readRecordedMoves(sheets);
+  const book: Book | null = rowsOf.pegawai && rowsOf.jabatan
+    ? { employees, positions, proposals, settings, layout, ...(recordedMoves.length ? { recordedMoves } : {}) }
+    : null;
   return { book, sink, settings, sheets: found, counts };
 }
 
@@ -451,9 +454,34 @@ function readProposals(rows: Rows, ctx: Ctx): Proposal[] {
   return out;
 }
 
-/** Sheets the engine needs, by role, so a host can read just those. */
+/** Sheets the engine needs, by role, so a host can read just those (and an export's Keputusan). */
 export function sheetsToRead(names: string[]): string[] {
   const m = matchSheetNames(names);
-  return (Object.keys(SHEETS) as SheetKey[]).map((k) => m[k]).filter((x): x is string => x !== undefined);
+  const known = (Object.keys(SHEETS) as SheetKey[]).map((k) => m[k]).filter((x): x is string => x !== undefined);
+  const keputusan = names.find(isKeputusan);
+  return keputusan !== undefined && !known.includes(keputusan) ? [...known, keputusan] : known;
+}
+
+const isKeputusan = (name: string) => normalizeName(name) === normalizeName(KEPUTUSAN.name);
+
+/**
+ * The recorded decisions of an export's `Keputusan` sheet (KEPUTUSAN): rows with a record number, an
+ * NIP, a target and a TMT. Evidence only: nothing in it is checked or reported.
+ */
+function readRecordedMoves(sheets: SheetData[]): RecordedMove[] {
+  const sheet = sheets.find((s) => isKeputusan(s.name));
+  if (!sheet) return [];
+  const search = findHeader(KEPUTUSAN, sheet);
+  if (!search.found) return [];
+  const rows = new Rows(sheet, { name: sheet.name, headerRow: search.match.headerRow, columns: search.match.columns });
+  const out: RecordedMove[] = [];
+  for (const { cells } of rows.dataRows()) {
+    const recordNo = cellText(rows.get(cells, 'recordNo'));
+    const nip = readNip(rows.get(cells, 'nip')).nip;
+    const toCode = cellText(rows.get(cells, 'toCode'));
+    const d = parseDate(rows.get(cells, 'effectiveDate'));
+    if (recordNo && nip && toCode && typeof d === 'number') out.push({ recordNo, nip, toCode, effectiveDate: d });
+  }
+  return out;
 }
 

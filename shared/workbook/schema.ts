@@ -110,6 +110,22 @@ export const ATURAN: SheetDef = {
 
 export const SHEETS: Record<SheetKey, SheetDef> = { pegawai: PEGAWAI, jabatan: JABATAN, usulan: USULAN, aturan: ATURAN };
 
+/**
+ * `Keputusan`: the recorded decisions `mutasi export` writes beside Pegawai and Jabatan (SYNC-API.md).
+ * Not one of the agency's sheets: read only as evidence that a TMT Jabatan still ahead comes from a
+ * decision already recorded (RULES.md DATE_IN_FUTURE), never checked or changed.
+ */
+export const KEPUTUSAN = {
+  name: 'Keputusan',
+  required: ['recordNo', 'nip', 'toCode', 'effectiveDate'],
+  fields: [
+    f('recordNo', 'Nomor Catatan', 'No Catatan'),
+    f('nip', 'NIP'),
+    f('toCode', 'Kode Jabatan Tujuan', 'Jabatan Tujuan', 'Kode Tujuan'),
+    f('effectiveDate', 'TMT Mutasi', 'TMT'),
+  ],
+} as const satisfies Pick<SheetDef, 'name' | 'required' | 'fields'>;
+
 /** "GOL/RUANG" = "Gol. Ruang" = "golruang". Non-breaking spaces count as spaces. */
 export function normalizeName(s: string): string {
   return s.toLowerCase().replace(/[\s\u00a0._/\\-]+/g, '');

@@ -8,7 +8,6 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { CellValue, FormatWrite, SheetData, ValueWrite, WorkbookGateway } from '../../shared/workbook/gateway';
 import { rowValues, sheetData, writeFormatsTo, writeValuesTo } from '../../shared/workbook/exceljs-cells';
-import { matchSheetNames } from '../../shared/workbook/locate';
 import { sheetsToRead } from '../../shared/workbook/reader';
 import { UserError } from '../cli/user-error';
 
@@ -173,7 +172,7 @@ async function streamSheets(file: string, want: (name: string) => boolean): Prom
 
 /** The sheets the engine reads (Pegawai, Jabatan, Usulan, Aturan under any accepted name), streamed: for check and import. */
 export async function readKnownSheets(file: string): Promise<SheetData[]> {
-  const read = await readSheetsStreaming(file, (name) => Object.keys(matchSheetNames([name])).length > 0);
+  const read = await readSheetsStreaming(file, (name) => sheetsToRead([name]).length > 0);
   const wanted = new Set(sheetsToRead(read.names));
   return read.sheets.filter((s) => wanted.has(s.name));
 }

@@ -8,9 +8,10 @@ import { checkSheets } from '../../shared/engine';
 import type { CheckResult, Finding, RuleId, Severity } from '../../shared/rules/types';
 import { RULE_IDS } from '../../shared/rules/types';
 import {
-  BASE_POSITIONS, JABATAN_HEADERS, NIP_A, NIP_B, NIP_C, PEGAWAI_HEADERS, employee, position, proposal, sheet, workbook,
+  BASE_POSITIONS, JABATAN_HEADERS, NIP_A, NIP_B, NIP_C, PEGAWAI_HEADERS, USULAN_HEADERS, employee, position, proposal, sheet, workbook,
   type BookSpec, type Row,
 } from '../support/book';
+import { sheetsToRead } from '../../shared/workbook/reader';
 
 function run(spec: BookSpec = {}): CheckResult {
   return checkSheets(workbook(spec)).result;
@@ -212,6 +213,29 @@ describe('rules: data', () => {
   it('DATE_IN_FUTURE when TMT Jabatan is after the as-of date; the as-of date itself is fine', () => {
     expectOne(run({ employees: [employee({ 'TMT Jabatan': '24/11/2026' })], proposals: [] }), 'DATE_IN_FUTURE', 'error', 'Pegawai', 'F2');
     expectNone(run({ employees: [employee({ 'TMT Jabatan': '23/11/2026' })], proposals: [] }), 'DATE_IN_FUTURE');
+  });
+
+  it('no DATE_IN_FUTURE where a recorded decision explains the TMT ahead: an Usulan row Tercatat with its Nomor Catatan, or an export\'s Keputusan sheet', () => {
+    // Moved by a decision recorded on 2 Dec 2026 that takes effect on 4 Jan 2027 (as-of 23 Nov 2026).
+    const moved = employee({ 'Kode Jabatan': 'DINKES-KASI', 'TMT Jabatan': '04/01/2027' });
+    const headers = [...USULAN_HEADERS, 'Nomor Catatan'];
+    const withUsulan = (over: Row) => [
+      ...workbook({ employees: [moved], proposals: [] }).filter((x) => x.name !== 'Usulan'),
+      sheet('Usulan', headers, [proposal({ 'TMT Mutasi': '04/01/2027', Status: 'Tercatat', 'Nomor Catatan': 'MUT-2026-000001', ...over })]),
+    ];
+    expectNone(checkSheets(withUsulan({})).result, 'DATE_IN_FUTURE');
+    // Not explained: no record number, another TMT, another target, not (yet) Tercatat.
+    for (const over of [{ 'Nomor Catatan': null }, { 'TMT Mutasi': '05/01/2027' }, { 'Kode Jabatan Tujuan': 'BKD-PRAKOM' }, { Status: 'Ditolak' }] as Row[]) {
+      expectOne(checkSheets(withUsulan(over)).result, 'DATE_IN_FUTURE', 'error', 'Pegawai', 'F2');
+    }
+    // The Keputusan sheet of `mutasi export` (its own columns, the TMT as a real date).
+    const keputusanHeaders = ['Nomor Catatan', 'NIP', 'Nama', 'Kode Jabatan Asal', 'Kode Jabatan Tujuan', 'Jenis Mutasi', 'TMT Mutasi'];
+    const keputusan = (over: Row) => sheet('Keputusan', keputusanHeaders, [{ 'Nomor Catatan': 'MUT-2026-000001', NIP: NIP_A, Nama: 'Budi', 'Kode Jabatan Asal': 'BKD-PRAKOM', 'Kode Jabatan Tujuan': 'DINKES-KASI', 'Jenis Mutasi': 'Rotasi', 'TMT Mutasi': new Date(Date.UTC(2027, 0, 4)), ...over }]);
+    const book = workbook({ employees: [moved], proposals: [] });
+    expectNone(checkSheets([...book, keputusan({})]).result, 'DATE_IN_FUTURE');
+    expectOne(checkSheets([...book, keputusan({ 'Kode Jabatan Tujuan': 'BKD-PRAKOM' })]).result, 'DATE_IN_FUTURE', 'error', 'Pegawai', 'F2');
+    expectOne(checkSheets([...book, keputusan({ 'Nomor Catatan': null })]).result, 'DATE_IN_FUTURE', 'error', 'Pegawai', 'F2');
+    assert.ok(sheetsToRead(['Pegawai', 'Jabatan', 'Keputusan', 'Catatan']).includes('Keputusan'), 'a host reads it too');
   });
 
   it('OVER_FORMATION on the Kebutuhan cell of a position with more holders than needed', () => {

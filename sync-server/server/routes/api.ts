@@ -13,7 +13,7 @@ import { ADMINS, READERS, RECORDERS, requireRole, tokenOf } from '../auth';
 import type { ServerConfig } from '../config';
 import { HttpError } from '../http-error';
 import { pushDecisions } from '../push/group-commit';
-import { readRoster } from '../roster/read-roster';
+import { readRoster, recordedMoves } from '../roster/read-roster';
 import { rowsToSheet } from '../roster/rows-to-sheets';
 import { ChangesQuery, DecisionsQuery, EmptyQuery, NipParams, PushBody, RosterBody } from '../schemas';
 import { parseOr400 } from '../validate';
@@ -84,7 +84,7 @@ export function apiRouter(db: Db, config: ServerConfig): Router {
     const body = parseOr400(RosterBody, req.body);
     const sheets = [rowsToSheet('Pegawai', body.pegawai), rowsToSheet('Jabatan', body.jabatan)];
     if (body.aturan) sheets.push(rowsToSheet('Aturan', body.aturan));
-    const roster = readRoster(sheets);
+    const roster = readRoster(sheets, await recordedMoves(db));
     if (roster.errors.length > 0) {
       throw new HttpError(422, {
         error: `Data tidak diimpor: ${roster.errors.length} galat pada sheet Pegawai/Jabatan`,
