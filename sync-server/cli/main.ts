@@ -2,6 +2,8 @@
  * `npx mutasi …`: one commander program; each command lives in commands/<name>.ts and registers
  * itself. Errors a user can fix end with one clear line and exit code 2, never a stack trace.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { Command, CommanderError, Help } from 'commander';
 import { UserError } from './user-error';
 import { HELP_TITLES, indonesianError, indonesianUsage } from './help-text';
@@ -17,12 +19,22 @@ import { registerBackup } from './commands/backup';
 import { registerTemplate } from './commands/template';
 import { registerDemo } from './commands/demo';
 
+/** This installation's version, from its package.json. */
+function packageVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version?: string }).version ?? '?';
+  } catch {
+    return '?';
+  }
+}
+
 const program = new Command();
 program
   .name('mutasi')
   .description('Mutasi ASN — pemeriksaan, usulan dan pencatatan mutasi pegawai pada buku kerja Excel')
   .showHelpAfterError(invocationLang() === 'en' ? '(use --help for help)' : '(pakai --help untuk petunjuk)')
   .exitOverride()
+  .version(packageVersion(), '-V, --version', 'tampilkan versi Mutasi')
   // Help in Indonesian, like every other line the command prints; inherited by every command.
   .helpOption('-h, --help', 'tampilkan petunjuk ini')
   .helpCommand('help [perintah]', 'tampilkan petunjuk sebuah perintah')

@@ -19,6 +19,8 @@ export interface TlsFiles {
   dir: string;
   /** Where it comes from: our own (data/certs) or the one office-addin-dev-certs installed. */
   source: 'data' | 'office-addin-dev-certs';
+  /** Made by this start (first start, or the old one had expired). */
+  created?: boolean;
 }
 
 const FILES = { ca: 'ca.crt', cert: 'localhost.crt', key: 'localhost.key' } as const;
@@ -47,6 +49,13 @@ export async function ensureDevCertificate(dataDir: string, home = homedir()): P
   const own = read(dir);
   if (own && usable(own.cert)) return { ...own, source: 'data' };
   mkdirSync(dir, { recursive: true });
-  await generateCertificates(path.join(dir, FILES.ca), path.join(dir, FILES.cert), path.join(dir, FILES.key), 365, ['localhost', '127.0.0.1']);
-  return { ...read(dir)!, source: 'data' };
+  // The library announces its work on the console in English; the banner says it in Indonesian instead.
+  const log = console.log;
+  console.log = () => undefined;
+  try {
+    await generateCertificates(path.join(dir, FILES.ca), path.join(dir, FILES.cert), path.join(dir, FILES.key), 365, ['localhost', '127.0.0.1']);
+  } finally {
+    console.log = log;
+  }
+  return { ...read(dir)!, source: 'data', created: true };
 }

@@ -36,13 +36,21 @@ export function defaultConfig(over: Partial<ServerConfig> = {}): ServerConfig {
   };
 }
 
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
 export function configFromEnv(env: NodeJS.ProcessEnv): Partial<ServerConfig> {
   const out: Partial<ServerConfig> = {};
   if (env.ADDIN_ORIGINS) out.addinOrigins = parseOrigins(env.ADDIN_ORIGINS);
-  if (env.LOG_LEVEL) out.logLevel = env.LOG_LEVEL;
+  if (env.LOG_LEVEL) {
+    if (!LOG_LEVELS.includes(env.LOG_LEVEL)) throw new Error(`LOG_LEVEL: "${env.LOG_LEVEL}" tidak dikenal; pilih salah satu: ${LOG_LEVELS.join(', ')}`);
+    out.logLevel = env.LOG_LEVEL;
+  }
+  if (env.HTTPS !== undefined && !['', '0', '1'].includes(env.HTTPS.trim())) {
+    throw new Error(`HTTPS: "${env.HTTPS}" harus 0 (http biasa, di balik reverse proxy yang memegang TLS) atau 1 (https, bawaan)`);
+  }
   if (env.PUSH_RATE_LIMIT) out.pushRateLimit = { windowMs: 60_000, limit: wholeSetting('PUSH_RATE_LIMIT', env.PUSH_RATE_LIMIT, 1, 1_000_000_000, 'kiriman per token per menit') };
   if (env.PUSH_GROUP_MAX) out.pushGroupMax = wholeSetting('PUSH_GROUP_MAX', env.PUSH_GROUP_MAX, 1, 500, 'keputusan per commit; 1 = setiap keputusan dalam transaksinya sendiri');
-  if (env.HTTPS === '0') out.trustProxy = true;
+  if (env.HTTPS?.trim() === '0') out.trustProxy = true;
   return out;
 }
 

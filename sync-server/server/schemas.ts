@@ -11,7 +11,7 @@ export const MAX_DECISIONS_PER_PUSH = 500;
 
 const nip = z.string().regex(/^\d{18}$/, 'NIP harus 18 angka').meta({ example: '198503122010011002' });
 const code = z.string().trim().min(1).max(64);
-const isoDate = z.iso.date().meta({ description: 'yyyy-mm-dd' });
+const isoDate = z.iso.date({ error: 'harus tanggal YYYY-MM-DD yang ada di kalender (mis. 2027-01-04)' }).meta({ description: 'yyyy-mm-dd' });
 const text = (max: number) => z.string().max(max);
 /** Query-string numbers arrive as text. */
 const queryInt = (max: number) =>

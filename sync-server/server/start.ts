@@ -39,7 +39,7 @@ export async function startServer(opts: StartOptions = {}): Promise<Running> {
   loadEnv();
   const root = path.resolve(opts.root ?? process.cwd());
   const port = opts.port ?? portFromEnv(process.env.PORT);
-  const https = process.env.HTTPS !== '0';
+  const https = process.env.HTTPS?.trim() !== '0';
   // The data folder holds the default database and the development certificate: made only when one of
   // them is there (a --db elsewhere with HTTPS=0 leaves the working folder alone). Each makes its folder.
   const data = defaultDataDir();
@@ -55,6 +55,7 @@ export async function startServer(opts: StartOptions = {}): Promise<Running> {
   let server: Server;
   let certDir = '';
   let certSource: TlsFiles['source'] | null = null;
+  let certCreated = false;
   let addinDir: string | null;
   try {
     addinDir = opts.noAddin ? null : ensureAddinBuilt(root, say);
@@ -65,6 +66,7 @@ export async function startServer(opts: StartOptions = {}): Promise<Running> {
       const tls = await ensureDevCertificate(data);
       certDir = tls.dir;
       certSource = tls.source;
+      certCreated = tls.created === true;
       server = createHttps({ key: tls.key, cert: tls.cert }, app);
     } else {
       server = createHttp(app);
@@ -104,7 +106,11 @@ export async function startServer(opts: StartOptions = {}): Promise<Running> {
     // Served with this server's own address in it (through a proxy: the address the browser used).
     say(`  manifest.xml   : unduh dari ${url}/manifest.xml (alamatnya sudah alamat server ini)`);
   } else {
-    say(`  manifest.xml   : ${manifestFile(root)} (untuk https://localhost:3000; alamat lain: docs/addin.md)`);
+    say(
+      url === 'https://localhost:3000'
+        ? `  manifest.xml   : ${manifestFile(root)} (untuk https://localhost:3000)`
+        : `  manifest.xml   : ${manifestFile(root)} (berisi https://localhost:3000, bukan ${url}: ganti alamatnya dulu, lihat docs/addin.md)`,
+    );
   }
   say('  Excel di web   : Beranda → Add-in → Add-in Saya → Unggah Add-in Saya → pilih manifest.xml itu');
   say('  Excel Windows  : bagikan folder berisi manifest.xml, tambahkan sebagai Katalog Add-in Tepercaya');
@@ -113,7 +119,7 @@ export async function startServer(opts: StartOptions = {}): Promise<Running> {
     say(`  Sertifikat     : dari "npx office-addin-dev-certs install" (${certDir}), sudah dipercaya komputer ini.`);
   } else if (https) {
     const ca = path.join(certDir, 'ca.crt');
-    say('  Sertifikat     : sertifikat pengembangan, hanya untuk mencoba. Agar Excel desktop mempercayainya, salah satu:');
+    say(`  Sertifikat     : sertifikat pengembangan${certCreated ? ' (baru dibuat, berlaku 1 tahun)' : ''}, hanya untuk mencoba. Agar Excel desktop mempercayainya, salah satu:`);
     say('                   npx office-addin-dev-certs install   (sekali, hak admin; lalu jalankan ulang server: sertifikat itu dipakai)');
     say(`                   atau percayai ${ca} (Windows: certutil -user -addstore Root "${ca}")`);
     say(`                   curl: curl --cacert "${ca}" ${url}/api/v1/health`);
@@ -145,9 +151,16 @@ function portFromEnv(v: string | undefined): number {
 /** For the process entry: stop on Ctrl+C / SIGTERM. */
 export function closeOnSignals(running: Running): void {
   const stop = () => {
+    process.stdout.write('\nMenghentikan server: permintaan yang sedang berjalan diselesaikan…\n');
     running.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
+      () => {
+        process.stdout.write('Server berhenti; basis data ditutup.\n');
+        process.exit(0);
+      },
+      (e: Error) => {
+        process.stderr.write(`Server berhenti dengan kesalahan: ${e?.message ?? String(e)}\n`);
+        process.exit(1);
+      },
     );
   };
   process.once('SIGINT', stop);

@@ -5,7 +5,7 @@ import { Writable } from 'node:stream';
 import request from 'supertest';
 import type { Express } from 'express';
 import { createApp, createLogger } from '../../sync-server/server/app';
-import { parseOrigins } from '../../sync-server/server/config';
+import { configFromEnv, parseOrigins } from '../../sync-server/server/config';
 import { openDatabase } from '../../sync-server/db/connect';
 import { migrateLatest } from '../../sync-server/db/migrate';
 import { getEmployee } from '../../sync-server/db/queries';
@@ -195,6 +195,12 @@ eachDatabase('API access', (ctx) => {
       assert.throws(() => parseOrigins('https://*.pemda.go.id'), /ADDIN_ORIGINS/);
       assert.throws(() => parseOrigins('addin.pemda.go.id'), /ADDIN_ORIGINS/);
       assert.throws(() => parseOrigins('ftp://addin.pemda.go.id'), /ADDIN_ORIGINS/);
+    });
+    it('LOG_LEVEL and HTTPS: a value the server would misread stops the start naming it', () => {
+      assert.deepEqual(configFromEnv({ LOG_LEVEL: 'warn', HTTPS: '0' }), { logLevel: 'warn', trustProxy: true });
+      assert.deepEqual(configFromEnv({ HTTPS: '1' }), {});
+      assert.throws(() => configFromEnv({ LOG_LEVEL: 'verbose' }), /^Error: LOG_LEVEL: "verbose" tidak dikenal; pilih salah satu: fatal, error, warn, info, debug, trace, silent$/);
+      assert.throws(() => configFromEnv({ HTTPS: 'nope' }), /^Error: HTTPS: "nope" harus 0 .* atau 1/);
     });
     it('push is rate-limited per token: 429 JSON with Retry-After, other tokens unaffected', async () => {
       const limited = createApp({ db: ctx.db, config: { logLevel: 'silent', pushRateLimit: { windowMs: 60_000, limit: 2 } } });

@@ -238,6 +238,11 @@ eachDatabase('server commands', (ctx) => {
       }
       proc.kill('SIGINT');
       assert.equal(await exited, 0);
+      // All of it in Indonesian (the certificate library's own English line is not passed on), and
+      // Ctrl+C says what it did.
+      assert.match(out, /Sertifikat {5}: sertifikat pengembangan \(baru dibuat, berlaku 1 tahun\)/);
+      assert.doesNotMatch(out, /The developer certificates/);
+      assert.match(out, /Server berhenti; basis data ditutup\.\n$/);
     } finally {
       if (proc.exitCode === null) proc.kill('SIGKILL');
       rmSync(cwd, { recursive: true, force: true });

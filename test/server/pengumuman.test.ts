@@ -78,6 +78,19 @@ eachDatabase('pengumuman', (ctx) => {
     assert.equal((await request(app).get('/pengumuman?nip=1')).status, 400);
   });
 
+  it('a wrong link (a day not in the calendar) gets a page in Indonesian, not JSON; csv / json callers get JSON', async () => {
+    const page = await request(app).get('/pengumuman?from=2026-02-31&unit=%3Cb%3E');
+    assert.equal(page.status, 400);
+    assert.match(String(page.headers['content-type']), /^text\/html/);
+    assert.match(page.text, /<html lang="id">/);
+    assert.match(page.text, /Alamat pengumuman tidak sah/);
+    assert.match(page.text, /<b>from<\/b>: harus tanggal YYYY-MM-DD yang ada di kalender/);
+    assert.match(page.text, /<a href="\/pengumuman">/);
+    const json = await request(app).get('/pengumuman?format=json&from=2026-02-31');
+    assert.equal(json.status, 400);
+    assert.deepEqual(json.body.issues, [{ path: 'from', message: 'harus tanggal YYYY-MM-DD yang ada di kalender (mis. 2027-01-04)' }]);
+  });
+
   it('opens in headless Chromium on a phone-sized screen: table there, NIP masked, no sideways scroll', async function () {
     this.timeout(60_000);
     const server = await listen(app);

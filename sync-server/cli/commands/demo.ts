@@ -4,7 +4,8 @@
  */
 import { InvalidArgumentError, type Command } from 'commander';
 import { buildDemo, writeDemoFile, DEMO_AS_OF, MIN_EMPLOYEES } from '../../xlsx/demo';
-import { parseDateText } from '../../../shared/values/dates';
+import { isoDate } from '../../../shared/values/dates';
+import { parseAsOf } from '../options';
 import { checkNewFile, saveNewWorkbook } from './template';
 import { UserError } from '../user-error';
 
@@ -25,10 +26,8 @@ export function registerDemo(program: Command): void {
     .option('--seed <S>', 'benih acak: benih yang sama menghasilkan isi yang sama', whole(0, 'Benih'), 1)
     .option('--positions <N>', 'jumlah jabatan (bawaan: sekitar satu per 3,5 pegawai)', whole(1, 'Jumlah jabatan'))
     .option('--proposals <N>', 'jumlah usulan (bawaan: satu per 15 pegawai; paling sedikit ±45, karena setiap aturan punya usulan skenarionya)', whole(1, 'Jumlah usulan'))
-    .option('--as-of <YYYY-MM-DD>', `Tanggal Acuan yang ditulis di lembar Aturan (bawaan ${DEMO_AS_OF})`, (raw: string) => {
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(raw) || parseDateText(raw) === null) throw new InvalidArgumentError('tanggal harus berformat YYYY-MM-DD');
-      return raw;
-    })
+    // The same checks and messages as check / propose (a right shape but no such day says so).
+    .option('--as-of <YYYY-MM-DD>', `Tanggal Acuan yang ditulis di lembar Aturan (bawaan ${DEMO_AS_OF})`, (raw: string) => isoDate(parseAsOf(raw)))
     .option('--force', 'timpa berkas yang sudah ada')
     .action(async (file: string, opts: { employees: number; seed: number; positions?: number; proposals?: number; asOf?: string; force?: boolean }) => {
       await checkNewFile(file, opts.force === true); // before minutes of work for nothing

@@ -19,7 +19,7 @@ export function registerServe(program: Command): void {
         running = await startServer({ port: o.port, db: o.db });
       } catch (e) {
         const err = e as NodeJS.ErrnoException;
-        if (err.code === 'EADDRINUSE') throw new UserError(`port ${o.port ?? process.env.PORT ?? 3000} sudah dipakai (server lain, atau Mutasi yang sudah berjalan); pilih port lain: npm start -- --port 3100 (atau PORT=3100 di .env)`);
+        if (err.code === 'EADDRINUSE') throw new UserError(`port ${o.port ?? process.env.PORT ?? 3000} sudah dipakai (server lain, atau Mutasi yang sudah berjalan); pilih port lain: --port 3100 (lewat npm: npm start -- --port 3100), atau PORT=3100 di .env`);
         if (err.code === 'ECONNREFUSED') throw new UserError(`basis data tidak dapat dihubungi: ${err.message}`);
         // A data folder (certificates, ./data) that cannot be made or written is also EACCES, but not about the port.
         if ((err.code === 'EACCES' || err.code === 'EPERM' || err.code === 'EROFS') && err.syscall !== 'listen') {
@@ -29,7 +29,7 @@ export function registerServe(program: Command): void {
           throw new UserError(`folder data ${err.path ?? ''} tidak dapat dibuat: bagian jalurnya adalah berkas, bukan folder; periksa DATA_DIR`);
         }
         if (err.code === 'EACCES') throw new UserError(`port ${o.port ?? process.env.PORT ?? 3000} butuh hak administrator; pilih port di atas 1024 dengan --port`);
-        if (/^(ADDIN_ORIGINS|PORT|PUSH_RATE_LIMIT|PUSH_GROUP_MAX)\b/.test(err.message ?? '')) throw new UserError(err.message);
+        if (/^(ADDIN_ORIGINS|PORT|PUSH_RATE_LIMIT|PUSH_GROUP_MAX|LOG_LEVEL|HTTPS)\b/.test(err.message ?? '')) throw new UserError(err.message);
         throw e;
       }
       closeOnSignals(running);

@@ -75,6 +75,30 @@ ${body}
 `;
 }
 
+/** The page a phone gets for an address it cannot answer (a wrong date in the link): what is wrong, and the way back. */
+export function renderProblemHtml(problems: { path: string; message: string }[]): string {
+  const items = problems.map((p) => `<li><b>${esc(p.path)}</b>: ${esc(p.message)}</li>`).join('');
+  return `<!doctype html>
+<html lang="id">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Pengumuman Mutasi Pegawai — alamat tidak sah</title>
+<link rel="icon" href="data:,">
+<style>body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;padding:1rem;color:#1b1b1b;background:#fafafa;line-height:1.4}h1{font-size:1.3rem}</style>
+</head>
+<body>
+<main>
+<h1>Alamat pengumuman tidak sah</h1>
+<p>Bagian alamat (setelah tanda ?) ini tidak dapat dipakai:</p>
+<ul>${items}</ul>
+<p>Tanggal ditulis YYYY-MM-DD, mis. <code>?from=2027-01-01&amp;to=2027-01-31</code>. <a href="/pengumuman">Buka seluruh pengumuman</a>.</p>
+</main>
+</body>
+</html>
+`;
+}
+
 /** A cell that could start a formula in Excel (=, +, -, @) is prefixed with a space, so opening the CSV never runs one. */
 function csvCell(s: string): string {
   const safe = /^[=+\-@\t\r]/.test(s) ? ` ${s}` : s;
