@@ -5,7 +5,7 @@
 import { accessSync, constants, existsSync } from 'node:fs';
 import path from 'node:path';
 import dotenv from 'dotenv';
-import { isPostgresUrl, openDatabase, sqliteFile, type Db } from '../db/connect';
+import { isPostgresUrl, openDatabase, redactUrl, sqliteFile, type Db } from '../db/connect';
 import { migrateLatest } from '../db/migrate';
 import { migrationSource } from '../db/migrations';
 import { UserError } from '../cli/user-error';
@@ -33,8 +33,13 @@ export function databaseUrl(flag?: string): string {
  * or changes what is there (audit verify, export, token list/revoke), run from the wrong folder or with
  * a mistyped --db, would otherwise make an empty record and report on it ("Rantai audit utuh: 0 entri").
  */
-export async function openOfficialRecord(flag?: string, opts: { existing?: boolean; readOnly?: boolean } = {}): Promise<Db> {
+export async function openOfficialRecord(flag?: string, opts: { existing?: boolean; readOnly?: boolean; sayIfNew?: boolean } = {}): Promise<Db> {
   const url = databaseUrl(flag);
+  // mysql://, https://…: not a database Mutasi can use (it would become a folder named "mysql:").
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url) && !isPostgresUrl(url) && !/^(sqlite3?|file):/i.test(url)) {
+    throw new UserError(`alamat basis data "${redactUrl(url)}" tidak dikenal: pakai berkas SQLite (mis. data/mutasi.sqlite) atau postgres://pengguna@host:5432/nama; periksa --db atau DATABASE_URL`);
+  }
+  const isNew = !isPostgresUrl(url) && sqliteFile(url) !== ':memory:' && !existsSync(sqliteFile(url));
   if (opts.existing && !isPostgresUrl(url)) {
     const file = sqliteFile(url);
     if (file !== ':memory:' && !existsSync(file)) {
@@ -64,6 +69,11 @@ export async function openOfficialRecord(flag?: string, opts: { existing?: boole
       throw new UserError(`basis data ${db.location} ada pada media hanya-baca; perintah ini perlu menulis, jadi jalankan pada basis data server (atau salinan di folder yang dapat ditulisi)`);
     }
     throw cannotOpen(url, db.location, e) ?? e;
+  }
+  // A command that writes (token create, import) run from the wrong folder would otherwise make a
+  // record nobody uses, silently: say so.
+  if (isNew && opts.sayIfNew) {
+    process.stderr.write(`Catatan: belum ada basis data di ${db.location}; basis data BARU dibuat di sana. Bila server memakai basis data lain, jalankan perintah ini di folder server atau pakai --db.\n`);
   }
   return db;
 }

@@ -474,3 +474,24 @@ describe('development certificate', () => {
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+describe('a command that writes, pointed at a database that is not there', () => {
+  it('token create says it made a NEW database (once); an address that is no database is refused, nothing made', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'mutasi-newdb-'));
+    try {
+      const file = path.join(dir, 'salah-folder', 'mutasi.sqlite');
+      const first = runCli(['token', 'create', '--name', 'Staf', '--role', 'staff', '--db', file]);
+      assert.equal(first.status, 0, first.stderr);
+      assert.equal(first.stderr, `Catatan: belum ada basis data di ${file}; basis data BARU dibuat di sana. Bila server memakai basis data lain, jalankan perintah ini di folder server atau pakai --db.\n`);
+      const again = runCli(['token', 'create', '--name', 'Staf 2', '--role', 'staff', '--db', file]);
+      assert.equal(again.status, 0, again.stderr);
+      assert.equal(again.stderr, '');
+      const mysql = runCli(['token', 'create', '--name', 'X', '--role', 'staff', '--db', 'mysql://db.pemda/mutasi'], dir);
+      assert.equal(mysql.status, 2);
+      assert.match(mysql.stderr, /^mutasi: alamat basis data "mysql:\/\/db\.pemda\/mutasi" tidak dikenal: pakai berkas SQLite .* atau postgres:\/\//);
+      assert.deepEqual(readdirSync(dir), ['salah-folder'], 'no folder named "mysql:"');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -13,7 +13,7 @@ export function registerImport(program: Command): void {
     .option('--json', 'keluaran JSON')
     .addHelpText('after', '\nKode keluar: 0 diimpor, 1 ada galat data (tidak ada yang ditulis), 2 berkas tidak dapat dibaca.')
     .action(async (file: string, o: { db?: string; json?: boolean }) => {
-      const db = await openOfficialRecord(o.db);
+      const db = await openOfficialRecord(o.db, { sayIfNew: true });
       try {
         const out = await importFile(db, file, `cli:${process.env.USER ?? 'admin'}`);
         if (o.json) {

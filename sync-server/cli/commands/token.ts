@@ -58,7 +58,7 @@ export function registerToken(program: Command): void {
       // The columns hold 200 characters (PostgreSQL refuses more with an SQL error; SQLite would keep them).
       if (o.name.trim().length > 200) throw new UserError(`--name terlalu panjang: ${o.name.trim().length} karakter, paling banyak 200`);
       if ((o.unit?.trim().length ?? 0) > 200) throw new UserError(`--unit terlalu panjang: ${o.unit!.trim().length} karakter, paling banyak 200`);
-      const db = await openOfficialRecord(o.db);
+      const db = await openOfficialRecord(o.db, { sayIfNew: true });
       try {
         const unit = o.unit?.trim() || null;
         if (unit) await refuseUnknownUnit(db, unit);
