@@ -16,12 +16,13 @@ export interface CheckOptions {
   asOf?: Day;
   lang?: Lang;
   columnMap?: ParseOptions['columnMap'];
+  sheetNames?: ParseOptions['sheetNames'];
   /** Decisions recorded elsewhere (the sync server's record), added to the workbook's own evidence (Book.recordedMoves). */
   recordedMoves?: RecordedMove[];
 }
 
 export function checkSheets(sheets: SheetData[], opts: CheckOptions = {}): { result: CheckResult; book: Book | null; parsed: ParsedWorkbook } {
-  const parsed = parseWorkbook(sheets, { lang: opts.lang, asOf: opts.asOf, columnMap: opts.columnMap });
+  const parsed = parseWorkbook(sheets, { lang: opts.lang, asOf: opts.asOf, columnMap: opts.columnMap, sheetNames: opts.sheetNames });
   if (!parsed.book) {
     const findings = sortFindings(parsed.sink.list, parsed.book);
     return {

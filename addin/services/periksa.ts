@@ -6,9 +6,8 @@
  */
 import { checkSheets } from '../../shared/engine';
 import type { CheckResult, Lang, ProposalResult } from '../../shared/rules/types';
-import type { ParsedWorkbook } from '../../shared/workbook/reader';
+import { sheetsToRead, type ParsedWorkbook } from '../../shared/workbook/reader';
 import type { CellValue, SheetData, ValueWrite } from '../../shared/workbook/gateway';
-import { matchSheetNames } from '../../shared/workbook/locate';
 import type { Day } from '../../shared/values/dates';
 import type { WorkbookHost } from '../host/types';
 import { clearWrites, findingFills, marksOf, MARKS_KEY, parseMarks, pulledFills, PULLED_KEY } from '../workbook/marks';
@@ -47,13 +46,13 @@ export function verdictText(p: ProposalResult, lang: Lang): string {
 /** Reads the sheets the engine needs (found by name or alias) in one gateway call. */
 export async function readBook(host: WorkbookHost): Promise<{ names: string[]; sheets: SheetData[] }> {
   const names = await host.listSheets();
-  const roles = matchSheetNames(names);
-  const wanted = [roles.pegawai, roles.jabatan, roles.usulan, roles.aturan].filter((n): n is string => !!n);
-  return { names, sheets: await host.readSheets(wanted) };
+  // The four sheets by role, and an export's Keputusan sheet (evidence of decisions recorded ahead of their TMT).
+  return { names, sheets: await host.readSheets(sheetsToRead(names)) };
 }
 
-export function check(sheets: SheetData[], lang: Lang, columnMap: ColumnMap, asOf?: Day) {
-  return checkSheets(sheets, { lang, ...(asOf !== undefined ? { asOf } : {}), columnMap });
+/** `names`: every sheet in the workbook, so a missing sheet's message can list the ones that are there. */
+export function check(sheets: SheetData[], lang: Lang, columnMap: ColumnMap, asOf?: Day, names?: string[]) {
+  return checkSheets(sheets, { lang, ...(asOf !== undefined ? { asOf } : {}), columnMap, ...(names ? { sheetNames: names } : {}) });
 }
 
 /** The Usulan own-column writes for a check result: Skor JPM (a real percentage) and Hasil Pemeriksaan. */
@@ -91,7 +90,7 @@ export async function runPeriksa(host: WorkbookHost, opts: PeriksaOptions): Prom
     const settings = await host.readSettings([COLUMN_MAP_KEY, MARKS_KEY, PULLED_KEY, RINGKASAN_SHEET_KEY, RINGKASAN_ROWS_KEY]);
     const marks = { check: parseMarks(settings[MARKS_KEY]), pulled: parseMarks(settings[PULLED_KEY]) };
     progress('rules', 0.4);
-    const { result, parsed } = check(sheets, opts.lang, parseColumnMap(settings[COLUMN_MAP_KEY]), opts.asOf);
+    const { result, parsed } = check(sheets, opts.lang, parseColumnMap(settings[COLUMN_MAP_KEY]), opts.asOf, names);
     progress('write', 0.7);
 
     const own = usulanOwn(parsed, sheets);

@@ -63,7 +63,7 @@ async function versions(host: WorkbookHost): Promise<Record<string, number>> {
 /** Reads the workbook and the engine's view of it, with the Usulan own columns and their cells. */
 async function load(host: WorkbookHost, lang: Lang) {
   const { names, sheets } = await readBook(host);
-  const { parsed } = check(sheets, lang, await readColumnMap(host));
+  const { parsed } = check(sheets, lang, await readColumnMap(host), undefined, names);
   const own = usulanOwn(parsed, sheets);
   const book = parsed.book;
   const usulan = book && sheets.find((s) => s.name === book.layout.usulan.name);

@@ -45,7 +45,7 @@ const NIP_PROBLEM_EN: Record<string, Msg> = {
 };
 
 const ID: Record<RuleId, Msg> = {
-  SHEET_MISSING: (p) => `Lembar ${p.sheet} tidak ditemukan (nama lain yang diterima: ${p.aliases}).`,
+  SHEET_MISSING: (p) => `Lembar ${p.sheet} tidak ditemukan (nama lain yang diterima: ${p.aliases}).${p.found ? ` Lembar di buku kerja ini: ${p.found}; ganti nama lembar yang dimaksud.` : ''}`,
   HEADER_MISSING: (p) => `Kolom "${p.header}" tidak ditemukan di lembar ${p.sheet} (nama lain yang diterima: ${p.aliases}).`,
   REQUIRED_MISSING: (p) => `${p.header} wajib diisi${p.why ? ` (${p.why})` : ''}.`,
   VALUE_INVALID: (p) => `${p.header} "${p.value}" tidak sah; ${p.expected}.`,
@@ -88,7 +88,7 @@ const ID: Record<RuleId, Msg> = {
 };
 
 const EN: Record<RuleId, Msg> = {
-  SHEET_MISSING: (p) => `Sheet ${p.sheet} not found (accepted names: ${p.aliases}).`,
+  SHEET_MISSING: (p) => `Sheet ${p.sheet} not found (accepted names: ${p.aliases}).${p.found ? ` Sheets in this workbook: ${p.found}; rename the one meant.` : ''}`,
   HEADER_MISSING: (p) => `Column "${p.header}" not found on sheet ${p.sheet} (accepted names: ${p.aliases}).`,
   REQUIRED_MISSING: (p) => `${p.header} is required${p.why ? ` (${p.whyEn ?? p.why})` : ''}.`,
   VALUE_INVALID: (p) => `${p.header} "${p.value}" is not valid; ${p.expectedEn ?? p.expected}.`,

@@ -25,6 +25,8 @@ export interface ParseOptions {
   asOf?: Day;
   /** User-chosen header → field mappings per sheet, for headers the aliases do not cover. */
   columnMap?: Partial<Record<SheetKey, Record<string, string>>>;
+  /** Every sheet name in the workbook, when only some sheets were read (for SHEET_MISSING to list them). */
+  sheetNames?: string[];
 }
 
 export interface ParsedWorkbook {
@@ -141,7 +143,9 @@ export function parseWorkbook(sheets: SheetData[], opts: ParseOptions = {}): Par
     const sheet = sheetOf(def.key);
     if (!sheet) {
       if (def.key === 'pegawai' || def.key === 'jabatan') {
-        sink.push(def.name, 1, 1, '', 'SHEET_MISSING', 'error', def.name, { sheet: def.name, aliases: def.aliases.join(', ') });
+        // The sheets that are there (not the other roles'): the one meant is usually among them, misnamed.
+        const others = (opts.sheetNames ?? sheets.map((s) => s.name)).filter((n) => !Object.values(byRole).includes(n));
+        sink.push(def.name, 1, 1, '', 'SHEET_MISSING', 'error', def.name, { sheet: def.name, aliases: def.aliases.join(', '), found: others.map((n) => `"${n}"`).join(', ') });
       }
       continue;
     }

@@ -59,6 +59,11 @@ export function printReport(file: string, r: CheckResult, opts: { lang: Lang; al
     const shown = opts.all ? fs : fs.slice(0, LIMIT_PER_SHEET);
     let lastRow = -1;
     for (const f of shown) {
+      // A sheet that is not there has no row or cell to point at.
+      if (f.rule === 'SHEET_MISSING') {
+        out(`    ${badge(f.severity)} ${pc.bold(f.rule)} ${f.message}`);
+        continue;
+      }
       if (f.row !== lastRow) {
         out(`  ${pc.bold(`${t.row} ${f.row}`)}${f.subject ? pc.dim(` · ${f.subject}`) : ''}`);
         lastRow = f.row;

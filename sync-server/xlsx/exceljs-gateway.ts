@@ -172,7 +172,12 @@ async function streamSheets(file: string, want: (name: string) => boolean): Prom
 
 /** The sheets the engine reads (Pegawai, Jabatan, Usulan, Aturan under any accepted name), streamed: for check and import. */
 export async function readKnownSheets(file: string): Promise<SheetData[]> {
+  return (await readKnownSheetsAndNames(file)).sheets;
+}
+
+/** The same, with the names of every sheet in the file (for messages about a sheet that is not there). */
+export async function readKnownSheetsAndNames(file: string): Promise<{ sheets: SheetData[]; names: string[] }> {
   const read = await readSheetsStreaming(file, (name) => sheetsToRead([name]).length > 0);
   const wanted = new Set(sheetsToRead(read.names));
-  return read.sheets.filter((s) => wanted.has(s.name));
+  return { sheets: read.sheets.filter((s) => wanted.has(s.name)), names: read.names };
 }

@@ -49,7 +49,12 @@ describe('rules: data', () => {
   it('SHEET_MISSING when Jabatan is absent; an alias name is accepted', () => {
     const sheets = workbook().filter((s) => s.name !== 'Jabatan');
     const r = checkSheets(sheets).result;
-    expectOne(r, 'SHEET_MISSING', 'error', 'Jabatan', 'A1');
+    const f = expectOne(r, 'SHEET_MISSING', 'error', 'Jabatan', 'A1');
+    assert.doesNotMatch(f.message, /Lembar di buku kerja ini/, 'nothing else there to name');
+    // The sheets that are there, other than the ones found, are named: the one meant is among them.
+    const misnamed = [...sheets, { ...sheets[0]!, name: 'Sheet3' }];
+    const g = expectOne(checkSheets(misnamed, { sheetNames: ['Pegawai', 'Usulan', 'Aturan', 'Sheet3', 'Peta 2026'] }).result, 'SHEET_MISSING', 'error', 'Jabatan', 'A1');
+    assert.match(g.message, /Lembar di buku kerja ini: "Sheet3", "Peta 2026"; ganti nama lembar yang dimaksud\.$/);
     const aliased = workbook().map((s) => (s.name === 'Jabatan' ? { ...s, name: 'PETA JABATAN' } : s));
     expectNone(checkSheets(aliased).result, 'SHEET_MISSING');
   });

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { checkSheets } from '../../../shared/engine';
 import type { CheckResult, Lang } from '../../../shared/rules/types';
 import type { Day } from '../../../shared/values/dates';
-import { readKnownSheets } from '../../xlsx/exceljs-gateway';
+import { readKnownSheetsAndNames } from '../../xlsx/exceljs-gateway';
 import { parseAsOf, parseLang } from '../options';
 import { printReport } from '../report';
 
@@ -16,9 +16,9 @@ export interface CheckRun {
 /** Reads a workbook file and checks it; shared by `check` and the benchmark. */
 export async function checkFile(file: string, opts: { asOf?: Day; lang?: Lang }): Promise<CheckRun> {
   const t0 = performance.now();
-  const sheets = await readKnownSheets(file);
+  const { sheets, names } = await readKnownSheetsAndNames(file);
   const t1 = performance.now();
-  const { result } = checkSheets(sheets, opts);
+  const { result } = checkSheets(sheets, { ...opts, sheetNames: names });
   const t2 = performance.now();
   return { result, readMs: t1 - t0, engineMs: t2 - t1 };
 }

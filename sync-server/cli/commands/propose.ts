@@ -101,10 +101,11 @@ export async function proposeFile(input: string, out: string, o: Omit<ProposeOpt
   const t0 = performance.now();
   progress?.phase(o.lang === 'en' ? 'reading' : 'membaca', 1);
   const gw = await XlsxGateway.open(input);
-  const sheets = await gw.readSheets(sheetsToRead(await gw.listSheets()));
+  const names = await gw.listSheets();
+  const sheets = await gw.readSheets(sheetsToRead(names));
   const t1 = performance.now();
   progress?.phase(o.lang === 'en' ? 'checking' : 'memeriksa', 1);
-  const { result, book, parsed } = checkSheets(sheets, { asOf: o.asOf, lang: o.lang });
+  const { result, book, parsed } = checkSheets(sheets, { asOf: o.asOf, lang: o.lang, sheetNames: names });
   if (!book) {
     const why = result.findings.filter((f) => f.rule === 'SHEET_MISSING' || f.rule === 'HEADER_MISSING').map((f) => f.message);
     throw new UserError(
