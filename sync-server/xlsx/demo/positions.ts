@@ -122,7 +122,10 @@ function unitPositions(plan: UnitPlan, rng: Rng): DemoPosition[] {
       if (level === 'Ahli Utama' && plan.kind !== 'rsud' && plan.code !== 'BAPPEDA') return;
       const p = base(`${fk}-${LEVEL_CODE[level]}`, `${fam.name} ${level}`, 'Fungsional', level, LEVEL_CLASS[level], fk,
         fam.weight * LEVEL_WEIGHT[level], i === 0 ? 50 : i === 1 ? 40 : 20);
-      if (fam.rumpun.length && rng.chance(satellite ? 0.3 : 0.5)) p.majors = [...fam.rumpun];
+      // Regulated professions (health, teaching) always list their education, as every ABK does; the
+      // others do about half the time.
+      // (The draw is made either way, so the rest of a seed's agency stays as it was.)
+      if (fam.rumpun.length && (rng.chance(satellite ? 0.3 : 0.5) || PROFESSIONS.has(fk))) p.majors = [...fam.rumpun];
       if (rng.chance(0.25)) [p.minRank, p.maxRank] = LEVEL_RANKS[level];
       if (rng.chance(0.06)) p.standards = explicitStandards('Fungsional', level);
       out.push(p);
@@ -130,6 +133,9 @@ function unitPositions(plan: UnitPlan, rng: Rng): DemoPosition[] {
   }
   return out;
 }
+
+/** Functional families one can only hold with the profession's education (a licence or a teaching certificate). */
+const PROFESSIONS = new Set(['DOKTER', 'DRG', 'PERAWAT', 'BIDAN', 'APOTEKER', 'TTK', 'PLK', 'NUTRISIONIS', 'SANITARIAN', 'MEDVET', 'GURU', 'PENGAWASSEKOLAH']);
 
 /** Positions the rule scenarios of sheet Usulan rely on: never trimmed away. */
 const SCENARIO_CODES = new Set([
