@@ -167,6 +167,16 @@ describe('mutasi demo: read by the rule engine', () => {
     });
   }
 
+  it('--bersih: Pegawai and Jabatan without any error (a roster the server imports as it is); the Usulan teaching rows stay', () => {
+    const data = buildDemo({ employees: 1200, seed: 3, clean: true });
+    assert.equal(data.pegawai.filter((r) => r.kind).length, 0);
+    assert.equal(data.jabatan.length, data.positions.length, 'no post entered twice');
+    const { result } = checkSheets(sheetData2(demoWorkbook(data, 3).workbook));
+    assert.deepEqual(result.findings.filter((f) => f.severity === 'error' && f.sheet !== 'Usulan').map((f) => `${f.sheet}!${f.cell} ${f.rule}`), []);
+    assert.ok(result.findings.some((f) => f.sheet === 'Usulan' && f.severity === 'error'), 'the teaching rows still teach');
+    assert.equal(result.counts.employees, 1200);
+  });
+
   it('a larger agency keeps the teaching rows a few percent and still tours every rule', function () {
     this.timeout(60_000);
     const data = buildDemo({ employees: 6000, seed: 4, positions: 1200, proposals: 800 });

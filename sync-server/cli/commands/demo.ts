@@ -28,12 +28,13 @@ export function registerDemo(program: Command): void {
     .option('--proposals <N>', 'jumlah usulan (bawaan: satu per 15 pegawai; paling sedikit ±45, karena setiap aturan punya usulan skenarionya)', whole(1, 'Jumlah usulan'))
     // The same checks and messages as check / propose (a right shape but no such day says so).
     .option('--as-of <YYYY-MM-DD>', `Tanggal Acuan yang ditulis di lembar Aturan (bawaan ${DEMO_AS_OF})`, (raw: string) => isoDate(parseAsOf(raw)))
+    .option('--bersih', 'tanpa kesalahan data yang disengaja di Pegawai dan Jabatan: dapat langsung diimpor ke server (mutasi import) untuk mencoba')
     .option('--force', 'timpa berkas yang sudah ada')
-    .action(async (file: string, opts: { employees: number; seed: number; positions?: number; proposals?: number; asOf?: string; force?: boolean }) => {
+    .action(async (file: string, opts: { employees: number; seed: number; positions?: number; proposals?: number; asOf?: string; bersih?: boolean; force?: boolean }) => {
       await checkNewFile(file, opts.force === true); // before minutes of work for nothing
       let data: ReturnType<typeof buildDemo>;
       try {
-        data = buildDemo({ employees: opts.employees, seed: opts.seed, positions: opts.positions, proposals: opts.proposals, asOf: opts.asOf });
+        data = buildDemo({ employees: opts.employees, seed: opts.seed, positions: opts.positions, proposals: opts.proposals, asOf: opts.asOf, clean: opts.bersih === true });
       } catch (e) {
         // The generator's own refusals ("demo: no position for scenario …") are about sizes that do not fit together.
         if (!(e instanceof Error && e.message.startsWith('demo:'))) throw e;

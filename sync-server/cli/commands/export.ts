@@ -20,7 +20,8 @@ export function registerExport(program: Command): void {
         const wb = await exportWorkbook(db);
         await saveNewWorkbook(wb, out, o.force === true);
         const count = (name: string) => Math.max(0, (wb.getWorksheet(name)?.actualRowCount ?? 1) - 1);
-        process.stdout.write(`Ditulis ${out}: ${count('Pegawai')} pegawai, ${count('Jabatan')} jabatan, ${count('Keputusan')} keputusan.\n`);
+        const n = (x: number) => x.toLocaleString('id-ID');
+        process.stdout.write(`Ditulis ${out}: ${n(count('Pegawai'))} pegawai, ${n(count('Jabatan'))} jabatan, ${n(count('Keputusan'))} keputusan.\n`);
       } finally {
         await db.close();
       }

@@ -24,11 +24,13 @@ export function registerImport(program: Command): void {
           if (out.errors.length > 20) process.stderr.write(`  … dan ${out.errors.length - 20} lagi (npx mutasi check ${file})\n`);
         } else {
           const r = out.report;
+          const n = (x: number) => x.toLocaleString('id-ID');
           process.stdout.write(
-            `Diimpor dari ${file}: ${r.employees} pegawai (${r.employeesChanged} baru/berubah), ${r.positions} jabatan (${r.positionsChanged} baru/berubah).\n` +
-              (r.employeesNotInRoster ? `${r.employeesNotInRoster} pegawai di catatan resmi tidak ada di berkas ini (tetap disimpan).\n` : '') +
-              (out.warnings ? `${out.warnings} peringatan data (npx mutasi check ${file}).\n` : '') +
-              `Versi catatan resmi: ${r.version}.\n`,
+            `Diimpor dari ${file}: ${n(r.employees)} pegawai (${n(r.employeesChanged)} baru/berubah), ${n(r.positions)} jabatan (${n(r.positionsChanged)} baru/berubah).\n` +
+              (r.employees === 0 ? 'Lembar Pegawai tidak berisi data: tidak ada pegawai yang dimuat.\n' : '') +
+              (r.employeesNotInRoster ? `${n(r.employeesNotInRoster)} pegawai di catatan resmi tidak ada di berkas ini (tetap disimpan).\n` : '') +
+              (out.warnings ? `${n(out.warnings)} peringatan data (npx mutasi check ${file}).\n` : '') +
+              `Versi catatan resmi: ${n(r.version)}.\n`,
           );
         }
         process.exitCode = out.ok ? 0 : 1;

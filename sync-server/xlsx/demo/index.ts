@@ -26,6 +26,11 @@ export interface DemoOptions {
   proposals?: number;
   /** yyyy-mm-dd; default 2026-11-23. Written as Tanggal Acuan so findings never drift with time. */
   asOf?: string;
+  /**
+   * No deliberate data mistakes in Pegawai and Jabatan (misspellings, broken NIPs, a row entered twice):
+   * a roster `mutasi import` accepts as it is, for trying the server. The Usulan teaching rows stay.
+   */
+  clean?: boolean;
 }
 
 export const DEMO_AS_OF = '2026-11-23';
@@ -61,14 +66,16 @@ export function buildDemo(opts: DemoOptions): DemoData {
   // The rule scenarios take ~33 rows; big workbooks get several copies so they stay a few percent.
   const repeat = Math.max(1, Math.round((wanted * 0.03) / 33));
   const plan = planScenarios(positions, ctx, cal, repeat);
-  const duplicates = Math.max(1, Math.round(total * 0.002));
+  const duplicates = opts.clean ? 0 : Math.max(1, Math.round(total * 0.002));
   const employees = staff(positions, total - duplicates, plan, ctx);
 
-  const mistakes = planMistakes(employees, root.fork('mistakes'), MISTAKE_RATE, duplicates);
+  const mistakes = opts.clean
+    ? { kinds: new Map<DemoEmployee, MistakeKind>(), duplicates: [], tainted: new Set<DemoPosition>() }
+    : planMistakes(employees, root.fork('mistakes'), MISTAKE_RATE, duplicates);
   // POSITION_DUPLICATE: one post entered twice in Jabatan (the later row with another Kebutuhan).
   const twice = root.pick(positions.filter((p) => p.weight > 0 && !reserved(plan, p)));
-  mistakes.tainted.add(twice);
-  const jabatan = [...positions, { ...twice, needed: twice.needed + 2 }];
+  if (!opts.clean) mistakes.tainted.add(twice);
+  const jabatan = opts.clean ? [...positions] : [...positions, { ...twice, needed: twice.needed + 2 }];
   const history = Math.max(2, Math.round(wanted * 0.04));
   const cleanCount = Math.max(10, wanted - plan.proposals.length - history);
   const erroneous = new Set([...mistakes.kinds].filter(([, k]) => !(COSMETIC as readonly string[]).includes(k)).map(([e]) => e));
