@@ -139,6 +139,7 @@ describe('mutasi propose (end to end)', function () {
     await fails([demo, '--out', path.join(dir, 'y.xlsx'), '--tmt', '2026-03-01', '--as-of', '2026-06-01'], /^--tmt 2026-03-01 lebih awal dari --as-of 2026-06-01/);
     await fails([demo, '--out', path.join(dir, 'y.xlsx'), '--tmt', '2062-01-01'], /^--tmt 2062-01-01 lebih dari 2 tahun sesudah .*2026-11-23 \(salah ketik tahun\?\)\. Pakai --tmt paling lambat 2028-11-23/);
     await fails([demo, '--out', path.join(dir, 'y.xlsx'), '--darurat', 'X', '--count', '1', '--tmt', '2020-01-01'], /^--tmt 2020-01-01 lebih awal/);
+    await fails([demo, '--out', path.join(dir, 'y.xlsx'), '--why', '123'], /^--why 123: NIP itu tidak ada di lembar Pegawai .*demo\.xlsx; periksa angkanya \(18 digit\)\. Tidak ada yang ditulis\.$/);
     assert.ok(!existsSync(path.join(dir, 'y.xlsx')), 'nothing written');
   });
 

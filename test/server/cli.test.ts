@@ -398,6 +398,7 @@ describe('backup: wrong paths', () => {
         [['backup', path.join(dir, 'tidak-ada', 'cadangan.sqlite'), '--db', db], /^mutasi: Folder untuk .*tidak-ada.*cadangan\.sqlite tidak ada\n$/],
         [['backup', path.join(dir, 'c1.sqlite'), '--db', notDb], /^mutasi: .*catatan\.csv bukan basis data Mutasi .*periksa --db atau DATABASE_URL\n$/],
         [['backup', path.join(dir, 'c2.sqlite'), '--db', path.join(dir, 'folder.sqlite')], /^mutasi: .*folder\.sqlite adalah folder, bukan basis data; periksa --db atau DATABASE_URL\n$/],
+        [['backup', path.join(dir, 'cadangan.xlsx'), '--db', db], /^mutasi: .*cadangan\.xlsx: salinan basis data bukan buku kerja atau teks; beri nama \.sqlite .*mutasi export .*\n$/],
       ];
       for (const [args, message] of cases) {
         const r = runCli(args, dir);

@@ -25,6 +25,10 @@ export function registerBackup(program: Command): void {
     )
     .action(async (file: string, o: { db?: string }) => {
       const target = path.resolve(file);
+      // A backup is a database, not a workbook: a name like cadangan.xlsx would be opened in Excel and fail.
+      if (/\.(xlsx|xlsm|xls|csv|json|txt)$/i.test(file)) {
+        throw new UserError(`${file}: salinan basis data bukan buku kerja atau teks; beri nama .sqlite (PostgreSQL: .dump), mis. cadangan-2026-12-02.sqlite. Untuk catatan resmi sebagai buku kerja: mutasi export ${file}`);
+      }
       if (existsSync(target)) throw new UserError(`${file} sudah ada; pilih nama lain (salinan tidak menimpa berkas)`);
       assertWritableFolder(file, target);
       const url = databaseUrl(o.db);

@@ -95,7 +95,7 @@ function refuseUnlikelyTmt(tmt: Day | undefined, asOf: Day, asOfGiven: boolean):
 }
 
 /** The whole command without printing: shared with the benchmark. */
-export async function proposeFile(input: string, out: string, o: Omit<ProposeOptions, 'out' | 'json' | 'why' | 'all'>, progress?: Progress): Promise<ProposeFileResult> {
+export async function proposeFile(input: string, out: string, o: Omit<ProposeOptions, 'out' | 'json' | 'all'>, progress?: Progress): Promise<ProposeFileResult> {
   await refuseOverwrite(input, out);
   await checkNewFile(out, o.force === true);
   const t0 = performance.now();
@@ -115,6 +115,17 @@ export async function proposeFile(input: string, out: string, o: Omit<ProposeOpt
     );
   }
   refuseUnlikelyTmt(o.tmt, book.settings.asOf, o.asOf !== undefined);
+  // --why for someone not in the workbook: said before a plan is made or a file written.
+  if (o.why !== undefined) {
+    const nip = o.why.replace(/\s+/g, '');
+    if (!book.employees.some((e) => e.nip === nip)) {
+      throw new UserError(
+        `--why ${o.why}: NIP itu tidak ada di lembar ${book.layout.pegawai.name} ${input}; periksa angkanya (18 digit). Tidak ada yang ditulis.`,
+        2,
+        `--why ${o.why}: that NIP is not in sheet ${book.layout.pegawai.name} of ${input}; check the number (18 digits). Nothing was written.`,
+      );
+    }
+  }
   const t2 = performance.now();
   const opts = { date: o.tmt, lang: o.lang, findings: result.findings, withoutWarnings: o.tanpaPeringatan === true };
 
