@@ -11,6 +11,7 @@ const T = {
     error: 'galat', warning: 'peringatan', info: 'info', row: 'baris', more: (n: number) => `… dan ${n} temuan lain di lembar ini (pakai --all atau --json untuk semuanya)`,
     units: 'Ringkasan per unit', unit: 'Unit', needed: 'Kebutuhan', today: 'Pemegang kini', after: 'Sesudah usulan', balance: 'Lebih / kurang',
     none: 'Tidak ada temuan.', proposalsOk: (ok: number, all: number) => `${ok} dari ${all} usulan aktif tanpa galat`,
+    empty: (what: string) => `Lembar ${what} tidak berisi data (hanya judul kolom): tidak ada yang diperiksa di sana.`,
     infoHidden: (n: string, rules: string) => `ℹ ${n} info tidak ditampilkan (${rules}); pakai --all untuk melihatnya`,
   },
   en: {
@@ -18,6 +19,7 @@ const T = {
     error: 'errors', warning: 'warnings', info: 'info', row: 'row', more: (n: number) => `… and ${n} more findings on this sheet (use --all or --json for all)`,
     units: 'Summary per unit', unit: 'Unit', needed: 'Needed', today: 'Holders today', after: 'After proposals', balance: 'Surplus / deficit',
     none: 'No findings.', proposalsOk: (ok: number, all: number) => `${ok} of ${all} active proposals without errors`,
+    empty: (what: string) => `Sheet ${what} holds no data (headers only): nothing was checked there.`,
     infoHidden: (n: string, rules: string) => `ℹ ${n} info not shown (${rules}); use --all to see them`,
   },
 };
@@ -44,6 +46,12 @@ export function printReport(file: string, r: CheckResult, opts: { lang: Lang; al
   if (active.length) out(t.proposalsOk(active.filter((p) => p.verdict !== 'error').length, active.length));
   out('');
 
+  // A sheet that is there but empty (a fresh template): "no findings" alone would read as "all good".
+  // (Not when a sheet or its headers are missing: that has its own finding.)
+  if (!r.findings.some((f) => f.rule === 'SHEET_MISSING' || f.rule === 'HEADER_MISSING')) {
+    if (r.counts.employees === 0) out(pc.yellow(t.empty('Pegawai')));
+    if (r.counts.positions === 0) out(pc.yellow(t.empty('Jabatan')));
+  }
   if (r.findings.length === 0) out(pc.green(t.none));
   const bySheet = new Map<string, Finding[]>();
   for (const f of r.findings) {

@@ -115,6 +115,13 @@ describe('mutasi check (CLI, real files)', function () {
     const r = mutasi(['check', file, '--as-of', '2026-11-23']);
     assert.equal(r.code, 0, r.stdout + r.stderr);
     assert.match(r.stdout, /Tidak ada temuan/);
+    assert.doesNotMatch(r.stdout, /tidak berisi data/);
+    // A fresh template (headers only): still exit 0, but not a bare "no findings".
+    const empty = path.join(dir, 'templat.xlsx');
+    assert.equal(mutasi(['template', empty]).code, 0);
+    const t = mutasi(['check', empty]);
+    assert.equal(t.code, 0, t.stderr);
+    assert.match(t.stdout, /Lembar Pegawai tidak berisi data \(hanya judul kolom\): tidak ada yang diperiksa di sana\.\nLembar Jabatan tidak berisi data/);
   });
 
   it('exit 2 with one clear line for a missing file, a non-xlsx, a password-protected file, or a wrong call', () => {
