@@ -23,6 +23,7 @@ export interface DecisionRecord {
   mutationId: string;
   approvedBy: string;
   nip: string;
+  toPositionCode?: string;
   effectiveDate?: string;
 }
 export type ChangeItem =

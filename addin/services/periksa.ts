@@ -5,7 +5,7 @@
  * nothing itself: verdicts, findings and the unit summary all come from checkSheets.
  */
 import { checkSheets } from '../../shared/engine';
-import type { CheckResult, Lang, ProposalResult } from '../../shared/rules/types';
+import type { CheckResult, Lang, ProposalResult, RecordedMove } from '../../shared/rules/types';
 import { sheetsToRead, type ParsedWorkbook } from '../../shared/workbook/reader';
 import type { CellValue, SheetData, ValueWrite } from '../../shared/workbook/gateway';
 import type { Day } from '../../shared/values/dates';
@@ -13,6 +13,7 @@ import type { WorkbookHost } from '../host/types';
 import { clearWrites, findingFills, marksOf, MARKS_KEY, parseMarks, pulledFills, PULLED_KEY } from '../workbook/marks';
 import { assertOwn, columnWrites, ownColumns, type OwnColumns } from '../workbook/own-columns';
 import { COLUMN_MAP_KEY, parseColumnMap, type ColumnMap } from '../workbook/column-map';
+import { parseRecorded, RECORDED_KEY } from '../workbook/recorded';
 import { RINGKASAN_ROWS_KEY, RINGKASAN_SHEET_KEY, ringkasanSheet, ringkasanWrites } from './ringkasan';
 
 export interface PeriksaOptions {
@@ -50,9 +51,14 @@ export async function readBook(host: WorkbookHost): Promise<{ names: string[]; s
   return { names, sheets: await host.readSheets(sheetsToRead(names)) };
 }
 
-/** `names`: every sheet in the workbook, so a missing sheet's message can list the ones that are there. */
-export function check(sheets: SheetData[], lang: Lang, columnMap: ColumnMap, asOf?: Day, names?: string[]) {
-  return checkSheets(sheets, { lang, ...(asOf !== undefined ? { asOf } : {}), columnMap, ...(names ? { sheetNames: names } : {}) });
+/**
+ * `names`: every sheet in the workbook, so a missing sheet's message can list the ones that are there;
+ * `recorded`: the decisions a pull kept (workbook/recorded.ts).
+ */
+export function check(sheets: SheetData[], lang: Lang, columnMap: ColumnMap, asOf?: Day, names?: string[], recorded?: RecordedMove[]) {
+  return checkSheets(sheets, {
+    lang, ...(asOf !== undefined ? { asOf } : {}), columnMap, ...(names ? { sheetNames: names } : {}), ...(recorded?.length ? { recordedMoves: recorded } : {}),
+  });
 }
 
 /** The Usulan own-column writes for a check result: Skor JPM (a real percentage) and Hasil Pemeriksaan. */
@@ -87,10 +93,10 @@ export async function runPeriksa(host: WorkbookHost, opts: PeriksaOptions): Prom
     progress('read', 0.1);
     const { names, sheets } = await readBook(host);
     // Every setting the check needs, in one read.
-    const settings = await host.readSettings([COLUMN_MAP_KEY, MARKS_KEY, PULLED_KEY, RINGKASAN_SHEET_KEY, RINGKASAN_ROWS_KEY]);
+    const settings = await host.readSettings([COLUMN_MAP_KEY, MARKS_KEY, PULLED_KEY, RINGKASAN_SHEET_KEY, RINGKASAN_ROWS_KEY, RECORDED_KEY]);
     const marks = { check: parseMarks(settings[MARKS_KEY]), pulled: parseMarks(settings[PULLED_KEY]) };
     progress('rules', 0.4);
-    const { result, parsed } = check(sheets, opts.lang, parseColumnMap(settings[COLUMN_MAP_KEY]), opts.asOf, names);
+    const { result, parsed } = check(sheets, opts.lang, parseColumnMap(settings[COLUMN_MAP_KEY]), opts.asOf, names, parseRecorded(settings[RECORDED_KEY]));
     progress('write', 0.7);
 
     const own = usulanOwn(parsed, sheets);

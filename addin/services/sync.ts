@@ -9,7 +9,7 @@
  *   highlights them (a mark "Bersihkan tanda" removes), so nobody proposes from stale data.
  */
 import type { Lang } from '../../shared/rules/types';
-import { isoDate, parseDateText } from '../../shared/values/dates';
+import { isoDate, parseDateText, today } from '../../shared/values/dates';
 import type { CellValue, ValueWrite } from '../../shared/workbook/gateway';
 import type { WorkbookHost } from '../host/types';
 import { highlightPulled } from '../workbook/marks';
@@ -17,7 +17,7 @@ import { assertOwn } from '../workbook/own-columns';
 import { ApiError, getEmployee, listDecisions, pullChanges, pushDecisions, type DecisionRecord, type EmployeeRecord, type PushResult } from './api';
 import { loadQueue, saveQueue, type Connection, type QueuedDecision } from './local';
 import { check, readBook, usulanOwn } from './periksa';
-import { readColumnMap } from '../workbook/column-map';
+import { mergeRecorded, parseRecorded, readCheckSettings, RECORDED_KEY, serializeRecorded } from '../workbook/recorded';
 import { newMutationId } from './tinjau';
 
 const WORKBOOK_ID = 'mutasi.idBukuKerja';
@@ -63,7 +63,8 @@ async function versions(host: WorkbookHost): Promise<Record<string, number>> {
 /** Reads the workbook and the engine's view of it, with the Usulan own columns and their cells. */
 async function load(host: WorkbookHost, lang: Lang) {
   const { names, sheets } = await readBook(host);
-  const { parsed } = check(sheets, lang, await readColumnMap(host), undefined, names);
+  const { columnMap, recorded } = await readCheckSettings(host);
+  const { parsed } = check(sheets, lang, columnMap, undefined, names, recorded);
   const own = usulanOwn(parsed, sheets);
   const book = parsed.book;
   const usulan = book && sheets.find((s) => s.name === book.layout.usulan.name);
@@ -223,7 +224,7 @@ export async function pullOfficial(host: WorkbookHost, conn: Connection, lang: L
     const summary: PullSummary = { changes: 0, rowsUpdated: 0, decisions: 0, reset: false };
     // The network first, the workbook after: rows are read and written back-to-back, so nobody's
     // sorting or inserting in between can shift them.
-    const settings = await host.readSettings([CURSOR]);
+    const settings = await host.readSettings([CURSOR, RECORDED_KEY]);
     let cursor = Number(settings[CURSOR] ?? 0) || 0;
     const emps = new Map<string, EmployeeRecord>();
     const decs = new Map<string, DecisionRecord>();
@@ -284,7 +285,9 @@ export async function pullOfficial(host: WorkbookHost, conn: Connection, lang: L
     }
     await host.writeValues(writes);
     await highlightPulled(host, peg.name, changed);
-    await host.writeSettings({ [CURSOR]: String(cursor), [VERSIONS]: JSON.stringify(stored) });
+    // The decisions pulled, kept so a TMT Jabatan they put ahead of the as-of date is not taken for a typo.
+    const recorded = mergeRecorded(parseRecorded(settings[RECORDED_KEY]), [...decs.values()], today(), summary.reset);
+    await host.writeSettings({ [CURSOR]: String(cursor), [VERSIONS]: JSON.stringify(stored), [RECORDED_KEY]: serializeRecorded(recorded) });
     return summary;
   });
 }

@@ -11,7 +11,7 @@ import type { SheetData } from '../../shared/workbook/gateway';
 import type { ParsedWorkbook } from '../../shared/workbook/reader';
 import { writeProposals } from '../../sync-server/xlsx/write-proposals';
 import type { WorkbookHost } from '../host/types';
-import { readColumnMap } from '../workbook/column-map';
+import { readCheckSettings } from '../workbook/recorded';
 import { check, readBook } from './periksa';
 
 export interface ProposerState {
@@ -21,8 +21,9 @@ export interface ProposerState {
 }
 
 async function prepare(host: WorkbookHost, lang: Lang): Promise<ProposerState> {
-  const { sheets } = await readBook(host);
-  const { parsed, result } = check(sheets, lang, await readColumnMap(host));
+  const { names, sheets } = await readBook(host);
+  const { columnMap, recorded } = await readCheckSettings(host);
+  const { parsed, result } = check(sheets, lang, columnMap, undefined, names, recorded);
   if (!parsed.book) throw new Error(lang === 'en' ? 'Pegawai or Jabatan cannot be read: run Check and fix its errors first' : 'Pegawai atau Jabatan tidak terbaca: jalankan Periksa dan perbaiki galatnya dulu');
   return { sheets, parsed, findings: result.findings };
 }
