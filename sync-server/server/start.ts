@@ -26,6 +26,11 @@ export interface StartOptions {
   host?: string;
   /** No banner (a child process in tests prints its own line). */
   quiet?: boolean;
+  /**
+   * Stop on Ctrl+C / SIGTERM (closeOnSignals), set up before the banner says so: a signal sent the
+   * moment "Hentikan dengan Ctrl+C" appears is never missed.
+   */
+  handleSignals?: boolean;
 }
 
 export interface Running {
@@ -86,6 +91,14 @@ export async function startServer(opts: StartOptions = {}): Promise<Running> {
     throw e;
   }
   const url = `${https ? 'https' : 'http'}://localhost:${(server.address() as AddressInfo).port}`;
+  let closing: Promise<void> | null = null;
+  const close = () =>
+    (closing ??= new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections();
+    }).then(() => db.close()));
+  const running: Running = { server, db, url, close };
+  if (opts.handleSignals) closeOnSignals(running);
 
   const tokens = await listTokens(db);
   say('');
@@ -127,13 +140,7 @@ export async function startServer(opts: StartOptions = {}): Promise<Running> {
   }
   say('Hentikan dengan Ctrl+C.');
 
-  let closing: Promise<void> | null = null;
-  const close = () =>
-    (closing ??= new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeIdleConnections();
-    }).then(() => db.close()));
-  return { server, db, url, close };
+  return running;
 }
 
 /** The repository's manifest.xml: in the working folder when it is the project, else beside this package. */

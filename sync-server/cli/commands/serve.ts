@@ -1,6 +1,6 @@
 /** `mutasi serve [--port N] [--db URL]` — the sync server (what `npm start` runs). */
 import type { Command } from 'commander';
-import { closeOnSignals, startServer } from '../../server/start';
+import { startServer } from '../../server/start';
 import { UserError } from '../user-error';
 
 export function registerServe(program: Command): void {
@@ -14,9 +14,9 @@ export function registerServe(program: Command): void {
     .option('--db <url>', 'berkas SQLite atau URL PostgreSQL (bawaan: DATABASE_URL atau ./data/mutasi.sqlite)')
     .addHelpText('after', '\nLingkungan (atau berkas .env): PORT, DATABASE_URL, HTTPS=0 (http biasa di balik proxy), LOG_LEVEL, DATA_DIR, ADDIN_ORIGINS, PUSH_RATE_LIMIT, PUSH_GROUP_MAX.')
     .action(async (o: { port?: number; db?: string }) => {
-      let running;
       try {
-        running = await startServer({ port: o.port, db: o.db });
+        // Runs until Ctrl+C / SIGTERM (handled from before the banner's last line).
+        await startServer({ port: o.port, db: o.db, handleSignals: true });
       } catch (e) {
         const err = e as NodeJS.ErrnoException;
         if (err.code === 'EADDRINUSE') throw new UserError(`port ${o.port ?? process.env.PORT ?? 3000} sudah dipakai (server lain, atau Mutasi yang sudah berjalan); pilih port lain: --port 3100 (lewat npm: npm start -- --port 3100), atau PORT=3100 di .env`);
@@ -32,6 +32,5 @@ export function registerServe(program: Command): void {
         if (/^(ADDIN_ORIGINS|PORT|PUSH_RATE_LIMIT|PUSH_GROUP_MAX|LOG_LEVEL|HTTPS)\b/.test(err.message ?? '')) throw new UserError(err.message);
         throw e;
       }
-      closeOnSignals(running);
     });
 }
