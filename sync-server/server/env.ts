@@ -63,6 +63,7 @@ export async function openOfficialRecord(flag?: string, opts: { existing?: boole
     await migrateLatest(db);
   } catch (e) {
     await db.close().catch(() => undefined);
+    // Also for a read-only command whose file looked writable but SQLite could not write (e.g. its -shm).
     const blocked = writeBlocked(url, e);
     if (opts.readOnly && blocked) return openUnwritable(url, blocked);
     if (blocked === 'media') {
@@ -148,13 +149,10 @@ async function withCurrentSchema(db: Db): Promise<Db> {
   try {
     [, pending] = (await db.knex.migrate.list({ migrationSource, tableName: 'knex_migrations' })) as [unknown[], unknown[]];
   } catch (e) {
+    await db.close().catch(() => undefined);
     const code = sqliteCode(e);
     // Not opened at all (WAL without a -shm that can be made): the caller decides.
-    if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY')) {
-      await db.close().catch(() => undefined);
-      throw e;
-    }
-    await db.close().catch(() => undefined);
+    if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY')) throw e;
     throw new UserError(`${db.location} (tidak dapat ditulisi) bukan basis data Mutasi yang dapat dibaca; periksa --db atau DATABASE_URL`);
   }
   if (pending.length > 0) {
