@@ -54,6 +54,11 @@ export interface Position {
   requiredTrainings: string[];
   /** Nine standard levels, or null for the type's default. Individual empty cells are null too. */
   standards: (number | null)[] | null;
+  /**
+   * Jabatan Kritikal = Ya (a key post for succession, RULES.md). Absent or false = Tidak; JPT and
+   * Administrator posts are key posts whatever it says (that rule lives with succession, not here).
+   */
+  critical?: boolean;
 }
 
 export interface Proposal {
@@ -94,6 +99,14 @@ export interface Settings {
   jpmOk: number;
   moratoria: Moratorium[];
   weights: Weights;
+  /** Succession: successors named per key post (`Jumlah Suksesor`, default 3). */
+  successorCount: number;
+  /** Succession: months ahead in which a holder's retirement counts (`Horizon Pensiun (bulan)`, default 24). */
+  retirementHorizonMonths: number;
+  /** Days after TMT Mutasi by which the start-of-duty statement (SPMT) is due (`Batas SPMT (hari)`, default 30). */
+  spmtDays: number;
+  /** Months after TMT Mutasi at which the follow-up reviews fall due (`Evaluasi Pasca Mutasi (bulan)`, default 6; 12), ascending. */
+  postMoveReviewMonths: number[];
 }
 
 export const DEFAULT_WEIGHTS: Weights = { jpm: 60, performance: 15, rotation: 10, preference: 10, major: 5, newVacancyPenalty: 20 };
@@ -108,5 +121,9 @@ export function defaultSettings(asOf: Day): Settings {
     jpmOk: 80,
     moratoria: [],
     weights: { ...DEFAULT_WEIGHTS },
+    successorCount: 3,
+    retirementHorizonMonths: 24,
+    spmtDays: 30,
+    postMoveReviewMonths: [6, 12],
   };
 }

@@ -58,7 +58,19 @@ const EXPECTED: Record<string, [string, string]> = {
   proposalStatus: ['harus Draf, Diajukan, Disetujui, Ditolak atau Tercatat', 'must be Draf, Diajukan, Disetujui, Ditolak or Tercatat'],
   text: ['sel berisi nilai galat Excel', 'the cell holds an Excel error value'],
   uniqueId: ['nomor usulan harus unik', 'proposal numbers must be unique'],
+  yesNo: ['harus Ya atau Tidak (kosong = Tidak)', 'must be Ya or Tidak (empty = Tidak)'],
 };
+
+const YES = new Set(['ya', 'y', 'iya']);
+const NO = new Set(['tidak', 't', 'tdk', 'bukan']);
+/** Ya / Tidak (empty = Tidak); a ticked checkbox (TRUE / FALSE) reads the same. */
+export function parseYesNo(v: CellValue | undefined): Parsed<boolean> {
+  if (isEmptyCell(v)) return null;
+  if (typeof v === 'boolean') return v;
+  if (typeof v !== 'string' || cellErrorText(v)) return INVALID;
+  const t = cellText(v).toLowerCase().replace(/\.$/, '');
+  return YES.has(t) ? true : NO.has(t) ? false : INVALID;
+}
 
 /**
  * Usulan fields that alone do not make a row: numbering (No Usulan), a drop-down's default status, and
@@ -394,6 +406,7 @@ function readPositions(rows: Rows, ctx: Ctx): Position[] {
       majors: list(ctx, S, row, 'majors', g('majors'), subject, ';'),
       requiredTrainings: list(ctx, S, row, 'requiredTrainings', g('requiredTrainings'), subject, ';'),
       standards,
+      critical: coded(ctx, S, row, 'critical', g('critical'), parseYesNo(g('critical')), 'yesNo', subject) ?? false,
     };
     if (code) {
       const first = firstRowOf.get(code);

@@ -76,6 +76,7 @@ export const JABATAN: SheetDef = {
     f('majors', 'Rumpun Jurusan', 'Jurusan', 'Kualifikasi Jurusan'),
     f('requiredTrainings', 'Diklat Wajib', 'Pelatihan Wajib'),
     ...competencyFields('std'),
+    f('critical', 'Jabatan Kritikal', 'Kritikal', 'Jabatan Target'),
   ],
 };
 
