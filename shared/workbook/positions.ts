@@ -1,0 +1,111 @@
+/**
+ * Positions by name (WORKBOOK.md, 2026-12-07). A position reference — Pegawai's Kode Jabatan, Usulan's
+ * Kode Jabatan Tujuan — is first a code; when no code matches, it is the position's name, compared as
+ * headers are (case, spaces, dots, slashes, hyphens and annotations ignored), within the row's unit
+ * when the sheet has a unit column. A name that matches no Jabatan row, or several, stays unresolved
+ * and the rules report POSITION_UNKNOWN with the closest candidates (positionUnknownParams).
+ */
+import { distance } from 'fastest-levenshtein';
+import type { Position } from '../model';
+import type { Params } from '../rules/messages';
+import type { Book } from '../rules/types';
+import { headerKey } from './schema';
+
+/** The key positions' names and units are compared by. */
+export const nameKey = (s: string): string => headerKey(s);
+
+export type Resolution =
+  | { kind: 'code'; position: Position }
+  | { kind: 'name'; position: Position }
+  | { kind: 'ambiguous'; positions: Position[] }
+  | { kind: 'none' };
+
+export class PositionIndex {
+  private readonly byCode = new Map<string, Position>();
+  private readonly byName = new Map<string, Position[]>();
+  /** Codes by their compared key; null when two codes share one key. */
+  private readonly byCodeKey = new Map<string, Position | null>();
+  constructor(readonly positions: readonly Position[]) {
+    for (const p of positions) {
+      if (p.code && !this.byCode.has(p.code)) {
+        this.byCode.set(p.code, p);
+        const ck = nameKey(p.code);
+        this.byCodeKey.set(ck, this.byCodeKey.has(ck) ? null : p);
+      }
+      if (!p.name) continue;
+      const k = nameKey(p.name);
+      const list = this.byName.get(k);
+      if (list) list.push(p);
+      else this.byName.set(k, [p]);
+    }
+  }
+
+  /** `ref` as a code, then as a name within `unit` (when given), then as a name anywhere if no unit was given. */
+  resolve(ref: string, unit = ''): Resolution {
+    const exact = this.byCode.get(ref);
+    if (exact) return { kind: 'code', position: exact };
+    const k = nameKey(ref);
+    if (!k) return { kind: 'none' };
+    // A code typed in another case or with other separators ("bkd prakom") is still a code.
+    const codeLike = this.byCodeKey.get(k);
+    if (codeLike) return { kind: 'code', position: codeLike };
+    let named = (this.byName.get(k) ?? []).filter((p) => p.code);
+    if (unit) {
+      const u = nameKey(unit);
+      named = named.filter((p) => nameKey(p.unit) === u);
+    }
+    // The same post twice in one unit under one code cannot happen (codes are unique); two codes can.
+    if (named.length === 1) return { kind: 'name', position: named[0]! };
+    if (named.length > 1) return { kind: 'ambiguous', positions: named };
+    return { kind: 'none' };
+  }
+
+  /**
+   * Up to `n` positions whose name or code is closest to `ref` by edit distance (on the compared keys),
+   * within `unit` first; only those a few edits away (at most a quarter of the text, at least 2).
+   */
+  closest(ref: string, unit = '', n = 3): Position[] {
+    const k = nameKey(ref);
+    if (!k) return [];
+    const limit = Math.max(2, Math.floor(k.length / 4));
+    const u = unit ? nameKey(unit) : '';
+    const scored: { p: Position; d: number }[] = [];
+    for (const p of this.positions) {
+      if (!p.code) continue;
+      const d = Math.min(p.name ? distance(k, nameKey(p.name)) : Infinity, distance(k, nameKey(p.code)));
+      if (d <= limit) scored.push({ p, d: d + (u && nameKey(p.unit) !== u ? 0.5 : 0) });
+    }
+    scored.sort((a, b) => a.d - b.d || a.p.row - b.p.row);
+    return scored.slice(0, n).map((x) => x.p);
+  }
+}
+
+const describe = (p: Position): string => `${p.code} "${p.name}"${p.unit ? ` (${p.unit})` : ''}`;
+
+const indexes = new WeakMap<readonly Position[], PositionIndex>();
+function indexOf(book: Pick<Book, 'positions'>): PositionIndex {
+  let idx = indexes.get(book.positions);
+  if (!idx) {
+    idx = new PositionIndex(book.positions);
+    indexes.set(book.positions, idx);
+  }
+  return idx;
+}
+
+/**
+ * The parameters of a POSITION_UNKNOWN finding for a reference `ref` (as written) on a row whose unit
+ * is `unit`: the Jabatan sheet, the unit searched, and either the positions the name matches (several:
+ * write the code or the unit) or the closest candidates.
+ */
+export function positionUnknownParams(book: Pick<Book, 'positions' | 'layout'>, ref: string, unit = ''): Params {
+  const idx = indexOf(book);
+  const base: Params = { code: ref, sheet: book.layout.jabatan.name, ...(unit ? { unit } : {}) };
+  const r = idx.resolve(ref, unit);
+  if (r.kind === 'ambiguous') return { ...base, ambiguous: r.positions.slice(0, 5).map(describe).join('; '), count: r.positions.length };
+  let near = idx.closest(ref, unit);
+  // A name that exists, but in another unit than the row's, is the closest there is.
+  const k = nameKey(ref);
+  const elsewhere = unit ? idx.positions.filter((p) => p.code && p.name && nameKey(p.name) === k) : [];
+  if (elsewhere.length) near = [...elsewhere, ...near.filter((p) => !elsewhere.includes(p))].slice(0, 3);
+  return near.length ? { ...base, closest: near.map(describe).join('; ') } : base;
+}
