@@ -122,9 +122,15 @@ function twoRows(top: CellValue[], sub: CellValue[], startCol: number, lookup: L
   let group = '';
   let groupKey = '';
   let continued = 0;
+  let prevTop = '';
   for (let c = 0; c < width; c++) {
-    const t = headerText(top[c]);
-    const s = headerText(sub[c]);
+    const rawTop = headerText(top[c]);
+    let s = headerText(sub[c]);
+    // A host that repeats a merged cell's text in every cell it covers (exceljs does) reads the same:
+    // the text again to the right of a group is its continuation, the text again below is a vertical merge.
+    const t = rawTop && rawTop === prevTop && group && s && s !== rawTop ? '' : rawTop;
+    if (s && s === rawTop) s = '';
+    prevTop = rawTop;
     const col = startCol + c;
     if ((t || s) && !m.firstCol) m.firstCol = col;
     if (t) {

@@ -173,6 +173,16 @@ describe('headers: BKN Daftar Urut Kepangkatan (grouped two-row header)', () => 
     assert.deepEqual(p.sheets.pegawai!.unknownHeaders.map((u) => u.header), ['JABATAN / KODE'], 'a second code column is offered, not used');
   });
 
+  it('reads the same when the host repeats a merged cell\'s text in every cell it covers', () => {
+    const top: CellValue[] = ['NO', 'NAMA', 'NIP', 'PANGKAT', 'PANGKAT', 'JABATAN', 'JABATAN', 'MASA KERJA', 'MASA KERJA', 'LATIHAN JABATAN', 'LATIHAN JABATAN', 'PENDIDIKAN', 'PENDIDIKAN', 'UNIT KERJA', 'KET.'];
+    const sub: CellValue[] = DUK_SUB.map((v, i) => v ?? top[i]!);
+    const p = parseWorkbook(withPegawai(duk([BUDI, SITI], { top, sub })));
+    assert.deepEqual(rulesAt(p.sink.list), []);
+    const plain = parseWorkbook(withPegawai(duk([BUDI, SITI])));
+    assert.deepEqual(p.book!.layout.pegawai.columns, plain.book!.layout.pegawai.columns);
+    assert.deepEqual(p.book!.employees, plain.book!.employees);
+  });
+
   it('a single-row header over data is not mistaken for a group over sub-headers', () => {
     const p = parseWorkbook(workbook({ employees: [employee({ Golongan: null, Status: 'PPPK' }), employee({ NIP: NIP_B, 'Tanggal Lahir': null })] }));
     assert.equal(p.book!.layout.pegawai.dataRow, undefined);
