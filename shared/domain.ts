@@ -136,6 +136,55 @@ export function ladderOf(type: PositionType, level: FunctionalLevel | null): { l
   }
 }
 
+/**
+ * The equivalent rung of RULES.md's table "Equivalent rungs" (2026-12-07), for moves between ladders:
+ * structural Pelaksana 0 … JPT Utama 5; Ahli Pertama 1 … Ahli Utama 4 (PermenPAN-RB 17/2021:
+ * Administrator = Ahli Muda, Pengawas = Ahli Pertama); the skill ladder at Pelaksana level, Penyelia at
+ * Pengawas level.
+ */
+export function equivalentRung(type: PositionType, level: FunctionalLevel | null): number | null {
+  switch (type) {
+    case 'Pelaksana': return 0;
+    case 'Pengawas': return 1;
+    case 'Administrator': return 2;
+    case 'JPT Pratama': return 3;
+    case 'JPT Madya': return 4;
+    case 'JPT Utama': return 5;
+    case 'Fungsional':
+      switch (level) {
+        case 'Pemula': case 'Terampil': case 'Mahir': return 0;
+        case 'Penyelia': return 1;
+        case 'Ahli Pertama': return 1;
+        case 'Ahli Muda': return 2;
+        case 'Ahli Madya': return 3;
+        case 'Ahli Utama': return 4;
+        default: return null;
+      }
+  }
+}
+
+/** Where a position stands for LEVEL_SKIP / LEVEL_DOWN: its ladder and rung, and its equivalent rung. */
+export interface RungPosition {
+  ladder: Ladder;
+  rung: number;
+  equivalent: number;
+}
+
+export function rungOf(type: PositionType, level: FunctionalLevel | null): RungPosition | null {
+  const l = ladderOf(type, level);
+  const eq = equivalentRung(type, level);
+  return l && eq !== null ? { ...l, equivalent: eq } : null;
+}
+
+/**
+ * The step of a move (RULES.md LEVEL_SKIP / LEVEL_DOWN): within one ladder by the ladder's own order,
+ * between ladders by the equivalent rung. `up` is how many rungs the move climbs (negative: down).
+ */
+export function rungStep(from: RungPosition, to: RungPosition): { up: number; sameLadder: boolean } {
+  const same = from.ladder === to.ladder;
+  return { up: same ? to.rung - from.rung : to.equivalent - from.equivalent, sameLadder: same };
+}
+
 /** Talent box (9-box), RULES.md. perf: 0 below, 1 meets, 2 above; pot: 0 low, 1 medium, 2 high. */
 const BOX: number[][] = [
   /* below */ [1, 3, 6],

@@ -10,6 +10,7 @@ import { indexRoster, type RosterIndex } from '../rules/roster';
 import { createMoveContext, type MoveContext } from '../rules/transfer';
 import type { Book, Finding, Lang } from '../rules/types';
 import type { Day } from '../values/dates';
+import { positionStartPlausible } from '../values/nip';
 import { countVacancies, type PositionCount } from './vacancies';
 
 export interface ProposerOptions {
@@ -90,6 +91,8 @@ export function proposerContext(book: Book, opts: ProposerOptions = {}): Propose
   for (const e of idx.employees.values()) {
     if (!e.nip || activeProposal.has(e.nip) || employeeErrors.has(e.row)) continue;
     if (!idx.positions.has(e.positionCode)) continue;
+    // A TMT Jabatan before TMT CPNS is a data error (VALUE_INVALID) even when no findings were passed.
+    if (!positionStartPlausible(e.nip, e.positionStart)) continue;
     pool.push(e);
   }
 

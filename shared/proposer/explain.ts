@@ -4,7 +4,7 @@
  * `whyNot` for any person. Everything here reads the candidate graph and the solver's assignment; the
  * only rules consulted are the engine's (evaluateMove), for the few moves that are explained.
  */
-import { ladderOf } from '../domain';
+import { rungOf, rungStep } from '../domain';
 import type { Employee, Position } from '../model';
 import { ruleMessage } from '../rules/messages';
 import { evaluateMove } from '../rules/transfer';
@@ -22,12 +22,15 @@ import { W, describeScore, int, num, ruleList } from './words';
 /** Scores within this of each other count as equal (the solver is exact up to float rounding). */
 const EPS = 1e-9;
 
-/** Promosi for a move one rung up the same ladder (LEVEL_SKIP already excluded), Rotasi otherwise. */
+/**
+ * Promosi for a move one rung up (LEVEL_SKIP already excluded): within a ladder by its order, between
+ * ladders by the equivalent rung (Pelaksana → Ahli Pertama); Rotasi otherwise.
+ */
 export function reasonFor(from: Position | undefined, to: Position): 'Rotasi' | 'Promosi' {
   if (!from?.type || !to.type) return 'Rotasi';
-  const a = ladderOf(from.type, from.level);
-  const b = ladderOf(to.type, to.level);
-  return a && b && a.ladder === b.ladder && b.rung > a.rung ? 'Promosi' : 'Rotasi';
+  const a = rungOf(from.type, from.level);
+  const b = rungOf(to.type, to.level);
+  return a && b && rungStep(a, b).up > 0 ? 'Promosi' : 'Rotasi';
 }
 
 /** A move as the plan lists it, with the engine's findings for it at its reason and date. */

@@ -14,21 +14,23 @@
  * engine's error rules for every pair, so the gate can neither let a bad move through (the engine
  * would catch it) nor silently drop a good one (the test would fail).
  */
-import { educationRank, golonganIndex, isStructural, ladderOf, type Ladder } from '../domain';
+import { educationRank, golonganIndex, isStructural, rungOf, rungStep, type RungPosition } from '../domain';
 import { jpmValue } from '../jpm';
 import type { Employee, Position, Settings } from '../model';
 import { requirements, type Requirements } from '../requirements';
+import { majorMatchesAny } from '../rules/transfer';
 import type { RuleId } from '../rules/types';
 import { anniversary, type Day } from '../values/dates';
 
 /** The rules the gate knows, in bit order. */
-export const GATED_RULES = ['RANK_BELOW_MIN', 'EDUCATION_BELOW_MIN', 'COMPETENCY_FIT_LOW', 'RETIREMENT_PASSED', 'LEVEL_SKIP', 'LEVEL_DOWN'] as const satisfies readonly RuleId[];
+export const GATED_RULES = ['RANK_BELOW_MIN', 'EDUCATION_BELOW_MIN', 'COMPETENCY_FIT_LOW', 'RETIREMENT_PASSED', 'LEVEL_SKIP', 'LEVEL_DOWN', 'EDUCATION_FIELD_MISMATCH'] as const satisfies readonly RuleId[];
 const RANK = 1;
 const EDUCATION = 2;
 const JPM_LOW = 4;
 const RETIRED = 8;
 const SKIP = 16;
 const DOWN = 32;
+const FIELD = 64;
 
 export function maskRules(mask: number): RuleId[] {
   const out: RuleId[] = [];
@@ -43,17 +45,23 @@ export interface PositionGroup {
   positions: Position[];
   req: Requirements;
   structural: boolean;
-  ladder: { ladder: Ladder; rung: number } | null;
-  isPelaksana: boolean;
+  ladder: RungPosition | null;
+  /** Rumpun Jurusan of a functional group (a mismatch is an error there), else null. */
+  fieldMajors: string[] | null;
+  /** Whether a Jurusan matches fieldMajors, per distinct Jurusan (many people share one). */
+  fieldCache: Map<string, boolean>;
 }
 
 /**
- * What the target rules' errors depend on. With `warnings`, also what their warnings depend on (the
+ * What the target rules' errors depend on (for a functional position its Rumpun Jurusan too). With `warnings`, also what their warnings depend on (the
  * maximum golongan, Rumpun Jurusan, Diklat Wajib), for a plan that admits no warning.
  */
 export function signature(p: Position, warnings = false): string {
   const r = requirements(p);
   const sig = [p.type ?? '', p.level ?? '', r.minRankIndex, r.minEducationRank, r.retirementAge, r.standards.join('')];
+  // Rumpun Jurusan of a functional position gives an error (EDUCATION_FIELD_MISMATCH, RULES.md 2026-12-07):
+  // part of the error signature there, of the warning signature elsewhere.
+  if (p.type === 'Fungsional' && !warnings) sig.push(p.majors.join('\u0000'));
   if (warnings) sig.push(r.maxRankIndex ?? '', p.majors.join('\u0000'), p.requiredTrainings.join('\u0000'));
   return sig.join('|');
 }
@@ -70,8 +78,9 @@ export function groupPositions(positions: Position[], warnings = false): Positio
         positions: [],
         req: requirements(p),
         structural: p.type !== null && isStructural(p.type),
-        ladder: p.type ? ladderOf(p.type, p.level) : null,
-        isPelaksana: p.type === 'Pelaksana',
+        ladder: p.type ? rungOf(p.type, p.level) : null,
+        fieldMajors: p.type === 'Fungsional' && p.majors.length > 0 ? p.majors : null,
+        fieldCache: new Map(),
       };
       bySig.set(sig, g);
     }
@@ -86,7 +95,8 @@ export interface PersonGate {
   eduRank: number;
   competencies: number[] | null;
   birth: Day | null;
-  ladder: { ladder: Ladder; rung: number } | null;
+  ladder: RungPosition | null;
+  major: string;
   /** Retirement day per retirement age, filled lazily (there are only a few ages). */
   bup: Map<number, Day>;
 }
@@ -98,7 +108,8 @@ export function personGate(e: Employee, positions: Map<string, Position>): Perso
     eduRank: e.educationLevel === null ? -1 : educationRank(e.educationLevel),
     competencies: e.competencies,
     birth: e.birthDate,
-    ladder: cur?.type ? ladderOf(cur.type, cur.level) : null,
+    ladder: cur?.type ? rungOf(cur.type, cur.level) : null,
+    major: e.educationMajor,
     bup: new Map(),
   };
 }
@@ -128,9 +139,15 @@ export function targetBlockMask(pg: PersonGate, g: PositionGroup, s: Settings, d
   }
   const a = pg.ladder;
   const b = g.ladder;
-  if (a && b && a.ladder === b.ladder) {
-    if (b.rung - a.rung > 1) mask |= SKIP;
-    else if (b.rung < a.rung) mask |= DOWN;
-  } else if (a && a.ladder === 'fungsional-keahlian' && g.isPelaksana) mask |= DOWN;
+  if (a && b) {
+    const up = rungStep(a, b).up;
+    if (up > 1) mask |= SKIP;
+    else if (up < 0) mask |= DOWN;
+  }
+  if (g.fieldMajors) {
+    let ok = g.fieldCache.get(pg.major);
+    if (ok === undefined) g.fieldCache.set(pg.major, (ok = majorMatchesAny(g.fieldMajors, pg.major)));
+    if (!ok) mask |= FIELD;
+  }
   return mask;
 }

@@ -23,6 +23,10 @@ export const REG = {
   demotion: 'PP 94/2021 Pasal 8',
   moratorium: 'UU 10/2016 Pasal 71 ayat 2 dan Pasal 162 ayat 3',
   rotation: 'PP 11/2017 Pasal 190 ayat 3',
+  functionalField: 'PermenPAN-RB 1/2023 tentang Jabatan Fungsional (pengangkatan melalui perpindahan: kualifikasi JF); untuk tenaga kesehatan juga UU 17/2023 tentang Kesehatan (STR, dalam profesinya)',
+  functionalFieldEn: 'PermenPAN-RB 1/2023 on functional positions (appointment by transfer: the position\'s qualification); for health professions also UU 17/2023 on health (registration, STR, in one\'s own profession)',
+  equivalentRung: 'PermenPAN-RB 17/2021 (penyetaraan jabatan administrasi ke jabatan fungsional)',
+  equivalentRungEn: 'PermenPAN-RB 17/2021 (equalisation of administrative into functional positions)',
 };
 
 const NIP_PROBLEM_ID: Record<string, Msg> = {
@@ -74,7 +78,8 @@ const ID: Record<RuleId, Msg> = {
   RANK_BELOW_MIN: (p) => `Golongan ${p.found}; minimal ${p.required} untuk jabatan ${p.code} (${REG.rank})${p.oneStep ? '. Kurang satu tingkat pada jabatan struktural: perlu justifikasi' : ''}.`,
   RANK_ABOVE_MAX: (p) => `Golongan ${p.found}; maksimal ${p.required} untuk jabatan ${p.code}.`,
   EDUCATION_BELOW_MIN: (p) => `Pendidikan ${p.found}; minimal ${p.required} untuk jabatan ${p.code}${p.jpt ? ` (${REG.eduJpt})` : ''}.`,
-  EDUCATION_FIELD_MISMATCH: (p) => `Jurusan "${p.found || '(kosong)'}" tidak sesuai rumpun jurusan jabatan ${p.code}: ${p.required}.`,
+  EDUCATION_FIELD_MISMATCH: (p) =>
+    `Jurusan "${p.found || '(kosong)'}" tidak sesuai rumpun jurusan jabatan ${p.code}: ${p.required}.${p.functional ? ` Jabatan fungsional hanya dapat diisi melalui perpindahan oleh pegawai yang memenuhi kualifikasinya (${REG.functionalField}).` : ''}`,
   COMPETENCY_FIT_LOW: (p) => `JPM ${fmtId(p.jpm)}%; minimal ${fmtId(p.min)}% (Kurang Memenuhi Syarat). Kesenjangan: ${p.gaps}.`,
   COMPETENCY_FIT_MARGINAL: (p) => `JPM ${fmtId(p.jpm)}%; memenuhi syarat mulai ${fmtId(p.ok)}% (Masih Memenuhi Syarat). Kebutuhan pengembangan: ${p.gaps}.`,
   COMPETENCY_DATA_MISSING: () => `Pegawai belum memiliki data level kompetensi, sehingga JPM tidak dapat dihitung.`,
@@ -84,8 +89,10 @@ const ID: Record<RuleId, Msg> = {
   RETIREMENT_PASSED: (p) => `Pegawai mencapai batas usia pensiun ${p.bup} tahun pada ${p.date}, pada atau sebelum TMT mutasi ${p.tmt} (${REG.retirement}).`,
   RETIREMENT_NEAR: (p) => `Pegawai mencapai batas usia pensiun ${p.bup} tahun pada ${p.date}, dalam ${p.months} bulan sesudah TMT mutasi ${p.tmt}.`,
   FORMATION_FULL: (p) => `Jabatan ${p.code} penuh: kebutuhan ABK ${p.needed}, sudah terisi ${p.count} (pemegang saat ini ${p.holders}${p.claims ? `; usulan sebelumnya: ${p.claims}` : ''}).`,
-  LEVEL_SKIP: (p) => `Lompat jabatan: dari ${p.from} ke ${p.to} melewati ${p.skipped} jenjang; hanya boleh naik satu jenjang.`,
-  LEVEL_DOWN: (p) => `Jabatan tujuan (${p.to}) lebih rendah dari jabatan saat ini (${p.from}): ini penurunan jabatan, bukan mutasi (${REG.demotion}).`,
+  LEVEL_SKIP: (p) =>
+    `Lompat jabatan: dari ${p.from} ke ${p.to} melewati ${p.skipped} jenjang${p.between ? ' setara' : ''}; hanya boleh naik satu jenjang${p.between ? ` (antarjalur jabatan dibandingkan menurut jenjang setara; ${REG.equivalentRung})` : ''}.`,
+  LEVEL_DOWN: (p) =>
+    `Jabatan tujuan (${p.to}) lebih rendah dari jabatan saat ini (${p.from})${p.between ? ' menurut jenjang setara' : ''}: ini penurunan jabatan, bukan mutasi (${REG.demotion}${p.between ? `; ${REG.equivalentRung}` : ''}).`,
   ELECTION_MORATORIUM: (p) =>
     p.approved
       ? `TMT mutasi ${p.tmt} dalam masa larangan mutasi ${p.from} s.d. ${p.to}; ada izin Mendagri ${p.approved} (${REG.moratorium}).`
@@ -123,7 +130,8 @@ const EN: Record<RuleId, Msg> = {
   RANK_BELOW_MIN: (p) => `Rank ${p.found}; at least ${p.required} required for ${p.code} (${REG.rank})${p.oneStep ? '. One step below on a structural position: needs a justification' : ''}.`,
   RANK_ABOVE_MAX: (p) => `Rank ${p.found}; at most ${p.required} for ${p.code}.`,
   EDUCATION_BELOW_MIN: (p) => `Education ${p.found}; at least ${p.required} required for ${p.code}${p.jpt ? ` (${REG.eduJpt})` : ''}.`,
-  EDUCATION_FIELD_MISMATCH: (p) => `Major "${p.found || '(empty)'}" does not match the fields required for ${p.code}: ${p.required}.`,
+  EDUCATION_FIELD_MISMATCH: (p) =>
+    `Major "${p.found || '(empty)'}" does not match the fields required for ${p.code}: ${p.required}.${p.functional ? ` A functional position can be entered by transfer only with its qualification (${REG.functionalFieldEn}).` : ''}`,
   COMPETENCY_FIT_LOW: (p) => `JPM ${fmtEn(p.jpm)}%; at least ${fmtEn(p.min)}% required (below requirements). Gaps: ${p.gapsEn ?? p.gaps}.`,
   COMPETENCY_FIT_MARGINAL: (p) => `JPM ${fmtEn(p.jpm)}%; fully qualified from ${fmtEn(p.ok)}% (marginally qualified). Development needs: ${p.gapsEn ?? p.gaps}.`,
   COMPETENCY_DATA_MISSING: () => `The employee has no competency levels, so no JPM can be computed.`,
@@ -133,8 +141,10 @@ const EN: Record<RuleId, Msg> = {
   RETIREMENT_PASSED: (p) => `The employee reaches the retirement age of ${p.bup} on ${p.date}, on or before the transfer date ${p.tmt} (${REG.retirement}).`,
   RETIREMENT_NEAR: (p) => `The employee reaches the retirement age of ${p.bup} on ${p.date}, within ${p.months} months after the transfer date ${p.tmt}.`,
   FORMATION_FULL: (p) => `Position ${p.code} is full: needs ${p.needed}, already ${p.count} (holders today ${p.holders}${p.claims ? `; earlier proposals: ${p.claims}` : ''}).`,
-  LEVEL_SKIP: (p) => `Level skip: from ${p.from} to ${p.to} skips ${p.skipped} level(s); only one step up is allowed.`,
-  LEVEL_DOWN: (p) => `The target (${p.to}) is below the current position (${p.from}): a demotion, not a transfer (${REG.demotion}).`,
+  LEVEL_SKIP: (p) =>
+    `Level skip: from ${p.from} to ${p.to} skips ${p.skipped} ${p.between ? 'equivalent ' : ''}level(s); only one step up is allowed${p.between ? ` (between ladders, compared by equivalent rung; ${REG.equivalentRungEn})` : ''}.`,
+  LEVEL_DOWN: (p) =>
+    `The target (${p.to}) is below the current position (${p.from})${p.between ? ' by equivalent rung' : ''}: a demotion, not a transfer (${REG.demotion}${p.between ? `; ${REG.equivalentRungEn}` : ''}).`,
   ELECTION_MORATORIUM: (p) =>
     p.approved
       ? `Transfer date ${p.tmt} is inside the election moratorium ${p.from} to ${p.to}; the Minister of Home Affairs approved it (${p.approved}) (${REG.moratorium}).`

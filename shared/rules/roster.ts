@@ -1,6 +1,7 @@
 /** Data rules across rows and sheets: duplicates, unknown codes, future dates, surplus, rotation due. */
 import type { Employee, Position } from '../model';
 import { isoDate, monthsBetween } from '../values/dates';
+import { cpnsStartOf, positionStartPlausible } from '../values/nip';
 import type { FindingSink } from './emit';
 import type { Book } from './types';
 import { positionUnknownParams } from '../workbook/positions';
@@ -58,7 +59,16 @@ export function rosterRules(book: Book, idx: RosterIndex, sink: FindingSink): vo
     if (e.positionCode && !idx.positions.has(e.positionCode)) {
       sink.at('pegawai', e.row, ['positionCode', 'positionName'], 'POSITION_UNKNOWN', 'error', e.nip, positionUnknownParams(book, e.positionCode, e.unit));
     }
-    if (e.positionStart !== null) {
+    if (e.positionStart !== null && !positionStartPlausible(e.nip, e.positionStart)) {
+      // Nobody holds a post before joining (RULES.md VALUE_INVALID, 2026-12-07): a year typed alone,
+      // 2019, is Excel's 11 July 1905. No ROTATION_DUE of "1456 bulan" then.
+      const cpns = isoDate(cpnsStartOf(e.nip)!).slice(0, 7);
+      sink.at('pegawai', e.row, 'positionStart', 'VALUE_INVALID', 'error', e.nip, {
+        value: isoDate(e.positionStart),
+        expected: `TMT jabatan tidak boleh sebelum bulan TMT CPNS dalam NIP (digit 9–14: ${cpns}); tahun saja (mis. 2019) dibaca Excel sebagai tanggal tahun 1905, ketik tanggal lengkap`,
+        expectedEn: `the position start cannot be before the CPNS start month in the NIP (digits 9–14: ${cpns}); a year alone (e.g. 2019) is read by Excel as a date in 1905, type the full date`,
+      });
+    } else if (e.positionStart !== null) {
       if (e.positionStart > settings.asOf) {
         if (!recorded.has(moveKey(e.nip, e.positionCode, e.positionStart))) {
           sink.at('pegawai', e.row, 'positionStart', 'DATE_IN_FUTURE', 'error', e.nip, { found: isoDate(e.positionStart), asOf: isoDate(settings.asOf) });

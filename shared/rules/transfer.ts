@@ -3,11 +3,12 @@
  * the sync server and the proposer all call these; FORMATION_FULL and PROPOSAL_DUPLICATE depend on the
  * other proposals and live in proposals.ts.
  */
-import { educationRank, golonganIndex, isJpt, isStructural, ladderOf, type ProposalReason } from '../domain';
+import { educationRank, golonganIndex, isJpt, isStructural, rungOf, rungStep, type ProposalReason } from '../domain';
 import { describeGaps, jpmCategory, jpmValue } from '../jpm';
 import type { Employee, Position, Settings } from '../model';
 import { requirements } from '../requirements';
 import { addMonths, anniversary, isoDate, monthsBetween, type Day } from '../values/dates';
+import { positionStartPlausible } from '../values/nip';
 import { listKey } from '../values/parse';
 import { COMPETENCIES } from '../domain';
 import type { Params } from './messages';
@@ -50,7 +51,18 @@ export function personFindings(ctx: MoveContext, e: Employee, opts: MoveOptions)
   const s = ctx.settings;
   if (e.status !== 'PNS') out.push({ rule: 'STATUS_INELIGIBLE', severity: 'error', field: 'nip', params: { status: e.status } });
 
-  if (e.positionStart !== null) {
+  if (e.positionStart !== null && opts.date < e.positionStart) {
+    // A TMT Mutasi before the TMT Jabatan (RULES.md VALUE_INVALID, 2026-12-07): a mistyped date, not a
+    // short tenure, so no TENURE_MIN with negative months.
+    out.push({
+      rule: 'VALUE_INVALID', severity: 'error', field: 'effectiveDate',
+      params: {
+        value: isoDate(opts.date),
+        expected: `TMT mutasi tidak boleh sebelum TMT jabatan pegawai saat ini (${isoDate(e.positionStart)})`,
+        expectedEn: `the transfer date cannot be before the employee's current position start (${isoDate(e.positionStart)})`,
+      },
+    });
+  } else if (e.positionStart !== null && positionStartPlausible(e.nip, e.positionStart)) {
     const months = monthsBetween(e.positionStart, opts.date);
     if (months < s.tenureMinMonths) {
       const cur = ctx.positions.get(e.positionCode);
@@ -140,7 +152,10 @@ export function targetFindings(ctx: MoveContext, e: Employee, p: Position, opts:
   }
 
   if (p.majors.length > 0 && !majorMatchesAny(p.majors, e.educationMajor)) {
-    out.push({ rule: 'EDUCATION_FIELD_MISMATCH', severity: 'warning', field: 'toCode', params: { found: e.educationMajor, required: p.majors.join('; '), code } });
+    // An error into a functional position (RULES.md, 2026-12-07): entering it by transfer needs its
+    // qualification; a warning into any other position.
+    const functional = p.type === 'Fungsional';
+    out.push({ rule: 'EDUCATION_FIELD_MISMATCH', severity: functional ? 'error' : 'warning', field: 'toCode', params: { found: e.educationMajor, required: p.majors.join('; '), code, functional: functional ? 1 : 0 } });
   }
 
   const jpm = jpmValue(e.competencies, req.standards, req.standardSum);
@@ -166,16 +181,18 @@ export function targetFindings(ctx: MoveContext, e: Employee, p: Position, opts:
 
   const cur = ctx.positions.get(e.positionCode);
   if (cur && cur.type && p.type) {
-    const a = ladderOf(cur.type, cur.level);
-    const b = ladderOf(p.type, p.level);
-    if (a && b && a.ladder === b.ladder) {
-      if (b.rung - a.rung > 1) {
-        out.push({ rule: 'LEVEL_SKIP', severity: 'error', field: 'toCode', params: { from: describePosition(cur), to: describePosition(p), skipped: b.rung - a.rung - 1 } });
-      } else if (b.rung < a.rung) {
-        out.push({ rule: 'LEVEL_DOWN', severity: 'warning', field: 'toCode', params: { from: describePosition(cur), to: describePosition(p) } });
+    const a = rungOf(cur.type, cur.level);
+    const b = rungOf(p.type, p.level);
+    if (a && b) {
+      // Within one ladder by its own order; between ladders by the equivalent rung (RULES.md table
+      // "Equivalent rungs", 2026-12-07).
+      const step = rungStep(a, b);
+      const between = step.sameLadder ? 0 : 1;
+      if (step.up > 1) {
+        out.push({ rule: 'LEVEL_SKIP', severity: 'error', field: 'toCode', params: { from: describePosition(cur), to: describePosition(p), skipped: step.up - 1, between } });
+      } else if (step.up < 0) {
+        out.push({ rule: 'LEVEL_DOWN', severity: 'warning', field: 'toCode', params: { from: describePosition(cur), to: describePosition(p), between } });
       }
-    } else if (a && a.ladder === 'fungsional-keahlian' && p.type === 'Pelaksana') {
-      out.push({ rule: 'LEVEL_DOWN', severity: 'warning', field: 'toCode', params: { from: describePosition(cur), to: describePosition(p) } });
     }
   }
 
@@ -201,5 +218,7 @@ export function evaluateMove(ctx: MoveContext, e: Employee, p: Position, opts: M
 }
 
 export function monthsInPost(e: Employee, at: Day): number | null {
-  return e.positionStart === null ? null : monthsBetween(e.positionStart, at);
+  // A TMT Jabatan before TMT CPNS (VALUE_INVALID) is no tenure at all: no rotation bonus for 1905.
+  if (e.positionStart === null || !positionStartPlausible(e.nip, e.positionStart)) return null;
+  return monthsBetween(e.positionStart, at);
 }

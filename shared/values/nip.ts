@@ -71,6 +71,29 @@ export function nipProblem(nip: string): NipProblem | null {
   return null;
 }
 
+/**
+ * TMT CPNS from NIP digits 9–14 (the first day of that month), or null when they are not a real year
+ * and month. Digits 9–14 survive an NIP stored as a number (only digits after the 15th are lost).
+ */
+export function cpnsStartOf(nip: string): Day | null {
+  if (!/^\d{14}/.test(nip)) return null;
+  const ty = +nip.slice(8, 12);
+  const tm = +nip.slice(12, 14);
+  if (tm < 1 || tm > 12 || ty < 1900 || ty > 2200) return null;
+  return dayFromYmd(ty, tm, 1);
+}
+
+/**
+ * Whether a TMT Jabatan is possible for this NIP: not before the month of TMT CPNS (RULES.md
+ * VALUE_INVALID, 2026-12-07: nobody holds a post before joining; a year typed alone, 2019, is Excel's
+ * 11 July 1905). True when the NIP gives no TMT CPNS.
+ */
+export function positionStartPlausible(nip: string, positionStart: Day | null): boolean {
+  if (positionStart === null) return true;
+  const cpns = cpnsStartOf(nip);
+  return cpns === null || positionStart >= cpns;
+}
+
 /** 198503122010011002 → 19850312 ****** * 002 style masking for public pages. */
 export function maskNip(nip: string): string {
   if (nip.length !== 18) return nip.replace(/\d(?=\d{3})/g, '*');

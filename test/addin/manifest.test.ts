@@ -1,5 +1,5 @@
 /**
- * manifest.xml validated offline against the Office add-in XSDs (../shared/schemas/office-manifest),
+ * manifest.xml validated offline against the Office add-in XSDs (vendored in schemas/office-manifest, see its README for source and licence),
  * plus what the schema cannot say: every string has an English override, the ribbon buttons open the
  * right panes, the icons exist at the sizes the manifest claims.
  */
@@ -13,7 +13,7 @@ import { openDatabase, type Db } from '../../sync-server/db/connect';
 import { createApp } from '../../sync-server/server/app';
 
 const root = join(__dirname, '..', '..');
-const xsd = join(root, '..', 'shared', 'schemas', 'office-manifest', 'OfficeAppManifestV1_1.xsd');
+const xsd = join(root, 'schemas', 'office-manifest', 'OfficeAppManifestV1_1.xsd');
 const manifestPath = join(root, 'manifest.xml');
 
 function xmllint(file: string) {

@@ -32,7 +32,7 @@ async function messyWorkbook(file: string): Promise<void> {
   const jab = wb.addWorksheet('Peta Jabatan');
   jab.addRow(['PETA JABATAN']);
   jab.addRow(['Kode Jab', 'Jabatan', 'Jenis', 'Jenjang Fungsional', 'OPD', 'Kelas', 'ABK']);
-  jab.addRow(['BKD-PRAKOM', 'Pranata Komputer Ahli Muda', 'Fungsional', 'Ahli Muda', 'BKPSDM', 9, 2]);
+  jab.addRow(['BKD-PRAKOM', 'Pranata Komputer Ahli Pertama', 'Fungsional', 'Ahli Pertama', 'BKPSDM', 9, 2]);
   jab.addRow(['DINKES-PERAWAT', 'Perawat Terampil', 'JF', 'Terampil', 'Dinas Kesehatan', 6, 4]);
   jab.addRow(['DINKES-KASI', 'Kepala Seksi Data', 'Jabatan Pengawas', null, 'Dinas Kesehatan', 9, 1]);
 
@@ -66,7 +66,7 @@ describe('mutasi check (CLI, real files)', function () {
     assert.deepEqual(at('VALUE_INVALID').sort(), ['Daftar Nominatif!D9', 'Daftar Nominatif!F9', 'Daftar Nominatif!H9'].sort());
     assert.deepEqual(at('POSITION_UNKNOWN'), ['Daftar Nominatif!E9']);
     assert.deepEqual(at('REQUIRED_MISSING'), []);
-    // U-1 (an Ahli Muda to a Pengawas seat) lacks only competency data; U-2 finds the only seat taken.
+    // U-1 (an Ahli Pertama to a Pengawas seat, the same equivalent rung) lacks only competency data; U-2 finds the only seat taken.
     assert.deepEqual(at('FORMATION_FULL'), ['Rencana Mutasi!C3']);
     const p = out.proposals;
     assert.deepEqual(p.map((x: { id: string; verdict: string }) => `${x.id}:${x.verdict}`), ['U-1:warning', 'U-2:error', 'U-3:inactive']);

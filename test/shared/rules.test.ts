@@ -1,6 +1,6 @@
 /**
  * Every rule of RULES.md: a case that triggers it (id, severity, cell) and a close case that does not.
- * As-of date 2026-11-23; the baseline proposal moves NIP_A (Ahli Muda, III/c, S1, 4s everywhere) to a
+ * As-of date 2026-11-23; the baseline proposal moves NIP_A (Ahli Pertama, III/c, S1, 4s everywhere) to a
  * Pengawas seat at TMT 2027-01-02 and is clean.
  */
 import { strict as assert } from 'node:assert';
@@ -456,7 +456,7 @@ describe('rules: transfers', () => {
     const emp = employee({ 'Kode Jabatan': 'BKD-PELAKSANA' });
     expectOne(run({ employees: [emp], positions: [...pelaksana, position({ 'Jenis Jabatan': 'Administrator' })] }), 'LEVEL_SKIP', 'error', 'Usulan', 'C2');
     expectNone(run({ employees: [emp], positions: [...pelaksana, position()] }), 'LEVEL_SKIP');
-    // Across ladders (Ahli Muda → Administrator) it is judged by rank and education only.
+    // Across ladders by equivalent rung (RULES.md 2026-12-07): Ahli Pertama (1) → Administrator (2) is one rung up.
     expectNone(run({ positions: withTarget({ 'Jenis Jabatan': 'Administrator' }) }), 'LEVEL_SKIP');
   });
 

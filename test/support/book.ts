@@ -57,7 +57,7 @@ export function sheet(name: string, headers: string[], rows: Row[], titleRows: C
 }
 
 export const BASE_POSITIONS: Row[] = [
-  position({ 'Kode Jabatan': 'BKD-PRAKOM', 'Nama Jabatan': 'Pranata Komputer Ahli Muda', 'Jenis Jabatan': 'Fungsional', Jenjang: 'Ahli Muda', 'Unit Kerja': 'BKPSDM', Kebutuhan: 2 }),
+  position({ 'Kode Jabatan': 'BKD-PRAKOM', 'Nama Jabatan': 'Pranata Komputer Ahli Pertama', 'Jenis Jabatan': 'Fungsional', Jenjang: 'Ahli Pertama', 'Unit Kerja': 'BKPSDM', Kebutuhan: 2 }),
   position(),
 ];
 

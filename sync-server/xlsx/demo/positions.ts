@@ -135,7 +135,7 @@ function unitPositions(plan: UnitPlan, rng: Rng): DemoPosition[] {
 }
 
 /** Functional families one can only hold with the profession's education (a licence or a teaching certificate). */
-const PROFESSIONS = new Set(['DOKTER', 'DRG', 'PERAWAT', 'BIDAN', 'APOTEKER', 'TTK', 'PLK', 'NUTRISIONIS', 'SANITARIAN', 'MEDVET', 'GURU', 'PENGAWASSEKOLAH']);
+const PROFESSIONS = new Set(['DOKTER', 'DRG', 'PERAWAT', 'BIDAN', 'APOTEKER', 'TTK', 'PLK', 'NUTRISIONIS', 'SANITARIAN', 'EPIDEMIOLOG', 'PROMKES', 'MEDVET', 'GURU', 'PENGAWASSEKOLAH']);
 
 /** Positions the rule scenarios of sheet Usulan rely on: never trimmed away. */
 const SCENARIO_CODES = new Set([

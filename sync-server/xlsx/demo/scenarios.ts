@@ -160,7 +160,8 @@ export function planScenarios(positions: DemoPosition[], ctx: StaffContext, cal:
       const o = pl.origin('edu', PENGADM); const t = pl.target('edu', (p) => p.code.endsWith('-PENATA'));
       pl.propose('EDUCATION_BELOW_MIN', pl.person('EDUCATION_BELOW_MIN', o, t, { education: 'SMA', rank: 'II/c', major: 'IPS' }), t, true);
     }
-    // EDUCATION_FIELD_MISMATCH: Ilmu Pemerintahan into an Auditor post that asks for Akuntansi / Ekonomi / Manajemen.
+    // EDUCATION_FIELD_MISMATCH: Ilmu Pemerintahan into an Auditor post that asks for Akuntansi / Ekonomi / Manajemen
+    // (an error since RULES.md 2026-12-07: Auditor is a functional position).
     {
       const o = pl.origin('major', level('Ahli Pertama'));
       const t = pl.target('major', (p) => p.family === 'AUDITOR' && p.level === 'Ahli Pertama' && p.majors.length > 0 && !p.standards);

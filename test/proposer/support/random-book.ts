@@ -11,6 +11,8 @@ import { employee, position, proposal, workbook, type Row } from '../../support/
 const TYPES: [string, string | null][] = [
   ['Pelaksana', null], ['Pengawas', null], ['Administrator', null], ['JPT Pratama', null],
   ['Fungsional', 'Ahli Pertama'], ['Fungsional', 'Ahli Muda'], ['Fungsional', 'Ahli Madya'], ['Fungsional', 'Terampil'], ['Fungsional', 'Mahir'],
+  // Added with RULES.md 2026-12-07 (equivalent rungs between ladders): the skill ladder's ends.
+  ['Fungsional', 'Penyelia'], ['Fungsional', 'Pemula'],
 ];
 const UNITS = ['Dinas Kesehatan', 'BKPSDM', 'Dinas Pendidikan'];
 const MAJORS = ['Kesehatan Masyarakat', 'Teknik Informatika', 'Ilmu Pemerintahan', 'Akuntansi'];
@@ -31,7 +33,7 @@ export const bookShape = (maxPositions = 5, maxPeople = 10): fc.Arbitrary<BookSh
   fc.record({
     positions: fc.array(
       fc.record({
-        type: fc.constantFrom(0, 0, 0, 1, 1, 2, 3, 4, 5, 5, 5, 6, 7, 8),
+        type: fc.constantFrom(0, 0, 0, 1, 1, 2, 3, 4, 5, 5, 5, 6, 7, 8, 9, 10),
         unit: fc.nat(UNITS.length - 1),
         needed: fc.constantFrom(0, 1, 1, 2, 3, 4),
         majors: fc.nat(MAJORS.length), // == length: none
@@ -45,7 +47,8 @@ export const bookShape = (maxPositions = 5, maxPeople = 10): fc.Arbitrary<BookSh
         rank: fc.integer({ min: 2, max: RANKS.length - 1 }),
         edu: fc.constantFrom(1, 2, 2, 2, 3),
         major: fc.nat(MAJORS.length - 1),
-        tenureMonths: fc.constantFrom(10, 30, 40, 61, 75),
+        // -1: a year typed alone (2019 = Excel's 11 July 1905), before TMT CPNS: VALUE_INVALID (RULES.md 2026-12-07)
+        tenureMonths: fc.constantFrom(10, 30, 40, 61, 75, 75, -1),
         birthYear: fc.constantFrom(1967, 1975, 1980, 1985, 1990, 1995),
         skp: fc.constantFrom(0, 0, 0, 1, 1, 1, 1, 2, 3),
         skp2: fc.constantFrom(0, 1, 1, 1, 1, 1, 1, 2, 3),
@@ -90,7 +93,7 @@ export function buildBook(s: BookShape): SheetData[] {
     ['Integritas', 'Kerja Sama', 'Komunikasi', 'Orientasi pada Hasil', 'Pelayanan Publik', 'Pengembangan Diri dan Orang Lain', 'Mengelola Perubahan', 'Pengambilan Keputusan', 'Perekat Bangsa'].forEach((n, k) => (comps[n] = levels[k]));
     return employee({
       NIP: nipOf(i, e.birthYear), Nama: `Pegawai ${i}`, Status: e.status === 1 ? 'CPNS' : 'PNS', Golongan: RANKS[e.rank]!,
-      'Kode Jabatan': codes[e.pos % codes.length]!, 'TMT Jabatan': monthsAgo(e.tenureMonths), 'Tanggal Lahir': null,
+      'Kode Jabatan': codes[e.pos % codes.length]!, 'TMT Jabatan': e.tenureMonths < 0 ? 2019 : monthsAgo(e.tenureMonths), 'Tanggal Lahir': null,
       Pendidikan: EDUS[e.edu]!, Jurusan: MAJORS[e.major]!, 'SKP Tahun Lalu': SKPS[e.skp]!, 'SKP Dua Tahun Lalu': SKPS[e.skp2]!,
       'Hukuman Disiplin': e.discipline ? 'Ringan' : 'Tidak Ada', 'Hukdis Berakhir': e.discipline ? '01/01/2030' : null,
       Diklat: i % 2 ? 'PKA' : null, 'Unit Diminati': e.prefs.map((u) => UNITS[u]).join('; ') || null, ...comps,
