@@ -13,7 +13,7 @@ import { ADMINS, READERS, RECORDERS, requireRole, tokenOf } from '../auth';
 import type { ServerConfig } from '../config';
 import { HttpError } from '../http-error';
 import { pushDecisions } from '../push/group-commit';
-import { readRoster, recordedMoves } from '../roster/read-roster';
+import { noEmployeesFinding, readRoster, recordedMoves } from '../roster/read-roster';
 import { rowsToSheet } from '../roster/rows-to-sheets';
 import { ChangesQuery, DecisionsQuery, EmptyQuery, NipParams, PushBody, RosterBody } from '../schemas';
 import { parseOr400 } from '../validate';
@@ -91,7 +91,10 @@ export function apiRouter(db: Db, config: ServerConfig): Router {
         findings: roster.errors.slice(0, 500),
       });
     }
-    const report = await saveRoster(db, { ...roster, source: 'api' }, tokenOf(res).name);
+    if (roster.employees.length === 0 && body.allowNoEmployees !== true) {
+      throw new HttpError(422, { error: 'Data tidak diimpor: tidak ada pegawai', findings: [noEmployeesFinding('"allowNoEmployees": true')] });
+    }
+    const report = await saveRoster(db, { ...roster, overrideRecorded: body.overrideRecorded === true, source: 'api' }, tokenOf(res).name);
     res.json(report);
   });
 
