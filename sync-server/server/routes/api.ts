@@ -83,7 +83,8 @@ export function apiRouter(db: Db, config: ServerConfig): Router {
   r.post('/roster', requireRole(db, ADMINS, { unscoped: true }), json({ limit: config.rosterBodyLimit }), async (req, res) => {
     const body = parseOr400(RosterBody, req.body);
     const sheets = [rowsToSheet('Pegawai', body.pegawai), rowsToSheet('Jabatan', body.jabatan)];
-    if (body.aturan) sheets.push(rowsToSheet('Aturan', body.aturan));
+    // No rows is no Aturan sheet (nothing to read, not a sheet without its header).
+    if (body.aturan?.length) sheets.push(rowsToSheet('Aturan', body.aturan));
     const roster = readRoster(sheets, await recordedMoves(db));
     if (roster.errors.length > 0) {
       throw new HttpError(422, {
