@@ -13,6 +13,7 @@ import {
 import type { PositionWithHolders } from './queries';
 import type { Dialect } from './connect';
 import { jsonRows, type Stmt, type Writer } from './writer';
+import { guardQuery, heldReason, type GuardRow } from './numbering';
 
 /** The part of the official record a group of decisions needs, as it is in the transaction. */
 export interface OfficialView {
@@ -24,6 +25,15 @@ export interface OfficialView {
   recorded: Map<string, DecisionRecord>;
   /** By year: the last record number given (MUT-<year>-<last>). */
   lastRecordNo: Map<number, number>;
+  /** By `moveKey(nip, to, TMT)`: decisions already recorded for the group's employees (any mutation id). */
+  sameMove: Map<string, DecisionRecord>;
+  /** Why no record number may be given now (a restored copy: db/numbering.ts), or null. */
+  numberingHeld: string | null;
+}
+
+/** One person's one move: the same NIP, target and TMT is the same decision, whatever its mutation id. */
+export function moveKey(nip: string, toCode: string, effectiveDate: string): string {
+  return `${nip}\u0000${toCode}\u0000${effectiveDate}`;
 }
 
 /** Reads, in one round (the statements go out together), what decisions about these refer to. */
@@ -34,7 +44,7 @@ export async function readOfficial(
   const { sql, dialect } = w;
   const list = (alias: string) => jsonRows(dialect, 'text', alias);
   const nips = JSON.stringify([...new Set(refs.nips)]);
-  const [employees, positions, decisions, numbers] = await Promise.all([
+  const [employees, positions, decisions, numbers, byNip, guard] = await Promise.all([
     sql<EmployeeRow>(`SELECT * FROM employees WHERE nip IN (SELECT j.value FROM ${list('j')})`, [nips]),
     sql<PositionRow & { holders: number | string }>(
       `SELECT p.*, (SELECT COUNT(*) FROM employees h WHERE h.position_code = p.code) AS holders
@@ -45,12 +55,18 @@ export async function readOfficial(
     ),
     sql<DecisionRow>(`SELECT * FROM decisions WHERE mutation_id IN (SELECT j.value FROM ${list('j')})`, [JSON.stringify([...new Set(refs.mutationIds)])]),
     sql<{ year: number | string; last: number | string }>('SELECT year, last FROM record_numbers'),
+    sql<DecisionRow>(`SELECT * FROM decisions WHERE nip IN (SELECT j.value FROM ${list('j')})`, [nips]),
+    sql<GuardRow>(guardQuery(dialect)),
   ]);
+  const sameMove = new Map<string, DecisionRecord>();
+  for (const r of byNip) sameMove.set(moveKey(r.nip, r.to_code, r.effective_date), decisionFromRow(r));
   return {
     employees: new Map(employees.map((r) => [r.nip, employeeFromRow(r)])),
     positions: new Map(positions.map((r) => [r.code, { ...positionFromRow(r), holders: Number(r.holders) }])),
     recorded: new Map(decisions.map((r) => [r.mutation_id, decisionFromRow(r)])),
     lastRecordNo: new Map(numbers.map((r) => [Number(r.year), Number(r.last)])),
+    sameMove,
+    numberingHeld: heldReason(guard[0]),
   };
 }
 

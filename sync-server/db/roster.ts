@@ -5,14 +5,17 @@
  * holds). People missing from the file are kept, not deleted: recorded decisions refer to them, and
  * a roster exported from another system is often partial; the report counts them.
  */
-import type { Employee, Position, Settings } from '../../shared/model';
+import type { Employee, Position, Settings, Weights } from '../../shared/model';
+import { isoDate } from '../../shared/values/dates';
+import { SETTING_NAMES } from '../../shared/workbook/settings';
+import type { Knex } from 'knex';
 import type { Db } from './connect';
 import {
   employeeFromRow, employeeRecordFromModel, employeeToRow, positionFromRow, positionRecordFromModel, positionToRow,
   type EmployeeRow, type PositionRow,
 } from './records';
 import { stableStringify } from './hash';
-import { setParameter } from './queries';
+import { getParameter, setParameter } from './queries';
 import { withWriter } from './writer';
 
 export interface RosterInput {
@@ -20,8 +23,62 @@ export interface RosterInput {
   positions: Position[];
   /** The agency's rule parameters (sheet Aturan); the server's checks use them from now on. */
   settings?: Omit<Settings, 'asOf'> | null;
+  /**
+   * The settings the roster actually gives (a row with a value in Aturan): only these change the stored
+   * ones; a blank or absent setting never overwrites one. Absent: every setting of `settings` is given.
+   */
+  settingsGiven?: readonly SettingKey[];
+  /**
+   * Let the roster's position / TMT Jabatan win over a recorded decision's (see `RecordedConflict`);
+   * every such row is listed in the report and the audit entry.
+   */
+  overrideRecorded?: boolean;
   /** Where it came from, for the audit entry (a file name, "api"). */
   source: string;
+}
+
+/** A setting of sheet Aturan as the roster import keeps it: a number, the moratoria (as one), a weight. */
+export type SettingKey =
+  | 'tenureMinMonths' | 'tenureMaxMonths' | 'retirementNearMonths' | 'jpmMin' | 'jpmOk' | 'moratoria'
+  | `weights.${keyof Weights}`;
+
+/** Each setting's name as written in Aturan, for messages. */
+export const SETTING_LABELS: Record<SettingKey, string> = {
+  tenureMinMonths: SETTING_NAMES.tenureMinMonths,
+  tenureMaxMonths: SETTING_NAMES.tenureMaxMonths,
+  retirementNearMonths: SETTING_NAMES.retirementNearMonths,
+  jpmMin: SETTING_NAMES.jpmMin,
+  jpmOk: SETTING_NAMES.jpmOk,
+  moratoria: `${SETTING_NAMES.moratoriumFrom}/${SETTING_NAMES.moratoriumTo.replace('Larangan Mutasi ', '')}`,
+  'weights.jpm': SETTING_NAMES.weightJpm,
+  'weights.performance': SETTING_NAMES.weightPerformance,
+  'weights.rotation': SETTING_NAMES.weightRotation,
+  'weights.preference': SETTING_NAMES.weightPreference,
+  'weights.major': SETTING_NAMES.weightMajor,
+  'weights.newVacancyPenalty': SETTING_NAMES.newVacancyPenalty,
+};
+export const SETTING_KEYS = Object.keys(SETTING_LABELS) as SettingKey[];
+
+/**
+ * A roster row that would move a person away from where a recorded decision put them (the person still
+ * sits in the decision's target with its TMT, and the roster says another position or TMT Jabatan):
+ * the office's workbook is older than the record. Kept as recorded unless `overrideRecorded`.
+ */
+export interface RecordedConflict {
+  nip: string;
+  name: string;
+  /** The roster's row (Pegawai). */
+  row: number;
+  recordNo: string;
+  recorded: { positionCode: string; positionStart: string | null };
+  roster: { positionCode: string; positionStart: string | null };
+}
+
+export interface SettingChange {
+  setting: SettingKey;
+  name: string;
+  before: string | null;
+  after: string;
 }
 
 export interface RosterReport {
@@ -32,6 +89,12 @@ export interface RosterReport {
   /** In the official record but not in this roster (kept). */
   employeesNotInRoster: number;
   version: number;
+  /** Rows whose position / TMT the record's decisions kept (the roster's were not taken). */
+  recordedKept: RecordedConflict[];
+  /** Rows that overrode a recorded decision's position / TMT (`overrideRecorded`). */
+  recordedOverridden: RecordedConflict[];
+  /** Every stored setting this import changed. */
+  settingsChanged: SettingChange[];
 }
 
 /** Above this many changed rows, readers get one snapshot instead of paging through the changes. */
@@ -50,9 +113,30 @@ export async function saveRoster(db: Db, input: RosterInput, actor: string): Pro
     const changedPositions = input.positions
       .map((p) => positionRecordFromModel(p, 0))
       .filter((rec) => !sameContent(oldPositions.get(rec.code), rec));
-    const changedEmployees = input.employees
-      .map((e) => employeeRecordFromModel(e, 0))
-      .filter((rec) => !sameContent(oldEmployees.get(rec.nip), rec));
+    // A person whose place in the record is a recorded decision's (target and TMT) keeps it: the roster
+    // of an office that has not pulled yet is older than the record. Only an explicit override wins.
+    const latest = await latestDecisions(trx);
+    const recordedKept: RecordedConflict[] = [];
+    const recordedOverridden: RecordedConflict[] = [];
+    const incoming = input.employees.map((e) => {
+      const rec = employeeRecordFromModel(e, 0);
+      const old = oldEmployees.get(rec.nip);
+      const last = latest.get(rec.nip);
+      if (!old || !last || old.positionCode !== last.to_code || old.positionStart !== last.effective_date) return rec;
+      if (rec.positionCode === old.positionCode && rec.positionStart === old.positionStart) return rec;
+      const conflict: RecordedConflict = {
+        nip: rec.nip, name: rec.name, row: e.row, recordNo: last.record_no,
+        recorded: { positionCode: old.positionCode, positionStart: old.positionStart },
+        roster: { positionCode: rec.positionCode, positionStart: rec.positionStart },
+      };
+      if (input.overrideRecorded) {
+        recordedOverridden.push(conflict);
+        return rec;
+      }
+      recordedKept.push(conflict);
+      return { ...rec, positionCode: old.positionCode, positionStart: old.positionStart };
+    });
+    const changedEmployees = incoming.filter((rec) => !sameContent(oldEmployees.get(rec.nip), rec));
 
     const total = changedPositions.length + changedEmployees.length;
     if (total > 0) {
@@ -73,7 +157,15 @@ export async function saveRoster(db: Db, input: RosterInput, actor: string): Pro
         await trx('changes').where('version', '<=', w.version()).delete();
       }
     }
-    if (input.settings) await setParameter(trx, 'settings', input.settings);
+    let settings: Omit<Settings, 'asOf'> | null = null;
+    let settingsChanged: SettingChange[] = [];
+    if (input.settings) {
+      const stored = await getParameter<Omit<Settings, 'asOf'>>(trx, 'settings');
+      const merged = mergeSettings(stored, input.settings, input.settingsGiven ?? SETTING_KEYS);
+      settingsChanged = merged.changed;
+      settings = merged.settings;
+      if (merged.settings && (settingsChanged.length > 0 || !stored)) await setParameter(trx, 'settings', merged.settings);
+    }
 
     const inRoster = new Set(input.employees.map((e) => e.nip));
     const report: RosterReport = {
@@ -83,8 +175,64 @@ export async function saveRoster(db: Db, input: RosterInput, actor: string): Pro
       positionsChanged: changedPositions.length,
       employeesNotInRoster: [...oldEmployees.keys()].filter((nip) => !inRoster.has(nip)).length,
       version: w.version(),
+      recordedKept,
+      recordedOverridden,
+      settingsChanged,
     };
-    await w.audit(actor, 'roster.import', { source: input.source, ...report, settings: input.settings ?? null });
+    await w.audit(actor, 'roster.import', { source: input.source, ...report, overrideRecorded: input.overrideRecorded === true, settings });
     return report;
   });
+}
+
+/** Each person's last recorded decision (the highest version). */
+async function latestDecisions(trx: Knex.Transaction): Promise<Map<string, { record_no: string; to_code: string; effective_date: string; version: number }>> {
+  const rows = (await trx('decisions').select('record_no', 'nip', 'to_code', 'effective_date', 'version')) as {
+    record_no: string; nip: string; to_code: string; effective_date: string; version: number | string;
+  }[];
+  const out = new Map<string, { record_no: string; to_code: string; effective_date: string; version: number }>();
+  for (const r of rows) {
+    const v = Number(r.version);
+    const had = out.get(r.nip);
+    if (!had || v > had.version) out.set(r.nip, { record_no: r.record_no, to_code: r.to_code, effective_date: r.effective_date, version: v });
+  }
+  return out;
+}
+
+type StoredSettings = Omit<Settings, 'asOf'>;
+
+function settingValue(s: StoredSettings, key: SettingKey): unknown {
+  if (key.startsWith('weights.')) return s.weights?.[key.slice(8) as keyof Weights];
+  return s[key as Exclude<SettingKey, `weights.${string}`>];
+}
+
+function showSetting(s: StoredSettings | null, key: SettingKey): string | null {
+  if (!s) return null;
+  const v = settingValue(s, key);
+  if (v === undefined || v === null) return null;
+  if (key === 'moratoria') {
+    const list = v as Settings['moratoria'];
+    return list.length ? list.map((m) => `${isoDate(m.from)} s.d. ${isoDate(m.to)}`).join('; ') : '(tidak ada)';
+  }
+  return String(v);
+}
+
+/**
+ * The stored settings with the given ones of the roster put in; `changed`: each setting whose value
+ * differs from the stored one. Nothing stored yet: the roster's (defaults where it gives none).
+ */
+export function mergeSettings(stored: StoredSettings | null, roster: StoredSettings, given: readonly SettingKey[]): { settings: StoredSettings | null; changed: SettingChange[] } {
+  if (!stored && given.length === 0) return { settings: null, changed: [] };
+  const base: StoredSettings = structuredClone(stored ?? roster);
+  base.weights = { ...roster.weights, ...(stored?.weights ?? {}) };
+  for (const key of given) {
+    if (key.startsWith('weights.')) base.weights[key.slice(8) as keyof Weights] = roster.weights[key.slice(8) as keyof Weights];
+    else (base as unknown as Record<string, unknown>)[key] = structuredClone(roster[key as Exclude<SettingKey, `weights.${string}`>]);
+  }
+  const changed: SettingChange[] = [];
+  for (const key of SETTING_KEYS) {
+    const before = showSetting(stored, key);
+    const after = showSetting(base, key)!;
+    if (before !== after && (stored !== null || given.includes(key))) changed.push({ setting: key, name: SETTING_LABELS[key], before, after });
+  }
+  return { settings: base, changed };
 }

@@ -13,6 +13,16 @@ const nip = z.string().regex(/^\d{18}$/, 'NIP harus 18 angka').meta({ example: '
 const code = z.string().trim().min(1).max(64);
 const isoDate = z.iso.date({ error: 'harus tanggal YYYY-MM-DD yang ada di kalender (mis. 2027-01-04)' }).meta({ description: 'yyyy-mm-dd' });
 const text = (max: number) => z.string().max(max);
+/**
+ * A date a workbook can hold: Excel's serial dates as the engine reads them, 1900-01-01 … 2199-12-31
+ * (the CLI's --as-of is bounded the same way). 0001-01-01 or 9999-12-31 would be recorded as an
+ * employee's TMT Jabatan that no workbook or export can carry.
+ */
+export const MIN_WORKBOOK_DATE = '1900-01-01';
+export const MAX_WORKBOOK_DATE = '2199-12-31';
+const workbookDate = isoDate.refine((s) => s >= MIN_WORKBOOK_DATE && s <= MAX_WORKBOOK_DATE, {
+  error: `harus antara ${MIN_WORKBOOK_DATE} dan ${MAX_WORKBOOK_DATE} (tanggal yang dapat dimuat buku kerja)`,
+});
 /** Query-string numbers arrive as text. */
 const queryInt = (max: number) =>
   z.string().regex(/^\d{1,15}$/, 'harus bilangan bulat ≥ 0').transform(Number).pipe(z.number().int().min(0).max(max));
@@ -25,7 +35,7 @@ export const Decision = z
     fromPositionCode: code,
     toPositionCode: code,
     reason: z.enum(PROPOSAL_REASONS),
-    effectiveDate: isoDate,
+    effectiveDate: workbookDate,
     note: text(4000).nullable().default('').transform((s) => s ?? ''),
     mendagriApproval: text(200).nullable().default(null),
     baseVersion: z.number().int().min(0),
@@ -177,9 +187,18 @@ export const RosterBody = z
     pegawai: SheetRows.min(1).max(100_000),
     jabatan: SheetRows.min(1).max(20_000),
     aturan: SheetRows.max(200).optional(),
+    overrideRecorded: z.boolean().optional().meta({
+      description: 'Posisi/TMT Jabatan di data ini menimpa keputusan tercatat (tanpa ini posisi keputusan dipertahankan); dicatat di audit',
+    }),
+    allowNoEmployees: z.boolean().optional().meta({ description: 'Boleh mengimpor tanpa satu pegawai pun (hanya Jabatan/Aturan)' }),
   })
   .strict()
   .meta({ id: 'RosterBody' });
+
+const Place = z.object({ positionCode: z.string(), positionStart: z.string().nullable() });
+const RecordedConflict = z
+  .object({ nip: z.string(), name: z.string(), row: z.number().int(), recordNo: z.string(), recorded: Place, roster: Place })
+  .meta({ id: 'RecordedConflict' });
 
 export const RosterResponse = z
   .object({
@@ -189,6 +208,9 @@ export const RosterResponse = z
     positionsChanged: z.number().int(),
     employeesNotInRoster: z.number().int(),
     version: z.number().int(),
+    recordedKept: z.array(RecordedConflict).meta({ description: 'Baris yang posisi/TMT-nya dipertahankan sesuai keputusan tercatat' }),
+    recordedOverridden: z.array(RecordedConflict).meta({ description: 'Baris yang menimpa keputusan tercatat (overrideRecorded)' }),
+    settingsChanged: z.array(z.object({ setting: z.string(), name: z.string(), before: z.string().nullable(), after: z.string() })),
   })
   .meta({ id: 'RosterReport' });
 

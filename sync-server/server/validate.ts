@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { HttpError } from './http-error';
+import { badTextIssues } from './text-check';
 
 const idLocale = z.locales.id();
 
@@ -17,6 +18,9 @@ export function issuePath(path: readonly PropertyKey[]): string {
 }
 
 export function parseOr400<S extends z.ZodType>(schema: S, data: unknown, what = 'Permintaan'): z.output<S> {
+  // Text no database can keep as sent (NUL, half an emoji) is refused first, the same on both.
+  const bad = badTextIssues(data);
+  if (bad.length > 0) throw new HttpError(400, { error: `${what} tidak valid`, issues: bad });
   const r = schema.safeParse(data, { error: idLocale.localeError });
   if (r.success) return r.data;
   const issues: Issue[] = r.error.issues.slice(0, 50).map((i) => ({ path: issuePath(i.path), message: i.message }));

@@ -10,6 +10,8 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { isPostgresUrl, openDatabase, redactUrl } from '../../db/connect';
 import { databaseUrl } from '../../server/env';
+import { migrateLatest } from '../../db/migrate';
+import { holdNumbering, numberingStatus } from '../../db/numbering';
 import { UserError } from '../user-error';
 
 export function registerBackup(program: Command): void {
@@ -36,7 +38,9 @@ export function registerBackup(program: Command): void {
         pgDump(url, target);
         process.stdout.write(
           `Salinan ditulis: ${target} (pg_dump, format custom)\n` +
-            `Pulihkan ke basis data kosong: pg_restore --no-owner --dbname=<URL> ${file}\n`,
+            `Pulihkan ke basis data kosong: pg_restore --no-owner --dbname=<URL> ${file}\n` +
+            `Basis data hasil pemulihan tidak memberi nomor keputusan baru sampai admin menjalankan\n` +
+            `  npx mutasi nomor lanjut --terakhir <nomor tertinggi yang pernah terbit>\n`,
         );
         return;
       }
@@ -50,7 +54,12 @@ export function registerBackup(program: Command): void {
           if (e.code === 'SQLITE_CANTOPEN') throw new UserError(`Tidak dapat menulis ${file}`);
           throw e;
         });
-        process.stdout.write(`Salinan ditulis: ${target}\nPulihkan dengan menghentikan server lalu menyalin berkas ini ke ${db.location}.\n`);
+        const held = await holdCopy(target);
+        process.stdout.write(
+          `Salinan ditulis: ${target}\nPulihkan dengan menghentikan server lalu menyalin berkas ini ke ${db.location}.\n` +
+            `Basis data yang dipulihkan dari salinan ini tidak memberi nomor keputusan baru sampai admin menjalankan\n` +
+            `  npx mutasi nomor lanjut --terakhir <nomor tertinggi yang pernah terbit>  (saat salinan diambil: ${held})\n`,
+        );
       } finally {
         await db.close();
       }
@@ -92,5 +101,26 @@ function pgDump(url: string, target: string): void {
   if (r.status !== 0) {
     rmSync(target, { force: true });
     throw new UserError(`pg_dump gagal (kode ${r.status}): ${(r.stderr || '').trim().split('\n').slice(-3).join(' ')}`, 1);
+  }
+}
+
+/**
+ * Marks the copy just written so that, restored, it holds record numbering until the administrator
+ * says where to continue (db/numbering.ts): numbers given after this copy was taken are unknown to it.
+ * Only the copy is changed. Returns the last numbers in it, for the message.
+ */
+async function holdCopy(target: string): Promise<string> {
+  const copy = openDatabase(target);
+  try {
+    await migrateLatest(copy);
+    const { last } = await numberingStatus(copy);
+    const shown = Object.entries(last).map(([y, n]) => `MUT-${y}-${String(n).padStart(6, '0')}`).join(', ') || 'belum ada nomor';
+    await holdNumbering(copy.knex, `basis data ini dipulihkan dari cadangan yang diambil ${new Date().toISOString()} (nomor terakhir di cadangan: ${shown})`);
+    return shown;
+  } catch (e) {
+    rmSync(target, { force: true });
+    throw e;
+  } finally {
+    await copy.close();
   }
 }

@@ -17,11 +17,14 @@ export function registerExport(program: Command): void {
       await checkNewFile(out, o.force === true);
       const db = await openOfficialRecord(o.db, { existing: true, readOnly: true });
       try {
-        const wb = await exportWorkbook(db);
+        const problems: string[] = [];
+        const wb = await exportWorkbook(db, problems);
         await saveNewWorkbook(wb, out, o.force === true);
         const count = (name: string) => Math.max(0, (wb.getWorksheet(name)?.actualRowCount ?? 1) - 1);
         const n = (x: number) => x.toLocaleString('id-ID');
         process.stdout.write(`Ditulis ${out}: ${n(count('Pegawai'))} pegawai, ${n(count('Jabatan'))} jabatan, ${n(count('Keputusan'))} keputusan.\n`);
+        for (const p of problems.slice(0, 20)) process.stderr.write(`Peringatan: ${p}\n`);
+        if (problems.length > 20) process.stderr.write(`Peringatan: … dan ${n(problems.length - 20)} lagi\n`);
       } finally {
         await db.close();
       }

@@ -1,6 +1,7 @@
 /** `mutasi import <roster.xlsx>` — validated first; nothing is written if Pegawai or Jabatan has an error. */
 import type { Command } from 'commander';
 import pc from 'picocolors';
+import type { RecordedConflict } from '../../db/roster';
 import { openOfficialRecord } from '../../server/env';
 import { importFile } from '../../server/roster/import-file';
 
@@ -10,12 +11,23 @@ export function registerImport(program: Command): void {
     .description('muat sheet Pegawai dan Jabatan (dan Aturan) ke catatan resmi; diperiksa dulu, tidak ada yang ditulis bila ada galat')
     .argument('<roster.xlsx>', 'buku kerja data pegawai')
     .option('--db <url>', 'berkas SQLite atau URL PostgreSQL (bawaan: DATABASE_URL atau ./data/mutasi.sqlite)')
+    .option('--timpa-keputusan', 'posisi dan TMT Jabatan di berkas menimpa keputusan tercatat (tanpa ini: posisi keputusan dipertahankan); setiap baris yang ditimpa dicetak dan dicatat di audit')
+    .option('--tanpa-pegawai', 'boleh mengimpor berkas tanpa satu pegawai pun (hanya Jabatan/Aturan)')
     .option('--json', 'keluaran JSON')
-    .addHelpText('after', '\nKode keluar: 0 diimpor, 1 ada galat data (tidak ada yang ditulis), 2 berkas tidak dapat dibaca.')
-    .action(async (file: string, o: { db?: string; json?: boolean }) => {
+    .addHelpText(
+      'after',
+      '\nPegawai yang posisinya berasal dari keputusan tercatat tetap di posisi itu walau berkas menyebut posisi/TMT lain' +
+        '\n(berkas kantor lebih tua dari catatan resmi); barisnya dicetak. Pengaturan Aturan yang kosong atau tidak ada' +
+        '\ntidak pernah menimpa yang tersimpan; setiap pengaturan yang berubah dicetak.' +
+        '\n\nKode keluar: 0 diimpor, 1 ada galat data atau berkas tanpa pegawai (tidak ada yang ditulis), 2 berkas tidak dapat dibaca.',
+    )
+    .action(async (file: string, o: { db?: string; json?: boolean; timpaKeputusan?: boolean; tanpaPegawai?: boolean }) => {
       const db = await openOfficialRecord(o.db, { sayIfNew: true });
       try {
-        const out = await importFile(db, file, `cli:${process.env.USER ?? 'admin'}`);
+        const out = await importFile(db, file, `cli:${process.env.USER ?? 'admin'}`, {
+          overrideRecorded: o.timpaKeputusan === true,
+          allowNoEmployees: o.tanpaPegawai === true,
+        });
         if (o.json) {
           process.stdout.write(JSON.stringify(out, null, 2) + '\n');
         } else if (!out.ok) {
@@ -25,10 +37,21 @@ export function registerImport(program: Command): void {
         } else {
           const r = out.report;
           const n = (x: number) => x.toLocaleString('id-ID');
+          const place = (p: { positionCode: string; positionStart: string | null }) => `${p.positionCode} TMT ${p.positionStart ?? '—'}`;
+          const rows = (list: RecordedConflict[]) =>
+            list.map((c) => `  Pegawai baris ${c.row}  ${c.nip} ${c.name}: catatan resmi ${place(c.recorded)} (${c.recordNo}), berkas ${place(c.roster)}\n`).join('');
           process.stdout.write(
             `Diimpor dari ${file}: ${n(r.employees)} pegawai (${n(r.employeesChanged)} baru/berubah), ${n(r.positions)} jabatan (${n(r.positionsChanged)} baru/berubah).\n` +
               (r.employees === 0 ? 'Lembar Pegawai tidak berisi data: tidak ada pegawai yang dimuat.\n' : '') +
               (r.employeesNotInRoster ? `${n(r.employeesNotInRoster)} pegawai di catatan resmi tidak ada di berkas ini (tetap disimpan).\n` : '') +
+              (r.recordedKept.length
+                ? `${n(r.recordedKept.length)} pegawai tetap di posisi keputusan tercatat (berkas ini lebih tua dari catatan resmi; tarik data resmi ke buku kerja,` +
+                  ` atau --timpa-keputusan bila berkas yang benar):\n` + rows(r.recordedKept)
+                : '') +
+              (r.recordedOverridden.length
+                ? `${n(r.recordedOverridden.length)} keputusan tercatat DITIMPA posisi/TMT dari berkas (--timpa-keputusan, dicatat di audit):\n` + rows(r.recordedOverridden)
+                : '') +
+              r.settingsChanged.map((c) => `Aturan diubah: ${c.name}: ${c.before ?? '(bawaan)'} → ${c.after}\n`).join('') +
               (out.warnings ? `${n(out.warnings)} peringatan data (npx mutasi check ${file}).\n` : '') +
               `Versi catatan resmi: ${n(r.version)}.\n`,
           );

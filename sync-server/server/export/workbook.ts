@@ -6,7 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { Settings } from '../../../shared/model';
-import { dayToDate, parseDateText } from '../../../shared/values/dates';
+import { dayFromYmd, dayToDate, parseDateText } from '../../../shared/values/dates';
 import { JABATAN, PEGAWAI, canonicalHeaders } from '../../../shared/workbook/schema';
 import { SETTING_NAMES } from '../../../shared/workbook/settings';
 import type { Db } from '../../db/connect';
@@ -14,17 +14,31 @@ import { getParameter, listDecisions, listEmployees, listPositions } from '../..
 import type { EmployeeRecord, PositionRecord } from '../../db/records';
 
 type Cell = string | number | Date | null;
+type DateOf = (iso: string | null, where: string) => Date | string | null;
 
-const date = (iso: string | null): Date | null => {
-  const d = iso ? parseDateText(iso) : null;
-  return d === null ? null : dayToDate(d);
-};
+/** Dates a workbook holds as real dates (Excel's serials as the engine reads them); anything else is written as its text. */
+const FIRST_DAY = dayFromYmd(1900, 1, 1)!;
+const LAST_DAY = dayFromYmd(2199, 12, 31)!;
+
+/**
+ * A date cell: a real date, or — for a stored date no workbook can hold (0001-01-01, 9999-12-31, text
+ * that is no date) — the stored text itself, never a blank, and a line in `problems` naming the cell,
+ * so `mutasi export` says so (and `check` of that workbook points at the same cell).
+ */
+function dateCell(iso: string | null, problems: string[], where: string): Date | string | null {
+  if (!iso) return null;
+  const d = parseDateText(iso);
+  if (d !== null && d >= FIRST_DAY && d <= LAST_DAY) return dayToDate(d);
+  problems.push(`${where}: tanggal ${iso} di catatan resmi tidak dapat dimuat buku kerja (di luar 1900–2199); ditulis sebagai teks`);
+  return iso;
+}
 const list = (xs: string[]) => (xs.length ? xs.join('; ') : null);
 
-function employeeRow(e: EmployeeRecord): Cell[] {
+function employeeRow(e: EmployeeRecord, date: DateOf): Cell[] {
+  const at = (h: string) => `Pegawai ${e.nip} (${h})`;
   return [
-    e.nip, e.name, e.status, e.rank, e.positionCode, date(e.positionStart), date(e.birthDate), e.educationLevel,
-    e.educationMajor || null, e.skpLast, e.skpBefore, e.potential, e.discipline, date(e.disciplineUntil),
+    e.nip, e.name, e.status, e.rank, e.positionCode, date(e.positionStart, at('TMT Jabatan')), date(e.birthDate, at('Tanggal Lahir')), e.educationLevel,
+    e.educationMajor || null, e.skpLast, e.skpBefore, e.potential, e.discipline, date(e.disciplineUntil, at('Hukdis Berakhir')),
     list(e.trainings), list(e.preferences), ...(e.competencies ?? Array<null>(9).fill(null)),
   ];
 }
@@ -70,7 +84,9 @@ function settingsRows(s: Omit<Settings, 'asOf'>): Cell[][] {
   return rows;
 }
 
-export async function exportWorkbook(db: Db): Promise<ExcelJS.Workbook> {
+/** `problems`: filled with every value written otherwise than as the record holds it (a date no workbook can hold). */
+export async function exportWorkbook(db: Db, problems: string[] = []): Promise<ExcelJS.Workbook> {
+  const date: DateOf = (iso, where) => dateCell(iso, problems, where);
   const [employees, positions, decisions, settings] = await Promise.all([
     listEmployees(db.knex), listPositions(db.knex), listDecisions(db.knex), getParameter<Omit<Settings, 'asOf'>>(db.knex, 'settings'),
   ]);
@@ -78,13 +94,13 @@ export async function exportWorkbook(db: Db): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Mutasi — server sinkron';
   wb.created = new Date();
-  addSheet(wb, PEGAWAI.name, canonicalHeaders(PEGAWAI), employees.map(employeeRow), [1], [6, 7, 14]);
+  addSheet(wb, PEGAWAI.name, canonicalHeaders(PEGAWAI), employees.map((e) => employeeRow(e, date)), [1], [6, 7, 14]);
   addSheet(wb, JABATAN.name, canonicalHeaders(JABATAN), positions.map(positionRow), [], []);
   if (settings) addSheet(wb, 'Aturan', ['Aturan', 'Nilai'], settingsRows(settings), [], []);
   addSheet(
     wb, 'Keputusan', KEPUTUSAN_HEADERS,
     decisions.map((d) => [
-      d.recordNo, d.nip, names.get(d.nip) ?? null, d.fromPositionCode, d.toPositionCode, d.reason, date(d.effectiveDate),
+      d.recordNo, d.nip, names.get(d.nip) ?? null, d.fromPositionCode, d.toPositionCode, d.reason, date(d.effectiveDate, `Keputusan ${d.recordNo} (TMT Mutasi)`),
       d.note || null, d.mendagriApproval, d.approvedBy, d.recordedAt, d.proposalId, d.mutationId,
     ]),
     [2], [7],

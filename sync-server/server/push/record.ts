@@ -16,8 +16,10 @@
  */
 import { DECISION_ACTION } from '../../db/audit-verify';
 import type { DecisionRecord, EmployeeRecord } from '../../db/records';
-import { decisionStatements, formatRecordNo, readOfficial, type EmployeePlace, type OfficialView } from '../../db/push-sql';
+import { decisionStatements, formatRecordNo, moveKey, readOfficial, type EmployeePlace, type OfficialView } from '../../db/push-sql';
 import type { Writer } from '../../db/writer';
+import { heldMessage } from '../../db/numbering';
+import { HttpError } from '../http-error';
 import type { TokenInfo } from '../../db/tokens';
 import { defaultSettings, type Settings } from '../../../shared/model';
 import type { Finding } from '../../../shared/rules/types';
@@ -90,6 +92,12 @@ export async function recordBatch(w: Writer, items: readonly BatchItem[]): Promi
       continue;
     }
 
+    // A restored copy gives no number until the administrator says where to continue (db/numbering.ts).
+    if (view.numberingHeld) {
+      failedOwners.add(item.owner);
+      outcomes.push({ kind: 'failed', error: new HttpError(503, { error: heldMessage(view.numberingHeld) }) });
+      continue;
+    }
     // Recorded: the next record number of the year and two versions — the employee's move, then the
     // decision itself — and the view updated so the decisions after it see it.
     const year = yearWib(now);
@@ -115,6 +123,7 @@ export async function recordBatch(w: Writer, items: readonly BatchItem[]): Promi
     const to = view.positions.get(d.toPositionCode)!;
     view.positions.set(to.code, { ...to, holders: to.holders + 1 });
     view.recorded.set(d.mutationId, decision);
+    view.sameMove.set(moveKey(d.nip, d.toPositionCode, d.effectiveDate), decision);
     outcomes.push({ kind: 'done', result: { mutationId: d.mutationId, status: 'recorded', recordNo, version: employeeVersion, findings: verdict.accepted } });
   }
 
@@ -148,6 +157,15 @@ function judgeOne(view: OfficialView, d: DecisionInput, ctx: RecordContext, stor
     return result({
       mutationId, status: 'duplicate', recordNo: before.recordNo, version: before.employeeVersion,
       findings: before.findings, recordedAt: before.recordedAt,
+    });
+  }
+  // The same move (person, target, TMT) recorded before under another mutationId — e.g. pushed again
+  // after a roster import put the person back: the original record again, never a second number.
+  const same = view.sameMove.get(moveKey(d.nip, d.toPositionCode, d.effectiveDate));
+  if (same) {
+    return result({
+      mutationId, status: 'duplicate', recordNo: same.recordNo, version: same.employeeVersion,
+      findings: same.findings, recordedAt: same.recordedAt,
     });
   }
   const employee = view.employees.get(d.nip);
@@ -187,6 +205,14 @@ function judgeOne(view: OfficialView, d: DecisionInput, ctx: RecordContext, stor
   if (to.code === employee.positionCode) {
     return rejected(`Jabatan tujuan sama dengan jabatan sekarang (${to.code})`, [
       serverFinding('SAME_POSITION', 'toCode', d.toPositionCode, `Jabatan tujuan ${to.code} sama dengan jabatan sekarang.`),
+    ]);
+  }
+  // RULES.md VALUE_INVALID (2026-12-07): nobody leaves a post before taking it up. Checked here on
+  // the official record's TMT Jabatan whatever the engine does, so no move can end up dated before it.
+  if (employee.positionStart && d.effectiveDate < employee.positionStart) {
+    return rejected(`TMT Mutasi ${d.effectiveDate} sebelum TMT Jabatan pegawai ${d.nip} (${employee.positionStart}) di catatan resmi`, [
+      serverFinding('VALUE_INVALID', 'effectiveDate', d.nip,
+        `TMT Mutasi ${d.effectiveDate} tidak boleh sebelum TMT Jabatan ${employee.positionStart} (pegawai belum menduduki jabatan asalnya).`),
     ]);
   }
   if (position.holders + 1 > to.needed) {

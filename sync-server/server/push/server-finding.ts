@@ -6,7 +6,7 @@ import { PROPOSAL_ROW } from './official-book';
 
 const USULAN = canonicalLayout().usulan;
 
-export function serverFinding(rule: RuleId, field: 'nip' | 'toCode', subject: string, message: string): Finding {
+export function serverFinding(rule: RuleId, field: 'nip' | 'toCode' | 'effectiveDate', subject: string, message: string): Finding {
   const col = USULAN.columns[field]!;
   return {
     rule, severity: 'error', sheet: USULAN.name, row: PROPOSAL_ROW, column: col.header,

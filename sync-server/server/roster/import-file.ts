@@ -4,14 +4,15 @@ import type { Finding } from '../../../shared/rules/types';
 import type { Db } from '../../db/connect';
 import { saveRoster, type RosterReport } from '../../db/roster';
 import { readKnownSheets } from '../../xlsx/exceljs-gateway';
-import { readRoster, recordedMoves } from './read-roster';
+import { noEmployeesFinding, readRoster, recordedMoves, type ImportOptions } from './read-roster';
 
 export type ImportOutcome = { ok: true; report: RosterReport; warnings: number } | { ok: false; errors: Finding[] };
 
-export async function importFile(db: Db, file: string, actor: string): Promise<ImportOutcome> {
+export async function importFile(db: Db, file: string, actor: string, opts: ImportOptions = {}): Promise<ImportOutcome> {
   const sheets = await readKnownSheets(file);
   const roster = readRoster(sheets, await recordedMoves(db));
   if (roster.errors.length > 0) return { ok: false, errors: roster.errors };
-  const report = await saveRoster(db, { ...roster, source: path.basename(file) }, actor);
+  if (roster.employees.length === 0 && !opts.allowNoEmployees) return { ok: false, errors: [noEmployeesFinding('--tanpa-pegawai')] };
+  const report = await saveRoster(db, { ...roster, overrideRecorded: opts.overrideRecorded === true, source: path.basename(file) }, actor);
   return { ok: true, report, warnings: roster.warnings };
 }

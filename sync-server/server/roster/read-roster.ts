@@ -10,6 +10,14 @@ import { checkSheets } from '../../../shared/engine';
 import { matchSheetNames } from '../../../shared/workbook/locate';
 import { parseDateText } from '../../../shared/values/dates';
 import type { Db } from '../../db/connect';
+import type { SettingKey } from '../../db/roster';
+import { a1 } from '../../../shared/workbook/gateway';
+import { findHeader } from '../../../shared/workbook/locate';
+import { Rows } from '../../../shared/workbook/reader';
+import { ATURAN, PEGAWAI } from '../../../shared/workbook/schema';
+import { SETTING_NAMES } from '../../../shared/workbook/settings';
+import { cellText, isEmptyCell } from '../../../shared/values/parse';
+import { badTextReason } from '../text-check';
 
 export interface RosterRead {
   /** Errors that block the import (empty when it may go ahead). */
@@ -18,6 +26,24 @@ export interface RosterRead {
   employees: Employee[];
   positions: Position[];
   settings: Omit<Settings, 'asOf'> | null;
+  /** The settings sheet Aturan gives a value for (only these change the stored ones). */
+  settingsGiven: SettingKey[];
+}
+
+/** What an import may be told to do besides the usual. */
+export interface ImportOptions {
+  /** The roster's positions / TMTs win over recorded decisions' (listed and audited). */
+  overrideRecorded?: boolean;
+  /** A roster without any employee (only Jabatan / Aturan) may be imported. */
+  allowNoEmployees?: boolean;
+}
+
+/** The refusal of a roster without employees (unless `allowNoEmployees`), as a finding on Pegawai. */
+export function noEmployeesFinding(flag: string): Finding {
+  return {
+    rule: 'REQUIRED_MISSING', severity: 'error', sheet: PEGAWAI.name, row: 2, column: 'NIP', cell: 'A2', subject: PEGAWAI.name,
+    message: `Lembar Pegawai tidak berisi satu pegawai pun (templat kosong?); tidak diimpor. Bila memang hanya Jabatan/Aturan yang dimuat: ${flag}.`,
+  };
 }
 
 /**
@@ -33,8 +59,8 @@ export function readRoster(sheets: SheetData[], recorded: RecordedMove[] = []): 
   const usulan = matchSheetNames(sheets.map((s) => s.name)).usulan;
   const { result, book } = checkSheets(sheets, { lang: 'id', recordedMoves: recorded });
   const findings = result.findings.filter((f) => f.sheet !== usulan);
-  const errors = findings.filter((f) => f.severity === 'error');
-  if (!book) return { errors, warnings: 0, employees: [], positions: [], settings: null };
+  const errors = [...badTextFindings(sheets.filter((sh) => sh.name !== usulan)), ...findings.filter((f) => f.severity === 'error')];
+  if (!book) return { errors, warnings: 0, employees: [], positions: [], settings: null, settingsGiven: [] };
   // The engine reports POSITION_UNKNOWN; this guard keeps a foreign-key failure (a 500) impossible.
   const codes = new Set(book.positions.map((p) => p.code));
   for (const e of book.employees) {
@@ -53,7 +79,57 @@ export function readRoster(sheets: SheetData[], recorded: RecordedMove[] = []): 
     employees: book.employees,
     positions: book.positions,
     settings,
+    settingsGiven: givenSettings(sheets),
   };
+}
+
+/** A cell of a sheet to import whose text no database keeps as it is (NUL, half an emoji): VALUE_INVALID on it. */
+function badTextFindings(sheets: SheetData[]): Finding[] {
+  const out: Finding[] = [];
+  for (const sh of sheets) {
+    sh.values.forEach((cells, r) => cells?.forEach((v, c) => {
+      const why = typeof v === 'string' ? badTextReason(v) : null;
+      if (!why || out.length >= 500) return;
+      const row = sh.startRow + r;
+      const col = sh.startCol + c;
+      out.push({ rule: 'VALUE_INVALID', severity: 'error', sheet: sh.name, row, column: String(sh.values[0]?.[c] ?? ''), cell: a1(row, col), subject: sh.name, message: `Sel ${a1(row, col)} ${why}.` });
+    }));
+  }
+  return out;
+}
+
+/** Setting names as the engine compares them (shared/workbook/settings.ts): no case, spaces, punctuation, unit. */
+const settingKey = (s: string) => s.toLowerCase().replace(/\([^)]*\)/g, '').replace(/[^a-z0-9]+/g, '');
+const GIVEN_BY_NAME: Record<string, SettingKey> = {
+  [settingKey(SETTING_NAMES.tenureMinMonths)]: 'tenureMinMonths',
+  [settingKey(SETTING_NAMES.tenureMaxMonths)]: 'tenureMaxMonths',
+  [settingKey(SETTING_NAMES.retirementNearMonths)]: 'retirementNearMonths',
+  [settingKey(SETTING_NAMES.jpmMin)]: 'jpmMin',
+  [settingKey(SETTING_NAMES.jpmOk)]: 'jpmOk',
+  [settingKey(SETTING_NAMES.moratoriumFrom)]: 'moratoria',
+  [settingKey(SETTING_NAMES.moratoriumTo)]: 'moratoria',
+  [settingKey(SETTING_NAMES.weightJpm)]: 'weights.jpm',
+  [settingKey(SETTING_NAMES.weightPerformance)]: 'weights.performance',
+  [settingKey(SETTING_NAMES.weightRotation)]: 'weights.rotation',
+  [settingKey(SETTING_NAMES.weightPreference)]: 'weights.preference',
+  [settingKey(SETTING_NAMES.weightMajor)]: 'weights.major',
+  [settingKey(SETTING_NAMES.newVacancyPenalty)]: 'weights.newVacancyPenalty',
+};
+
+/** The settings sheet Aturan gives a value for; a blank Nilai, or no Aturan sheet, gives none. */
+export function givenSettings(sheets: SheetData[]): SettingKey[] {
+  const name = matchSheetNames(sheets.map((s) => s.name)).aturan;
+  const sheet = name ? sheets.find((s) => s.name === name) : undefined;
+  if (!sheet) return [];
+  const search = findHeader(ATURAN, sheet);
+  if (!search.found) return [];
+  const rows = new Rows(sheet, { name: sheet.name, headerRow: search.match.headerRow, columns: search.match.columns });
+  const given = new Set<SettingKey>();
+  for (const { cells } of rows.dataRows()) {
+    const key = GIVEN_BY_NAME[settingKey(cellText(rows.get(cells, 'key')))];
+    if (key && !isEmptyCell(rows.get(cells, 'value'))) given.add(key);
+  }
+  return [...given];
 }
 
 /** The official record's decisions as evidence for `readRoster` (only those ahead of the as-of date count there). */

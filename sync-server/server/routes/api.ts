@@ -13,7 +13,7 @@ import { ADMINS, READERS, RECORDERS, requireRole, tokenOf } from '../auth';
 import type { ServerConfig } from '../config';
 import { HttpError } from '../http-error';
 import { pushDecisions } from '../push/group-commit';
-import { readRoster, recordedMoves } from '../roster/read-roster';
+import { noEmployeesFinding, readRoster, recordedMoves } from '../roster/read-roster';
 import { rowsToSheet } from '../roster/rows-to-sheets';
 import { ChangesQuery, DecisionsQuery, EmptyQuery, NipParams, PushBody, RosterBody } from '../schemas';
 import { parseOr400 } from '../validate';
@@ -83,7 +83,8 @@ export function apiRouter(db: Db, config: ServerConfig): Router {
   r.post('/roster', requireRole(db, ADMINS, { unscoped: true }), json({ limit: config.rosterBodyLimit }), async (req, res) => {
     const body = parseOr400(RosterBody, req.body);
     const sheets = [rowsToSheet('Pegawai', body.pegawai), rowsToSheet('Jabatan', body.jabatan)];
-    if (body.aturan) sheets.push(rowsToSheet('Aturan', body.aturan));
+    // No rows is no Aturan sheet (nothing to read, not a sheet without its header).
+    if (body.aturan?.length) sheets.push(rowsToSheet('Aturan', body.aturan));
     const roster = readRoster(sheets, await recordedMoves(db));
     if (roster.errors.length > 0) {
       throw new HttpError(422, {
@@ -91,7 +92,10 @@ export function apiRouter(db: Db, config: ServerConfig): Router {
         findings: roster.errors.slice(0, 500),
       });
     }
-    const report = await saveRoster(db, { ...roster, source: 'api' }, tokenOf(res).name);
+    if (roster.employees.length === 0 && body.allowNoEmployees !== true) {
+      throw new HttpError(422, { error: 'Data tidak diimpor: tidak ada pegawai', findings: [noEmployeesFinding('"allowNoEmployees": true')] });
+    }
+    const report = await saveRoster(db, { ...roster, overrideRecorded: body.overrideRecorded === true, source: 'api' }, tokenOf(res).name);
     res.json(report);
   });
 

@@ -11,9 +11,10 @@ import { registerExport } from '../../../sync-server/cli/commands/export';
 import { registerImport } from '../../../sync-server/cli/commands/import';
 import { registerServe } from '../../../sync-server/cli/commands/serve';
 import { registerToken } from '../../../sync-server/cli/commands/token';
+import { registerNomor } from '../../../sync-server/cli/commands/nomor';
 
 const program = new Command().name('mutasi').exitOverride();
-for (const register of [registerServe, registerToken, registerImport, registerExport, registerAudit, registerBackup]) register(program);
+for (const register of [registerServe, registerToken, registerImport, registerExport, registerAudit, registerBackup, registerNomor]) register(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof CommanderError) process.exitCode = err.exitCode === 0 ? 0 : 2;
