@@ -14,6 +14,7 @@ import {
 import { stableStringify } from './hash';
 import { setParameter } from './queries';
 import { withWriter } from './writer';
+import { auditWithState, rosterDigest } from './audit-state';
 
 export interface RosterInput {
   employees: Employee[];
@@ -41,6 +42,7 @@ const BATCH = 250;
 export async function saveRoster(db: Db, input: RosterInput, actor: string): Promise<RosterReport> {
   return withWriter(db, async (w) => {
     const { trx } = w;
+    const since = w.version();
     const oldPositions = new Map(((await trx('positions')) as PositionRow[]).map((r) => [r.code, positionFromRow(r)]));
     const oldEmployees = new Map(((await trx('employees')) as EmployeeRow[]).map((r) => [r.nip, employeeFromRow(r)]));
 
@@ -84,7 +86,7 @@ export async function saveRoster(db: Db, input: RosterInput, actor: string): Pro
       employeesNotInRoster: [...oldEmployees.keys()].filter((nip) => !inRoster.has(nip)).length,
       version: w.version(),
     };
-    await w.audit(actor, 'roster.import', { source: input.source, ...report, settings: input.settings ?? null });
+    await auditWithState(w, since, actor, 'roster.import', { source: input.source, ...report, settings: input.settings ?? null, digest: rosterDigest(input) });
     return report;
   });
 }

@@ -5,9 +5,11 @@
  */
 import type { Knex } from 'knex';
 import * as m0001 from './0001_official_record';
+import * as m0003 from './0003_audit_state';
 
 const MIGRATIONS: Record<string, Knex.Migration> = {
   '0001_official_record': m0001,
+  '0003_audit_state': m0003,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {
