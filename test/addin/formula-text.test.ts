@@ -6,8 +6,7 @@
  * LibreOffice read back as the same text, not as a formula's result.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -17,21 +16,13 @@ import { csvField, looksLikeFormula } from '../../shared/values/formula-text';
 import { writeValuesTo } from '../../shared/workbook/exceljs-cells';
 import { syntheticBook } from './support/book';
 import { FakeWorkbook } from './support/excel-mock';
+import { libreOfficeCsv } from '../support/libreoffice';
 
 /** Each formula start, as a formula whose result (2) would show if it were evaluated. */
-export const FORMULA_TEXTS = ['=1+1', '+1+1', '-1+3', '@SUM(1,1)', '\t=1+1', '\r=1+1'];
+const FORMULA_TEXTS = ['=1+1', '+1+1', '-1+3', '@SUM(1,1)', '\t=1+1', '\r=1+1'];
 
 function gateway(book: FakeWorkbook) {
   return new OfficeGateway({ run: book.run as typeof Excel.run, isSetSupported: (n, v) => n === 'ExcelApi' && ['1.4', '1.9', '1.11'].includes(v) });
-}
-
-/** LibreOffice headless, a profile of our own: the first sheet of `file` as CSV text. */
-export function libreOfficeCsv(file: string): string {
-  const out = mkdtempSync(path.join(tmpdir(), 'mutasi-lo-out-'));
-  const profile = mkdtempSync(path.join(tmpdir(), 'lo-profile-'));
-  const r = spawnSync('soffice', ['--headless', `-env:UserInstallation=file://${profile}`, '--convert-to', 'csv', '--outdir', out, file], { encoding: 'utf8', timeout: 120_000 });
-  assert.equal(r.status, 0, r.stderr);
-  return readFileSync(path.join(out, path.basename(file).replace(/\.xlsx$/, '.csv')), 'utf8');
 }
 
 describe('addin: text that looks like a formula arrives as text', function () {
