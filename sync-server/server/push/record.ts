@@ -150,28 +150,26 @@ function judgeOne(view: OfficialView, d: DecisionInput, ctx: RecordContext, stor
       findings: before.findings, recordedAt: before.recordedAt,
     });
   }
-  const employee = view.employees.get(d.nip);
+  // A unit-scoped token learns nothing outside its unit: a NIP or position of another unit is answered
+  // exactly as one that does not exist (same message, same finding), naming only its own unit.
+  const scope = ctx.token.unit;
+  const found = view.employees.get(d.nip);
+  const employee = found && (!scope || view.positions.get(found.positionCode)?.unit === scope) ? found : undefined;
   if (!employee) {
-    return rejected(`NIP ${d.nip} tidak ada di catatan resmi`, [
-      serverFinding('EMPLOYEE_UNKNOWN', 'nip', d.nip, `NIP ${d.nip} tidak ditemukan di data pegawai resmi.`),
+    const where = scope ? ` unit ${scope} (mutasi antarunit butuh token tanpa batas unit)` : '';
+    return rejected(`NIP ${d.nip} tidak ada di catatan resmi${where}`, [
+      serverFinding('EMPLOYEE_UNKNOWN', 'nip', d.nip, `NIP ${d.nip} tidak ditemukan di data pegawai resmi${scope ? ` unit ${scope}` : ''}.`),
     ]);
   }
-  const to = view.positions.get(d.toPositionCode);
+  const target = view.positions.get(d.toPositionCode);
+  const to = target && (!scope || target.unit === scope) ? target : undefined;
   if (!to) {
-    return rejected(`Jabatan ${d.toPositionCode} tidak ada di catatan resmi`, [
-      serverFinding('POSITION_UNKNOWN', 'toCode', d.toPositionCode, `Kode jabatan ${d.toPositionCode} tidak ditemukan di data jabatan resmi.`),
+    const where = scope ? ` unit ${scope} (mutasi antarunit butuh token tanpa batas unit)` : '';
+    return rejected(`Jabatan ${d.toPositionCode} tidak ada di catatan resmi${where}`, [
+      serverFinding('POSITION_UNKNOWN', 'toCode', d.toPositionCode, `Kode jabatan ${d.toPositionCode} tidak ditemukan di data jabatan resmi${scope ? ` unit ${scope}` : ''}.`),
     ]);
   }
   const from = view.positions.get(employee.positionCode) ?? null;
-  // A unit-scoped token records only moves within its unit: taking someone from another unit (or
-  // sending them there) is for an approver of the whole agency.
-  const scope = ctx.token.unit;
-  if (scope && to.unit !== scope) {
-    return rejected(`Token ini hanya untuk unit ${scope}; jabatan ${to.code} ada di unit ${to.unit}`, []);
-  }
-  if (scope && from && from.unit !== scope) {
-    return rejected(`Token ini hanya untuk unit ${scope}; pegawai ${d.nip} kini di unit ${from.unit} (mutasi antarunit butuh token tanpa batas unit)`, []);
-  }
 
   const holders = new Map([[to.code, to.holders]]);
   if (from) holders.set(from.code, from.holders);
