@@ -17,6 +17,7 @@
 import { a1, cellErrorText, type CellValue, type FormatWrite, type SheetData, type ValueWrite } from '../../shared/workbook/gateway';
 import type { ChartSpec, WorkbookHost } from '../host/types';
 import { isPayloadLimitError, rowPieces, runInBatches } from './batches';
+import { looksLikeFormula } from '../../shared/values/formula-text';
 
 type Ctx = Excel.RequestContext;
 
@@ -190,10 +191,21 @@ export class OfficeGateway implements WorkbookHost {
           for (const w of batch) {
             const width = widthOf(w.values);
             if (width === 0 || w.values.length === 0) continue;
+            // Text from outside (a name, a code, an approver) that Excel would take for a formula gets the
+            // Text format first too, so it arrives as text (shared/values/formula-text.ts).
+            const formulaLike = formulaLikeCells(w.values, w.numberFormat);
+            if (!w.numberFormat) {
+              for (const key of formulaLike) {
+                const [r, c] = key.split(',').map(Number) as [number, number];
+                ctx.workbook.worksheets.getItem(w.sheet).getRange(a1(w.row + r, w.col + c)).numberFormat = [['@']];
+              }
+            }
             const range = ctx.workbook.worksheets.getItem(w.sheet).getRange(`${a1(w.row, w.col)}:${a1(w.row + w.values.length - 1, w.col + width - 1)}`);
             // Format before values: digits typed into a Text cell stay text (NIPs keep all 18 digits).
             // A 2-D array of the range's shape, the form office.js documents for every Excel version.
-            if (w.numberFormat) range.numberFormat = w.values.map(() => new Array<string>(width).fill(w.numberFormat!));
+            if (w.numberFormat) {
+              range.numberFormat = w.values.map((row, r) => Array.from({ length: width }, (_, c) => (formulaLike.has(`${r},${c}`) ? '@' : w.numberFormat!)));
+            }
             range.values = w.values.map((row) => toExcelRow(row, width));
           }
           await this.sync(ctx);
@@ -323,5 +335,15 @@ function toExcelRow(row: CellValue[], width: number): unknown[] {
 function chunks<T>(list: T[], n: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < list.length; i += n) out.push(list.slice(i, i + n));
+  return out;
+}
+
+/** The cells ("row,col" within the write) holding text Excel would take for a formula, unless already Text. */
+function formulaLikeCells(values: ValueWrite['values'], numberFormat: string | undefined): Set<string> {
+  const out = new Set<string>();
+  if (numberFormat === '@') return out;
+  values.forEach((row, r) => row.forEach((v, c) => {
+    if (looksLikeFormula(v)) out.add(`${r},${c}`);
+  }));
   return out;
 }

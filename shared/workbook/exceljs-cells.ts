@@ -5,6 +5,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { cellErrorText, noCachedValue, type CellValue, type FormatWrite, type SheetData, type ValueWrite } from './gateway';
+import { looksLikeFormula } from '../values/formula-text';
 
 /** One exceljs cell value as the engine sees it: formulas by their result, rich text as text, "" as empty. */
 export function toCellValue(v: ExcelJS.CellValue): CellValue {
@@ -64,6 +65,8 @@ export function writeValuesTo(workbook: ExcelJS.Workbook, writes: ValueWrite[]):
       rowVals.forEach((v, j) => {
         const cell = row.getCell(w.col + j);
         if (w.numberFormat) cell.numFmt = w.numberFormat;
+        // Text Excel would take for a formula stays text when the cell is edited later too.
+        if (looksLikeFormula(v)) cell.numFmt = '@';
         cell.value = fromCellValue(v);
       });
     });

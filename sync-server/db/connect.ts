@@ -5,7 +5,7 @@
  * synchronous=FULL (a commit acknowledged is on disk), a busy timeout (another process such as
  * `mutasi import` or `backup` may hold the lock for a moment) and foreign keys (off by default in SQLite).
  */
-import { mkdirSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import { knex, type Knex } from 'knex';
 import sqlite3 from 'sqlite3';
@@ -123,7 +123,7 @@ export function openDatabase(url: string, opts: OpenOptions = {}): Db {
   }
   const file = sqlitePath(url);
   if (opts.readOnly) return openReadOnly(file, opts.readOnly);
-  if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  if (file !== ':memory:') createPrivately(file);
   const k = knex({
     client: 'sqlite3',
     log,
@@ -288,4 +288,14 @@ async function runAll(conn: SqliteConnection, statements: readonly string[]): Pr
   for (const sql of statements) {
     await new Promise<void>((resolve, reject) => conn.run(sql, (err) => (err ? reject(err) : resolve())));
   }
+}
+
+/**
+ * A new SQLite database is the official record, tokens' hashes included: its folder is made 0700 and
+ * the file 0600 (SQLite makes its -wal and -shm with the file's mode), readable by the server's user
+ * only. An existing file keeps the mode its administrator gave it.
+ */
+function createPrivately(file: string): void {
+  mkdirSync(path.dirname(path.resolve(file)), { recursive: true, mode: 0o700 });
+  if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
 }

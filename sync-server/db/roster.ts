@@ -17,6 +17,7 @@ import {
 import { stableStringify } from './hash';
 import { getParameter, setParameter } from './queries';
 import { withWriter } from './writer';
+import { auditWithState, rosterDigest } from './audit-state';
 
 export interface RosterInput {
   employees: Employee[];
@@ -104,6 +105,7 @@ const BATCH = 250;
 export async function saveRoster(db: Db, input: RosterInput, actor: string): Promise<RosterReport> {
   return withWriter(db, async (w) => {
     const { trx } = w;
+    const since = w.version();
     const oldPositions = new Map(((await trx('positions')) as PositionRow[]).map((r) => [r.code, positionFromRow(r)]));
     const oldEmployees = new Map(((await trx('employees')) as EmployeeRow[]).map((r) => [r.nip, employeeFromRow(r)]));
 
@@ -179,7 +181,7 @@ export async function saveRoster(db: Db, input: RosterInput, actor: string): Pro
       recordedOverridden,
       settingsChanged,
     };
-    await w.audit(actor, 'roster.import', { source: input.source, ...report, overrideRecorded: input.overrideRecorded === true, settings });
+    await auditWithState(w, since, actor, 'roster.import', { source: input.source, ...report, overrideRecorded: input.overrideRecorded === true, settings, digest: rosterDigest(input) });
     return report;
   });
 }

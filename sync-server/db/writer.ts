@@ -60,6 +60,8 @@ export interface Writer {
   writeAll(build: (plan: Planner) => Stmt[]): Promise<void>;
   /** The counter as of now inside this transaction. */
   version(): number;
+  /** The change log's floor as of now inside this transaction. */
+  floor(): number;
   /** Changes at or below this version are no longer served one by one (a reader gets a snapshot). */
   setFloor(floor: number): Promise<void>;
   /**
@@ -203,6 +205,7 @@ async function inTransaction<T>(db: Db, conn: unknown, fn: (w: Writer) => Promis
       sql,
       settingsJson: state.settings,
       version: () => state.version,
+      floor: () => state.floor,
       change(kind, key) {
         return w.changes([{ kind, key }]);
       },

@@ -11,10 +11,11 @@ import { pinoHttp } from 'pino-http';
 import type { Db } from '../db/connect';
 import { defaultConfig, type ServerConfig } from './config';
 import { errorHandler, notFound } from './errors';
+import { HttpError } from './http-error';
 import { openApiDocument } from './openapi';
 import { apiRouter } from './routes/api';
 import { pengumumanRouter } from './routes/pengumuman';
-import { corsPolicy, securityHeaders } from './security';
+import { corsPolicy, failedAuthOf, requestSerializer, securityHeaders } from './security';
 import { groupWriterOf } from './push/group-commit';
 
 export interface AppOptions {
@@ -59,6 +60,7 @@ function manifestForThisServer(xml: string) {
 export function createApp({ db, config: over, logger }: AppOptions): Express {
   const config = defaultConfig(over);
   if (config.pushGroupMax !== undefined) groupWriterOf(db).limits = { maxDecisions: config.pushGroupMax };
+  failedAuthOf(db).limit = config.authFailLimit;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
@@ -68,7 +70,7 @@ export function createApp({ db, config: over, logger }: AppOptions): Express {
     pinoHttp({
       logger: logger ?? createLogger(config.logLevel),
       // One short line a request: the response's headers (CSP and the rest) are the same every time.
-      serializers: { res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }) },
+      serializers: { res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }), req: requestSerializer },
       genReqId: (req, res) => {
         const given = req.headers['x-request-id'];
         const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
@@ -88,6 +90,8 @@ export function createApp({ db, config: over, logger }: AppOptions): Express {
   if (config.addinDir && existsSync(config.addinDir)) {
     const manifest = path.join(config.addinDir, 'manifest.xml');
     if (existsSync(manifest)) app.get('/manifest.xml', manifestForThisServer(readFileSync(manifest, 'utf8')));
+    // Source maps give away the add-in's whole source with comments: not served unless SOURCE_MAPS=1.
+    if (!config.sourceMaps) app.use((req, _res, next) => next(req.path.endsWith('.map') ? new HttpError(404, { error: `Tidak ada: ${req.method} ${req.path}` }) : undefined));
     app.use(express.static(config.addinDir, { index: ['taskpane.html', 'index.html'], maxAge: '1h' }));
   }
   app.use(notFound);

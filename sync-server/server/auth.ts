@@ -7,6 +7,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Db } from '../db/connect';
 import { authenticate, type Role, type TokenInfo } from '../db/tokens';
 import { HttpError } from './http-error';
+import { failedAuthOf } from './security';
 
 export const READERS: readonly Role[] = ['staff', 'supervisor', 'approver', 'admin'];
 export const RECORDERS: readonly Role[] = ['approver'];
@@ -22,16 +23,25 @@ export function tokenOf(res: Response): TokenInfo {
 
 /** Authenticates, then allows only the given roles. `unscoped`: a unit-limited token is refused too. */
 export function requireRole(db: Db, roles: readonly Role[], opts: { unscoped?: boolean } = {}) {
+  const failures = failedAuthOf(db);
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const ip = req.ip ?? req.socket.remoteAddress ?? '';
+    const wait = failures.blocked(ip);
+    if (wait > 0) {
+      res.setHeader('Retry-After', String(wait));
+      throw new HttpError(429, { error: `Terlalu banyak token yang ditolak dari alamat ini; coba lagi dalam ${wait} detik` });
+    }
     const m = BEARER.exec(req.headers.authorization ?? '');
     if (!m) {
       res.setHeader('WWW-Authenticate', 'Bearer');
-      throw new HttpError(401, { error: 'Token diperlukan: kirim header Authorization: Bearer <token>' });
+      // A token in the URL (?token=) is refused like none: URLs end up in logs and browser histories.
+      throw new HttpError(401, { error: 'Token diperlukan: kirim header Authorization: Bearer <token> (bukan ?token= di alamat)' });
     }
     const token = await authenticate(db, m[1]!);
     if (!token) {
+      failures.failed(ip);
       res.setHeader('WWW-Authenticate', 'Bearer error="invalid_token"');
-      throw new HttpError(401, { error: 'Token tidak dikenal atau sudah dicabut' });
+      throw new HttpError(401, { error: 'Token tidak dikenal, sudah dicabut atau sudah kedaluwarsa' });
     }
     if (!roles.includes(token.role)) {
       throw new HttpError(403, { error: `Peran ${token.role} tidak boleh melakukan ini (perlu: ${roles.join(' atau ')})` });

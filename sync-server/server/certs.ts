@@ -7,7 +7,7 @@
  * second step. Either way the banner says which one is served and how to trust it.
  */
 import { X509Certificate } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { generateCertificates } from 'office-addin-dev-certs';
@@ -47,8 +47,15 @@ export async function ensureDevCertificate(dataDir: string, home = homedir()): P
 
   const dir = path.join(dataDir, 'certs');
   const own = read(dir);
-  if (own && usable(own.cert)) return { ...own, source: 'data' };
-  mkdirSync(dir, { recursive: true });
+  if (own && usable(own.cert)) {
+    // Made by an older version world-readable: no longer.
+    if ((statSync(path.join(dir, FILES.key)).mode & 0o077) !== 0) chmodSync(path.join(dir, FILES.key), 0o600);
+    if ((statSync(dir).mode & 0o077) !== 0) chmodSync(dir, 0o700);
+    return { ...own, source: 'data' };
+  }
+  // The private key: a folder and a file only the server's user can read.
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  chmodSync(dir, 0o700);
   // The library announces its work on the console in English; the banner says it in Indonesian instead.
   const log = console.log;
   console.log = () => undefined;
@@ -57,5 +64,6 @@ export async function ensureDevCertificate(dataDir: string, home = homedir()): P
   } finally {
     console.log = log;
   }
+  chmodSync(path.join(dir, FILES.key), 0o600);
   return { ...read(dir)!, source: 'data', created: true };
 }

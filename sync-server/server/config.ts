@@ -1,4 +1,6 @@
 /** The server's settings: defaults, then the environment (and `.env`), then command-line flags. */
+import { isIP } from 'node:net';
+
 export interface ServerConfig {
   /**
    * The agency's other origins (besides the server's own), exact `https://host[:port]`: where the add-in
@@ -19,8 +21,18 @@ export interface ServerConfig {
   logLevel: string;
   /** Built add-in files to serve at /, or null. */
   addinDir: string | null;
-  /** Behind a reverse proxy (HTTPS=0): trust X-Forwarded-* from it. */
-  trustProxy: boolean;
+  /**
+   * Whose X-Forwarded-For/-Proto/-Host to believe (Express "trust proxy"): false, or the proxy's
+   * addresses / CIDR ranges / `loopback`. With HTTPS=0 the setting TRUST_PROXY, else `loopback` (a proxy
+   * on the same machine); never "everyone", so a client cannot claim another address or https.
+   */
+  trustProxy: boolean | string[];
+  /** Pulls (GET /changes) one token may run at once (PULL_CONCURRENCY). */
+  pullConcurrency: number;
+  /** Refused tokens per client address per minute before it gets 429 (AUTH_FAIL_LIMIT). */
+  authFailLimit: number;
+  /** Serve the add-in's source maps (*.map): only for development (SOURCE_MAPS=1). */
+  sourceMaps: boolean;
 }
 
 export function defaultConfig(over: Partial<ServerConfig> = {}): ServerConfig {
@@ -32,6 +44,9 @@ export function defaultConfig(over: Partial<ServerConfig> = {}): ServerConfig {
     logLevel: 'info',
     addinDir: null,
     trustProxy: false,
+    pullConcurrency: 2,
+    authFailLimit: 60,
+    sourceMaps: false,
     ...over,
   };
 }
@@ -50,8 +65,37 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Partial<ServerConfig> {
   }
   if (env.PUSH_RATE_LIMIT) out.pushRateLimit = { windowMs: 60_000, limit: wholeSetting('PUSH_RATE_LIMIT', env.PUSH_RATE_LIMIT, 1, 1_000_000_000, 'kiriman per token per menit') };
   if (env.PUSH_GROUP_MAX) out.pushGroupMax = wholeSetting('PUSH_GROUP_MAX', env.PUSH_GROUP_MAX, 1, 500, 'keputusan per commit; 1 = setiap keputusan dalam transaksinya sendiri');
-  if (env.HTTPS?.trim() === '0') out.trustProxy = true;
+  if (env.TRUST_PROXY?.trim()) out.trustProxy = parseTrustProxy(env.TRUST_PROXY);
+  else if (env.HTTPS?.trim() === '0') out.trustProxy = ['loopback'];
+  if (env.PULL_CONCURRENCY) out.pullConcurrency = wholeSetting('PULL_CONCURRENCY', env.PULL_CONCURRENCY, 1, 1000, 'tarikan data bersamaan per token');
+  if (env.AUTH_FAIL_LIMIT) out.authFailLimit = wholeSetting('AUTH_FAIL_LIMIT', env.AUTH_FAIL_LIMIT, 1, 1_000_000, 'token ditolak per alamat per menit');
+  if (env.SOURCE_MAPS !== undefined && env.SOURCE_MAPS.trim() !== '') {
+    if (!['0', '1'].includes(env.SOURCE_MAPS.trim())) throw new Error(`SOURCE_MAPS: "${env.SOURCE_MAPS}" harus 0 atau 1`);
+    out.sourceMaps = env.SOURCE_MAPS.trim() === '1';
+  }
   return out;
+}
+
+const TRUST_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * TRUST_PROXY: comma-separated addresses or CIDR ranges of the reverse proxy (e.g. `10.0.0.5` or
+ * `10.0.0.0/24`), or `loopback`; `0`/`false`: trust no X-Forwarded-* at all. Anything else stops the
+ * start naming it.
+ */
+export function parseTrustProxy(raw: string): false | string[] {
+  const v = raw.trim();
+  if (['0', 'false', 'tidak'].includes(v.toLowerCase())) return false;
+  return v.split(',').map((s) => s.trim()).filter(Boolean).map((s) => {
+    if (TRUST_NAMES.includes(s.toLowerCase())) return s.toLowerCase();
+    const [addr, bits, extra] = s.split('/');
+    const family = isIP(addr ?? '');
+    const okBits = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
+    if (!family || !okBits || extra !== undefined) {
+      throw new Error(`TRUST_PROXY: "${s}" bukan alamat IP, rentang CIDR (10.0.0.0/24) atau loopback; tulis alamat reverse proxy Anda`);
+    }
+    return s;
+  });
 }
 
 /** A whole-number setting in [min, max]; anything else stops the start naming it (not silently ignored). */

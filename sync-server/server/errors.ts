@@ -19,6 +19,12 @@ export function isTransient(err: unknown): boolean {
   return e?.name === 'KnexTimeoutError';
 }
 
+/** The disk (or the database's quota) is full: PostgreSQL 53100 disk_full, SQLite SQLITE_FULL. Nothing was written. */
+export function isDiskFull(err: unknown): boolean {
+  const e = err as { code?: string; cause?: { code?: string } };
+  return e?.code === '53100' || e?.code === 'SQLITE_FULL' || e?.cause?.code === '53100' || e?.cause?.code === 'SQLITE_FULL';
+}
+
 export function notFound(req: Request, _res: Response, next: NextFunction): void {
   next(new HttpError(404, { error: `Tidak ada: ${req.method} ${req.path}` }));
 }
@@ -38,6 +44,14 @@ export function errorHandler(err: unknown, req: Request, res: Response, _next: N
       : e.type === 'entity.too.large' ? 'Badan permintaan terlalu besar'
       : 'Permintaan tidak dapat diproses';
     res.status(status).json({ error: message, issues: [{ path: '(badan permintaan)', message }], requestId });
+    return;
+  }
+  if (isDiskFull(err)) {
+    // Transient for the client (nothing recorded; the same mutation ids are safe to send again), an
+    // alarm for the administrator.
+    req.log?.error({ err }, 'database disk full');
+    res.setHeader('Retry-After', '60');
+    res.status(503).json({ error: 'Penyimpanan server penuh; tidak ada yang dicatat. Kirim ulang nanti (aman); administrator perlu mengosongkan disk basis data', requestId });
     return;
   }
   if (isTransient(err)) {

@@ -70,3 +70,90 @@ export function corsPolicy(addinOrigins: string[]) {
     });
   });
 }
+
+// ---- logs: a token in a query string never reaches a log line ----
+
+const SECRET_PARAM = /([?&](?:token|access_token|api_key|apikey|key)=)[^&#]*/gi;
+
+/** A request URL for the log, with the value of token-like query parameters hidden. */
+export function redactQuery(url: string | undefined): string | undefined {
+  return url?.replace(SECRET_PARAM, '$1[disembunyikan]');
+}
+
+/** pino-http's request serializer, with the URL and query redacted (the Authorization header is redacted by path). */
+export function requestSerializer(req: { url?: string; query?: Record<string, unknown>; [k: string]: unknown }) {
+  const query = req.query && typeof req.query === 'object'
+    ? Object.fromEntries(Object.entries(req.query).map(([k, v]) => [k, /^(token|access_token|api_key|apikey|key)$/i.test(k) ? '[disembunyikan]' : v]))
+    : req.query;
+  return { ...req, url: redactQuery(req.url), ...(query ? { query } : {}) };
+}
+
+// ---- reads: a token may run only a few pulls at once ----
+
+/**
+ * At most `max` requests of one token in flight on the routes it guards (a pull of the whole record
+ * is the heaviest read there is: ten at once from one token slowed everybody). Another one gets 429
+ * with Retry-After; the add-in's pull tries again.
+ */
+export function concurrencyPerToken(max: number, tokenId: (res: Response) => number) {
+  const inFlight = new Map<number, number>();
+  return (_req: Request, res: Response, next: NextFunction): void => {
+    const id = tokenId(res);
+    const n = inFlight.get(id) ?? 0;
+    if (n >= max) {
+      res.setHeader('Retry-After', '2');
+      res.status(429).json({ error: `Token ini sudah menarik data ${n} kali bersamaan; tunggu yang sedang berjalan selesai lalu coba lagi` });
+      return;
+    }
+    inFlight.set(id, n + 1);
+    let done = false;
+    const release = () => {
+      if (done) return;
+      done = true;
+      const left = (inFlight.get(id) ?? 1) - 1;
+      if (left <= 0) inFlight.delete(id);
+      else inFlight.set(id, left);
+    };
+    res.once('finish', release);
+    res.once('close', release);
+    next();
+  };
+}
+
+// ---- failed authentication: an address guessing tokens is slowed down ----
+
+/**
+ * Counts refused tokens per client address in a fixed window; past `limit` the address gets 429 for
+ * the rest of the window, before its token is even looked up. The address is the one Express trusts
+ * (behind a proxy: TRUST_PROXY, else every client would share the proxy's address).
+ */
+export class FailedAuthLimiter {
+  limit = 60;
+  windowMs = 60_000;
+  private readonly seen = new Map<string, { count: number; until: number }>();
+
+  blocked(ip: string, now = Date.now()): number {
+    const e = this.seen.get(ip);
+    if (!e || e.until <= now) return 0;
+    return e.count >= this.limit ? Math.ceil((e.until - now) / 1000) : 0;
+  }
+
+  failed(ip: string, now = Date.now()): void {
+    let e = this.seen.get(ip);
+    if (!e || e.until <= now) {
+      e = { count: 0, until: now + this.windowMs };
+      this.seen.set(ip, e);
+      if (this.seen.size > 10_000) for (const [k, v] of this.seen) if (v.until <= now) this.seen.delete(k);
+    }
+    e.count++;
+  }
+}
+
+const limiters = new WeakMap<object, FailedAuthLimiter>();
+
+/** The failed-authentication limiter of one database's server (tests make many apps in one process). */
+export function failedAuthOf(db: object): FailedAuthLimiter {
+  let l = limiters.get(db);
+  if (!l) limiters.set(db, (l = new FailedAuthLimiter()));
+  return l;
+}

@@ -56,6 +56,7 @@ export async function startServer(opts: StartOptions = {}): Promise<Running> {
 
   // Settings first: a wrong one stops the start before anything is opened.
   const fromEnv = configFromEnv(process.env);
+  const idleMs = idleTimeoutFromEnv(process.env.IDLE_TIMEOUT);
   const db = await openOfficialRecord(dbUrl);
   let server: Server;
   let certDir = '';
@@ -72,14 +73,15 @@ export async function startServer(opts: StartOptions = {}): Promise<Running> {
       certDir = tls.dir;
       certSource = tls.source;
       certCreated = tls.created === true;
-      server = createHttps({ key: tls.key, cert: tls.cert }, app);
+      server = createHttps({ key: tls.key, cert: tls.cert, handshakeTimeout: idleMs, connectionsCheckingInterval: 5_000 }, app);
     } else {
-      server = createHttp(app);
+      server = createHttp({ connectionsCheckingInterval: 5_000 }, app);
     }
     // Slow clients must not hold sockets forever; keep-alive outlives a load balancer's idle timeout.
     server.headersTimeout = 30_000;
     server.requestTimeout = 120_000;
     server.keepAliveTimeout = 65_000;
+    closeSilentSockets(server, idleMs, https);
 
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -147,6 +149,26 @@ export async function startServer(opts: StartOptions = {}): Promise<Running> {
 function manifestFile(root: string): string {
   const here = path.join(root, 'manifest.xml');
   return existsSync(here) ? here : path.resolve(__dirname, '..', '..', 'manifest.xml');
+}
+
+/**
+ * A connection that has sent no request (and, over https, finished no handshake) within `ms` is closed:
+ * Node closes a connection whose headers are slow (headersTimeout) or whose keep-alive has run out, but
+ * not one that never sends a byte, and a thousand of those used up the process's file descriptors so
+ * that even /health went unanswered. A request clears the timer (a long roster import is not cut);
+ * between requests keepAliveTimeout applies.
+ */
+export function closeSilentSockets(server: Server, ms: number, tls: boolean): void {
+  const arm = (socket: import('node:net').Socket) => socket.setTimeout(ms);
+  server.on(tls ? 'secureConnection' : 'connection', arm);
+  server.on('request', (req: import('node:http').IncomingMessage) => req.socket.setTimeout(0));
+}
+
+/** IDLE_TIMEOUT: seconds a new connection may stay silent (1–600, default 10). */
+function idleTimeoutFromEnv(v: string | undefined): number {
+  if (v === undefined || v.trim() === '') return 10_000;
+  if (!/^\d{1,3}$/.test(v.trim()) || Number(v) < 1 || Number(v) > 600) throw new Error(`IDLE_TIMEOUT: "${v}" bukan bilangan bulat 1–600 (detik sebuah koneksi baru boleh diam)`);
+  return Number(v) * 1000;
 }
 
 function portFromEnv(v: string | undefined): number {

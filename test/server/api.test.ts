@@ -197,7 +197,7 @@ eachDatabase('API access', (ctx) => {
       assert.throws(() => parseOrigins('ftp://addin.pemda.go.id'), /ADDIN_ORIGINS/);
     });
     it('LOG_LEVEL and HTTPS: a value the server would misread stops the start naming it', () => {
-      assert.deepEqual(configFromEnv({ LOG_LEVEL: 'warn', HTTPS: '0' }), { logLevel: 'warn', trustProxy: true });
+      assert.deepEqual(configFromEnv({ LOG_LEVEL: 'warn', HTTPS: '0' }), { logLevel: 'warn', trustProxy: ['loopback'] });
       assert.deepEqual(configFromEnv({ HTTPS: '1' }), {});
       assert.throws(() => configFromEnv({ LOG_LEVEL: 'verbose' }), /^Error: LOG_LEVEL: "verbose" tidak dikenal; pilih salah satu: fatal, error, warn, info, debug, trace, silent$/);
       assert.throws(() => configFromEnv({ HTTPS: 'nope' }), /^Error: HTTPS: "nope" harus 0 .* atau 1/);

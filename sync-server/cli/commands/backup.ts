@@ -5,7 +5,7 @@
  * password goes to it through PGPASSWORD, never on its command line (visible to every user in `ps`).
  */
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync, rmSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { isPostgresUrl, openDatabase, redactUrl } from '../../db/connect';
@@ -34,8 +34,14 @@ export function registerBackup(program: Command): void {
       if (existsSync(target)) throw new UserError(`${file} sudah ada; pilih nama lain (salinan tidak menimpa berkas)`);
       assertWritableFolder(file, target);
       const url = databaseUrl(o.db);
+      // Written under a temporary name beside the target and renamed only once complete: a full disk or
+      // a crash never leaves a partial file under the backup's name (it would later pass for a backup).
+      const partial = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.sebagian`);
+      const complete = () => renameSync(partial, target);
+      process.once('exit', () => rmSync(partial, { force: true }));
       if (isPostgresUrl(url)) {
-        pgDump(url, target);
+        pgDump(url, partial);
+        complete();
         process.stdout.write(
           `Salinan ditulis: ${target} (pg_dump, format custom)\n` +
             `Pulihkan ke basis data kosong: pg_restore --no-owner --dbname=<URL> ${file}\n` +
@@ -49,11 +55,16 @@ export function registerBackup(program: Command): void {
       // Opened as it is (no migration): a backup copies, it never changes what it copies.
       const db = openDatabase(url);
       try {
-        await db.knex.raw('VACUUM INTO ?', [target]).catch((e: NodeJS.ErrnoException) => {
+        await db.knex.raw('VACUUM INTO ?', [partial]).catch((e: NodeJS.ErrnoException) => {
+          rmSync(partial, { force: true });
           if (e.code === 'SQLITE_NOTADB') throw new UserError(`${db.location} bukan basis data Mutasi (bukan berkas SQLite); periksa --db atau DATABASE_URL`);
           if (e.code === 'SQLITE_CANTOPEN') throw new UserError(`Tidak dapat menulis ${file}`);
+          if (e.code === 'SQLITE_FULL' || /SQLITE_(FULL|IOERR)/.test(String(e.code ?? e.message))) {
+            throw new UserError(`Salinan tidak ditulis: disk penuh atau galat tulis di ${path.dirname(target)} (${e.code ?? e.message}); tidak ada berkas ${file} yang setengah jadi`, 1);
+          }
           throw e;
         });
+        complete();
         const held = await holdCopy(target);
         process.stdout.write(
           `Salinan ditulis: ${target}\nPulihkan dengan menghentikan server lalu menyalin berkas ini ke ${db.location}.\n` +

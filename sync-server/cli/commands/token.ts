@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import Table from 'cli-table3';
 import pc from 'picocolors';
-import { createToken, listTokens, revokeToken, ROLES, type Role } from '../../db/tokens';
+import { createToken, isExpired, listTokens, revokeToken, ROLES, type Role } from '../../db/tokens';
 import type { Db } from '../../db/connect';
 import { openOfficialRecord } from '../../server/env';
 import { UserError } from '../user-error';
@@ -42,6 +42,34 @@ function editDistance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
+/**
+ * `--berlaku-sampai`: a date (yyyy-mm-dd or dd/mm/yyyy: the token works through the end of that day,
+ * WIB) or a full ISO moment. Refused when already past or beyond 2200.
+ */
+export function parseExpiry(v: string, now = new Date()): string {
+  const t = v.trim();
+  let at: number;
+  let m: RegExpExecArray | null;
+  if ((m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t)) || (m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(t))) {
+    const [y, mo, d] = m[1]!.length === 4 ? [+m[1]!, +m[2]!, +m[3]!] : [+m[3]!, +m[2]!, +m[1]!];
+    const day = new Date(Date.UTC(y, mo - 1, d));
+    if (day.getUTCFullYear() !== y || day.getUTCMonth() !== mo - 1 || day.getUTCDate() !== d) {
+      throw new UserError(`--berlaku-sampai: tanggal ${t} tidak ada`);
+    }
+    // The end of that day in WIB (UTC+7): 00:00 WIB of the next day.
+    at = Date.UTC(y, mo - 1, d + 1) - 7 * 3600_000;
+  } else if (/^\d{4}-\d{2}-\d{2}T/.test(t) && !Number.isNaN(Date.parse(t))) {
+    at = Date.parse(t);
+  } else {
+    throw new UserError(`--berlaku-sampai harus tanggal (2027-06-30 atau 30/06/2027) atau waktu ISO, bukan "${v}"`);
+  }
+  if (at <= now.getTime()) throw new UserError(`--berlaku-sampai ${t} sudah lewat; token itu tidak akan pernah berlaku`);
+  if (new Date(at).getUTCFullYear() > 2200) throw new UserError(`--berlaku-sampai ${t} terlalu jauh (paling lambat tahun 2200; tanpa opsi ini token tidak kedaluwarsa)`);
+  return new Date(at).toISOString();
+}
+
+const wib = (iso: string) => new Date(Date.parse(iso) + 7 * 3600_000).toISOString().slice(0, 16).replace('T', ' ') + ' WIB';
+
 export function registerToken(program: Command): void {
   const token = program.command('token').description('kelola token API (hanya hash-nya yang disimpan)');
 
@@ -51,9 +79,13 @@ export function registerToken(program: Command): void {
     .requiredOption('--name <nama>', 'nama pemilik token (tercatat sebagai penyetuju keputusan)')
     .requiredOption('--role <peran>', `peran: ${ROLES.join(' | ')}`, parseRole)
     .option('--unit <unit>', 'batasi token pada satu unit kerja')
+    .option('--berlaku-sampai <tanggal>', 'token ditolak sesudah tanggal ini (akhir hari WIB; bawaan: tidak kedaluwarsa)')
+    .option('--expires <date>', 'sama dengan --berlaku-sampai')
     .option('--db <url>', 'berkas SQLite atau URL PostgreSQL (bawaan: DATABASE_URL atau ./data/mutasi.sqlite)')
     .option('--json', 'keluaran JSON')
-    .action(async (o: { name: string; role: Role; unit?: string; db?: string; json?: boolean }) => {
+    .action(async (o: { name: string; role: Role; unit?: string; berlakuSampai?: string; expires?: string; db?: string; json?: boolean }) => {
+      const expiry = o.berlakuSampai ?? o.expires;
+      const expiresAt = expiry === undefined ? null : parseExpiry(expiry);
       if (!o.name.trim()) throw new UserError('--name tidak boleh kosong');
       // The columns hold 200 characters (PostgreSQL refuses more with an SQL error; SQLite would keep them).
       if (o.name.trim().length > 200) throw new UserError(`--name terlalu panjang: ${o.name.trim().length} karakter, paling banyak 200`);
@@ -62,13 +94,13 @@ export function registerToken(program: Command): void {
       try {
         const unit = o.unit?.trim() || null;
         if (unit) await refuseUnknownUnit(db, unit);
-        const { token: secret, info } = await createToken(db, { name: o.name.trim(), role: o.role, unit }, 'cli');
+        const { token: secret, info } = await createToken(db, { name: o.name.trim(), role: o.role, unit, expiresAt }, 'cli');
         if (o.json) {
           process.stdout.write(JSON.stringify({ ...info, token: secret }, null, 2) + '\n');
           return;
         }
         process.stdout.write(
-          `Token #${info.id} untuk ${info.name} (${info.role}${info.unit ? `, unit ${info.unit}` : ''}):\n\n  ${pc.bold(secret)}\n\n` +
+          `Token #${info.id} untuk ${info.name} (${info.role}${info.unit ? `, unit ${info.unit}` : ''}${info.expiresAt ? `, berlaku sampai ${wib(info.expiresAt)}` : ''}):\n\n  ${pc.bold(secret)}\n\n` +
             pc.yellow('Simpan sekarang: token ini tidak dapat ditampilkan lagi (server hanya menyimpan hash-nya).\n') +
             'Di Excel: Mutasi ASN → Pengaturan → Token.\n' +
             // Run from another folder, a command opens (and creates) another ./data: say which record it is.
@@ -97,8 +129,11 @@ export function registerToken(program: Command): void {
           return;
         }
         // No colours (cli-table3 paints the header red and the border grey even into a file or pipe).
-        const t = new Table({ head: ['ID', 'Nama', 'Peran', 'Unit', 'Dibuat', 'Dicabut'], style: { head: [], border: [] } });
-        for (const x of tokens) t.push([x.id, x.name, x.role, x.unit ?? '(semua)', x.createdAt.slice(0, 16).replace('T', ' '), x.revokedAt ? x.revokedAt.slice(0, 16).replace('T', ' ') : '']);
+        const t = new Table({ head: ['ID', 'Nama', 'Peran', 'Unit', 'Dibuat', 'Dicabut', 'Berlaku sampai'], style: { head: [], border: [] } });
+        for (const x of tokens) {
+          const until = x.expiresAt ? `${wib(x.expiresAt)}${isExpired(x) ? ' (kedaluwarsa)' : ''}` : '(tidak kedaluwarsa)';
+          t.push([x.id, x.name, x.role, x.unit ?? '(semua)', x.createdAt.slice(0, 16).replace('T', ' '), x.revokedAt ? x.revokedAt.slice(0, 16).replace('T', ' ') : '', until]);
+        }
         process.stdout.write(t.toString() + '\n');
       } finally {
         await db.close();

@@ -7,6 +7,7 @@
 import ExcelJS from 'exceljs';
 import type { Settings } from '../../../shared/model';
 import { dayFromYmd, dayToDate, parseDateText } from '../../../shared/values/dates';
+import { looksLikeFormula } from '../../../shared/values/formula-text';
 import { JABATAN, PEGAWAI, canonicalHeaders } from '../../../shared/workbook/schema';
 import { SETTING_NAMES } from '../../../shared/workbook/settings';
 import type { Db } from '../../db/connect';
@@ -61,7 +62,13 @@ function addSheet(wb: ExcelJS.Workbook, name: string, headers: string[], rows: C
   for (const c of textCols) ws.getColumn(c).numFmt = '@';
   for (const c of dateCols) ws.getColumn(c).numFmt = 'dd/mm/yyyy';
   ws.addRow(headers).font = { bold: true };
-  for (const r of rows) ws.addRow(r);
+  for (const r of rows) {
+    const row = ws.addRow(r);
+    // Text from outside that a spreadsheet would take for a formula: Text format, so it stays text.
+    r.forEach((v, i) => {
+      if (looksLikeFormula(v)) row.getCell(i + 1).numFmt = '@';
+    });
+  }
   headers.forEach((h, i) => (ws.getColumn(i + 1).width = Math.max(10, Math.min(40, h.length + 4))));
 }
 

@@ -3,6 +3,7 @@
  * on a narrow screen), CSV (for a spreadsheet, with a BOM so Excel reads UTF-8; no cell can start a formula)
  * and JSON. No script, no external resource: it works behind the strict CSP and offline.
  */
+import { csvField } from '../../../shared/values/formula-text';
 import { idDate, parseDateText } from '../../../shared/values/dates';
 import type { AnnouncementEntry } from './entries';
 
@@ -99,11 +100,11 @@ export function renderProblemHtml(problems: { path: string; message: string }[])
 `;
 }
 
-/** A cell that could start a formula in Excel (=, +, -, @) is prefixed with a space, so opening the CSV never runs one. */
-function csvCell(s: string): string {
-  const safe = /^[=+\-@\t\r]/.test(s) ? ` ${s}` : s;
-  return /[",\n\r;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
+/**
+ * A cell that could start a formula (= + - @, tab, CR) is prefixed with an apostrophe (OWASP's rule for
+ * CSV cells), so opening the CSV in a spreadsheet never runs one; see shared/values/formula-text.ts.
+ */
+const csvCell = csvField;
 
 export function renderCsv(entries: AnnouncementEntry[]): string {
   const head = ['No. Catatan', 'Nama', 'NIP', 'Kode Jabatan Asal', 'Jabatan Asal', 'Unit Asal', 'Kode Jabatan Tujuan', 'Jabatan Tujuan', 'Unit Tujuan', 'TMT'];

@@ -159,6 +159,25 @@ function judgeOne(view: OfficialView, d: DecisionInput, ctx: RecordContext, stor
       findings: before.findings, recordedAt: before.recordedAt,
     });
   }
+  // A unit-scoped token learns nothing outside its unit: a NIP or position of another unit is answered
+  // exactly as one that does not exist (same message, same finding), naming only its own unit.
+  const scope = ctx.token.unit;
+  const found = view.employees.get(d.nip);
+  const employee = found && (!scope || view.positions.get(found.positionCode)?.unit === scope) ? found : undefined;
+  if (!employee) {
+    const where = scope ? ` unit ${scope} (mutasi antarunit butuh token tanpa batas unit)` : '';
+    return rejected(`NIP ${d.nip} tidak ada di catatan resmi${where}`, [
+      serverFinding('EMPLOYEE_UNKNOWN', 'nip', d.nip, `NIP ${d.nip} tidak ditemukan di data pegawai resmi${scope ? ` unit ${scope}` : ''}.`),
+    ]);
+  }
+  const target = view.positions.get(d.toPositionCode);
+  const to = target && (!scope || target.unit === scope) ? target : undefined;
+  if (!to) {
+    const where = scope ? ` unit ${scope} (mutasi antarunit butuh token tanpa batas unit)` : '';
+    return rejected(`Jabatan ${d.toPositionCode} tidak ada di catatan resmi${where}`, [
+      serverFinding('POSITION_UNKNOWN', 'toCode', d.toPositionCode, `Kode jabatan ${d.toPositionCode} tidak ditemukan di data jabatan resmi${scope ? ` unit ${scope}` : ''}.`),
+    ]);
+  }
   // The same move (person, target, TMT) recorded before under another mutationId — e.g. pushed again
   // after a roster import put the person back: the original record again, never a second number.
   const same = view.sameMove.get(moveKey(d.nip, d.toPositionCode, d.effectiveDate));
@@ -168,28 +187,7 @@ function judgeOne(view: OfficialView, d: DecisionInput, ctx: RecordContext, stor
       findings: same.findings, recordedAt: same.recordedAt,
     });
   }
-  const employee = view.employees.get(d.nip);
-  if (!employee) {
-    return rejected(`NIP ${d.nip} tidak ada di catatan resmi`, [
-      serverFinding('EMPLOYEE_UNKNOWN', 'nip', d.nip, `NIP ${d.nip} tidak ditemukan di data pegawai resmi.`),
-    ]);
-  }
-  const to = view.positions.get(d.toPositionCode);
-  if (!to) {
-    return rejected(`Jabatan ${d.toPositionCode} tidak ada di catatan resmi`, [
-      serverFinding('POSITION_UNKNOWN', 'toCode', d.toPositionCode, `Kode jabatan ${d.toPositionCode} tidak ditemukan di data jabatan resmi.`),
-    ]);
-  }
   const from = view.positions.get(employee.positionCode) ?? null;
-  // A unit-scoped token records only moves within its unit: taking someone from another unit (or
-  // sending them there) is for an approver of the whole agency.
-  const scope = ctx.token.unit;
-  if (scope && to.unit !== scope) {
-    return rejected(`Token ini hanya untuk unit ${scope}; jabatan ${to.code} ada di unit ${to.unit}`, []);
-  }
-  if (scope && from && from.unit !== scope) {
-    return rejected(`Token ini hanya untuk unit ${scope}; pegawai ${d.nip} kini di unit ${from.unit} (mutasi antarunit butuh token tanpa batas unit)`, []);
-  }
 
   const holders = new Map([[to.code, to.holders]]);
   if (from) holders.set(from.code, from.holders);

@@ -17,6 +17,7 @@ import { noEmployeesFinding, readRoster, recordedMoves } from '../roster/read-ro
 import { rowsToSheet } from '../roster/rows-to-sheets';
 import { ChangesQuery, DecisionsQuery, EmptyQuery, NipParams, PushBody, RosterBody } from '../schemas';
 import { parseOr400 } from '../validate';
+import { concurrencyPerToken } from '../security';
 
 export function apiRouter(db: Db, config: ServerConfig): Router {
   const r = Router();
@@ -50,7 +51,7 @@ export function apiRouter(db: Db, config: ServerConfig): Router {
     res.json({ results });
   });
 
-  r.get('/changes', readers, async (req, res) => {
+  r.get('/changes', readers, concurrencyPerToken(config.pullConcurrency, (res) => tokenOf(res).id), async (req, res) => {
     const q = parseOr400(ChangesQuery, req.query, 'Parameter');
     res.json(await pull(db, q.cursor ?? 0, q.limit ?? 1000, tokenOf(res).unit));
   });
