@@ -5,9 +5,11 @@
  */
 import type { Knex } from 'knex';
 import * as m0001 from './0001_official_record';
+import * as m0005 from './0005_followups';
 
 const MIGRATIONS: Record<string, Knex.Migration> = {
   '0001_official_record': m0001,
+  '0005_followups': m0005,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

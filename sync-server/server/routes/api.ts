@@ -17,6 +17,7 @@ import { readRoster, recordedMoves } from '../roster/read-roster';
 import { rowsToSheet } from '../roster/rows-to-sheets';
 import { ChangesQuery, DecisionsQuery, EmptyQuery, NipParams, PushBody, RosterBody } from '../schemas';
 import { parseOr400 } from '../validate';
+import { followupRouter } from '../followups/routes';
 
 export function apiRouter(db: Db, config: ServerConfig): Router {
   const r = Router();
@@ -99,6 +100,8 @@ export function apiRouter(db: Db, config: ServerConfig): Router {
     parseOr400(EmptyQuery, req.query, 'Parameter');
     res.json(await verifyAudit(db));
   });
+
+  r.use(followupRouter(db, config));
 
   return r;
 }
