@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../../../sync-server/db/connect';
 import { createToken } from '../../../sync-server/db/tokens';
 import { pushDecisions } from '../../../sync-server/server/push/group-commit';
+import type { DecisionInput } from '../../../sync-server/server/push/types';
 import type { Agency } from './fixtures';
 import { decision } from './fixtures';
 
@@ -17,7 +18,7 @@ export async function recordMoves(db: Db, a: Agency, tmt: string, count: number)
   const targets = a.positions.filter((p) => p.code.startsWith('T-'));
   const out: { recordNo: string; nip: string; unit: string }[] = [];
   const versions = new Map((await db.knex('employees').select('nip', 'version')).map((r: { nip: string; version: number }) => [r.nip, Number(r.version)]));
-  const inputs = [];
+  const inputs: DecisionInput[] = [];
   for (let i = 0; i < count; i++) {
     const e = a.employees[i]!;
     const t = targets[i % targets.length]!;
