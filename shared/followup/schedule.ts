@@ -26,6 +26,8 @@ export const REVIEW_NOTICE_DAYS = 30;
 export const RE_REVIEW_MONTHS = 6;
 export const MAX_REVIEW_MONTH = 120;
 export const MAX_SPMT_DAYS = 365;
+/** The report's default period: moves with a TMT in the 24 months up to the date. */
+export const REPORT_MONTHS = 24;
 
 /**
  * `Evaluasi Pasca Mutasi (bulan)` as people type it: `6; 12`, `6,12`, `6 dan 12`, `6 & 12`, `12 6`,

@@ -13,14 +13,11 @@ import { HttpError } from '../http-error';
 import { todayWib } from '../push/clock';
 import { parseOr400 } from '../validate';
 import { addMonths, isoDate, parseDateText } from '../../../shared/values/dates';
-import { dueList, followupItems, followupReport, type MoveFollowup } from '../../../shared/followup';
+import { REPORT_MONTHS, dueList, followupItems, followupReport, type MoveFollowup } from '../../../shared/followup';
 import { FollowupBody, FollowupQuery, RecordNoParams, ReportQuery } from './schemas';
 import { writeFollowups } from './write';
 
 export const FOLLOWUP_WRITERS: readonly Role[] = ['supervisor', 'approver', 'admin'];
-
-/** The report's default period: moves with a TMT in the 24 months up to `at`. */
-export const REPORT_MONTHS = 24;
 
 const facts = (m: Move): MoveFollowup => ({ ...m.followup });
 

@@ -1,5 +1,7 @@
 /** Recorded moves to follow up (pushed through the real push path), and follow-up entries. */
 import { randomUUID } from 'node:crypto';
+import { isoDate } from '../../../shared/values/dates';
+import { todayWib } from '../../../sync-server/server/push/clock';
 import type { Db } from '../../../sync-server/db/connect';
 import { createToken } from '../../../sync-server/db/tokens';
 import { pushDecisions } from '../../../sync-server/server/push/group-commit';
@@ -44,9 +46,7 @@ export function review(recordNo: string, month: number, reviewDate: string, over
   };
 }
 
-/** An ISO date `days` from today (UTC; tests keep a margin of a day for WIB). */
+/** An ISO date `days` from today as the server counts it (WIB). */
 export function daysFromToday(days: number): string {
-  const t = new Date();
-  t.setUTCDate(t.getUTCDate() + days);
-  return t.toISOString().slice(0, 10);
+  return isoDate(todayWib() + days);
 }
