@@ -12,15 +12,16 @@ import { saveLang } from '../services/local';
 import { BrowserBar } from './BrowserBar';
 import type { Notice, PaneProps } from './context';
 import { Pengaturan } from './panes/Pengaturan';
+import { Pantau } from './panes/Pantau';
 import { Periksa } from './panes/Periksa';
 import { Sinkron } from './panes/Sinkron';
 import { Tinjau } from './panes/Tinjau';
 import { Usulkan } from './panes/Usulkan';
 
-export const PANES = ['periksa', 'usulkan', 'tinjau', 'sinkron', 'pengaturan'] as const;
+export const PANES = ['periksa', 'usulkan', 'tinjau', 'sinkron', 'pantau', 'pengaturan'] as const;
 export type PaneId = (typeof PANES)[number];
-const LABEL: Record<PaneId, StringKey> = { periksa: 'paneCheck', usulkan: 'panePropose', tinjau: 'paneReview', sinkron: 'paneSync', pengaturan: 'paneSettings' };
-const VIEW = { periksa: Periksa, usulkan: Usulkan, tinjau: Tinjau, sinkron: Sinkron, pengaturan: Pengaturan };
+const LABEL: Record<PaneId, StringKey> = { periksa: 'paneCheck', usulkan: 'panePropose', tinjau: 'paneReview', sinkron: 'paneSync', pantau: 'panePantau', pengaturan: 'paneSettings' };
+const VIEW = { periksa: Periksa, usulkan: Usulkan, tinjau: Tinjau, sinkron: Sinkron, pantau: Pantau, pengaturan: Pengaturan };
 
 export interface AppProps {
   host: WorkbookHost | null;

@@ -19,6 +19,7 @@ import { registerBackup } from './commands/backup';
 import { registerTemplate } from './commands/template';
 import { registerDemo } from './commands/demo';
 import { registerNomor } from './commands/nomor';
+import { registerPantau } from './commands/pantau';
 
 /** This installation's version, from its package.json. */
 function packageVersion(): string {
@@ -63,6 +64,7 @@ registerExport(program);
 registerAudit(program);
 registerBackup(program);
 registerNomor(program);
+registerPantau(program);
 // (other commands register here)
 
 // `mutasi check x.xlsx | head`: the reader went away; stop quietly instead of a stack trace.

@@ -13,16 +13,21 @@ import {
   type DecisionRecord, type DecisionRow, type EmployeeRecord, type EmployeeRow, type PositionRecord, type PositionRow,
 } from './records';
 import { listDecisions, listEmployees, listPositions } from './queries';
+import { followupFromRow, listFollowups, type FollowupRow } from './followups';
+import type { FollowupRecord } from '../../shared/followup';
 
 export type ChangeItem =
   | { version: number; kind: 'employee'; data: EmployeeRecord }
   | { version: number; kind: 'position'; data: PositionRecord }
-  | { version: number; kind: 'decision'; data: DecisionRecord };
+  | { version: number; kind: 'decision'; data: DecisionRecord }
+  | { version: number; kind: 'followup'; data: FollowupRecord };
 
 export interface Snapshot {
   employees: EmployeeRecord[];
   positions: PositionRecord[];
   decisions: DecisionRecord[];
+  /** Follow-ups after the move that have been written (of the receiving unit, for a scoped token). */
+  followups: FollowupRecord[];
 }
 
 export interface PullResult {
@@ -48,7 +53,7 @@ export async function inSnapshot<T>(db: Db, fn: (trx: Knex.Transaction) => Promi
 
 export async function readSnapshot(q: Knex | Knex.Transaction, unit: string | null): Promise<Snapshot> {
   const positions = (await listPositions(q, unit)).map(({ holders: _h, ...p }) => p);
-  return { employees: await listEmployees(q, unit), positions, decisions: await listDecisions(q, { unit }) };
+  return { employees: await listEmployees(q, unit), positions, decisions: await listDecisions(q, { unit }), followups: await listFollowups(q, unit) };
 }
 
 export async function pull(db: Db, cursor: number, limit: number, unit: string | null): Promise<PullResult> {
@@ -68,6 +73,7 @@ export async function pull(db: Db, cursor: number, limit: number, unit: string |
     const employees = await fetchMany<EmployeeRow>(trx, 'employees', 'nip', keys('employee'));
     const positions = await fetchMany<PositionRow>(trx, 'positions', 'code', keys('position'));
     const decisions = await fetchMany<DecisionRow>(trx, 'decisions', 'record_no', keys('decision'));
+    const followups = await fetchMany<FollowupRow>(trx, 'followups', 'record_no', keys('followup'));
 
     // For a scoped pull, which positions belong to the unit (employees are judged by where they sit now).
     const unitCodes = unit ? new Set(((await trx('positions').select('code').where({ unit })) as { code: string }[]).map((r) => r.code)) : null;
@@ -83,6 +89,12 @@ export async function pull(db: Db, cursor: number, limit: number, unit: string |
         if (!row || Number(row.version) !== r.version) continue;
         if (unit && row.unit !== unit) continue;
         changes.push({ version: r.version, kind: 'position', data: positionFromRow(row) });
+      } else if (r.kind === 'followup') {
+        // A follow-up goes to its receiving unit (and unscoped readers); never to the unit the person left.
+        const row = followups.get(r.key);
+        if (!row || Number(row.version) !== r.version) continue;
+        if (unit && row.unit !== unit) continue;
+        changes.push({ version: r.version, kind: 'followup', data: followupFromRow(row) });
       } else {
         const row = decisions.get(r.key);
         if (!row || Number(row.version) !== r.version) continue;

@@ -22,7 +22,7 @@ import type { Knex } from 'knex';
 import { finalizeStatements, preparedStatements, type Db, type Dialect } from './connect';
 import { auditHash, type AuditEntry } from './audit-hash';
 
-export type ChangeKind = 'employee' | 'position' | 'decision';
+export type ChangeKind = 'employee' | 'position' | 'decision' | 'followup';
 
 /** One SQL statement with `?` placeholders, inside the writer's transaction; resolves to its rows. */
 export type Sql = <T = Record<string, unknown>>(text: string, params?: readonly unknown[]) => Promise<T[]>;

@@ -5,6 +5,9 @@ import {
   AnnouncementEntry, AuditReport, ChangesQuery, ChangesResponse, DecisionRecord, DecisionsQuery, EmployeeRecord, ErrorResponse, Health,
   NipParams, PengumumanQuery, PositionRecord, PushBody, PushResponse, RosterBody, RosterResponse,
 } from './schemas';
+import {
+  DueResponse, FollowupBody, FollowupDetail, FollowupQuery, FollowupResponse, RecordNoParams, ReportQuery, ReportResponse,
+} from './followups/schemas';
 
 const jsonOf = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 const errors = {
@@ -73,6 +76,38 @@ export function openApiDocument(): unknown {
       },
       '/api/v1/audit/verify': {
         get: { summary: 'Periksa rantai audit (admin)', security: secured, responses: { '200': jsonOf(AuditReport, 'Hasil'), ...errors } },
+      },
+      '/api/v1/followups': {
+        post: {
+          summary: 'Catat tindak lanjut pasca mutasi: SPMT, evaluasi (supervisor/approver unit penerima, atau admin)',
+          security: secured,
+          requestBody: { content: { 'application/json': { schema: FollowupBody } } },
+          responses: { '200': jsonOf(FollowupResponse, 'Satu hasil per isian'), ...errors },
+        },
+      },
+      '/api/v1/followups/due': {
+        get: {
+          summary: 'Yang jatuh tempo atau terlambat pada suatu tanggal',
+          security: secured,
+          requestParams: { query: FollowupQuery },
+          responses: { '200': jsonOf(DueResponse, 'Daftar'), ...errors },
+        },
+      },
+      '/api/v1/followups/report': {
+        get: {
+          summary: 'Laporan per unit: SPMT, evaluasi, SKP sesudah vs sebelum',
+          security: secured,
+          requestParams: { query: ReportQuery },
+          responses: { '200': jsonOf(ReportResponse, 'Laporan'), ...errors },
+        },
+      },
+      '/api/v1/followups/{recordNo}': {
+        get: {
+          summary: 'Tindak lanjut satu keputusan dengan jadwalnya',
+          security: secured,
+          requestParams: { path: RecordNoParams, query: FollowupQuery.pick({ at: true }) },
+          responses: { '200': jsonOf(FollowupDetail, 'Tindak lanjut'), '404': jsonOf(ErrorResponse, 'Tidak ditemukan'), ...errors },
+        },
       },
       '/pengumuman': {
         get: {

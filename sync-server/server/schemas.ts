@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { PROPOSAL_REASONS } from '../../shared/domain';
 import { RULE_IDS } from '../../shared/rules/types';
 import { ROLES } from '../db/tokens';
+import { FollowupRecord } from './followups/schemas';
 
 export const MAX_DECISIONS_PER_PUSH = 500;
 
@@ -151,6 +152,7 @@ const ChangeItem = z.discriminatedUnion('kind', [
   z.object({ version: z.number().int(), kind: z.literal('employee'), data: EmployeeRecord }),
   z.object({ version: z.number().int(), kind: z.literal('position'), data: PositionRecord }),
   z.object({ version: z.number().int(), kind: z.literal('decision'), data: DecisionRecord }),
+  z.object({ version: z.number().int(), kind: z.literal('followup'), data: FollowupRecord }),
 ]);
 
 export const ChangesResponse = z
@@ -159,7 +161,10 @@ export const ChangesResponse = z
     more: z.boolean(),
     reset: z.boolean(),
     changes: z.array(ChangeItem),
-    snapshot: z.object({ employees: z.array(EmployeeRecord), positions: z.array(PositionRecord), decisions: z.array(DecisionRecord) }).optional(),
+    snapshot: z.object({
+      employees: z.array(EmployeeRecord), positions: z.array(PositionRecord), decisions: z.array(DecisionRecord),
+      followups: z.array(FollowupRecord).optional(),
+    }).optional(),
   })
   .meta({ id: 'ChangesResponse' });
 

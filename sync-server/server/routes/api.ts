@@ -18,6 +18,7 @@ import { rowsToSheet } from '../roster/rows-to-sheets';
 import { ChangesQuery, DecisionsQuery, EmptyQuery, NipParams, PushBody, RosterBody } from '../schemas';
 import { parseOr400 } from '../validate';
 import { concurrencyPerToken } from '../security';
+import { followupRouter } from '../followups/routes';
 
 export function apiRouter(db: Db, config: ServerConfig): Router {
   const r = Router();
@@ -104,6 +105,8 @@ export function apiRouter(db: Db, config: ServerConfig): Router {
     parseOr400(EmptyQuery, req.query, 'Parameter');
     res.json(await verifyAudit(db));
   });
+
+  r.use(followupRouter(db, config));
 
   return r;
 }
