@@ -14,6 +14,7 @@ import { errorHandler, notFound } from './errors';
 import { openApiDocument } from './openapi';
 import { apiRouter } from './routes/api';
 import { pengumumanRouter } from './routes/pengumuman';
+import { documentsRouter } from './routes/documents';
 import { corsPolicy, securityHeaders } from './security';
 import { groupWriterOf } from './push/group-commit';
 
@@ -83,6 +84,8 @@ export function createApp({ db, config: over, logger }: AppOptions): Express {
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openApiDocument());
   });
+  // Decision documents and /verifikasi (issue 13); before /api/v1 so its download links need no token.
+  app.use(documentsRouter(db));
   app.use('/api/v1', apiRouter(db, config));
   app.use(pengumumanRouter(db));
   if (config.addinDir && existsSync(config.addinDir)) {

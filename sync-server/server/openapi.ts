@@ -5,6 +5,7 @@ import {
   AnnouncementEntry, AuditReport, ChangesQuery, ChangesResponse, DecisionRecord, DecisionsQuery, EmployeeRecord, ErrorResponse, Health,
   NipParams, PengumumanQuery, PositionRecord, PushBody, PushResponse, RosterBody, RosterResponse,
 } from './schemas';
+import { documentsPaths } from '../documents/openapi';
 
 const jsonOf = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 const errors = {
@@ -91,6 +92,7 @@ export function openApiDocument(): unknown {
           },
         },
       },
+      ...documentsPaths(jsonOf, errors, secured),
     },
   });
   return cached;

@@ -5,9 +5,11 @@
  */
 import type { Knex } from 'knex';
 import * as m0001 from './0001_official_record';
+import * as m0004 from './0004_documents';
 
 const MIGRATIONS: Record<string, Knex.Migration> = {
   '0001_official_record': m0001,
+  '0004_documents': m0004,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {
