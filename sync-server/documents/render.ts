@@ -97,7 +97,7 @@ export function inspectTemplate(kind: DocumentKind, fileName: string, bytes: Buf
   const zip = openZip(kind, fileName, bytes);
   const inspect = new InspectModule();
   try {
-    new Docxtemplater(zip, { paragraphLoop: true, linebreaks: true, modules: [inspect] });
+    new Docxtemplater(zip, { paragraphLoop: true, linebreaks: true, errorLogging: false, modules: [inspect] });
   } catch (e) {
     throw new TemplateProblem(kind, fileName, engineProblems(e));
   }
@@ -146,7 +146,7 @@ export async function renderDocx(input: RenderInput): Promise<Buffer> {
   const zip = openZip(input.kind, input.fileName, input.template);
   let doc: Docxtemplater;
   try {
-    doc = new Docxtemplater(zip, { paragraphLoop: true, linebreaks: true, nullGetter: () => '' });
+    doc = new Docxtemplater(zip, { paragraphLoop: true, linebreaks: true, errorLogging: false, nullGetter: () => '' });
     doc.render(input.values);
   } catch (e) {
     throw new TemplateProblem(input.kind, input.fileName, engineProblems(e));

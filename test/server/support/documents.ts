@@ -54,7 +54,7 @@ export async function seedDecisions(db: Db, n: number, opts: { extraNames?: stri
   const names = [...NAMES, ...(opts.extraNames ?? [])];
   const employees: Employee[] = [];
   for (let i = 0; i < n; i++) {
-    const name = names[i] ?? `Pegawai Contoh ${i + 1}, S.AP.`;
+    const name = names[i] || `Pegawai Contoh ${i + 1}, S.AP.`;
     employees.push(
       employee(uniqueNip(i), i % 2 === 0 ? 'POOL-A' : 'POOL-B', {
         name,
