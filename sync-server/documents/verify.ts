@@ -78,6 +78,16 @@ export async function verification(db: Db, token: string, sha256: string | null)
   };
 }
 
+const WIB = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
+
+/** "8 Desember 2026 pukul 01.12 WIB". */
+function wib(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const parts = Object.fromEntries(WIB.formatToParts(d).map((p) => [p.type, p.value]));
+  return `${tanggalIso(`${parts.year}-${parts.month}-${parts.day}`)} pukul ${parts.hour === '24' ? '00' : parts.hour}.${parts.minute} WIB`;
+}
+
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const STYLE = `body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;padding:1rem;color:#1b1b1b;background:#fafafa;line-height:1.45;max-width:56rem}
@@ -126,9 +136,8 @@ export function renderVerificationHtml(v: Verification, token: string): string {
 </div>`,
     )
     .join('\n');
-  const latest = v.issues[v.issues.length - 1];
   const hashes = v.issues.length
-    ? v.issues.map((i) => `<div class="hash">${esc(i.sha256)}</div><small>diterbitkan ${esc(i.issuedAt.slice(0, 16).replace('T', ' '))} UTC</small>`).join('\n')
+    ? v.issues.map((i) => `<div class="hash">${esc(i.sha256)}</div><small>diterbitkan ${esc(wib(i.issuedAt))}</small>`).join('\n')
     : '<small>Belum ada berkas yang tercatat diterbitkan.</small>';
   const check = v.check
     ? v.check.matches
@@ -150,7 +159,7 @@ ${decisions}
 ${hashes}
 </div>
 <form class="kartu info" method="get" action="/verifikasi/${esc(token)}#hasil">
-<label for="sha256"><b>Periksa berkas Anda</b></label>
+<label for="sha256" style="display:block"><b>Periksa berkas Anda</b></label>
 <small>Tempel SHA-256 berkas .docx yang Anda terima (Windows: <code>certutil -hashfile berkas.docx SHA256</code>; Linux/Mac: <code>sha256sum berkas.docx</code>).</small>
 <input type="text" id="sha256" name="sha256" maxlength="64" pattern="[0-9A-Fa-f ]{64,80}" placeholder="64 karakter heksadesimal" value="${esc(v.check?.sha256 ?? '')}">
 <button type="submit">Periksa</button>
