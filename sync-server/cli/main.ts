@@ -20,6 +20,7 @@ import { registerTemplate } from './commands/template';
 import { registerDemo } from './commands/demo';
 import { registerNomor } from './commands/nomor';
 import { registerPantau } from './commands/pantau';
+import { registerSurat } from './commands/surat';
 
 /** This installation's version, from its package.json. */
 function packageVersion(): string {
@@ -65,6 +66,7 @@ registerAudit(program);
 registerBackup(program);
 registerNomor(program);
 registerPantau(program);
+registerSurat(program);
 // (other commands register here)
 
 // `mutasi check x.xlsx | head`: the reader went away; stop quietly instead of a stack trace.

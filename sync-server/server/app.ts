@@ -15,6 +15,7 @@ import { HttpError } from './http-error';
 import { openApiDocument } from './openapi';
 import { apiRouter } from './routes/api';
 import { pengumumanRouter } from './routes/pengumuman';
+import { documentsRouter } from './routes/documents';
 import { corsPolicy, failedAuthOf, requestSerializer, securityHeaders } from './security';
 import { groupWriterOf } from './push/group-commit';
 
@@ -85,6 +86,8 @@ export function createApp({ db, config: over, logger }: AppOptions): Express {
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openApiDocument());
   });
+  // Decision documents and /verifikasi (issue 13); before /api/v1 so its download links need no token.
+  app.use(documentsRouter(db));
   app.use('/api/v1', apiRouter(db, config));
   app.use(pengumumanRouter(db));
   if (config.addinDir && existsSync(config.addinDir)) {

@@ -8,6 +8,7 @@ import {
 import {
   DueResponse, FollowupBody, FollowupDetail, FollowupQuery, FollowupResponse, RecordNoParams, ReportQuery, ReportResponse,
 } from './followups/schemas';
+import { documentsPaths } from '../documents/openapi';
 
 const jsonOf = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 const errors = {
@@ -126,6 +127,7 @@ export function openApiDocument(): unknown {
           },
         },
       },
+      ...documentsPaths(jsonOf, errors, secured),
     },
   });
   return cached;

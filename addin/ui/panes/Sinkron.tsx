@@ -4,6 +4,7 @@ import { num, t } from '../../i18n';
 import { loadConnection } from '../../services/local';
 import { pullOfficial, pushApproved, queuedCount, type PullSummary, type PushSummary } from '../../services/sync';
 import type { PaneProps } from '../context';
+import { SinkronDocuments } from './SinkronDocuments';
 
 export function Sinkron(p: PaneProps) {
   const { lang } = p;
@@ -66,6 +67,7 @@ export function Sinkron(p: PaneProps) {
       {pull && (
         <p data-testid="pull-result">{t(lang, 'pulled')}: {num(lang, pull.changes)} {t(lang, 'changes')} · {num(lang, pull.rowsUpdated)} {t(lang, 'rowsUpdated')}</p>
       )}
+      <SinkronDocuments {...p} />
     </section>
   );
 }

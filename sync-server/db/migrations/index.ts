@@ -7,12 +7,14 @@ import type { Knex } from 'knex';
 import * as m0001 from './0001_official_record';
 import * as m0002 from './0002_record_integrity';
 import * as m0003 from './0003_audit_state';
+import * as m0004 from './0004_documents';
 import * as m0005 from './0005_followups';
 
 const MIGRATIONS: Record<string, Knex.Migration> = {
   '0001_official_record': m0001,
   '0002_record_integrity': m0002,
   '0003_audit_state': m0003,
+  '0004_documents': m0004,
   '0005_followups': m0005,
 };
 

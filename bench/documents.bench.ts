@@ -1,0 +1,98 @@
+/**
+ * Decision documents: 500 recorded decisions (SQLite) → one SK with a 500-row Lampiran + 500 petikan +
+ * 500 Surat Penjelasan + 500 SPMT, numbered, QR-coded, hashed and audited, as `mutasi surat` and the API
+ * make them. Prints the time (goal ≤ 10 s on the project machine) and the peak memory.
+ *
+ * The engine was chosen by measurement: the same petikan (simple tags only) filled 100 times by
+ * docxtemplater + pizzip and by docx-templates, same run, same machine.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Docxtemplater from 'docxtemplater';
+import { createReport } from 'docx-templates';
+import PizZip from 'pizzip';
+import { openDatabase } from '../sync-server/db/connect';
+import { migrateLatest } from '../sync-server/db/migrate';
+import { issueDocuments } from '../sync-server/documents/issue';
+import { defaultTemplate } from '../sync-server/documents/templates';
+import { seedDecisions } from '../test/server/support/documents';
+
+const N = 500;
+
+function peakSampler(): { stop(): { rss: number; heap: number } } {
+  let rss = 0;
+  let heap = 0;
+  const sample = () => {
+    const m = process.memoryUsage();
+    rss = Math.max(rss, m.rss);
+    heap = Math.max(heap, m.heapUsed);
+  };
+  const t = setInterval(sample, 20);
+  return {
+    stop() {
+      clearInterval(t);
+      sample();
+      return { rss, heap };
+    },
+  };
+}
+
+const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MB`;
+
+/** The petikan with its sections taken out, so both engines fill the same plain tags. */
+function plainPetikan(): Buffer {
+  const zip = new PizZip(defaultTemplate('petikan'));
+  const xml = zip.file('word/document.xml')!.asText().replace(/\{[#/^](draf|verifikasi)\}/g, '');
+  zip.file('word/document.xml', xml);
+  return zip.generate({ type: 'nodebuffer' }) as Buffer;
+}
+
+async function engines(): Promise<void> {
+  const template = plainPetikan();
+  const data = (i: number) => ({
+    nomor: `800.1.3.3/${i}/BKPSDM/2027`, tanggal: '2 Januari 2027', tahun: '2027', nomorCatatan: `MUT-2027-${String(i).padStart(6, '0')}`, tautanVerifikasi: 'https://contoh/verifikasi/x',
+    nama: `Pegawai ${i}, S.E.`, nip: '198001012005011001', pangkat: 'Penata Muda Tingkat I', golongan: 'III/b', pangkatGolongan: 'Penata Muda Tingkat I (III/b)',
+    jabatanLama: 'Analis', unitLama: 'Dinas A', jabatanBaru: 'Perencana', unitBaru: 'Bappeda', tmt: '2 Januari 2027', jenisMutasi: 'Rotasi', catatan: '', izinMendagri: '', nomorSk: 'x', tanggalSk: 'y',
+  });
+  const runs = 100;
+  let t0 = performance.now();
+  for (let i = 0; i < runs; i++) {
+    const doc = new Docxtemplater(new PizZip(template), { paragraphLoop: true, linebreaks: true, errorLogging: false, nullGetter: () => '' });
+    doc.render(data(i));
+    doc.getZip().generate({ type: 'nodebuffer', compression: 'DEFLATE' });
+  }
+  const dxt = (performance.now() - t0) / runs;
+  t0 = performance.now();
+  for (let i = 0; i < runs; i++) {
+    await createReport({ template, data: data(i), cmdDelimiter: ['{', '}'], failFast: false, rejectNullish: false });
+  }
+  const dt = (performance.now() - t0) / runs;
+  console.log(`engine, one petikan: docxtemplater+pizzip ${dxt.toFixed(1)} ms · docx-templates ${dt.toFixed(1)} ms · ratio ${(dt / dxt).toFixed(2)} (docx-templates / docxtemplater)`);
+}
+
+export default async function run(): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'mutasi-bench-docs-'));
+  const db = openDatabase(path.join(dir, 'mutasi.sqlite'));
+  try {
+    await migrateLatest(db);
+    await seedDecisions(db, N);
+    const recordNos = ((await db.knex('decisions').select('record_no').orderBy('record_no')) as { record_no: string }[]).map((r) => r.record_no);
+    await engines();
+    if (global.gc) global.gc();
+    const peak = peakSampler();
+    const t0 = performance.now();
+    const files = await issueDocuments(db, { kinds: ['sk', 'petikan', 'penjelasan', 'spmt'], recordNos }, { actor: 'bench', baseUrl: 'https://mutasi.contohkab.go.id' });
+    const first = (performance.now() - t0) / 1000;
+    const m = peak.stop();
+    const bytes = files.reduce((s, f) => s + f.bytes.length, 0);
+    console.log(`${N} decisions → ${files.length} documents (1 SK + ${N} petikan + ${N} letters + ${N} SPMT), first issue: ${first.toFixed(2)} s (goal ≤ 10 s), ${(files.length / first).toFixed(0)} documents/s, ${mb(bytes)} of .docx`);
+    console.log(`peak memory: rss ${mb(m.rss)}, heap ${mb(m.heap)}`);
+    const t1 = performance.now();
+    await issueDocuments(db, { kinds: ['sk', 'petikan', 'penjelasan', 'spmt'], recordNos }, { actor: 'bench', baseUrl: 'https://mutasi.contohkab.go.id' });
+    console.log(`re-issue of the same batch (same numbers, same bytes): ${((performance.now() - t1) / 1000).toFixed(2)} s`);
+  } finally {
+    await db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,161 @@
+/**
+ * Filling a template: docxtemplater on a PizZip of the template's bytes, values XML-escaped by the engine
+ * (a name like `<b>` or `=HYPERLINK(…)` stays text), then the verification QR code (qrcode) put in place
+ * of the template's image whose alternative text is "QR Verifikasi". The output is deterministic — the
+ * zip's file dates are the day of issue — so the same document issued again is the same bytes and the
+ * same SHA-256.
+ *
+ * `inspectTemplate` is the check an office template passes before the server keeps it: it opens, every
+ * tag is closed and is a documented placeholder (placeholders.ts), and it has the QR image.
+ */
+import Docxtemplater from 'docxtemplater';
+import InspectModule from 'docxtemplater/js/inspect-module.js';
+import PizZip from 'pizzip';
+import QRCode from 'qrcode';
+import { allowedTags, QR_ALT_TEXT, type DocumentKind } from './placeholders';
+
+/** A template that cannot be used, with every reason (Indonesian, naming the tag or the part). */
+export class TemplateProblem extends Error {
+  constructor(
+    readonly kind: DocumentKind,
+    readonly fileName: string,
+    readonly problems: string[],
+  ) {
+    super(`Templat ${kind} (${fileName}) tidak dapat dipakai: ${problems.join('; ')}`);
+    this.name = 'TemplateProblem';
+  }
+}
+
+interface DocxError {
+  properties?: { errors?: DocxError[]; explanation?: string; id?: string; xtag?: string };
+  message?: string;
+}
+
+function openZip(kind: DocumentKind, fileName: string, bytes: Buffer): PizZip {
+  try {
+    const zip = new PizZip(bytes);
+    if (!zip.file('word/document.xml')) throw new Error('no word/document.xml');
+    return zip;
+  } catch {
+    throw new TemplateProblem(kind, fileName, ['berkas tidak dapat dibuka sebagai dokumen Word (.docx); simpan ulang dari Word sebagai "Dokumen Word (*.docx)"']);
+  }
+}
+
+function engineProblems(e: unknown): string[] {
+  const err = e as DocxError;
+  const list = err.properties?.errors ?? [err];
+  return list.map((x) => {
+    const tag = x.properties?.xtag ? ` (penanda "${x.properties.xtag}")` : '';
+    const what: Record<string, string> = {
+      unclosed_tag: 'kurung kurawal penanda tidak ditutup',
+      unopened_tag: 'kurung kurawal penutup tanpa pembuka',
+      unclosed_loop: 'bagian {#…} tidak ditutup dengan {/…}',
+      unopened_loop: 'penutup {/…} tanpa pembuka {#…}',
+      closing_tag_does_not_match_opening_tag: 'penutup {/…} tidak sama dengan pembukanya',
+      duplicate_open_tag: 'kurung kurawal pembuka ganda',
+      duplicate_close_tag: 'kurung kurawal penutup ganda',
+    };
+    return `${what[x.properties?.id ?? ''] ?? x.properties?.explanation ?? x.message ?? 'galat templat'}${tag}`;
+  });
+}
+
+/** Tags of a parsed template, with the section each is in. */
+function walk(parts: Docxtemplater.DXT.Part[], section: string | null, out: { tag: string; section: string | null; isSection: boolean }[]): void {
+  for (const p of parts) {
+    if (p.type !== 'placeholder') continue;
+    const isSection = p.module === 'loop';
+    out.push({ tag: p.value, section, isSection });
+    if (p.subparsed) walk(p.subparsed, isSection ? p.value : section, out);
+  }
+}
+
+/** Where the QR image is: the media file of every drawing whose alt text (descr, title or name) is QR_ALT_TEXT. */
+function qrTargets(zip: PizZip, part = 'word/document.xml'): string[] {
+  const xml = zip.file(part)?.asText() ?? '';
+  const relsXml = zip.file(part.replace(/([^/]+)$/, '_rels/$1.rels'))?.asText() ?? '';
+  const out: string[] = [];
+  for (const m of xml.matchAll(/<w:drawing\b[\s\S]*?<\/w:drawing>/g)) {
+    const drawing = m[0];
+    const docPr = /<wp:docPr\b[^>]*>/.exec(drawing)?.[0] ?? '';
+    if (!docPr.includes(`"${QR_ALT_TEXT}"`)) continue;
+    const embed = /r:embed="([^"]+)"/.exec(drawing)?.[1];
+    if (!embed) continue;
+    const rel = new RegExp(`<Relationship\\b[^>]*\\bId="${embed}"[^>]*>`).exec(relsXml)?.[0];
+    const target = rel && /Target="([^"]+)"/.exec(rel)?.[1];
+    if (target) out.push(target.startsWith('/') ? target.slice(1) : `word/${target}`);
+  }
+  return out;
+}
+
+export interface TemplateInfo {
+  tags: string[];
+  hasQr: boolean;
+}
+
+/** Checks a template for a kind; throws TemplateProblem with every reason. */
+export function inspectTemplate(kind: DocumentKind, fileName: string, bytes: Buffer): TemplateInfo {
+  const zip = openZip(kind, fileName, bytes);
+  const inspect = new InspectModule();
+  try {
+    new Docxtemplater(zip, { paragraphLoop: true, linebreaks: true, errorLogging: false, modules: [inspect] });
+  } catch (e) {
+    throw new TemplateProblem(kind, fileName, engineProblems(e));
+  }
+  const found: { tag: string; section: string | null; isSection: boolean }[] = [];
+  walk(inspect.getAllStructuredTags(), null, found);
+  const allowed = allowedTags(kind);
+  const unknown = new Set<string>();
+  for (const f of found) {
+    const ok = allowed.top.has(f.tag) || (f.section !== null && (allowed.inner.get(f.section)?.has(f.tag) ?? false));
+    if (!ok) unknown.add(f.tag);
+  }
+  const problems: string[] = [];
+  if (unknown.size > 0) {
+    problems.push(
+      `penanda tidak dikenal: ${[...unknown].map((t) => `{${t}}`).join(', ')} (penanda yang dikenal untuk ${kind}: ${[...allowed.top].map((t) => `{${t}}`).join(', ')}; lihat docs/documents.md)`,
+    );
+  }
+  const targets = qrTargets(zip);
+  const hasQr = targets.length > 0;
+  const notPng = targets.filter((t) => !/\.png$/i.test(t));
+  if (notPng.length > 0) problems.push(`gambar "${QR_ALT_TEXT}" harus berformat PNG (kini ${notPng.join(', ')})`);
+  if (!hasQr) problems.push(`tidak ada gambar berteks alternatif "${QR_ALT_TEXT}" untuk kode QR verifikasi (sisipkan gambar apa saja dan isi teks alternatifnya "${QR_ALT_TEXT}")`);
+  if (problems.length > 0) throw new TemplateProblem(kind, fileName, problems);
+  return { tags: [...new Set(found.map((f) => f.tag))], hasQr };
+}
+
+export interface RenderInput {
+  kind: DocumentKind;
+  fileName: string;
+  template: Buffer;
+  values: Record<string, unknown>;
+  /** The verification address for the QR; null on drafts (no QR). */
+  qrUrl: string | null;
+  /** The zip entries' date: the day of issue, so equal content gives equal bytes. */
+  date: Date;
+}
+
+const QR_OPTIONS = { type: 'png' as const, errorCorrectionLevel: 'M' as const, margin: 1, scale: 4 };
+
+export async function qrPng(url: string): Promise<Buffer> {
+  return QRCode.toBuffer(url, QR_OPTIONS);
+}
+
+/** Fills a template; the .docx bytes. */
+export async function renderDocx(input: RenderInput): Promise<Buffer> {
+  const zip = openZip(input.kind, input.fileName, input.template);
+  let doc: Docxtemplater;
+  try {
+    doc = new Docxtemplater(zip, { paragraphLoop: true, linebreaks: true, errorLogging: false, nullGetter: () => '' });
+    doc.render(input.values);
+  } catch (e) {
+    throw new TemplateProblem(input.kind, input.fileName, engineProblems(e));
+  }
+  const out = doc.getZip() as PizZip;
+  if (input.qrUrl) {
+    const png = await qrPng(input.qrUrl);
+    for (const target of qrTargets(out)) out.file(target, png);
+  }
+  for (const f of Object.values(out.files)) f.date = input.date;
+  return out.generate({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } }) as Buffer;
+}
