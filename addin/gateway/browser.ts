@@ -1,57 +1,58 @@
 /**
  * The browser host: the same task pane in a plain browser tab, outside Office, working on an .xlsx the
  * user picks and saving it back as a download (reviewers without Excel desktop; the end-to-end tests).
- * exceljs is loaded on demand (its own chunk, never part of what Excel loads). Workbook settings live in a
- * very hidden sheet `_mutasi` of the same file (which the Office gateway reads too, for keys Excel lacks),
- * and — when Excel has attached the add-in to the file — in Excel's own web-extension part as well, which
- * exceljs would drop and webextension.ts carries through the save.
+ *
+ * It reads and writes through the product's own reader and surgical writer (shared/xlsx/): the saved
+ * file is the opened one with only what Mutasi owns changed — the cells it writes (Usulan rows, marks),
+ * sheets it creates (Usulan when absent, Ringkasan, the very hidden settings sheet `_mutasi`), the styles
+ * it appends, and this add-in's settings in Excel's web-extension part when Excel attached the add-in to
+ * the file. Every other part (charts, pictures, comments, pivots, other sheets…) is copied byte for byte.
+ * A file that is not a readable .xlsx is refused with the same clear line the command line gives.
  */
-import type ExcelJSNs from 'exceljs';
+import type { Lang } from '../../shared/rules/types';
 import type { FormatWrite, SheetData, ValueWrite } from '../../shared/workbook/gateway';
-import { sheetData, writeFormatsTo, writeValuesTo } from '../../shared/workbook/exceljs-cells';
+import { XlsxDocumentGateway } from '../../shared/xlsx/gateway';
+import { XlsxError, xlsxProblemMessage } from '../../shared/xlsx/package';
+import { XlsxDocument } from '../../shared/xlsx/write';
 import type { ChartSpec, WorkbookHost } from '../host/types';
-import { readWebExtensions, restoreWebExtensions, type WebExtensionParts } from './webextension';
+import { webExtensionSettings, webExtensionWithSettings } from './webextension';
 
-type ExcelJS = typeof ExcelJSNs;
 const SETTINGS_SHEET = '_mutasi';
-
-let loading: Promise<ExcelJS> | null = null;
-/** exceljs, fetched the first time a file is opened. */
-export function loadExcelJS(): Promise<ExcelJS> {
-  loading ??= import(/* webpackChunkName: "exceljs" */ 'exceljs').then((m) => ((m as unknown as { default?: ExcelJS }).default ?? (m as unknown as ExcelJS)));
-  return loading;
-}
 
 export class BrowserGateway implements WorkbookHost {
   readonly kind = 'browser' as const;
-  /** exceljs reads and writes cells, styles and sheets, but has no API to create a chart. */
+  /** The surgical writer does not create charts; the pane draws the same figures itself. */
   readonly nativeCharts = false;
   private calls = 0;
+  private readonly gw: XlsxDocumentGateway;
+  /** Excel's part holding this add-in's settings (null when Excel never attached it), and its settings. */
+  private readonly excel: { part: string; settings: Record<string, unknown> } | null;
+  private excelDirty = false;
 
   private constructor(
-    readonly workbook: ExcelJSNs.Workbook,
+    readonly doc: XlsxDocument,
     readonly fileName: string,
-    /** Excel's web-extension parts of the opened file (the add-in's settings there), kept for the save. */
-    private readonly webExtensions: WebExtensionParts | null = null,
-  ) {}
-
-  static async open(data: ArrayBuffer, fileName: string): Promise<BrowserGateway> {
-    const ExcelJS = await loadExcelJS();
-    const webExtensions = await readWebExtensions(data);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(data);
-    return new BrowserGateway(wb, fileName, webExtensions);
+  ) {
+    this.gw = new XlsxDocumentGateway(doc);
+    this.excel = webExtensionSettings(doc.pkg);
   }
 
-  static async empty(fileName = 'mutasi.xlsx'): Promise<BrowserGateway> {
-    const ExcelJS = await loadExcelJS();
-    return new BrowserGateway(new ExcelJS.Workbook(), fileName);
+  /** Opens a picked file; a file that is not an .xlsx (an .xls, a CSV, an image, an empty or cut-short file) throws one clear line. */
+  static async open(data: ArrayBuffer | Uint8Array, fileName: string, lang: Lang = 'id'): Promise<BrowserGateway> {
+    const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+    try {
+      return new BrowserGateway(XlsxDocument.open(bytes), fileName);
+    } catch (e) {
+      if (e instanceof XlsxError) throw new Error(xlsxProblemMessage(e.problem, fileName, lang));
+      throw e;
+    }
   }
 
-  /** The workbook as .xlsx bytes, for the download (with Excel's add-in parts put back). */
+  /** The workbook as .xlsx bytes, for the download. */
   async save(): Promise<ArrayBuffer> {
-    const bytes = (await this.workbook.xlsx.writeBuffer()) as ArrayBuffer;
-    return this.webExtensions ? restoreWebExtensions(bytes, this.webExtensions, this.webExtensions.settings) : bytes;
+    if (this.excel && this.excelDirty) this.doc.pkg.set(this.excel.part, webExtensionWithSettings(this.doc.pkg.text(this.excel.part)!, this.excel.settings));
+    const bytes = this.doc.toBytes();
+    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   }
 
   roundTrips(): number {
@@ -64,79 +65,69 @@ export class BrowserGateway implements WorkbookHost {
 
   async listSheets(): Promise<string[]> {
     this.calls++;
-    return this.workbook.worksheets.filter((w) => w.name !== SETTINGS_SHEET).map((w) => w.name);
+    return (await this.gw.listSheets()).filter((n) => n !== SETTINGS_SHEET);
   }
 
   async readSheets(names: string[]): Promise<SheetData[]> {
     this.calls++;
-    const out: SheetData[] = [];
-    for (const n of names) {
-      const ws = this.workbook.getWorksheet(n);
-      if (ws) out.push(sheetData(ws));
-    }
-    return out;
+    return this.gw.readSheets(names);
   }
 
   async ensureSheet(name: string, headers?: string[]): Promise<void> {
     this.calls++;
-    if (this.workbook.getWorksheet(name)) return;
-    const ws = this.workbook.addWorksheet(name);
-    if (headers && headers.length > 0) {
-      ws.addRow(headers).font = { bold: true };
-      ws.views = [{ state: 'frozen', ySplit: 1 }];
-    }
+    await this.gw.ensureSheet(name, headers);
   }
 
   async writeValues(writes: ValueWrite[]): Promise<void> {
     this.calls++;
-    writeValuesTo(this.workbook, writes);
+    await this.gw.writeValues(writes);
   }
 
   async writeFormats(formats: FormatWrite[]): Promise<void> {
     this.calls++;
-    writeFormatsTo(this.workbook, formats);
+    await this.gw.writeFormats(formats);
   }
 
-  private settingsSheet(create: boolean): ExcelJSNs.Worksheet | undefined {
-    let ws = this.workbook.getWorksheet(SETTINGS_SHEET);
-    if (!ws && create) {
-      ws = this.workbook.addWorksheet(SETTINGS_SHEET, { state: 'veryHidden' });
-      ws.addRow(['Kunci', 'Nilai']);
-    }
-    return ws;
+  /** The settings sheet's key → value rows. */
+  private sheetSettings(): Map<string, string> {
+    const out = new Map<string, string>();
+    const [sheet] = this.doc.readSheets([SETTINGS_SHEET]);
+    sheet?.values.forEach((row, i) => {
+      if (i === 0 || row[0] === null || row[0] === undefined) return;
+      const v = row[1];
+      out.set(String(row[0]), v === null || v === undefined ? '' : typeof v === 'object' && !(v instanceof Date) ? v.error : String(v));
+    });
+    return out;
   }
 
   async readSettings(keys: string[]): Promise<Record<string, unknown>> {
     this.calls++;
-    const ws = this.settingsSheet(false);
+    const rows = this.sheetSettings();
     const out: Record<string, unknown> = {};
-    ws?.eachRow((row, r) => {
-      if (r === 1) return;
-      const k = String(row.getCell(1).value ?? '');
-      if (keys.includes(k)) out[k] = row.getCell(2).value;
-    });
+    for (const k of keys) if (rows.has(k)) out[k] = rows.get(k);
     // What Excel keeps for the add-in wins: it is what an Excel session last wrote (a browser session
     // writes both places, so they agree after it).
-    const excel = this.webExtensions?.ours ? this.webExtensions.settings : {};
+    const excel = this.excel?.settings ?? {};
     for (const k of keys) if (k in excel) out[k] = excel[k];
     return out;
   }
 
   async writeSettings(values: Record<string, unknown>): Promise<void> {
     this.calls++;
-    const ws = this.settingsSheet(true)!;
-    const rowOf = new Map<string, number>();
-    ws.eachRow((row, r) => {
-      if (r > 1) rowOf.set(String(row.getCell(1).value ?? ''), r);
-    });
+    const rows = this.sheetSettings();
     for (const [k, v] of Object.entries(values)) {
       const text = typeof v === 'string' ? v : JSON.stringify(v);
-      if (this.webExtensions?.ours) this.webExtensions.settings[k] = text;
-      const r = rowOf.get(k) ?? ws.rowCount + 1;
-      ws.getCell(r, 1).value = k;
-      ws.getCell(r, 2).value = text;
-      rowOf.set(k, r);
+      rows.set(k, text);
+      if (this.excel) {
+        this.excel.settings[k] = text;
+        this.excelDirty = true;
+      }
     }
+    // The settings sheet is Mutasi's own: written whole, very hidden, every value as text.
+    this.doc.putSheet(SETTINGS_SHEET, {
+      rows: [['Kunci', 'Nilai'], ...[...rows].map(([k, v]) => [{ value: k, numFmt: '@' }, { value: v, numFmt: '@' }])],
+      state: 'veryHidden',
+    });
   }
 
   async selectCell(): Promise<void> {
@@ -144,7 +135,6 @@ export class BrowserGateway implements WorkbookHost {
   }
 
   async upsertChart(_chart: ChartSpec): Promise<boolean> {
-    // exceljs cannot write charts; the pane draws the same figures itself.
     return false;
   }
 }

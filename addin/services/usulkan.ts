@@ -9,7 +9,7 @@ import type { Lang } from '../../shared/rules/types';
 import { parseDateText } from '../../shared/values/dates';
 import type { SheetData } from '../../shared/workbook/gateway';
 import type { ParsedWorkbook } from '../../shared/workbook/reader';
-import { writeProposals } from '../../sync-server/xlsx/write-proposals';
+import { writeProposals } from '../../shared/workbook/write-proposals';
 import type { WorkbookHost } from '../host/types';
 import { readCheckSettings } from '../workbook/recorded';
 import { check, readBook } from './periksa';

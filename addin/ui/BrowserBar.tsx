@@ -1,4 +1,4 @@
-/** The browser host's file bar: open an .xlsx (exceljs loads on first use), save it back as a download. */
+/** The browser host's file bar: open an .xlsx (read and saved by the product's own .xlsx reader and surgical writer), save it back as a download. */
 import type { Lang } from '../../shared/rules/types';
 import type { WorkbookHost } from '../host/types';
 import { t } from '../i18n';
@@ -14,7 +14,7 @@ export function BrowserBar(p: { lang: Lang; host: WorkbookHost | null; busy: boo
     const f = input.files?.[0];
     if (!f) return;
     void p.run('openFile', async () => {
-      p.onOpen(await BrowserGateway.open(await f.arrayBuffer(), f.name));
+      p.onOpen(await BrowserGateway.open(await f.arrayBuffer(), f.name, lang));
     });
     input.value = '';
   };

@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BrowserGateway } from '../../addin/gateway/browser';
+import type { CellValue } from '../../shared/workbook/gateway';
 import { runPeriksa } from '../../addin/services/periksa';
 import { pushApproved, queuedCount } from '../../addin/services/sync';
 import { decide, reviewItems } from '../../addin/services/tinjau';
@@ -20,6 +21,15 @@ async function openBook(): Promise<BrowserGateway> {
   await writeE2eWorkbook(file);
   const buf = readFileSync(file);
   return BrowserGateway.open(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer, 'kantor.xlsx');
+}
+
+/** A co-author inserting rows at `at` (what Excel's Insert does): the rows below move down. */
+async function insertRows(gw: BrowserGateway, sheet: string, at: number, rows: CellValue[][]): Promise<void> {
+  const [s] = await gw.readSheets([sheet]);
+  const below = s!.values.slice(at - 1);
+  const width = Math.max(...below.map((r) => r.length), ...rows.map((r) => r.length));
+  const pad = (r: CellValue[]) => [...r, ...Array<CellValue>(width - r.length).fill(null)];
+  await gw.writeValues([{ sheet, row: at, col: 1, values: [...rows, ...below].map(pad) }]);
 }
 
 async function usulanRow(gw: BrowserGateway, row: number): Promise<Record<string, unknown>> {
@@ -117,8 +127,7 @@ describe('addin: Sinkron push queue and write-back', () => {
     const gw = await openBook();
     const check = await runPeriksa(gw, { lang: 'id' });
     const clean = reviewItems(check).find((i) => i.proposal.row === 2)!;
-    const ws = gw.workbook.getWorksheet('Usulan')!;
-    ws.spliceRows(2, 0, ['U-0099', '199103082015012007', 'KES-PEL', 'Rotasi', '02/01/2027', 'Diajukan']);
+    await insertRows(gw, 'Usulan', 2, [['U-0099', '199103082015012007', 'KES-PEL', 'Rotasi', '02/01/2027', 'Diajukan']]);
     assert.equal(await decide(gw, check, clean, 'Disetujui', ''), 'stale');
     assert.equal((await usulanRow(gw, 2)).Status, 'Diajukan', 'the inserted row keeps its status');
     assert.equal((await usulanRow(gw, 3)).Status, 'Diajukan', 'and so does the row that moved');
@@ -138,7 +147,7 @@ describe('addin: Sinkron push queue and write-back', () => {
       if (String(url).includes('/employees/')) return new Response(JSON.stringify({ version: 1 }), { status: 200 });
       if (!init?.method) return new Response(JSON.stringify({ decisions: [] }), { status: 200 });
       // While the request is out, someone inserts two rows at the top of Usulan.
-      gw.workbook.getWorksheet('Usulan')!.spliceRows(2, 0, ['U-0098'], ['U-0099']);
+      await insertRows(gw, 'Usulan', 2, [['U-0098'], ['U-0099']]);
       const body = JSON.parse(String(init.body));
       return new Response(JSON.stringify({ results: body.decisions.map((x: { mutationId: string }) => ({ mutationId: x.mutationId, status: 'recorded', recordNo: 'MUT-2026-000007', version: 2, findings: [] })) }), { status: 200 });
     }) as typeof fetch;

@@ -40,7 +40,7 @@ async function excelSavedBook(): Promise<ArrayBuffer> {
     '<Override PartName="/xl/webextensions/taskpanes.xml" ContentType="application/vnd.ms-office.webextensiontaskpanes+xml"/><Override PartName="/xl/webextensions/webextension1.xml" ContentType="application/vnd.ms-office.webextension+xml"/><Override PartName="/xl/webextensions/webextension2.xml" ContentType="application/vnd.ms-office.webextension+xml"/></Types>');
   zip.file('[Content_Types].xml', types);
   const rels = (await zip.file('_rels/.rels')!.async('string')).replace('</Relationships>',
-    '<Relationship Id="rId1" Type="http://schemas.microsoft.com/office/2011/relationships/webextensiontaskpanes" Target="xl/webextensions/taskpanes.xml"/></Relationships>');
+    '<Relationship Id="rIdWe1" Type="http://schemas.microsoft.com/office/2011/relationships/webextensiontaskpanes" Target="xl/webextensions/taskpanes.xml"/></Relationships>');
   zip.file('_rels/.rels', rels);
   return zip.generateAsync({ type: 'arraybuffer' });
 }

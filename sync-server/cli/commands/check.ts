@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { checkSheets } from '../../../shared/engine';
 import type { CheckResult, Lang } from '../../../shared/rules/types';
 import type { Day } from '../../../shared/values/dates';
-import { readKnownSheetsAndNames } from '../../xlsx/exceljs-gateway';
+import { readKnownSheetsAndNames } from '../../xlsx/file';
 import { parseAsOf, parseLang } from '../options';
 import { printReport } from '../report';
 

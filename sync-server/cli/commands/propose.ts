@@ -21,8 +21,8 @@ import type { Lang } from '../../../shared/rules/types';
 import { addMonths, isoDate, type Day } from '../../../shared/values/dates';
 import { matchSheetNames } from '../../../shared/workbook/locate';
 import { sheetsToRead } from '../../../shared/workbook/reader';
-import { XlsxGateway } from '../../xlsx/exceljs-gateway';
-import { writeProposals, type ProposalRow, type WrittenRows } from '../../xlsx/write-proposals';
+import { writeProposals, type ProposalRow, type WrittenRows } from '../../../shared/workbook/write-proposals';
+import { openWorkbookFile } from '../../xlsx/file';
 import { parseAsOf, parseLang, parsePositiveInt } from '../options';
 import { UserError } from '../user-error';
 import { checkNewFile, saveNewWorkbook } from './template';
@@ -52,7 +52,7 @@ export interface ProposeTimings {
   solveMs: number;
   explainMs: number;
   writeMs: number;
-  /** Of writeMs: saving the copy (exceljs writing the whole workbook). */
+  /** Of writeMs: saving the copy (the surgical writer's zip, and the file written). */
   saveMs: number;
   totalMs: number;
 }
@@ -100,7 +100,7 @@ export async function proposeFile(input: string, out: string, o: Omit<ProposeOpt
   await checkNewFile(out, o.force === true);
   const t0 = performance.now();
   progress?.phase(o.lang === 'en' ? 'reading' : 'membaca', 1);
-  const gw = await XlsxGateway.open(input);
+  const gw = await openWorkbookFile(input);
   const names = await gw.listSheets();
   const sheets = await gw.readSheets(sheetsToRead(names));
   const t1 = performance.now();
@@ -172,7 +172,8 @@ export async function proposeFile(input: string, out: string, o: Omit<ProposeOpt
   );
   const tSave = performance.now();
   // Through a temporary file: a failed write never leaves half a workbook (or destroys one under --force).
-  await saveNewWorkbook((tmp) => gw.workbook.xlsx.writeFile(tmp), out, o.force === true);
+  const bytes = gw.toBytes();
+  await saveNewWorkbook((tmp) => fs.writeFile(tmp, bytes), out, o.force === true);
   const t4 = performance.now();
   progress?.stop();
   const ms = run?.plan.stats.ms;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Finding } from '../../../shared/rules/types';
 import type { Db } from '../../db/connect';
 import { saveRoster, type RosterReport } from '../../db/roster';
-import { readKnownSheets } from '../../xlsx/exceljs-gateway';
+import { readKnownSheets } from '../../xlsx/file';
 import { readRoster, recordedMoves } from './read-roster';
 
 export type ImportOutcome = { ok: true; report: RosterReport; warnings: number } | { ok: false; errors: Finding[] };
