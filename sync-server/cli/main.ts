@@ -18,6 +18,7 @@ import { registerAudit } from './commands/audit';
 import { registerBackup } from './commands/backup';
 import { registerTemplate } from './commands/template';
 import { registerDemo } from './commands/demo';
+import { registerTalenta } from './commands/talenta';
 
 /** This installation's version, from its package.json. */
 function packageVersion(): string {
@@ -61,6 +62,7 @@ registerImport(program);
 registerExport(program);
 registerAudit(program);
 registerBackup(program);
+registerTalenta(program);
 // (other commands register here)
 
 // `mutasi check x.xlsx | head`: the reader went away; stop quietly instead of a stack trace.
