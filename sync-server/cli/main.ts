@@ -21,6 +21,7 @@ import { registerDemo } from './commands/demo';
 import { registerNomor } from './commands/nomor';
 import { registerPantau } from './commands/pantau';
 import { registerSurat } from './commands/surat';
+import { registerTalenta } from './commands/talenta';
 
 /** This installation's version, from its package.json. */
 function packageVersion(): string {
@@ -67,6 +68,7 @@ registerBackup(program);
 registerNomor(program);
 registerPantau(program);
 registerSurat(program);
+registerTalenta(program);
 // (other commands register here)
 
 // `mutasi check x.xlsx | head`: the reader went away; stop quietly instead of a stack trace.
