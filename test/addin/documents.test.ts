@@ -38,15 +38,17 @@ describe('addin: Sinkron — decision documents of the recorded rows', function 
       const gw = await BrowserGateway.open(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer, 'kantor.xlsx');
       assert.deepEqual(await recordedNumbers(gw, 'id'), [], 'nothing recorded yet');
       // Rows 2 and 3 recorded (as a push writes them back).
-      const ws = gw.workbook.getWorksheet('Usulan')!;
-      const head = ws.getRow(1);
-      const statusCol = (head.values as unknown[]).findIndex((v) => v === 'Status');
-      const noCol = head.cellCount + 1;
-      head.getCell(noCol).value = 'Nomor Catatan';
-      for (const [row, d] of [[2, a.decisions[0]!], [3, a.decisions[1]!]] as const) {
-        ws.getRow(row).getCell(statusCol).value = 'Tercatat';
-        ws.getRow(row).getCell(noCol).value = d.recordNo;
-      }
+      const [usulan] = await gw.readSheets(['Usulan']);
+      const header = usulan!.values[0]!;
+      const statusCol = usulan!.startCol + header.findIndex((v) => v === 'Status');
+      const noCol = usulan!.startCol + header.length;
+      await gw.writeValues([
+        { sheet: 'Usulan', row: 1, col: noCol, values: [['Nomor Catatan']] },
+        ...([[2, a.decisions[0]!], [3, a.decisions[1]!]] as const).flatMap(([row, d]) => [
+          { sheet: 'Usulan', row, col: statusCol, values: [['Tercatat']] },
+          { sheet: 'Usulan', row, col: noCol, values: [[d.recordNo]] },
+        ]),
+      ]);
       const nums = await recordedNumbers(gw, 'id');
       assert.deepEqual(nums, [a.decisions[0]!.recordNo, a.decisions[1]!.recordNo]);
 
