@@ -13,7 +13,9 @@ import { toCellValue } from '../../shared/workbook/exceljs-cells';
 import { isNoCachedValue, noCachedValue, type CellValue, type SheetData } from '../../shared/workbook/gateway';
 import { findHeader, isColumnNumberRow } from '../../shared/workbook/locate';
 import { parseWorkbook } from '../../shared/workbook/reader';
+import { editDistance } from '../../shared/workbook/positions';
 import { PEGAWAI } from '../../shared/workbook/schema';
+import fc from 'fast-check';
 import { mappingNeeds } from '../../addin/workbook/column-map';
 import {
   BASE_POSITIONS, NIP_A, NIP_B, NIP_C, PEGAWAI_HEADERS, employee, position, proposal, sheet, workbook, type Row,
@@ -258,6 +260,24 @@ describe('positions by name', () => {
     assert.match(code.message, /^Kode jabatan "BKD-PRAKON" tidak ada di lembar Jabatan.*Yang paling mirip: BKD-PRAKOM/);
     const en = checkSheets(withPegawai(peg), { lang: 'en' }).result.findings.find((x) => x.rule === 'POSITION_UNKNOWN')!;
     assert.match(en.message, /Closest: BKD-PRAKOM/);
+  });
+
+  it('editDistance is the Levenshtein distance; with a bound it is exact up to the bound', () => {
+    const naive = (a: string, b: string): number => {
+      const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+      for (let i = 1; i <= a.length; i++) for (let j = 1; j <= b.length; j++) d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      return d[a.length]![b.length]!;
+    };
+    assert.equal(editDistance('kepalaseksidta', 'kepalaseksidata'), 1);
+    assert.equal(editDistance('', 'abc'), 3);
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'd'), maxLength: 9 });
+    fc.assert(fc.property(word, word, fc.integer({ min: 0, max: 4 }), (a, b, max) => {
+      const d = naive(a, b);
+      assert.equal(editDistance(a, b), d);
+      const bounded = editDistance(a, b, max);
+      if (d <= max) assert.equal(bounded, d);
+      else assert.ok(bounded > max);
+    }), { numRuns: 500 });
   });
 
   it('with a Kode Jabatan column, a name in it is still read as a name after the codes', () => {
