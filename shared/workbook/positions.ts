@@ -53,7 +53,7 @@ export class PositionIndex {
   /** Codes by their compared key; null when two codes share one key. */
   private readonly byCodeKey = new Map<string, Position | null>();
   /** Each position with a code and its compared keys, for the closest-candidate search. */
-  private readonly keyed: { p: Position; name: string; code: string; unit: string }[] = [];
+  readonly keyed: { p: Position; name: string; code: string; unit: string }[] = [];
   constructor(readonly positions: readonly Position[]) {
     for (const p of positions) {
       if (p.code) this.keyed.push({ p, name: p.name ? nameKey(p.name) : '', code: nameKey(p.code), unit: nameKey(p.unit) });
@@ -104,20 +104,52 @@ export class PositionIndex {
   }
 
   private readonly closestMemo = new Map<string, Position[]>();
+  /**
+   * Comparisons left for closest-candidate searches on this sheet: a roster whose every row names an
+   * unknown post (the wrong Jabatan sheet) must not make a check take minutes; past the budget the
+   * findings simply name no candidates.
+   */
+  private budget = 2_000_000;
+  private unitMembers: Map<string, PositionIndex['keyed']> | null = null;
 
   private closestUncached(ref: string, unit: string, n: number): Position[] {
     const k = nameKey(ref);
     if (!k) return [];
     const limit = Math.max(2, Math.floor(k.length / 4));
     const u = unit ? nameKey(unit) : '';
-    const scored: { p: Position; d: number }[] = [];
-    for (const x of this.keyed) {
-      const d = Math.min(x.name ? editDistance(k, x.name, limit) : Infinity, editDistance(k, x.code, limit));
-      if (d <= limit) scored.push({ p: x.p, d: d + (u && x.unit !== u ? 0.5 : 0) });
+    if (u && !this.unitMembers) {
+      this.unitMembers = new Map();
+      for (const x of this.keyed) {
+        const list = this.unitMembers.get(x.unit);
+        if (list) list.push(x);
+        else this.unitMembers.set(x.unit, [x]);
+      }
     }
+    // The row's unit first; the whole sheet only when nothing there is close.
+    const inUnit = u ? this.search(k, limit, this.unitMembers!.get(u) ?? []) : [];
+    const scored = inUnit.length ? inUnit : this.search(k, limit, this.keyed);
     scored.sort((a, b) => a.d - b.d || a.p.row - b.p.row);
     return scored.slice(0, n).map((x) => x.p);
   }
+
+  private search(k: string, limit: number, among: PositionIndex['keyed']): { p: Position; d: number }[] {
+    if (this.budget <= 0) return [];
+    this.budget -= among.length;
+    const out: { p: Position; d: number }[] = [];
+    for (const x of among) {
+      const d = Math.min(x.name ? editDistance(k, x.name, limit) : Infinity, editDistance(k, x.code, limit));
+      if (d <= limit) out.push({ p: x.p, d });
+    }
+    return out;
+  }
+
+  /** Positions whose name is `ref` (compared as headers are), in any unit. */
+  named(ref: string): Position[] {
+    return (this.byName.get(nameKey(ref)) ?? []).filter((p) => p.code);
+  }
+
+  /** Memo of positionUnknownParams by reference and unit. */
+  readonly paramsMemo = new Map<string, Params>();
 }
 
 const describe = (p: Position): string => `${p.code} "${p.name}"${p.unit ? ` (${p.unit})` : ''}`;
@@ -139,13 +171,22 @@ function indexOf(book: Pick<Book, 'positions'>): PositionIndex {
  */
 export function positionUnknownParams(book: Pick<Book, 'positions' | 'layout'>, ref: string, unit = ''): Params {
   const idx = indexOf(book);
-  const base: Params = { code: ref, sheet: book.layout.jabatan.name, ...(unit ? { unit } : {}) };
+  const memo = `${book.layout.jabatan.name}\u0000${ref}\u0000${unit}`;
+  let params = idx.paramsMemo.get(memo);
+  if (!params) {
+    params = unknownParams(idx, book.layout.jabatan.name, ref, unit);
+    idx.paramsMemo.set(memo, params);
+  }
+  return { ...params };
+}
+
+function unknownParams(idx: PositionIndex, sheet: string, ref: string, unit: string): Params {
+  const base: Params = { code: ref, sheet, ...(unit ? { unit } : {}) };
   const r = idx.resolve(ref, unit);
   if (r.kind === 'ambiguous') return { ...base, ambiguous: r.positions.slice(0, 5).map(describe).join('; '), count: r.positions.length };
   let near = idx.closest(ref, unit);
   // A name that exists, but in another unit than the row's, is the closest there is.
-  const k = nameKey(ref);
-  const elsewhere = unit ? idx.positions.filter((p) => p.code && p.name && nameKey(p.name) === k) : [];
+  const elsewhere = unit ? idx.named(ref) : [];
   if (elsewhere.length) near = [...elsewhere, ...near.filter((p) => !elsewhere.includes(p))].slice(0, 3);
   return near.length ? { ...base, closest: near.map(describe).join('; ') } : base;
 }

@@ -17,7 +17,7 @@ import { cellErrorText, isCellError, isNoCachedValue, type CellValue, type Sheet
 import { canonicalSheetLayout } from './layout';
 import { HEADER_SCAN_ROWS, findHeader, headerBelowScan, matchSheetNames, missingRequired } from './locate';
 import { PositionIndex } from './positions';
-import { ATURAN, JABATAN, KEPUTUSAN, PEGAWAI, SHEETS, USULAN, allFields, normalizeName, type SheetKey } from './schema';
+import { ATURAN, JABATAN, KEPUTUSAN, PEGAWAI, SHEETS, USULAN, normalizeName, type SheetKey } from './schema';
 import { readSettings } from './settings';
 
 export interface ParseOptions {
