@@ -86,6 +86,13 @@ describe('headers: annotations', () => {
     assert.equal(p.book!.layout.pegawai.columns.nip!.header, 'NIP (Wajib)', 'findings name the header as written');
     assert.equal(p.book!.employees[0]!.rank, 'III/c');
   });
+  it('a header as written beats one known only without its annotation', () => {
+    const s: SheetData = { name: 'Pegawai', values: [['NIP (Lama)', 'Nama', 'NIP Baru', 'Kode Jabatan']], startRow: 1, startCol: 1 };
+    const h = findHeader(PEGAWAI, s);
+    assert.ok(h.found);
+    assert.equal(h.match.columns.nip!.col, 3);
+    assert.deepEqual(h.match.unknown.map((u) => u.header), ['NIP (Lama)']);
+  });
   it('an annotation does not make an unknown header known, nor a header out of nothing', () => {
     const s: SheetData = { name: 'Pegawai', values: [['NIP (Wajib)', 'Nama*', 'Kode Jabatan', '(1)', 'Catatan (opsional)']], startRow: 1, startCol: 1 };
     const h = findHeader(PEGAWAI, s);
