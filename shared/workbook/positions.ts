@@ -157,7 +157,8 @@ const describe = (p: Position): string => `${p.code} "${p.name}"${p.unit ? ` (${
 const indexes = new WeakMap<readonly Position[], PositionIndex>();
 function indexOf(book: Pick<Book, 'positions'>): PositionIndex {
   let idx = indexes.get(book.positions);
-  if (!idx) {
+  // A long-lived list (the server's) that grew since is indexed afresh.
+  if (!idx || idx.positions.length !== book.positions.length) {
     idx = new PositionIndex(book.positions);
     indexes.set(book.positions, idx);
   }
