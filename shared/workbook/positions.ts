@@ -54,7 +54,10 @@ export class PositionIndex {
   private readonly byCodeKey = new Map<string, Position | null>();
   /** Each position with a code and its compared keys, for the closest-candidate search. */
   readonly keyed: { p: Position; name: string; code: string; unit: string }[] = [];
+  /** How many positions the list had when indexed. */
+  readonly size: number;
   constructor(readonly positions: readonly Position[]) {
+    this.size = positions.length;
     for (const p of positions) {
       if (p.code) this.keyed.push({ p, name: p.name ? nameKey(p.name) : '', code: nameKey(p.code), unit: nameKey(p.unit) });
       if (p.code && !this.byCode.has(p.code)) {
@@ -158,7 +161,7 @@ const indexes = new WeakMap<readonly Position[], PositionIndex>();
 function indexOf(book: Pick<Book, 'positions'>): PositionIndex {
   let idx = indexes.get(book.positions);
   // A long-lived list (the server's) that grew since is indexed afresh.
-  if (!idx || idx.positions.length !== book.positions.length) {
+  if (!idx || idx.size !== book.positions.length) {
     idx = new PositionIndex(book.positions);
     indexes.set(book.positions, idx);
   }
