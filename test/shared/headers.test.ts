@@ -298,6 +298,7 @@ describe('positions by name', () => {
     const none = PEGAWAI_HEADERS.filter((h) => h !== 'Kode Jabatan');
     const p = parseWorkbook(withPegawai(sheet('Pegawai', none, [employee()])));
     assert.deepEqual(rulesAt(p.sink.list), ['HEADER_MISSING@Pegawai!A1']);
+    assert.match(p.sink.list[0]!.message, /nama lain yang diterima: Kode Jab, Kd Jabatan; Nama Jabatan, Jabatan\)/);
     const ok = parseWorkbook(withPegawai(rosterBy(NAME_HEADERS, [named({ Jabatan: 'Kepala Seksi Data' })])));
     assert.deepEqual(rulesAt(ok.sink.list), []);
     const empty = parseWorkbook(withPegawai(rosterBy(NAME_HEADERS, [named({ Jabatan: null })])));
