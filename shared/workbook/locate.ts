@@ -100,14 +100,22 @@ function addColumn(m: RowMatch, field: string | undefined, col: number, header: 
 /** One header row. */
 function singleRow(cells: CellValue[], startCol: number, lookup: Lookup): RowMatch {
   const m: RowMatch = { columns: {}, unknown: [], firstCol: 0, lastCol: startCol, ownFields: 0 };
+  // A header as written beats one that matches only without its annotation: with `NIP (Lama)` before
+  // `NIP Baru`, NIP Baru is the NIP.
+  const annotated: { col: number; text: string; field: string }[] = [];
   for (let c = 0; c < cells.length; c++) {
     const text = headerText(cells[c]);
     if (!text) continue;
     const col = startCol + c;
     if (!m.firstCol) m.firstCol = col;
     m.lastCol = col;
-    addColumn(m, lookup(headerKey(text)), col, text);
+    const exact = lookup(normalizeName(text));
+    const bare = exact ? undefined : lookup(headerKey(text));
+    if (bare) annotated.push({ col, text, field: bare });
+    else addColumn(m, exact, col, text);
   }
+  for (const a of annotated) addColumn(m, m.columns[a.field] ? undefined : a.field, a.col, a.text);
+  if (annotated.length) m.unknown.sort((a, b) => a.col - b.col);
   m.ownFields = Object.keys(m.columns).length;
   return m;
 }

@@ -170,7 +170,7 @@ export function parseWorkbook(sheets: SheetData[], opts: ParseOptions = {}): Par
       for (const field of search.missing) {
         const fd = def.fields.find((x) => x.field === field)!;
         sink.push(sheet.name, search.bestRow, search.firstCol, fd.header, 'HEADER_MISSING', 'error', def.name, {
-          header: fd.header, sheet: sheet.name, aliases: fd.aliases.join(', ') || '—', row: search.bestRow, scanned: HEADER_SCAN_ROWS,
+          header: fd.header, sheet: sheet.name, aliases: acceptedNames(def, field), row: search.bestRow, scanned: HEADER_SCAN_ROWS,
           ...(below !== null ? { below } : {}),
         });
       }
@@ -204,7 +204,7 @@ export function parseWorkbook(sheets: SheetData[], opts: ParseOptions = {}): Par
     for (const field of fields) {
       const fd = def.fields.find((x) => x.field === field)!;
       sink.push(lay.name, lay.headerRow, found[key]!.firstCol, fd.header, 'HEADER_MISSING', 'error', def.name, {
-        header: fd.header, sheet: lay.name, aliases: fd.aliases.join(', ') || '—', row: lay.headerRow,
+        header: fd.header, sheet: lay.name, aliases: acceptedNames(def, field), row: lay.headerRow,
       });
     }
   }
@@ -216,6 +216,19 @@ export function parseWorkbook(sheets: SheetData[], opts: ParseOptions = {}): Par
   return { book, sink, settings, sheets: found, counts };
 }
 
+
+/**
+ * The other headers a missing column may have, for HEADER_MISSING: its aliases, then the columns that
+ * can stand for it (Pegawai's Kode Jabatan: a position name column, `Nama Jabatan, Jabatan`).
+ */
+function acceptedNames(def: (typeof SHEETS)[SheetKey], field: string): string {
+  const own = def.fields.find((x) => x.field === field)?.aliases ?? [];
+  const alt = (def.alternatives?.[field] ?? []).flatMap((a) => {
+    const f = allFields(def).find((x) => x.field === a);
+    return f ? [f.header, ...f.aliases] : [];
+  });
+  return [own.join(', '), alt.join(', ')].filter(Boolean).join('; ') || '—';
+}
 
 // ---------------------------------------------------------------------------------------------
 

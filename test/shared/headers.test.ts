@@ -13,7 +13,9 @@ import { toCellValue } from '../../shared/workbook/exceljs-cells';
 import { isNoCachedValue, noCachedValue, type CellValue, type SheetData } from '../../shared/workbook/gateway';
 import { findHeader, isColumnNumberRow } from '../../shared/workbook/locate';
 import { parseWorkbook } from '../../shared/workbook/reader';
+import { editDistance } from '../../shared/workbook/positions';
 import { PEGAWAI } from '../../shared/workbook/schema';
+import fc from 'fast-check';
 import { mappingNeeds } from '../../addin/workbook/column-map';
 import {
   BASE_POSITIONS, NIP_A, NIP_B, NIP_C, PEGAWAI_HEADERS, employee, position, proposal, sheet, workbook, type Row,
@@ -83,6 +85,13 @@ describe('headers: annotations', () => {
     const p = parseWorkbook(workbook().map((s) => (s.name === 'Pegawai' ? sheet('Pegawai', headers, [rename(employee())]) : s)));
     assert.equal(p.book!.layout.pegawai.columns.nip!.header, 'NIP (Wajib)', 'findings name the header as written');
     assert.equal(p.book!.employees[0]!.rank, 'III/c');
+  });
+  it('a header as written beats one known only without its annotation', () => {
+    const s: SheetData = { name: 'Pegawai', values: [['NIP (Lama)', 'Nama', 'NIP Baru', 'Kode Jabatan']], startRow: 1, startCol: 1 };
+    const h = findHeader(PEGAWAI, s);
+    assert.ok(h.found);
+    assert.equal(h.match.columns.nip!.col, 3);
+    assert.deepEqual(h.match.unknown.map((u) => u.header), ['NIP (Lama)']);
   });
   it('an annotation does not make an unknown header known, nor a header out of nothing', () => {
     const s: SheetData = { name: 'Pegawai', values: [['NIP (Wajib)', 'Nama*', 'Kode Jabatan', '(1)', 'Catatan (opsional)']], startRow: 1, startCol: 1 };
@@ -260,6 +269,24 @@ describe('positions by name', () => {
     assert.match(en.message, /Closest: BKD-PRAKOM/);
   });
 
+  it('editDistance is the Levenshtein distance; with a bound it is exact up to the bound', () => {
+    const naive = (a: string, b: string): number => {
+      const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+      for (let i = 1; i <= a.length; i++) for (let j = 1; j <= b.length; j++) d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      return d[a.length]![b.length]!;
+    };
+    assert.equal(editDistance('kepalaseksidta', 'kepalaseksidata'), 1);
+    assert.equal(editDistance('', 'abc'), 3);
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'd'), maxLength: 9 });
+    fc.assert(fc.property(word, word, fc.integer({ min: 0, max: 4 }), (a, b, max) => {
+      const d = naive(a, b);
+      assert.equal(editDistance(a, b), d);
+      const bounded = editDistance(a, b, max);
+      if (d <= max) assert.equal(bounded, d);
+      else assert.ok(bounded > max);
+    }), { numRuns: 500 });
+  });
+
   it('with a Kode Jabatan column, a name in it is still read as a name after the codes', () => {
     const r = parseWorkbook(workbook({ employees: [employee({ 'Kode Jabatan': 'kepala seksi data' })], proposals: [] }));
     assert.equal(r.book!.employees[0]!.positionCode, 'DINKES-KASI');
@@ -271,6 +298,7 @@ describe('positions by name', () => {
     const none = PEGAWAI_HEADERS.filter((h) => h !== 'Kode Jabatan');
     const p = parseWorkbook(withPegawai(sheet('Pegawai', none, [employee()])));
     assert.deepEqual(rulesAt(p.sink.list), ['HEADER_MISSING@Pegawai!A1']);
+    assert.match(p.sink.list[0]!.message, /nama lain yang diterima: Kode Jab, Kd Jabatan; Nama Jabatan, Jabatan\)/);
     const ok = parseWorkbook(withPegawai(rosterBy(NAME_HEADERS, [named({ Jabatan: 'Kepala Seksi Data' })])));
     assert.deepEqual(rulesAt(ok.sink.list), []);
     const empty = parseWorkbook(withPegawai(rosterBy(NAME_HEADERS, [named({ Jabatan: null })])));
