@@ -6,7 +6,8 @@ import type { Finding } from '../../shared/rules/types';
 import type { Connection, QueuedDecision } from './local';
 
 export type PushResult =
-  | { mutationId: string; status: 'recorded' | 'duplicate'; recordNo: string; version: number; findings: Finding[] }
+  // approvedBy: the server's word on who approved (older servers do not send it).
+  | { mutationId: string; status: 'recorded' | 'duplicate'; recordNo: string; version: number; findings: Finding[]; approvedBy?: string }
   | { mutationId: string; status: 'conflict'; reason: string; message: string; findings: Finding[] }
   | { mutationId: string; status: 'rejected'; message: string; findings: Finding[] };
 

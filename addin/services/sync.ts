@@ -146,7 +146,8 @@ export async function pushApproved(host: WorkbookHost, conn: Connection, lang: L
       saveQueue(wbId, []);
       // Who approved is the server's word (the token's holder), never the workbook's: ask it for the
       // decisions just recorded. Not essential — without an answer, Tarik data resmi fills it later.
-      const approvers = await recordedApprovers(conn, queue, answers);
+      // The push answer names the approver; only an older server that does not needs the extra GET.
+      const approvers = await recordedApprovers(conn, queue, answers.filter((a) => (a.status === 'recorded' || a.status === 'duplicate') && !a.approvedBy));
       // The answers took a network round trip, during which a co-author (or the user) may have sorted,
       // inserted or deleted rows: read the workbook again and find each answer's row by its ID Mutasi,
       // never by the row number it had before the request went out.
@@ -172,7 +173,7 @@ export async function pushApproved(host: WorkbookHost, conn: Connection, lang: L
         const put = (col: number, v: CellValue) => writes.push({ sheet, row, col, values: [[v]] });
         if (a.status === 'recorded' || a.status === 'duplicate') {
           put(own.col.recordNo, a.recordNo);
-          const by = approvers.get(a.mutationId);
+          const by = a.approvedBy ?? approvers.get(a.mutationId);
           if (by) put(own.col.approvedBy, by);
           if (statusCol !== undefined) put(statusCol, 'Tercatat');
           put(own.col.syncResult, lang === 'en' ? `${a.status === 'duplicate' ? 'Already recorded' : 'Recorded'} ${a.recordNo}` : `${a.status === 'duplicate' ? 'Sudah tercatat' : 'Tercatat'} ${a.recordNo}`);
@@ -290,4 +291,13 @@ export async function pullOfficial(host: WorkbookHost, conn: Connection, lang: L
     await host.writeSettings({ [CURSOR]: String(cursor), [VERSIONS]: JSON.stringify(stored), [RECORDED_KEY]: serializeRecorded(recorded) });
     return summary;
   });
+}
+
+/** Removes a decision from this computer's push queue (Tinjau's take-back of an approval not yet recorded). */
+export async function dequeueDecision(host: WorkbookHost, mutationId: string): Promise<void> {
+  const v = (await host.readSettings([WORKBOOK_ID]))[WORKBOOK_ID];
+  if (typeof v !== 'string' || v.length < 32) return;
+  const q = loadQueue(v);
+  const rest = q.filter((d) => d.mutationId !== mutationId);
+  if (rest.length !== q.length) saveQueue(v, rest);
 }

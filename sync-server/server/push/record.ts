@@ -115,7 +115,7 @@ export async function recordBatch(w: Writer, items: readonly BatchItem[]): Promi
     const to = view.positions.get(d.toPositionCode)!;
     view.positions.set(to.code, { ...to, holders: to.holders + 1 });
     view.recorded.set(d.mutationId, decision);
-    outcomes.push({ kind: 'done', result: { mutationId: d.mutationId, status: 'recorded', recordNo, version: employeeVersion, findings: verdict.accepted } });
+    outcomes.push({ kind: 'done', result: { mutationId: d.mutationId, status: 'recorded', recordNo, version: employeeVersion, findings: verdict.accepted, approvedBy: decision.approvedBy } });
   }
 
   if (recorded.length > 0) {
@@ -147,7 +147,7 @@ function judgeOne(view: OfficialView, d: DecisionInput, ctx: RecordContext, stor
   if (before) {
     return result({
       mutationId, status: 'duplicate', recordNo: before.recordNo, version: before.employeeVersion,
-      findings: before.findings, recordedAt: before.recordedAt,
+      findings: before.findings, recordedAt: before.recordedAt, approvedBy: before.approvedBy,
     });
   }
   const employee = view.employees.get(d.nip);
