@@ -77,3 +77,21 @@ export function listDecisions(conn: Connection, from: string, to: string): Promi
 export function getEmployee(conn: Connection, nip: string): Promise<EmployeeRecord> {
   return call(conn, `/employees/${encodeURIComponent(nip)}`);
 }
+
+export type TokenCheck = 'ok' | 'unknown' | 'forbidden' | 'offline' | 'empty';
+
+/**
+ * Whether the server knows this token (Pengaturan checks it on save): the cheapest call every role may
+ * make, an empty list of decisions. 401 → the server does not know it (or it was revoked); 403 → the
+ * role or unit does not allow reading; no answer → offline (saved, not yet checked).
+ */
+export async function checkToken(conn: Connection): Promise<TokenCheck> {
+  if (!conn.server.trim() || !conn.token.trim()) return 'empty';
+  try {
+    await listDecisions(conn, '1900-01-01', '1900-01-01');
+    return 'ok';
+  } catch (e) {
+    if (e instanceof ApiError && !e.offline) return e.status === 401 ? 'unknown' : e.status === 403 ? 'forbidden' : 'offline';
+    return 'offline';
+  }
+}
