@@ -14,6 +14,7 @@ import type { CellValue, ValueWrite } from '../../shared/workbook/gateway';
 import type { WorkbookHost } from '../host/types';
 import { highlightPulled } from '../workbook/marks';
 import { assertOwn } from '../workbook/own-columns';
+import { orderForPush } from './push-order';
 import { ApiError, getEmployee, listDecisions, pullChanges, pushDecisions, type DecisionRecord, type EmployeeRecord, type PushResult } from './api';
 import { loadQueue, saveQueue, type Connection, type QueuedDecision } from './local';
 import { check, readBook, usulanOwn } from './periksa';
@@ -120,6 +121,7 @@ export async function pushApproved(host: WorkbookHost, conn: Connection, lang: L
       writes.length = 0;
     }
     queue.push(...fresh);
+    orderForPush(queue); // a decision after the ones that free its seat (push-order.ts)
     saveQueue(wbId, queue);
     if (queue.length === 0) return summary;
 
