@@ -26,6 +26,8 @@ export interface DecisionRecord {
   nip: string;
   toPositionCode?: string;
   effectiveDate?: string;
+  /** No Usulan of the row it was pushed from (any copy of the workbook). */
+  proposalId?: string;
 }
 export type ChangeItem =
   | { version: number; kind: 'employee'; data: EmployeeRecord }

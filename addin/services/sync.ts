@@ -219,6 +219,16 @@ export interface PullSummary {
   rowsUpdated: number;
   decisions: number;
   reset: boolean;
+  /** Rows (Draf, Diajukan, Disetujui) marked Tercatat because their decision was recorded from another copy. */
+  markedRecorded?: number;
+}
+
+const proposalKey = (id: string, nip: string, to: string) => `${id}\u0000${nip}\u0000${to}`;
+/** The pulled decisions by No Usulan + NIP + target (a No Usulan alone may be reused in another copy). */
+function recordedByProposal(decisions: Iterable<DecisionRecord>): Map<string, DecisionRecord> {
+  const out = new Map<string, DecisionRecord>();
+  for (const d of decisions) if (d.proposalId && d.toPositionCode) out.set(proposalKey(d.proposalId, d.nip, d.toPositionCode), d);
+  return out;
 }
 
 /** "Tarik data resmi". */
@@ -274,11 +284,21 @@ export async function pullOfficial(host: WorkbookHost, conn: Connection, lang: L
     if (own) {
       const statusCol = book.layout.usulan.columns.status?.col;
       const usulanWrites: ValueWrite[] = [...own.headerWrites];
+      const byProposal = recordedByProposal(decs.values());
       for (const p of book.proposals) {
-        const d = decs.get(text(cell(p.row, own.col.mutationId)));
+        let d = decs.get(text(cell(p.row, own.col.mutationId)));
+        const one = (col: number, v: CellValue) => usulanWrites.push({ sheet: own.sheet, row: p.row, col, values: [[v]] });
+        if (!d && p.status !== 'Tercatat' && p.status !== 'Ditolak' && !text(cell(p.row, own.col.recordNo))) {
+          // Recorded from another copy of the workbook (its ID Mutasi never reached this one): the same
+          // No Usulan, NIP and target. The row takes the decision's id and number, and is Tercatat.
+          d = byProposal.get(proposalKey(p.id, p.nip, p.toCode));
+          if (d) {
+            one(own.col.mutationId, d.mutationId);
+            summary.markedRecorded = (summary.markedRecorded ?? 0) + 1;
+          }
+        }
         if (!d) continue;
         summary.decisions++;
-        const one = (col: number, v: CellValue) => usulanWrites.push({ sheet: own.sheet, row: p.row, col, values: [[v]] });
         one(own.col.recordNo, d.recordNo);
         one(own.col.approvedBy, d.approvedBy);
         if (statusCol !== undefined && p.status !== 'Tercatat') one(statusCol, 'Tercatat');
