@@ -22,7 +22,8 @@ export function reviewItems(check: PeriksaOutcome): ReviewItem[] {
   const sheet = book.layout.usulan.name;
   const byRow = new Map(check.result.proposals.map((p) => [p.row, p]));
   return book.proposals
-    .filter((p) => p.status === 'Diajukan' && byRow.has(p.row))
+    // Approved rows not yet recorded stay listed, so the approver can still take the approval back.
+    .filter((p) => (p.status === 'Diajukan' || (p.status === 'Disetujui' && !p.recordNo)) && byRow.has(p.row))
     .map((p) => ({
       proposal: p,
       result: byRow.get(p.row)!,

@@ -103,6 +103,18 @@ describe('addin: push answer with the approver; Tinjau take-back', () => {
     assert.deepEqual(await usulanRow(gw, 2), before);
   });
 
+  it('after a new Periksa the approved row (not yet recorded) is still in Tinjau and can be taken back', async () => {
+    const gw = await openBook();
+    const check = await runPeriksa(gw, { lang: 'id' });
+    assert.equal(await decide(gw, check, reviewItems(check).find((i) => i.proposal.row === 2)!, 'Disetujui', ''), null);
+    const again = await runPeriksa(gw, { lang: 'id' });
+    const item = reviewItems(again).find((i) => i.proposal.row === 2);
+    assert.ok(item, 'listed after the re-check');
+    assert.equal(item.proposal.status, 'Disetujui');
+    assert.equal(await takeBack(gw, again, item), null);
+    assert.equal((await usulanRow(gw, 2)).Status, 'Diajukan');
+  });
+
   it('a Ditolak can be taken back too; an undecided row cannot', async () => {
     const gw = await openBook();
     const check = await runPeriksa(gw, { lang: 'id' });
