@@ -153,6 +153,17 @@ const STRINGS = {
   verdictInfo: ['Info', 'Info'],
   verdictOk: ['Memenuhi aturan', 'Meets the rules'],
   verdictInactive: ['Riwayat', 'History'],
+  // Issue 14 (helper rules): take back a decision; token check on save; pull marks other copies' decisions.
+  takeBack: ['Batalkan keputusan', 'Take back decision'],
+  takenBack: ['keputusan dibatalkan; usulan kembali Diajukan', 'decision taken back; the proposal is Diajukan again'],
+  takeBackRecorded: ['Keputusan ini sudah tercatat di server (ada Nomor Catatan); tidak dapat dibatalkan. Mutasi yang tercatat dibatalkan dengan mutasi baru.', 'This decision is already recorded on the server (it has a Nomor Catatan); it cannot be taken back. A recorded move is undone by a new one.'],
+  takeBackHint: ['Keputusan masih dapat dibatalkan sampai dikirim dan tercatat di server.', 'The decision can be taken back until it is pushed and recorded on the server.'],
+  tokenChecking: ['Memeriksa token ke server…', 'Checking the token with the server…'],
+  tokenUnknown: ['Tersimpan, tetapi server tidak mengenal token ini (401): minta token baru kepada admin server.', 'Saved, but the server does not know this token (401): ask the server administrator for a new one.'],
+  tokenForbidden: ['Tersimpan, tetapi peran token ini tidak diizinkan untuk data pegawai (403).', 'Saved, but this token\'s role is not allowed to read employees (403).'],
+  tokenOk: ['Tersimpan; server mengenal token ini.', 'Saved; the server knows this token.'],
+  tokenOffline: ['Tersimpan; server belum dapat dihubungi, token belum diperiksa.', 'Saved; the server cannot be reached yet, the token is not checked.'],
+  rowsMarkedRecorded: ['baris Draf ditandai Tercatat (keputusannya dicatat dari salinan lain)', 'Draf rows marked Tercatat (their decision was recorded from another copy)'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type StringKey = keyof typeof STRINGS;

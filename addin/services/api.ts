@@ -6,7 +6,8 @@ import type { Finding } from '../../shared/rules/types';
 import type { Connection, QueuedDecision } from './local';
 
 export type PushResult =
-  | { mutationId: string; status: 'recorded' | 'duplicate'; recordNo: string; version: number; findings: Finding[] }
+  // approvedBy: the server's word on who approved (older servers do not send it).
+  | { mutationId: string; status: 'recorded' | 'duplicate'; recordNo: string; version: number; findings: Finding[]; approvedBy?: string }
   | { mutationId: string; status: 'conflict'; reason: string; message: string; findings: Finding[] }
   | { mutationId: string; status: 'rejected'; message: string; findings: Finding[] };
 
@@ -25,6 +26,8 @@ export interface DecisionRecord {
   nip: string;
   toPositionCode?: string;
   effectiveDate?: string;
+  /** No Usulan of the row it was pushed from (any copy of the workbook). */
+  proposalId?: string;
 }
 export type ChangeItem =
   | { version: number; kind: 'employee'; data: EmployeeRecord }
@@ -75,4 +78,22 @@ export function listDecisions(conn: Connection, from: string, to: string): Promi
 
 export function getEmployee(conn: Connection, nip: string): Promise<EmployeeRecord> {
   return call(conn, `/employees/${encodeURIComponent(nip)}`);
+}
+
+export type TokenCheck = 'ok' | 'unknown' | 'forbidden' | 'offline' | 'empty';
+
+/**
+ * Whether the server knows this token (Pengaturan checks it on save): the cheapest call every role may
+ * make, an empty list of decisions. 401 → the server does not know it (or it was revoked); 403 → the
+ * role or unit does not allow reading; no answer → offline (saved, not yet checked).
+ */
+export async function checkToken(conn: Connection): Promise<TokenCheck> {
+  if (!conn.server.trim() || !conn.token.trim()) return 'empty';
+  try {
+    await listDecisions(conn, '1900-01-01', '1900-01-01');
+    return 'ok';
+  } catch (e) {
+    if (e instanceof ApiError && !e.offline) return e.status === 401 ? 'unknown' : e.status === 403 ? 'forbidden' : 'offline';
+    return 'offline';
+  }
 }

@@ -14,6 +14,7 @@ import type { CellValue, ValueWrite } from '../../shared/workbook/gateway';
 import type { WorkbookHost } from '../host/types';
 import { highlightPulled } from '../workbook/marks';
 import { assertOwn } from '../workbook/own-columns';
+import { orderForPush } from './push-order';
 import { ApiError, getEmployee, listDecisions, pullChanges, pushDecisions, type DecisionRecord, type EmployeeRecord, type PushResult } from './api';
 import { loadQueue, saveQueue, type Connection, type QueuedDecision } from './local';
 import { check, readBook, usulanOwn } from './periksa';
@@ -120,6 +121,7 @@ export async function pushApproved(host: WorkbookHost, conn: Connection, lang: L
       writes.length = 0;
     }
     queue.push(...fresh);
+    orderForPush(queue); // a decision after the ones that free its seat (push-order.ts)
     saveQueue(wbId, queue);
     if (queue.length === 0) return summary;
 
@@ -146,7 +148,8 @@ export async function pushApproved(host: WorkbookHost, conn: Connection, lang: L
       saveQueue(wbId, []);
       // Who approved is the server's word (the token's holder), never the workbook's: ask it for the
       // decisions just recorded. Not essential — without an answer, Tarik data resmi fills it later.
-      const approvers = await recordedApprovers(conn, queue, answers);
+      // The push answer names the approver; only an older server that does not needs the extra GET.
+      const approvers = await recordedApprovers(conn, queue, answers.filter((a) => (a.status === 'recorded' || a.status === 'duplicate') && !a.approvedBy));
       // The answers took a network round trip, during which a co-author (or the user) may have sorted,
       // inserted or deleted rows: read the workbook again and find each answer's row by its ID Mutasi,
       // never by the row number it had before the request went out.
@@ -172,7 +175,7 @@ export async function pushApproved(host: WorkbookHost, conn: Connection, lang: L
         const put = (col: number, v: CellValue) => writes.push({ sheet, row, col, values: [[v]] });
         if (a.status === 'recorded' || a.status === 'duplicate') {
           put(own.col.recordNo, a.recordNo);
-          const by = approvers.get(a.mutationId);
+          const by = a.approvedBy ?? approvers.get(a.mutationId);
           if (by) put(own.col.approvedBy, by);
           if (statusCol !== undefined) put(statusCol, 'Tercatat');
           put(own.col.syncResult, lang === 'en' ? `${a.status === 'duplicate' ? 'Already recorded' : 'Recorded'} ${a.recordNo}` : `${a.status === 'duplicate' ? 'Sudah tercatat' : 'Tercatat'} ${a.recordNo}`);
@@ -216,6 +219,16 @@ export interface PullSummary {
   rowsUpdated: number;
   decisions: number;
   reset: boolean;
+  /** Rows (Draf, Diajukan, Disetujui) marked Tercatat because their decision was recorded from another copy. */
+  markedRecorded?: number;
+}
+
+const proposalKey = (id: string, nip: string, to: string) => `${id}\u0000${nip}\u0000${to}`;
+/** The pulled decisions by No Usulan + NIP + target (a No Usulan alone may be reused in another copy). */
+function recordedByProposal(decisions: Iterable<DecisionRecord>): Map<string, DecisionRecord> {
+  const out = new Map<string, DecisionRecord>();
+  for (const d of decisions) if (d.proposalId && d.toPositionCode) out.set(proposalKey(d.proposalId, d.nip, d.toPositionCode), d);
+  return out;
 }
 
 /** "Tarik data resmi". */
@@ -271,11 +284,21 @@ export async function pullOfficial(host: WorkbookHost, conn: Connection, lang: L
     if (own) {
       const statusCol = book.layout.usulan.columns.status?.col;
       const usulanWrites: ValueWrite[] = [...own.headerWrites];
+      const byProposal = recordedByProposal(decs.values());
       for (const p of book.proposals) {
-        const d = decs.get(text(cell(p.row, own.col.mutationId)));
+        let d = decs.get(text(cell(p.row, own.col.mutationId)));
+        const one = (col: number, v: CellValue) => usulanWrites.push({ sheet: own.sheet, row: p.row, col, values: [[v]] });
+        if (!d && p.status !== 'Tercatat' && p.status !== 'Ditolak' && !text(cell(p.row, own.col.recordNo))) {
+          // Recorded from another copy of the workbook (its ID Mutasi never reached this one): the same
+          // No Usulan, NIP and target. The row takes the decision's id and number, and is Tercatat.
+          d = byProposal.get(proposalKey(p.id, p.nip, p.toCode));
+          if (d) {
+            one(own.col.mutationId, d.mutationId);
+            summary.markedRecorded = (summary.markedRecorded ?? 0) + 1;
+          }
+        }
         if (!d) continue;
         summary.decisions++;
-        const one = (col: number, v: CellValue) => usulanWrites.push({ sheet: own.sheet, row: p.row, col, values: [[v]] });
         one(own.col.recordNo, d.recordNo);
         one(own.col.approvedBy, d.approvedBy);
         if (statusCol !== undefined && p.status !== 'Tercatat') one(statusCol, 'Tercatat');
@@ -290,4 +313,13 @@ export async function pullOfficial(host: WorkbookHost, conn: Connection, lang: L
     await host.writeSettings({ [CURSOR]: String(cursor), [VERSIONS]: JSON.stringify(stored), [RECORDED_KEY]: serializeRecorded(recorded) });
     return summary;
   });
+}
+
+/** Removes a decision from this computer's push queue (Tinjau's take-back of an approval not yet recorded). */
+export async function dequeueDecision(host: WorkbookHost, mutationId: string): Promise<void> {
+  const v = (await host.readSettings([WORKBOOK_ID]))[WORKBOOK_ID];
+  if (typeof v !== 'string' || v.length < 32) return;
+  const q = loadQueue(v);
+  const rest = q.filter((d) => d.mutationId !== mutationId);
+  if (rest.length !== q.length) saveQueue(v, rest);
 }

@@ -22,7 +22,8 @@ export function reviewItems(check: PeriksaOutcome): ReviewItem[] {
   const sheet = book.layout.usulan.name;
   const byRow = new Map(check.result.proposals.map((p) => [p.row, p]));
   return book.proposals
-    .filter((p) => p.status === 'Diajukan' && byRow.has(p.row))
+    // Approved rows not yet recorded stay listed, so the approver can still take the approval back.
+    .filter((p) => (p.status === 'Diajukan' || (p.status === 'Disetujui' && !p.recordNo)) && byRow.has(p.row))
     .map((p) => ({
       proposal: p,
       result: byRow.get(p.row)!,
@@ -110,6 +111,39 @@ export async function decide(host: WorkbookHost, check: PeriksaOutcome, item: Re
   // Keep the pane's copy in step without a full re-check.
   item.proposal.status = decision;
   if (note.trim()) item.proposal.note = note.trim();
+  check.own!.headerWrites = [];
+  return null;
+}
+
+export type TakeBackRefusal = 'recorded' | 'noColumns' | 'stale' | 'undecided';
+
+/**
+ * Takes back an approval (or a rejection) made in Tinjau, as long as it has not been recorded: the row
+ * goes back to Diajukan, its ID Mutasi and Hasil Sinkron are cleared, and the decision leaves this
+ * computer's push queue, so nothing of it reaches the server. Once the row has a Nomor Catatan the
+ * server holds the decision: then it is refused ('recorded') — a recorded move is undone by a new one.
+ */
+export async function takeBack(host: WorkbookHost, check: PeriksaOutcome, item: ReviewItem, dequeue: (mutationId: string) => void | Promise<void> = () => {}): Promise<TakeBackRefusal | null> {
+  const book = check.parsed.book!;
+  const own = check.own;
+  const lay = book.layout.usulan;
+  const statusCol = lay.columns.status?.col;
+  if (!own || statusCol === undefined) return 'noColumns';
+  if (item.proposal.status !== 'Disetujui' && item.proposal.status !== 'Ditolak') return 'undecided';
+  const row = item.proposal.row;
+  const one = (col: number, v: CellValue): ValueWrite => ({ sheet: lay.name, row, col, values: [[v]] });
+  const out = await host.action(async (): Promise<TakeBackRefusal | { mutationId: string } | null> => {
+    const [now] = await host.readSheets([lay.name]);
+    if (!now || !sameProposal(now, check, item)) return 'stale';
+    const at = (col: number) => now.values[row - now.startRow]?.[col - now.startCol];
+    if (cellText(at(own.col.recordNo))) return 'recorded';
+    const mutationId = cellText(at(own.col.mutationId));
+    await host.writeValues([...own.headerWrites, one(statusCol, 'Diajukan'), one(own.col.mutationId, null), one(own.col.syncResult, null)]);
+    return { mutationId };
+  });
+  if (out === null || typeof out === 'string') return out;
+  if (out.mutationId) await dequeue(out.mutationId);
+  item.proposal.status = 'Diajukan';
   check.own!.headerWrites = [];
   return null;
 }

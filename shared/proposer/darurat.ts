@@ -17,6 +17,7 @@ import type { Employee, Position } from '../model';
 import { evaluateMove, majorMatchesAny } from '../rules/transfer';
 import { isoDate } from '../values/dates';
 import { proposerContext, type ProposerContext, type ProposerOptions } from './context';
+import { markSeatDependencies } from './depends';
 import { describeMove } from './explain';
 import { personTerms, scoreOf, scoreParts } from './score';
 import type { ProposedMove } from './types';
@@ -78,6 +79,8 @@ export function proposeDarurat(book: Parameters<typeof proposerContext>[0], code
   // Messages only for the people shown.
   const pick = (x: (typeof ranked)[number]): DaruratPick => ({ move: describeMove(c, x.e, p, 'Darurat', c.date, true), majorMatch: x.majorMatch, tenureRelaxed: x.tenureRelaxed });
   const n = Math.min(count, vacant);
+  const chosen = ranked.slice(0, n).map(pick);
+  markSeatDependencies(c, chosen.map((x) => x.move));
   return {
     code,
     name: p.name,
@@ -85,7 +88,7 @@ export function proposeDarurat(book: Parameters<typeof proposerContext>[0], code
     date: isoDate(c.date),
     requested: count,
     vacant,
-    chosen: ranked.slice(0, n).map(pick),
+    chosen,
     reserves: ranked.slice(n, n + Math.max(3, count - n)).map(pick),
     considered: c.pool.length,
     context: c,

@@ -15,6 +15,7 @@ import type { SheetData } from '../workbook/gateway';
 import { isoDate } from '../values/dates';
 import { buildCandidates, type CandidateGraph } from './candidates';
 import { proposerContext, type ProposerContext, type ProposerOptions } from './context';
+import { markSeatDependencies } from './depends';
 import { describeMove, openedVacancies, reasonFor, seatPlans, unitsBeforeAfter, whyNot } from './explain';
 import { solveAssignmentByColumn, type Assignment } from './solver';
 import type { Plan, ProposedMove, WhyNot } from './types';
@@ -76,6 +77,7 @@ export function proposeBook(book: Book, opts: PlanOptions = {}): ProposerRun {
     const p = graph.positions[col]!;
     moves.push(describeMove(c, e, p, reasonFor(c.idx.positions.get(e.positionCode), p), c.date));
   }
+  markSeatDependencies(c, moves);
   const seats = seatPlans(c, graph, assignment);
   const t4 = now();
 

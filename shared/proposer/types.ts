@@ -30,6 +30,11 @@ export interface ProposedMove {
   notes: MoveNote[];
   /** One line for Hasil Pemeriksaan: the score and its parts, then the warnings. */
   explanation: string;
+  /**
+   * Active proposals (No Usulan) that must be recorded before this move: its seat is free only once they
+   * move someone out of the target (depends.ts). Absent when the seat is free today.
+   */
+  dependsOn?: string[];
 }
 
 export interface Alternative {

@@ -39,6 +39,7 @@ export const W = {
   id: {
     moveLine: (score: string, notes: string) => `Usulan otomatis (mutasi propose): ${score}.${notes ? ` Perlu perhatian: ${notes}` : ''}`,
     daruratLine: (score: string, notes: string) => `Usulan Darurat (mutasi propose --darurat): ${score}.${notes ? ` Perlu perhatian: ${notes}` : ''}`,
+    seatDependsOn: (id: string) => `Kursi ini kosong bila ${id} tercatat lebih dulu: kirim ${id} ke server sebelum baris ini.`,
     unfilledNone: 'tidak ada pegawai yang memenuhi syarat',
     unfilledEligible: (n: string, elsewhere: string, nonPos: string) =>
       `${n} pegawai memenuhi syarat, tetapi ${elsewhere} diusulkan ke jabatan lain yang memberi total skor lebih besar${nonPos !== '0' ? ` dan ${nonPos} berskor 0 atau kurang` : ''}`,
@@ -64,6 +65,7 @@ export const W = {
   en: {
     moveLine: (score: string, notes: string) => `Proposed automatically (mutasi propose): ${score}.${notes ? ` Needs attention: ${notes}` : ''}`,
     daruratLine: (score: string, notes: string) => `Emergency proposal (mutasi propose --darurat): ${score}.${notes ? ` Needs attention: ${notes}` : ''}`,
+    seatDependsOn: (id: string) => `This seat is free only if ${id} is recorded first: push ${id} to the server before this row.`,
     unfilledNone: 'nobody is eligible',
     unfilledEligible: (n: string, elsewhere: string, nonPos: string) =>
       `${n} people are eligible, but ${elsewhere} are proposed for other positions that give a larger total${nonPos !== '0' ? ` and ${nonPos} score 0 or less` : ''}`,

@@ -29,22 +29,39 @@ export const REG = {
   equivalentRungEn: 'PermenPAN-RB 17/2021 (equalisation of administrative into functional positions)',
 };
 
+/** Names of characters a reader cannot see, shown in their place inside quoted values. */
+const INVISIBLE: Record<string, string> = {
+  '\u200B': 'ZWSP', '\u200C': 'ZWNJ', '\u200D': 'ZWJ', '\u2060': 'WJ', '\uFEFF': 'BOM', '\u00AD': 'SHY',
+  '\u200E': 'LRM', '\u200F': 'RLM', '\u202A': 'LRE', '\u202B': 'RLE', '\u202C': 'PDF', '\u202D': 'LRO', '\u202E': 'RLO',
+  '\u2066': 'LRI', '\u2067': 'RLI', '\u2068': 'FSI', '\u2069': 'PDI', '\u180E': 'MVS',
+};
+const INVISIBLE_RE = /[\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF\u00AD\u180E]/g;
+
+/**
+ * A value as it can be quoted in a message: characters one cannot see (a zero-width space pasted from
+ * a web page or a chat, a byte-order mark) are shown as ⟨ZWSP⟩, ⟨BOM⟩ …, so the user sees what to delete.
+ */
+export function visible(v: unknown): string {
+  return String(v ?? '').replace(INVISIBLE_RE, (c) => `⟨${INVISIBLE[c] ?? `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`}⟩`);
+}
+const hasInvisible = (v: unknown) => typeof v === 'string' && /[\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF\u00AD\u180E]/.test(v);
+
 const NIP_PROBLEM_ID: Record<string, Msg> = {
-  length: (p) => `NIP "${p.value}" berisi ${p.digits} digit; harus 18 digit`,
-  characters: (p) => `NIP "${p.value}" berisi karakter selain angka; harus 18 digit angka`,
-  birth: (p) => `NIP "${p.value}": digit 1–8 bukan tanggal lahir yang sah (tttt bb hh)`,
-  tmt: (p) => `NIP "${p.value}": digit 9–14 bukan tahun dan bulan TMT CPNS yang sah`,
-  'tmt-before-18': (p) => `NIP "${p.value}": TMT CPNS (digit 9–14) sebelum pegawai berusia 18 tahun`,
-  gender: (p) => `NIP "${p.value}": digit 15 bernilai ${p.digit}; harus 1 (pria) atau 2 (wanita)`,
+  length: (p) => `NIP "${visible(p.value)}" berisi ${p.digits} digit; harus 18 digit`,
+  characters: (p) => `NIP "${visible(p.value)}" berisi karakter selain angka${hasInvisible(p.value) ? ' (termasuk karakter tak terlihat, ditandai ⟨…⟩: hapus lalu ketik ulang NIP)' : ''}; harus 18 digit angka`,
+  birth: (p) => `NIP "${visible(p.value)}": digit 1–8 bukan tanggal lahir yang sah (tttt bb hh)`,
+  tmt: (p) => `NIP "${visible(p.value)}": digit 9–14 bukan tahun dan bulan TMT CPNS yang sah`,
+  'tmt-before-18': (p) => `NIP "${visible(p.value)}": TMT CPNS (digit 9–14) sebelum pegawai berusia 18 tahun`,
+  gender: (p) => `NIP "${visible(p.value)}": digit 15 bernilai ${p.digit}; harus 1 (pria) atau 2 (wanita)`,
   serial: (p) => `NIP "${p.value}": nomor urut (digit 16–18) tidak boleh 000`,
 };
 const NIP_PROBLEM_EN: Record<string, Msg> = {
-  length: (p) => `NIP "${p.value}" has ${p.digits} digits; it must have 18`,
-  characters: (p) => `NIP "${p.value}" contains characters other than digits; it must be 18 digits`,
-  birth: (p) => `NIP "${p.value}": digits 1–8 are not a valid birth date (yyyymmdd)`,
-  tmt: (p) => `NIP "${p.value}": digits 9–14 are not a valid CPNS start year and month`,
-  'tmt-before-18': (p) => `NIP "${p.value}": the CPNS start (digits 9–14) is before the 18th birthday`,
-  gender: (p) => `NIP "${p.value}": digit 15 is ${p.digit}; it must be 1 (male) or 2 (female)`,
+  length: (p) => `NIP "${visible(p.value)}" has ${p.digits} digits; it must have 18`,
+  characters: (p) => `NIP "${visible(p.value)}" contains characters other than digits${hasInvisible(p.value) ? ' (including invisible characters, shown as ⟨…⟩: delete them and retype the NIP)' : ''}; it must be 18 digits`,
+  birth: (p) => `NIP "${visible(p.value)}": digits 1–8 are not a valid birth date (yyyymmdd)`,
+  tmt: (p) => `NIP "${visible(p.value)}": digits 9–14 are not a valid CPNS start year and month`,
+  'tmt-before-18': (p) => `NIP "${visible(p.value)}": the CPNS start (digits 9–14) is before the 18th birthday`,
+  gender: (p) => `NIP "${visible(p.value)}": digit 15 is ${p.digit}; it must be 1 (male) or 2 (female)`,
   serial: (p) => `NIP "${p.value}": the serial number (digits 16–18) must not be 000`,
 };
 
@@ -55,7 +72,7 @@ const ID: Record<RuleId, Msg> = {
     (p.scanned ? ` Judul kolom dicari di ${p.scanned} baris pertama.` : '') +
     (p.below ? ` Baris judul kolom yang cocok ada di baris ${p.below}, di bawah baris ${p.scanned}: hapus baris kosong atau judul di atasnya.` : ''),
   REQUIRED_MISSING: (p) => `${p.header} wajib diisi${p.why ? ` (${p.why})` : ''}.`,
-  VALUE_INVALID: (p) => `${p.header} "${p.value}" tidak sah; ${p.expected}.`,
+  VALUE_INVALID: (p) => `${p.header} "${visible(p.value)}" tidak sah; ${p.expected}.`,
   NIP_FORMAT: (p) => `${(NIP_PROBLEM_ID[String(p.kind)] ?? NIP_PROBLEM_ID.length!)(p)}.`,
   NIP_PRECISION: (p) =>
     `NIP tersimpan sebagai angka (${p.value}): Excel sudah mengganti digit setelah digit ke-15 dengan nol. Format kolom NIP sebagai Teks, lalu ketik ulang NIP dari dokumen sumber (SK/kartu pegawai).`,
@@ -64,9 +81,9 @@ const ID: Record<RuleId, Msg> = {
   POSITION_DUPLICATE: (p) => `Kode jabatan ${p.code} sudah ada di baris ${p.firstRow}; kode jabatan harus unik.`,
   POSITION_UNKNOWN: (p) =>
     p.ambiguous
-      ? `Nama jabatan "${p.code}" cocok dengan ${p.count} jabatan di lembar ${p.sheet}${p.unit ? ` (unit ${p.unit})` : ''}: ${p.ambiguous}; tulis kode jabatannya atau isi unit kerjanya.`
-      : `Kode jabatan "${p.code}" tidak ada di lembar ${p.sheet}, juga tidak sebagai nama jabatan${p.unit ? ` di unit ${p.unit}` : ''}.${p.closest ? ` Yang paling mirip: ${p.closest}.` : ''}`,
-  EMPLOYEE_UNKNOWN: (p) => `NIP ${p.nip} tidak ada di lembar ${p.sheet}.`,
+      ? `Nama jabatan "${visible(p.code)}" cocok dengan ${p.count} jabatan di lembar ${p.sheet}${p.unit ? ` (unit ${p.unit})` : ''}: ${p.ambiguous}; tulis kode jabatannya atau isi unit kerjanya.`
+      : `Kode jabatan "${visible(p.code)}" tidak ada di lembar ${p.sheet}, juga tidak sebagai nama jabatan${p.unit ? ` di unit ${p.unit}` : ''}.${p.closest ? ` Yang paling mirip: ${p.closest}.` : ''}`,
+  EMPLOYEE_UNKNOWN: (p) => `NIP ${visible(p.nip)} tidak ada di lembar ${p.sheet}.`,
   DATE_IN_FUTURE: (p) => `TMT jabatan ${p.found} sesudah tanggal acuan ${p.asOf}.`,
   OVER_FORMATION: (p) => `Jabatan ${p.code} diisi ${p.holders} orang; kebutuhan ABK ${p.needed} (kelebihan ${p.surplus}).`,
   ROTATION_DUE: (p) => `Masa jabatan ${p.months} bulan; lebih dari ${p.max} bulan, pegawai sudah waktunya dirotasi (${REG.rotation}).`,
@@ -107,7 +124,7 @@ const EN: Record<RuleId, Msg> = {
     (p.scanned ? ` Headers are looked for in the first ${p.scanned} rows.` : '') +
     (p.below ? ` A matching header row is on row ${p.below}, below row ${p.scanned}: delete the empty or title rows above it.` : ''),
   REQUIRED_MISSING: (p) => `${p.header} is required${p.why ? ` (${p.whyEn ?? p.why})` : ''}.`,
-  VALUE_INVALID: (p) => `${p.header} "${p.value}" is not valid; ${p.expectedEn ?? p.expected}.`,
+  VALUE_INVALID: (p) => `${p.header} "${visible(p.value)}" is not valid; ${p.expectedEn ?? p.expected}.`,
   NIP_FORMAT: (p) => `${(NIP_PROBLEM_EN[String(p.kind)] ?? NIP_PROBLEM_EN.length!)(p)}.`,
   NIP_PRECISION: (p) =>
     `The NIP is stored as a number (${p.value}): Excel has already replaced the digits after the 15th with zeros. Format the NIP column as Text and re-enter the NIP from the source document.`,
@@ -116,9 +133,9 @@ const EN: Record<RuleId, Msg> = {
   POSITION_DUPLICATE: (p) => `Position code ${p.code} is already on row ${p.firstRow}; codes must be unique.`,
   POSITION_UNKNOWN: (p) =>
     p.ambiguous
-      ? `Position name "${p.code}" matches ${p.count} positions on sheet ${p.sheet}${p.unit ? ` (unit ${p.unit})` : ''}: ${p.ambiguous}; write the position code or fill in the unit.`
-      : `Position code "${p.code}" is not on sheet ${p.sheet}, nor is it a position name${p.unit ? ` in unit ${p.unit}` : ''}.${p.closest ? ` Closest: ${p.closest}.` : ''}`,
-  EMPLOYEE_UNKNOWN: (p) => `NIP ${p.nip} is not on sheet ${p.sheet}.`,
+      ? `Position name "${visible(p.code)}" matches ${p.count} positions on sheet ${p.sheet}${p.unit ? ` (unit ${p.unit})` : ''}: ${p.ambiguous}; write the position code or fill in the unit.`
+      : `Position code "${visible(p.code)}" is not on sheet ${p.sheet}, nor is it a position name${p.unit ? ` in unit ${p.unit}` : ''}.${p.closest ? ` Closest: ${p.closest}.` : ''}`,
+  EMPLOYEE_UNKNOWN: (p) => `NIP ${visible(p.nip)} is not on sheet ${p.sheet}.`,
   DATE_IN_FUTURE: (p) => `Position start ${p.found} is after the as-of date ${p.asOf}.`,
   OVER_FORMATION: (p) => `Position ${p.code} has ${p.holders} holders; the workload analysis needs ${p.needed} (surplus ${p.surplus}).`,
   ROTATION_DUE: (p) => `${p.months} months in post; more than ${p.max} months, due for rotation (${REG.rotation}).`,

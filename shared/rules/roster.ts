@@ -81,8 +81,17 @@ export function rosterRules(book: Book, idx: RosterIndex, sink: FindingSink): vo
       }
     }
   }
+  // A Kebutuhan the reader could not read (VALUE_INVALID, REQUIRED_MISSING on that cell) says nothing
+  // about surplus: no OVER_FORMATION against the 0 it stands in for.
+  const neededCol = book.layout.jabatan.columns.needed;
+  const unreadNeeded = new Set<number>();
+  if (neededCol) {
+    for (const f of sink.list) {
+      if (f.sheet === book.layout.jabatan.name && f.column === neededCol.header && (f.rule === 'VALUE_INVALID' || f.rule === 'REQUIRED_MISSING')) unreadNeeded.add(f.row);
+    }
+  }
   for (const p of idx.positions.values()) {
     const h = idx.holders.get(p.code) ?? 0;
-    if (h > p.needed) sink.at('jabatan', p.row, 'needed', 'OVER_FORMATION', 'info', p.code, { code: p.code, holders: h, needed: p.needed, surplus: h - p.needed });
+    if (h > p.needed && !unreadNeeded.has(p.row)) sink.at('jabatan', p.row, 'needed', 'OVER_FORMATION', 'info', p.code, { code: p.code, holders: h, needed: p.needed, surplus: h - p.needed });
   }
 }

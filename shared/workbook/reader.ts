@@ -54,7 +54,7 @@ const EXPECTED: Record<string, [string, string]> = {
   type: ['harus JPT Utama, JPT Madya, JPT Pratama, Administrator, Pengawas, Pelaksana atau Fungsional', 'must be JPT Utama, JPT Madya, JPT Pratama, Administrator, Pengawas, Pelaksana or Fungsional'],
   level: ['harus Ahli Utama, Ahli Madya, Ahli Muda, Ahli Pertama, Penyelia, Mahir, Terampil atau Pemula', 'must be Ahli Utama, Ahli Madya, Ahli Muda, Ahli Pertama, Penyelia, Mahir, Terampil or Pemula'],
   class: ['harus bilangan bulat 1–17', 'must be a whole number from 1 to 17'],
-  needed: ['harus bilangan bulat 0 atau lebih', 'must be a whole number, 0 or more'],
+  needed: ['harus bilangan bulat 0 sampai 1.000.000 (jumlah orang menurut ABK)', 'must be a whole number from 0 to 1,000,000 (people the workload analysis needs)'],
   reason: ['harus Rotasi, Promosi, Kebutuhan Organisasi, Darurat atau Permintaan Sendiri', 'must be Rotasi, Promosi, Kebutuhan Organisasi, Darurat or Permintaan Sendiri'],
   proposalStatus: ['harus Draf, Diajukan, Disetujui, Ditolak atau Tercatat', 'must be Draf, Diajukan, Disetujui, Ditolak or Tercatat'],
   text: ['sel berisi nilai galat Excel', 'the cell holds an Excel error value'],

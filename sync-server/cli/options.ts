@@ -16,7 +16,8 @@ export function invocationLang(argv: readonly string[] = process.argv): Lang {
   return 'id';
 }
 
-const say = (id: string, en: string) => (invocationLang() === 'en' ? en : id);
+/** The Indonesian or the English text, by the invocation's --lang. */
+export const say = (id: string, en: string) => (invocationLang() === 'en' ? en : id);
 
 export function parseAsOf(v: string): Day {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);

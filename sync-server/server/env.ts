@@ -8,6 +8,7 @@ import dotenv from 'dotenv';
 import { isPostgresUrl, openDatabase, redactUrl, sqliteFile, type Db } from '../db/connect';
 import { migrateLatest } from '../db/migrate';
 import { migrationSource } from '../db/migrations';
+import { say } from '../cli/options';
 import { UserError } from '../cli/user-error';
 
 let loaded = false;
@@ -44,7 +45,10 @@ export async function openOfficialRecord(flag?: string, opts: { existing?: boole
     const file = sqliteFile(url);
     if (file !== ':memory:' && !existsSync(file)) {
       throw new UserError(
-        `tidak ada basis data di ${path.resolve(file)}; jalankan perintah ini di folder server (tempat folder data/ berada), atau pakai --db / DATABASE_URL`,
+        say(
+          `tidak ada basis data di ${path.resolve(file)}; jalankan perintah ini di folder server (tempat folder data/ berada), atau pakai --db / DATABASE_URL`,
+          `there is no database at ${path.resolve(file)}; run this command in the server's folder (where its data/ folder is), or use --db / DATABASE_URL`,
+        ),
       );
     }
   }
@@ -74,7 +78,12 @@ export async function openOfficialRecord(flag?: string, opts: { existing?: boole
   // A command that writes (token create, import) run from the wrong folder would otherwise make a
   // record nobody uses, silently: say so.
   if (isNew && opts.sayIfNew) {
-    process.stderr.write(`Catatan: belum ada basis data di ${db.location}; basis data BARU dibuat di sana. Bila server memakai basis data lain, jalankan perintah ini di folder server atau pakai --db.\n`);
+    process.stderr.write(
+      say(
+        `Catatan: belum ada basis data di ${db.location}; basis data BARU dibuat di sana. Bila server memakai basis data lain, jalankan perintah ini di folder server atau pakai --db.\n`,
+        `Note: there was no database at ${db.location}; a NEW one was created there. If the server uses another database, run this command in the server's folder or use --db.\n`,
+      ),
+    );
   }
   return db;
 }
@@ -161,7 +170,12 @@ async function withCurrentSchema(db: Db): Promise<Db> {
       `basis data ${db.location} tidak dapat ditulisi dan dibuat oleh versi Mutasi yang lebih lama (${pending.length} migrasi belum dijalankan); salin ke folder yang dapat ditulisi lalu jalankan perintah ini pada salinan itu`,
     );
   }
-  process.stderr.write(`Catatan: ${db.location} tidak dapat ditulisi (media hanya-baca atau izin); dibaca apa adanya, tidak ada yang ditulis.\n`);
+  process.stderr.write(
+    say(
+      `Catatan: ${db.location} tidak dapat ditulisi (media hanya-baca atau izin); dibaca apa adanya, tidak ada yang ditulis.\n`,
+      `Note: ${db.location} cannot be written (read-only media or permissions); read as it is, nothing written.\n`,
+    ),
+  );
   return db;
 }
 

@@ -132,8 +132,8 @@ const PositionState = z.object({ code: z.string(), unit: z.string(), needed: z.n
 
 export const PushResult = z
   .discriminatedUnion('status', [
-    z.object({ mutationId: z.string(), status: z.literal('recorded'), recordNo: z.string(), version: z.number().int(), findings: z.array(Finding) }),
-    z.object({ mutationId: z.string(), status: z.literal('duplicate'), recordNo: z.string(), version: z.number().int(), findings: z.array(Finding), recordedAt: z.string() }),
+    z.object({ mutationId: z.string(), status: z.literal('recorded'), recordNo: z.string(), version: z.number().int(), findings: z.array(Finding), approvedBy: z.string().meta({ description: 'Nama penyetuju yang tercatat (pemegang token) · the approver recorded' }) }),
+    z.object({ mutationId: z.string(), status: z.literal('duplicate'), recordNo: z.string(), version: z.number().int(), findings: z.array(Finding), recordedAt: z.string(), approvedBy: z.string().meta({ description: 'Nama penyetuju yang tercatat · the approver recorded' }) }),
     z.object({
       mutationId: z.string(), status: z.literal('conflict'), reason: z.enum(['VERSION_STALE', 'POSITION_CHANGED', 'FORMATION_FULL']),
       message: z.string(), current: z.object({ employee: EmployeeRecord, position: PositionState }), findings: z.array(Finding),

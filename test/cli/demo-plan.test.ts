@@ -8,7 +8,9 @@ import ExcelJS from 'exceljs';
 import { checkSheets } from '../../shared/engine';
 import { proposeBook } from '../../shared/proposer';
 import { majorMatchesAny } from '../../shared/rules/transfer';
-import { buildDemo, demoWorkbook } from '../../sync-server/xlsx/demo';
+import { buildDemo, demoWorkbook, MIN_EMPLOYEES } from '../../sync-server/xlsx/demo';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { sheetData } from '../../sync-server/xlsx/exceljs-gateway';
 
 const HEALTH = new Set(['DOKTER', 'DRG', 'PERAWAT', 'BIDAN', 'APOTEKER', 'TTK', 'PLK', 'NUTRISIONIS', 'SANITARIAN', 'EPIDEMIOLOG', 'PROMKES']);
@@ -42,4 +44,9 @@ describe('mutasi demo: the plan under the rules of 2026-12-07', () => {
       assert.ok(intoHealth > 0, 'health posts are still filled, by their own professions');
     });
   }
+
+  it('README states the demo\'s minimum number of employees, as the generator enforces it', () => {
+    const readme = readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
+    assert.match(readme, new RegExp(`demo <file>[^\\n]*at least ${MIN_EMPLOYEES} employees`));
+  });
 });

@@ -51,6 +51,17 @@ eachDatabase('push: rules of 2026-12-07', (ctx) => {
     assert.deepEqual(r.findings.map((x: { rule: string; severity: string }) => [x.rule, x.severity]), [['EDUCATION_FIELD_MISMATCH', 'warning']]);
   });
 
+  it('the push answer carries the approver recorded (the token holder), for recorded and duplicate alike', async () => {
+    const e = (await getEmployee(ctx.db.knex, nip(4)))!;
+    const d = decision(nip(4), 'POOL-A', 'KASI-FARMASI', e.version, { note: 'Pengalaman pengelolaan obat' });
+    const [first] = (await push([d])).body.results;
+    assert.equal(first.status, 'recorded');
+    assert.equal(first.approvedBy, 'Kepala BKPSDM');
+    const [again] = (await push([d])).body.results;
+    assert.equal(again.status, 'duplicate');
+    assert.equal(again.approvedBy, 'Kepala BKPSDM');
+  });
+
   it('Pelaksana → Ahli Muda is LEVEL_SKIP between ladders: rejected', async () => {
     const e = (await getEmployee(ctx.db.knex, nip(1)))!;
     const r = (await push([decision(nip(1), 'POOL-B', 'ANALIS-AM', e.version)])).body.results[0];

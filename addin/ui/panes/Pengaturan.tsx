@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Lang } from '../../../shared/rules/types';
 import { SHEETS, type SheetKey } from '../../../shared/workbook/schema';
 import { t } from '../../i18n';
+import { checkToken } from '../../services/api';
 import { loadConnection, saveConnection } from '../../services/local';
 import { makeTemplate } from '../../services/template';
 import { mappableFields, mappingNeeds, readColumnMap, writeColumnMap, type ColumnMap } from '../../workbook/column-map';
@@ -27,7 +28,15 @@ export function Pengaturan(p: PaneProps) {
     p.run('save', async () => {
       saveConnection(conn);
       await writeColumnMap(p.host, map);
-      p.notify({ kind: 'success', text: p.check ? `${t(lang, 'saved')}. ${t(lang, 'checkAgainAfterMapping')}` : t(lang, 'saved') });
+      const after = p.check ? ` ${t(lang, 'checkAgainAfterMapping')}` : '';
+      // The token is checked against the server: "Tersimpan" alone for a token it does not know misled.
+      const known = await checkToken(conn);
+      if (known === 'unknown' || known === 'forbidden') {
+        p.notify({ kind: 'error', text: `${t(lang, known === 'unknown' ? 'tokenUnknown' : 'tokenForbidden')}${after}` });
+        return;
+      }
+      const word = known === 'ok' ? t(lang, 'tokenOk') : known === 'offline' ? t(lang, 'tokenOffline') : `${t(lang, 'saved')}.`;
+      p.notify({ kind: 'success', text: `${word}${after}` });
     });
   const onTemplate = () =>
     p.run('makeTemplate', async () => {

@@ -31,7 +31,8 @@ export function Sinkron(p: PaneProps) {
       const s = await pullOfficial(p.host, loadConnection(), lang);
       setPull(s);
       p.setCheck(null);
-      p.notify({ kind: 'success', text: `${t(lang, 'pulled')}: ${num(lang, s.rowsUpdated)} ${t(lang, 'rowsUpdated')}` });
+      const marked = s.markedRecorded ? ` · ${num(lang, s.markedRecorded)} ${t(lang, 'rowsMarkedRecorded')}` : '';
+      p.notify({ kind: 'success', text: `${t(lang, 'pulled')}: ${num(lang, s.rowsUpdated)} ${t(lang, 'rowsUpdated')}${marked}` });
     });
 
   return (

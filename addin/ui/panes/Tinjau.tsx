@@ -3,7 +3,8 @@ import { useMemo, useState } from 'preact/hooks';
 import { COMPETENCIES, COMPETENCIES_EN } from '../../../shared/domain';
 import { computeJpm } from '../../../shared/jpm';
 import { num, pct, ruleTitle, t } from '../../i18n';
-import { approvalRefusal, decide, reviewItems } from '../../services/tinjau';
+import { approvalRefusal, decide, reviewItems, takeBack } from '../../services/tinjau';
+import { dequeueDecision } from '../../services/sync';
 import type { PaneProps } from '../context';
 import { Facts, lookup } from './Facts';
 import { runCheckAction } from '../run-check';
@@ -85,6 +86,17 @@ export function Tinjau(p: PaneProps) {
       force((x) => x + 1);
     });
 
+  const onTakeBack = () =>
+    p.run('takeBack', async () => {
+      const r = await takeBack(p.host, check, item, (id) => dequeueDecision(p.host, id));
+      if (r) {
+        p.notify({ kind: 'error', text: t(lang, r === 'recorded' ? 'takeBackRecorded' : r === 'stale' ? 'staleRow' : 'noStatusColumn') });
+        return;
+      }
+      p.notify({ kind: 'success', text: `${item.proposal.id}: ${t(lang, 'takenBack')}` });
+      force((x) => x + 1);
+    });
+
   const names = lang === 'en' ? COMPETENCIES_EN : COMPETENCIES;
   return (
     <section class="pane" aria-label={t(lang, 'paneReview')}>
@@ -142,7 +154,9 @@ export function Tinjau(p: PaneProps) {
         <div class="actions">
           <button class="primary" onClick={() => onDecide('Disetujui')} disabled={p.busy || decided || refusal !== null}>{t(lang, 'approve')}</button>
           <button onClick={() => onDecide('Ditolak')} disabled={p.busy || decided}>{t(lang, 'reject')}</button>
+          {decided && <button data-testid="take-back" onClick={onTakeBack} disabled={p.busy}>{t(lang, 'takeBack')}</button>}
         </div>
+        {decided && <p class="muted">{t(lang, 'takeBackHint')}</p>}
       </div>
     </section>
   );

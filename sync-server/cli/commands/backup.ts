@@ -12,6 +12,7 @@ import { isPostgresUrl, openDatabase, redactUrl } from '../../db/connect';
 import { databaseUrl } from '../../server/env';
 import { migrateLatest } from '../../db/migrate';
 import { holdNumbering, numberingStatus } from '../../db/numbering';
+import { parseLang, say } from '../options';
 import { UserError } from '../user-error';
 
 export function registerBackup(program: Command): void {
@@ -20,6 +21,7 @@ export function registerBackup(program: Command): void {
     .description('salinan konsisten basis data selagi server berjalan')
     .argument('<file>', 'berkas salinan (SQLite: berkas .sqlite; PostgreSQL: arsip pg_dump)')
     .option('--db <url>', 'berkas SQLite atau URL PostgreSQL (bawaan: DATABASE_URL atau ./data/mutasi.sqlite)')
+    .option('--lang <id|en>', 'bahasa keluaran (language of the output)', parseLang, 'id')
     .addHelpText(
       'after',
       '\nMemulihkan — SQLite: hentikan server, salin berkas ini ke tempat basis data (mis. data/mutasi.sqlite), jalankan lagi.' +
@@ -29,9 +31,9 @@ export function registerBackup(program: Command): void {
       const target = path.resolve(file);
       // A backup is a database, not a workbook: a name like cadangan.xlsx would be opened in Excel and fail.
       if (/\.(xlsx|xlsm|xls|csv|json|txt)$/i.test(file)) {
-        throw new UserError(`${file}: salinan basis data bukan buku kerja atau teks; beri nama .sqlite (PostgreSQL: .dump), mis. cadangan-2026-12-02.sqlite. Untuk catatan resmi sebagai buku kerja: mutasi export ${file}`);
+        throw new UserError(say(`${file}: salinan basis data bukan buku kerja atau teks; beri nama .sqlite (PostgreSQL: .dump), mis. cadangan-2026-12-02.sqlite. Untuk catatan resmi sebagai buku kerja: mutasi export ${file}`, `${file}: a database backup is not a workbook or text; name it .sqlite (PostgreSQL: .dump), e.g. backup-2026-12-02.sqlite. For the official record as a workbook: mutasi export ${file}`));
       }
-      if (existsSync(target)) throw new UserError(`${file} sudah ada; pilih nama lain (salinan tidak menimpa berkas)`);
+      if (existsSync(target)) throw new UserError(say(`${file} sudah ada; pilih nama lain (salinan tidak menimpa berkas)`, `${file} already exists; choose another name (a backup never overwrites a file)`));
       assertWritableFolder(file, target);
       const url = databaseUrl(o.db);
       // Written under a temporary name beside the target and renamed only once complete: a full disk or
@@ -43,22 +45,22 @@ export function registerBackup(program: Command): void {
         pgDump(url, partial);
         complete();
         process.stdout.write(
-          `Salinan ditulis: ${target} (pg_dump, format custom)\n` +
-            `Pulihkan ke basis data kosong: pg_restore --no-owner --dbname=<URL> ${file}\n` +
-            `Basis data hasil pemulihan tidak memberi nomor keputusan baru sampai admin menjalankan\n` +
+          say(`Salinan ditulis: ${target} (pg_dump, format custom)\n`, `Backup written: ${target} (pg_dump, custom format)\n`) +
+            say('Pulihkan ke basis data kosong', 'Restore into an empty database') + `: pg_restore --no-owner --dbname=<URL> ${file}\n` +
+            say(`Basis data hasil pemulihan tidak memberi nomor keputusan baru sampai admin menjalankan\n`, `A database restored from it gives no new decision numbers until the administrator runs\n`) +
             `  npx mutasi nomor lanjut --terakhir <nomor tertinggi yang pernah terbit>\n`,
         );
         return;
       }
-      if (!existsSync(url)) throw new UserError(`tidak ada basis data di ${path.resolve(url)}`);
-      if (statSync(url).isDirectory()) throw new UserError(`${path.resolve(url)} adalah folder, bukan basis data; periksa --db atau DATABASE_URL`);
+      if (!existsSync(url)) throw new UserError(say(`tidak ada basis data di ${path.resolve(url)}`, `there is no database at ${path.resolve(url)}`));
+      if (statSync(url).isDirectory()) throw new UserError(say(`${path.resolve(url)} adalah folder, bukan basis data; periksa --db atau DATABASE_URL`, `${path.resolve(url)} is a folder, not a database; check --db or DATABASE_URL`));
       // Opened as it is (no migration): a backup copies, it never changes what it copies.
       const db = openDatabase(url);
       try {
         await db.knex.raw('VACUUM INTO ?', [partial]).catch((e: NodeJS.ErrnoException) => {
           rmSync(partial, { force: true });
-          if (e.code === 'SQLITE_NOTADB') throw new UserError(`${db.location} bukan basis data Mutasi (bukan berkas SQLite); periksa --db atau DATABASE_URL`);
-          if (e.code === 'SQLITE_CANTOPEN') throw new UserError(`Tidak dapat menulis ${file}`);
+          if (e.code === 'SQLITE_NOTADB') throw new UserError(say(`${db.location} bukan basis data Mutasi (bukan berkas SQLite); periksa --db atau DATABASE_URL`, `${db.location} is not a Mutasi database (not an SQLite file); check --db or DATABASE_URL`));
+          if (e.code === 'SQLITE_CANTOPEN') throw new UserError(say(`Tidak dapat menulis ${file}`, `Cannot write ${file}`));
           if (e.code === 'SQLITE_FULL' || /SQLITE_(FULL|IOERR)/.test(String(e.code ?? e.message))) {
             throw new UserError(`Salinan tidak ditulis: disk penuh atau galat tulis di ${path.dirname(target)} (${e.code ?? e.message}); tidak ada berkas ${file} yang setengah jadi`, 1);
           }
@@ -67,7 +69,7 @@ export function registerBackup(program: Command): void {
         complete();
         const held = await holdCopy(target);
         process.stdout.write(
-          `Salinan ditulis: ${target}\nPulihkan dengan menghentikan server lalu menyalin berkas ini ke ${db.location}.\n` +
+          say(`Salinan ditulis: ${target}\nPulihkan dengan menghentikan server lalu menyalin berkas ini ke ${db.location}.\n`, `Backup written: ${target}\nRestore by stopping the server, then copying this file to ${db.location}.\n`) +
             `Basis data yang dipulihkan dari salinan ini tidak memberi nomor keputusan baru sampai admin menjalankan\n` +
             `  npx mutasi nomor lanjut --terakhir <nomor tertinggi yang pernah terbit>  (saat salinan diambil: ${held})\n`,
         );
@@ -86,11 +88,11 @@ function assertWritableFolder(file: string, target: string): void {
   } catch {
     // missing
   }
-  if (!isDir) throw new UserError(`Folder untuk ${file} tidak ada`);
+  if (!isDir) throw new UserError(say(`Folder untuk ${file} tidak ada`, `The folder for ${file} does not exist`));
   try {
     accessSync(folder, constants.W_OK);
   } catch {
-    throw new UserError(`Tidak dapat menulis ${file} (izin ditolak)`);
+    throw new UserError(say(`Tidak dapat menulis ${file} (izin ditolak)`, `Cannot write ${file} (permission denied)`));
   }
 }
 

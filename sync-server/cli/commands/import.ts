@@ -4,6 +4,7 @@ import pc from 'picocolors';
 import type { RecordedConflict } from '../../db/roster';
 import { openOfficialRecord } from '../../server/env';
 import { importFile } from '../../server/roster/import-file';
+import { invocationLang, parseLang, say } from '../options';
 
 export function registerImport(program: Command): void {
   program
@@ -14,6 +15,7 @@ export function registerImport(program: Command): void {
     .option('--timpa-keputusan', 'posisi dan TMT Jabatan di berkas menimpa keputusan tercatat (tanpa ini: posisi keputusan dipertahankan); setiap baris yang ditimpa dicetak dan dicatat di audit')
     .option('--tanpa-pegawai', 'boleh mengimpor berkas tanpa satu pegawai pun (hanya Jabatan/Aturan)')
     .option('--json', 'keluaran JSON')
+    .option('--lang <id|en>', 'bahasa keluaran (language of the output)', parseLang, 'id')
     .addHelpText(
       'after',
       '\nPegawai yang posisinya berasal dari keputusan tercatat tetap di posisi itu walau berkas menyebut posisi/TMT lain' +
@@ -31,12 +33,12 @@ export function registerImport(program: Command): void {
         if (o.json) {
           process.stdout.write(JSON.stringify(out, null, 2) + '\n');
         } else if (!out.ok) {
-          process.stderr.write(pc.red(`Tidak diimpor: ${out.errors.length} galat di ${file}. Tidak ada yang ditulis.\n`));
-          for (const f of out.errors.slice(0, 20)) process.stderr.write(`  ${f.sheet}!${f.cell || 'baris ' + f.row}  ${f.rule}  ${f.message}\n`);
-          if (out.errors.length > 20) process.stderr.write(`  … dan ${out.errors.length - 20} lagi (npx mutasi check ${file})\n`);
+          process.stderr.write(pc.red(say(`Tidak diimpor: ${out.errors.length} galat di ${file}. Tidak ada yang ditulis.\n`, `Not imported: ${out.errors.length} errors in ${file}. Nothing was written.\n`)));
+          for (const f of out.errors.slice(0, 20)) process.stderr.write(`  ${f.sheet}!${f.cell || say('baris ', 'row ') + f.row}  ${f.rule}  ${f.message}\n`);
+          if (out.errors.length > 20) process.stderr.write(say(`  … dan ${out.errors.length - 20} lagi (npx mutasi check ${file})\n`, `  … and ${out.errors.length - 20} more (npx mutasi check ${file} --lang en)\n`));
         } else {
           const r = out.report;
-          const n = (x: number) => x.toLocaleString('id-ID');
+          const n = (x: number) => x.toLocaleString(invocationLang() === 'en' ? 'en-US' : 'id-ID');
           const place = (p: { positionCode: string; positionStart: string | null }) => `${p.positionCode} TMT ${p.positionStart ?? '—'}`;
           const rows = (list: RecordedConflict[]) =>
             list.map((c) => `  Pegawai baris ${c.row}  ${c.nip} ${c.name}: catatan resmi ${place(c.recorded)} (${c.recordNo}), berkas ${place(c.roster)}\n`).join('');

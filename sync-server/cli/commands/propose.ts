@@ -327,6 +327,8 @@ const T = {
     short: (n: string) => `${n} pegawai tidak dapat ditempatkan: jabatan penuh menurut Kebutuhan (FORMATION_FULL adalah galat). Naikkan Kebutuhan di lembar Jabatan bila keadaan darurat memerlukannya, lalu jalankan lagi. Cadangan:`,
     relaxed: 'masa jabatan dilonggarkan', fieldOk: 'jurusan sesuai', reserves: 'Cadangan berikutnya:',
     why: 'Penjelasan untuk', blocks: 'Penghalang',
+    depends: (n: string) => `${n} usulan mengisi kursi yang baru kosong bila usulan aktif sebelumnya tercatat lebih dulu; kirim (Sinkron) usulan itu lebih dulu:`,
+    dependsRow: (id: string, by: string) => `kursi ini kosong bila ${by} tercatat lebih dulu`,
   },
   en: {
     title: 'Transfer plan', asOf: 'as of', tmt: 'TMT', employees: 'employees', free: 'free to propose', movable: 'pass the personal rules',
@@ -343,6 +345,8 @@ const T = {
     short: (n: string) => `${n} cannot be placed: the position is full by its Kebutuhan (FORMATION_FULL is an error). Raise Kebutuhan on sheet Jabatan if the emergency needs it, then run again. Reserves:`,
     relaxed: 'tenure relaxed', fieldOk: 'major matches', reserves: 'Next reserves:',
     why: 'Explanation for', blocks: 'Blocks',
+    depends: (n: string) => `${n} proposals fill seats that are free only once earlier active proposals are recorded; push those first:`,
+    dependsRow: (id: string, by: string) => `seat free only if ${by} is recorded first`,
   },
 };
 
@@ -363,6 +367,12 @@ function printPlan(file: string, out: string, plan: Plan, w: WrittenRows, lang: 
     if (shown.length < plan.moves.length) print(pc.dim(t.more(int(plan.moves.length - shown.length, lang))));
     const warned = plan.moves.filter((m) => m.notes.some((x) => x.severity === 'warning')).length;
     if (warned > 0) print(pc.yellow(t.warned(int(warned, lang))));
+    const dependent = plan.moves.map((m, i) => [m, w.ids[i]!] as const).filter(([m]) => m.dependsOn?.length);
+    if (dependent.length > 0) {
+      print(pc.yellow(t.depends(int(dependent.length, lang))));
+      for (const [m, id] of all ? dependent : dependent.slice(0, LIMIT)) print(`  ${id} → ${m.toCode}: ${t.dependsRow(id, m.dependsOn!.join(', '))}`);
+      if (!all && dependent.length > LIMIT) print(pc.dim(`  ${t.more(int(dependent.length - LIMIT, lang))}`));
+    }
   }
   if (w.addedHeaders.length) print(pc.yellow(t.addedHeaders(w.addedHeaders.join(', '))));
   const unfilled = plan.seats.filter((x) => x.unfilled);

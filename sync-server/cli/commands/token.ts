@@ -5,10 +5,11 @@ import pc from 'picocolors';
 import { createToken, isExpired, listTokens, revokeToken, ROLES, type Role } from '../../db/tokens';
 import type { Db } from '../../db/connect';
 import { openOfficialRecord } from '../../server/env';
+import { invocationLang, parseLang, say } from '../options';
 import { UserError } from '../user-error';
 
 function parseRole(v: string): Role {
-  if (!(ROLES as readonly string[]).includes(v)) throw new UserError(`peran tidak dikenal: ${v} (pilih ${ROLES.join(', ')})`);
+  if (!(ROLES as readonly string[]).includes(v)) throw new UserError(say(`peran tidak dikenal: ${v} (pilih ${ROLES.join(', ')})`, `unknown role: ${v} (choose ${ROLES.join(', ')})`));
   return v as Role;
 }
 
@@ -26,9 +27,14 @@ async function refuseUnknownUnit(db: Db, unit: string): Promise<void> {
     .filter((x) => x.d <= Math.max(2, Math.floor(unit.length / 4)))
     .sort((a, b) => a.d - b.d || a.u.localeCompare(b.u));
   const like = near.slice(0, 3).map((x) => x.u);
+  const mean = like.map((u) => `"${u}"`).join(', ');
   throw new UserError(
-    `unit "${unit}" tidak ada di catatan resmi (${units.length} unit dari lembar Jabatan); token itu tidak akan melihat jabatan apa pun. ` +
-      (like.length ? `Maksud Anda: ${like.map((u) => `"${u}"`).join(', ')}?` : 'Tulis nama unit persis seperti di kolom Unit lembar Jabatan.'),
+    say(
+      `unit "${unit}" tidak ada di catatan resmi (${units.length} unit dari lembar Jabatan); token itu tidak akan melihat jabatan apa pun. ` +
+        (like.length ? `Maksud Anda: ${mean}?` : 'Tulis nama unit persis seperti di kolom Unit lembar Jabatan.'),
+      `unit "${unit}" is not in the official record (${units.length} units from sheet Jabatan); that token would see no position at all. ` +
+        (like.length ? `Did you mean: ${mean}?` : 'Write the unit exactly as in the Unit column of sheet Jabatan.'),
+    ),
   );
 }
 
@@ -83,13 +89,14 @@ export function registerToken(program: Command): void {
     .option('--expires <date>', 'sama dengan --berlaku-sampai')
     .option('--db <url>', 'berkas SQLite atau URL PostgreSQL (bawaan: DATABASE_URL atau ./data/mutasi.sqlite)')
     .option('--json', 'keluaran JSON')
+    .option('--lang <id|en>', 'bahasa keluaran (language of the output)', parseLang, 'id')
     .action(async (o: { name: string; role: Role; unit?: string; berlakuSampai?: string; expires?: string; db?: string; json?: boolean }) => {
       const expiry = o.berlakuSampai ?? o.expires;
       const expiresAt = expiry === undefined ? null : parseExpiry(expiry);
-      if (!o.name.trim()) throw new UserError('--name tidak boleh kosong');
+      if (!o.name.trim()) throw new UserError(say('--name tidak boleh kosong', '--name must not be empty'));
       // The columns hold 200 characters (PostgreSQL refuses more with an SQL error; SQLite would keep them).
-      if (o.name.trim().length > 200) throw new UserError(`--name terlalu panjang: ${o.name.trim().length} karakter, paling banyak 200`);
-      if ((o.unit?.trim().length ?? 0) > 200) throw new UserError(`--unit terlalu panjang: ${o.unit!.trim().length} karakter, paling banyak 200`);
+      if (o.name.trim().length > 200) throw new UserError(say(`--name terlalu panjang: ${o.name.trim().length} karakter, paling banyak 200`, `--name is too long: ${o.name.trim().length} characters, at most 200`));
+      if ((o.unit?.trim().length ?? 0) > 200) throw new UserError(say(`--unit terlalu panjang: ${o.unit!.trim().length} karakter, paling banyak 200`, `--unit is too long: ${o.unit!.trim().length} characters, at most 200`));
       const db = await openOfficialRecord(o.db, { sayIfNew: true });
       try {
         const unit = o.unit?.trim() || null;
@@ -100,11 +107,11 @@ export function registerToken(program: Command): void {
           return;
         }
         process.stdout.write(
-          `Token #${info.id} untuk ${info.name} (${info.role}${info.unit ? `, unit ${info.unit}` : ''}${info.expiresAt ? `, berlaku sampai ${wib(info.expiresAt)}` : ''}):\n\n  ${pc.bold(secret)}\n\n` +
-            pc.yellow('Simpan sekarang: token ini tidak dapat ditampilkan lagi (server hanya menyimpan hash-nya).\n') +
-            'Di Excel: Mutasi ASN → Pengaturan → Token.\n' +
+          say(`Token #${info.id} untuk ${info.name}`, `Token #${info.id} for ${info.name}`) + ` (${info.role}${info.unit ? `, unit ${info.unit}` : ''}${info.expiresAt ? `, berlaku sampai ${wib(info.expiresAt)}` : ''}):\n\n  ${pc.bold(secret)}\n\n` +
+            pc.yellow(say('Simpan sekarang: token ini tidak dapat ditampilkan lagi (server hanya menyimpan hash-nya).\n', 'Keep it now: this token cannot be shown again (the server stores only its hash).\n')) +
+            say('Di Excel: Mutasi ASN → Pengaturan → Token.\n', 'In Excel: Mutasi ASN → Pengaturan (Settings) → Token.\n') +
             // Run from another folder, a command opens (and creates) another ./data: say which record it is.
-            pc.dim(`Basis data: ${db.location}\n`),
+            pc.dim(`${say('Basis data', 'Database')}: ${db.location}\n`),
         );
       } finally {
         await db.close();
@@ -116,6 +123,7 @@ export function registerToken(program: Command): void {
     .description('daftar token (tanpa rahasianya)')
     .option('--db <url>', 'berkas SQLite atau URL PostgreSQL')
     .option('--json', 'keluaran JSON')
+    .option('--lang <id|en>', 'bahasa keluaran (language of the output)', parseLang, 'id')
     .action(async (o: { db?: string; json?: boolean }) => {
       const db = await openOfficialRecord(o.db, { existing: true, readOnly: true });
       try {
@@ -125,14 +133,14 @@ export function registerToken(program: Command): void {
           return;
         }
         if (tokens.length === 0) {
-          process.stdout.write('Belum ada token. Buat yang pertama: npx mutasi token create --name "Admin BKPSDM" --role admin\n');
+          process.stdout.write(say('Belum ada token. Buat yang pertama', 'No tokens yet. Create the first') + ': npx mutasi token create --name "Admin BKPSDM" --role admin\n');
           return;
         }
         // No colours (cli-table3 paints the header red and the border grey even into a file or pipe).
-        const t = new Table({ head: ['ID', 'Nama', 'Peran', 'Unit', 'Dibuat', 'Dicabut', 'Berlaku sampai'], style: { head: [], border: [] } });
+        const t = new Table({ head: invocationLang() === 'en' ? ['ID', 'Name', 'Role', 'Unit', 'Created', 'Revoked', 'Valid until'] : ['ID', 'Nama', 'Peran', 'Unit', 'Dibuat', 'Dicabut', 'Berlaku sampai'], style: { head: [], border: [] } });
         for (const x of tokens) {
           const until = x.expiresAt ? `${wib(x.expiresAt)}${isExpired(x) ? ' (kedaluwarsa)' : ''}` : '(tidak kedaluwarsa)';
-          t.push([x.id, x.name, x.role, x.unit ?? '(semua)', x.createdAt.slice(0, 16).replace('T', ' '), x.revokedAt ? x.revokedAt.slice(0, 16).replace('T', ' ') : '', until]);
+          t.push([x.id, x.name, x.role, x.unit ?? say('(semua)', '(all)'), x.createdAt.slice(0, 16).replace('T', ' '), x.revokedAt ? x.revokedAt.slice(0, 16).replace('T', ' ') : '', until]);
         }
         process.stdout.write(t.toString() + '\n');
       } finally {
@@ -145,17 +153,18 @@ export function registerToken(program: Command): void {
     .description('cabut token (berlaku seketika)')
     .argument('<id>', 'ID token (lihat token list)')
     .option('--db <url>', 'berkas SQLite atau URL PostgreSQL')
+    .option('--lang <id|en>', 'bahasa keluaran (language of the output)', parseLang, 'id')
     .action(async (id: string, o: { db?: string }) => {
-      if (!/^\d+$/.test(id)) throw new UserError(`ID token harus angka: ${id}`);
+      if (!/^\d+$/.test(id)) throw new UserError(say(`ID token harus angka: ${id}`, `a token ID is a number: ${id}`));
       const db = await openOfficialRecord(o.db, { existing: true });
       try {
         const r = await revokeToken(db, Number(id), 'cli');
-        if (r.status === 'missing') throw new UserError(`token #${id} tidak ada (lihat: npx mutasi token list)`, 1);
+        if (r.status === 'missing') throw new UserError(say(`token #${id} tidak ada (lihat: npx mutasi token list)`, `token #${id} does not exist (see: npx mutasi token list)`), 1);
         if (r.status === 'already') {
           // Nothing changed: said so, with when it was revoked (a second revoke is not an error).
-          process.stdout.write(`Token #${id} (${r.name}) sudah dicabut sejak ${r.revokedAt.slice(0, 16).replace('T', ' ')}; tidak ada yang diubah.\n`);
+          process.stdout.write(say(`Token #${id} (${r.name}) sudah dicabut sejak ${r.revokedAt.slice(0, 16).replace('T', ' ')}; tidak ada yang diubah.\n`, `Token #${id} (${r.name}) was already revoked on ${r.revokedAt.slice(0, 16).replace('T', ' ')}; nothing changed.\n`));
         } else {
-          process.stdout.write(`Token #${id} (${r.name}) dicabut; permintaan berikutnya dengan token ini ditolak.\n`);
+          process.stdout.write(say(`Token #${id} (${r.name}) dicabut; permintaan berikutnya dengan token ini ditolak.\n`, `Token #${id} (${r.name}) revoked; the next request with it is refused.\n`));
         }
       } finally {
         await db.close();

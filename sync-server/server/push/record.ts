@@ -124,7 +124,7 @@ export async function recordBatch(w: Writer, items: readonly BatchItem[]): Promi
     view.positions.set(to.code, { ...to, holders: to.holders + 1 });
     view.recorded.set(d.mutationId, decision);
     view.sameMove.set(moveKey(d.nip, d.toPositionCode, d.effectiveDate), decision);
-    outcomes.push({ kind: 'done', result: { mutationId: d.mutationId, status: 'recorded', recordNo, version: employeeVersion, findings: verdict.accepted } });
+    outcomes.push({ kind: 'done', result: { mutationId: d.mutationId, status: 'recorded', recordNo, version: employeeVersion, findings: verdict.accepted, approvedBy: decision.approvedBy } });
   }
 
   if (recorded.length > 0) {
@@ -156,7 +156,7 @@ function judgeOne(view: OfficialView, d: DecisionInput, ctx: RecordContext, stor
   if (before) {
     return result({
       mutationId, status: 'duplicate', recordNo: before.recordNo, version: before.employeeVersion,
-      findings: before.findings, recordedAt: before.recordedAt,
+      findings: before.findings, recordedAt: before.recordedAt, approvedBy: before.approvedBy,
     });
   }
   // A unit-scoped token learns nothing outside its unit: a NIP or position of another unit is answered
@@ -184,7 +184,7 @@ function judgeOne(view: OfficialView, d: DecisionInput, ctx: RecordContext, stor
   if (same) {
     return result({
       mutationId, status: 'duplicate', recordNo: same.recordNo, version: same.employeeVersion,
-      findings: same.findings, recordedAt: same.recordedAt,
+      findings: same.findings, recordedAt: same.recordedAt, approvedBy: same.approvedBy,
     });
   }
   const from = view.positions.get(employee.positionCode) ?? null;

@@ -25,8 +25,9 @@ export interface PositionState {
 export type ConflictReason = 'VERSION_STALE' | 'POSITION_CHANGED' | 'FORMATION_FULL';
 
 export type PushResult =
-  | { mutationId: string; status: 'recorded'; recordNo: string; version: number; findings: Finding[] }
-  | { mutationId: string; status: 'duplicate'; recordNo: string; version: number; findings: Finding[]; recordedAt: string }
+  // approvedBy (added): the approver's name as recorded, so a client needs no extra GET after a push.
+  | { mutationId: string; status: 'recorded'; recordNo: string; version: number; findings: Finding[]; approvedBy: string }
+  | { mutationId: string; status: 'duplicate'; recordNo: string; version: number; findings: Finding[]; recordedAt: string; approvedBy: string }
   | {
       mutationId: string;
       status: 'conflict';
