@@ -231,6 +231,16 @@ eachDatabase('record integrity: settings and empty rosters through POST /roster'
     const changed = await api(app, admin).roster({ ...rosterRows(a), aturan: [{ Aturan: 'Masa Jabatan Minimal (bulan)', Nilai: 30 }] });
     assert.deepEqual(changed.body.settingsChanged, [{ setting: 'tenureMinMonths', name: 'Masa Jabatan Minimal (bulan)', before: '36', after: '30' }]);
     assert.equal((await settings()).moratoria.length, 1);
+    // Moratorium rows with values replace the stored list, and the change is reported.
+    const two = await api(app, admin).roster({ ...rosterRows(a), aturan: [
+      { Aturan: 'Larangan Mutasi Mulai', Nilai: '01/06/2027' }, { Aturan: 'Larangan Mutasi Selesai', Nilai: '31/08/2027' },
+      { Aturan: 'Larangan Mutasi Mulai', Nilai: '01/01/2029' }, { Aturan: 'Larangan Mutasi Selesai', Nilai: '30/06/2029' },
+    ] });
+    assert.deepEqual(two.body.settingsChanged, [{
+      setting: 'moratoria', name: 'Larangan Mutasi Mulai/Selesai', before: '2027-06-01 s.d. 2027-08-31',
+      after: '2027-06-01 s.d. 2027-08-31; 2029-01-01 s.d. 2029-06-30',
+    }]);
+    assert.equal((await settings()).tenureMinMonths, 30);
 
     const e = (await getEmployee(ctx.db.knex, a.employees[0]!.nip))!;
     const r = await api(app, approver).push([decision(e.nip, e.positionCode, 'T-A-0', e.version, { effectiveDate: '2027-07-01' })]);

@@ -178,15 +178,6 @@ function judgeOne(view: OfficialView, d: DecisionInput, ctx: RecordContext, stor
       serverFinding('POSITION_UNKNOWN', 'toCode', d.toPositionCode, `Kode jabatan ${d.toPositionCode} tidak ditemukan di data jabatan resmi${scope ? ` unit ${scope}` : ''}.`),
     ]);
   }
-  // The same move (person, target, TMT) recorded before under another mutationId — e.g. pushed again
-  // after a roster import put the person back: the original record again, never a second number.
-  const same = view.sameMove.get(moveKey(d.nip, d.toPositionCode, d.effectiveDate));
-  if (same) {
-    return result({
-      mutationId, status: 'duplicate', recordNo: same.recordNo, version: same.employeeVersion,
-      findings: same.findings, recordedAt: same.recordedAt, approvedBy: same.approvedBy,
-    });
-  }
   const from = view.positions.get(employee.positionCode) ?? null;
 
   const holders = new Map([[to.code, to.holders]]);
@@ -204,6 +195,17 @@ function judgeOne(view: OfficialView, d: DecisionInput, ctx: RecordContext, stor
     return rejected(`Jabatan tujuan sama dengan jabatan sekarang (${to.code})`, [
       serverFinding('SAME_POSITION', 'toCode', d.toPositionCode, `Jabatan tujuan ${to.code} sama dengan jabatan sekarang.`),
     ]);
+  }
+  // The same move (person, target, TMT) recorded before under another mutationId, and the person is back
+  // where the workbook thinks (a roster import with --timpa-keputusan put them there): the original
+  // record again, never a second number for one move. (While the person still sits where that decision
+  // put them, the checks above already answer: the workbook must pull.)
+  const same = view.sameMove.get(moveKey(d.nip, d.toPositionCode, d.effectiveDate));
+  if (same) {
+    return result({
+      mutationId, status: 'duplicate', recordNo: same.recordNo, version: same.employeeVersion,
+      findings: same.findings, recordedAt: same.recordedAt, approvedBy: same.approvedBy,
+    });
   }
   // RULES.md VALUE_INVALID (2026-12-07): nobody leaves a post before taking it up. Checked here on
   // the official record's TMT Jabatan whatever the engine does, so no move can end up dated before it.
