@@ -45,7 +45,7 @@ eachDatabase('security: tokens, scope, full disk', (ctx) => {
   });
 
   it('a token may expire: refused after its expiry, shown by token list; a past date is refused by the CLI', async function () {
-    this.timeout(60_000);
+    this.timeout(180_000);
     const expired = await createToken(ctx.db, { name: 'Magang 2025', role: 'staff', expiresAt: new Date(Date.now() - 1000).toISOString() }, 'test');
     const live = await createToken(ctx.db, { name: 'Magang 2027', role: 'staff', expiresAt: new Date(Date.now() + 3600_000).toISOString() }, 'test');
     assert.equal(await authenticate(ctx.db, expired.token), null);
@@ -160,7 +160,7 @@ eachDatabase('security: tokens, scope, full disk', (ctx) => {
   });
 
   it('backup on a full disk leaves no file under the backup’s name (and no partial one beside it)', async function () {
-    this.timeout(60_000);
+    this.timeout(180_000);
     // Enough for the copy to outgrow an 8 KiB file-size limit (RLIMIT_FSIZE: writes past it fail with EFBIG).
     const big = agency({ people: 600, targets: 1, seats: 1 });
     big.employees.forEach((x) => (x.nip = '1' + x.nip.slice(1)));
