@@ -5,7 +5,7 @@
  * synchronous=FULL (a commit acknowledged is on disk), a busy timeout (another process such as
  * `mutasi import` or `backup` may hold the lock for a moment) and foreign keys (off by default in SQLite).
  */
-import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { knex, type Knex } from 'knex';
 import sqlite3 from 'sqlite3';
@@ -123,7 +123,8 @@ export function openDatabase(url: string, opts: OpenOptions = {}): Db {
   }
   const file = sqlitePath(url);
   if (opts.readOnly) return openReadOnly(file, opts.readOnly);
-  if (file !== ':memory:') createPrivately(file);
+  const isNew = file !== ':memory:' && !existsSync(file);
+  if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true, mode: 0o700 });
   const k = knex({
     client: 'sqlite3',
     log,
@@ -134,6 +135,9 @@ export function openDatabase(url: string, opts: OpenOptions = {}): Db {
       min: 1,
       max: 1,
       afterCreate(conn: SqliteConnection, done: (err: Error | null, conn: unknown) => void) {
+        // A new database is the official record, tokens' hashes included: readable by the server's user
+        // only, before anything is written (SQLite gives its -wal and -shm the file's mode).
+        if (isNew) makePrivate(file);
         applyPragmas(conn)
           .then(() => done(null, conn))
           .catch((e: Error) => done(e, conn));
@@ -290,12 +294,11 @@ async function runAll(conn: SqliteConnection, statements: readonly string[]): Pr
   }
 }
 
-/**
- * A new SQLite database is the official record, tokens' hashes included: its folder is made 0700 and
- * the file 0600 (SQLite makes its -wal and -shm with the file's mode), readable by the server's user
- * only. An existing file keeps the mode its administrator gave it.
- */
-function createPrivately(file: string): void {
-  mkdirSync(path.dirname(path.resolve(file)), { recursive: true, mode: 0o700 });
-  if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+/** The folder is made 0700 (mkdir above); a file this process created, 0600. An existing file keeps its mode. */
+function makePrivate(file: string): void {
+  try {
+    if (existsSync(file)) chmodSync(file, 0o600);
+  } catch {
+    // not ours to change (another owner): SQLite's own error, if any, follows
+  }
 }

@@ -21,8 +21,11 @@ export function isTransient(err: unknown): boolean {
 
 /** The disk (or the database's quota) is full: PostgreSQL 53100 disk_full, SQLite SQLITE_FULL. Nothing was written. */
 export function isDiskFull(err: unknown): boolean {
-  const e = err as { code?: string; cause?: { code?: string } };
-  return e?.code === '53100' || e?.code === 'SQLITE_FULL' || e?.cause?.code === '53100' || e?.cause?.code === 'SQLITE_FULL';
+  // Through the wrappers of the write path (WriteGroupFailed → CommitFailed → the driver's error).
+  for (let e = err as { code?: string; cause?: unknown } | undefined, depth = 0; e && depth < 6; e = e.cause as typeof e, depth++) {
+    if (e.code === '53100' || e.code === 'SQLITE_FULL') return true;
+  }
+  return false;
 }
 
 export function notFound(req: Request, _res: Response, next: NextFunction): void {

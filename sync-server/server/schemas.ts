@@ -237,7 +237,12 @@ export const AuditReport = z
     decisions: z.number().int(),
     headSeq: z.number().int(),
     headHash: z.string(),
-    problem: z.object({ seq: z.number().int(), recordNo: z.string().optional(), reason: z.string() }).nullable(),
+    problem: z.object({ seq: z.number().int(), recordNo: z.string().optional(), subject: z.string().optional(), reason: z.string() }).nullable(),
+    /** Every problem found (verify keeps going after a bad entry), at most 1,000; problemCount counts all. */
+    problems: z.array(z.object({ seq: z.number().int(), recordNo: z.string().optional(), subject: z.string().optional(), reason: z.string() })),
+    problemCount: z.number().int(),
+    /** Rows of each table compared with the state the chain vouches for. */
+    checked: z.object({ employees: z.number().int(), positions: z.number().int(), tokens: z.number().int(), parameters: z.number().int(), changes: z.number().int() }),
   })
   .meta({ id: 'AuditReport' });
 

@@ -141,7 +141,7 @@ eachDatabase('audit verify covers tokens, roster, parameters, change log and cou
   });
 
   it('the CLI prints every problem and the head hash; --head finds a tail cut off with its head', async function () {
-    this.timeout(60_000);
+    this.timeout(180_000);
     const ok = runCli(['audit', 'verify', '--db', ctx.url]);
     assert.equal(ok.status, 0, ok.stderr);
     const head = await ctx.db.knex('sync_state').where({ id: 1 }).first();

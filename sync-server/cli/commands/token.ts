@@ -62,8 +62,8 @@ export function parseExpiry(v: string, now = new Date()): string {
     if (day.getUTCFullYear() !== y || day.getUTCMonth() !== mo - 1 || day.getUTCDate() !== d) {
       throw new UserError(`--berlaku-sampai: tanggal ${t} tidak ada`);
     }
-    // The end of that day in WIB (UTC+7): 00:00 WIB of the next day.
-    at = Date.UTC(y, mo - 1, d + 1) - 7 * 3600_000;
+    // The end of that day in WIB (UTC+7): the last millisecond before 00:00 WIB of the next day.
+    at = Date.UTC(y, mo - 1, d + 1) - 7 * 3600_000 - 1;
   } else if (/^\d{4}-\d{2}-\d{2}T/.test(t) && !Number.isNaN(Date.parse(t))) {
     at = Date.parse(t);
   } else {
