@@ -8,6 +8,7 @@
  * does not match.
  */
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -117,7 +118,13 @@ eachDatabase('dokumen keputusan', (ctx) => {
     const dir = mkdtempSync(path.join(tmpdir(), 'mutasi-qr-'));
     const docx = path.join(dir, 'petikan.docx');
     writeFileSync(docx, files[1]!.bytes);
-    const [pdf] = convert([docx], 'pdf');
+    const skDocx = path.join(dir, 'sk.docx');
+    writeFileSync(skDocx, sk.bytes);
+    const [pdf, skPdf] = convert([docx, skDocx], 'pdf');
+    // The decree in portrait, its Lampiran on a landscape page of its own.
+    const sizes = execFileSync('pdfinfo', ['-f', '1', '-l', '99', skPdf!], { encoding: 'utf8' }).match(/Page\s+\d+ size:\s+[\d.]+ x [\d.]+/g)!.map((l) => l.replace(/.*size:\s+/, '').split(' x ').map(Number));
+    assert.ok(sizes[0]![0]! < sizes[0]![1]!, 'the SK is portrait');
+    assert.ok(sizes[sizes.length - 1]![0]! > sizes[sizes.length - 1]![1]!, 'its Lampiran is landscape');
     const fromPage = decodeQrPng(readFileSync(pageImage(pdf!, 1, 150)));
     assert.equal(fromPage, verificationUrl(BASE, files[1]!.token!), 'jsQR reads the printed QR');
     const app = createApp({ db: ctx.db, config: { logLevel: 'silent' } });
