@@ -12,6 +12,7 @@ import zlib from 'node:zlib';
 import Docxtemplater from 'docxtemplater';
 import InspectModule from 'docxtemplater/js/inspect-module.js';
 import PizZip from 'pizzip';
+import { PNG } from 'pngjs';
 import QRCode from 'qrcode';
 import { allowedTags, QR_ALT_TEXT, type DocumentKind } from './placeholders';
 
@@ -166,10 +167,29 @@ function storedTemplate(kind: DocumentKind, fileName: string, bytes: Buffer): Bu
 /** A 1×1 transparent PNG. */
 const BLANK_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
-const QR_OPTIONS = { type: 'png' as const, errorCorrectionLevel: 'M' as const, margin: 1, scale: 4 };
-
-export async function qrPng(url: string): Promise<Buffer> {
-  return QRCode.toBuffer(url, QR_OPTIONS);
+/**
+ * The QR code: the symbol from `qrcode` (error correction M), drawn 4 px a module with a one-module
+ * margin (≈ 150 dpi at the templates' 2.4 cm) and written by pngjs as an 8-bit grey, unfiltered PNG,
+ * synchronously — several times faster than qrcode's own streaming PNG output.
+ */
+export function qrPng(url: string): Buffer {
+  const { modules } = QRCode.create(url, { errorCorrectionLevel: 'M' });
+  const scale = 4;
+  const margin = 1;
+  const n = modules.size;
+  const size = (n + 2 * margin) * scale;
+  const data = Buffer.alloc(size * size, 0xff);
+  for (let r = 0; r < n; r++) {
+    for (let c = 0; c < n; c++) {
+      if (!modules.get(r, c)) continue;
+      const y0 = (r + margin) * scale;
+      const x0 = (c + margin) * scale;
+      for (let y = y0; y < y0 + scale; y++) data.fill(0, y * size + x0, y * size + x0 + scale);
+    }
+  }
+  const png = new PNG({ width: size, height: size });
+  png.data = data;
+  return PNG.sync.write(png, { colorType: 0, inputColorType: 0, inputHasAlpha: false, filterType: 0 });
 }
 
 /** Fills a template; the .docx bytes. */
@@ -186,7 +206,7 @@ export async function renderDocx(input: RenderInput): Promise<Buffer> {
   }
   const out = doc.getZip() as PizZip;
   // A draft keeps no QR picture, not even the template's stand-in, in its media.
-  const png = input.qrUrl ? await qrPng(input.qrUrl) : BLANK_PNG;
+  const png = input.qrUrl ? qrPng(input.qrUrl) : BLANK_PNG;
   for (const target of targets) out.file(target, png);
   for (const f of Object.values(out.files)) f.date = input.date;
   return out.generate({ type: 'nodebuffer', compression: NODE_DEFLATE as 'DEFLATE', compressionOptions: { level: 6 } }) as Buffer;
