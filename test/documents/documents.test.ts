@@ -289,6 +289,10 @@ eachDatabase('dokumen keputusan', (ctx) => {
     assert.equal(Object.keys(zip.files).filter((n) => n.endsWith('.docx')).length, 4);
     assert.match(zip.file('daftar.csv')!.asText(), /SHA-256/);
     await request(app).post('/api/v1/documents').set('Authorization', `Bearer ${staff}`).send({ kinds: ['sk'], recordNos: [rec] }).expect(403);
+    // A token limited to another unit may not issue documents of these moves.
+    const otherUnit = (await createToken(ctx.db, { name: 'Approver Disdik', role: 'approver', unit: 'Dinas Pendidikan' }, 'test')).token;
+    res = await request(app).post('/api/v1/documents').set('Authorization', `Bearer ${otherUnit}`).send({ kinds: ['petikan'], recordNos: [rec] }).expect(403);
+    assert.match(res.body.error, /terbatas pada unit Dinas Pendidikan/);
     res = await request(app).post('/api/v1/documents').set('Authorization', `Bearer ${approver}`).send({ kinds: ['sk'], recordNos: ['MUT-2099-000999'] }).expect(404);
     assert.match(res.body.error, /MUT-2099-000999/);
     await request(app).post('/api/v1/documents').set('Authorization', `Bearer ${approver}`).send({ kinds: ['surat'], recordNos: [rec] }).expect(400);
