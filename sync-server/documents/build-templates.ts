@@ -8,7 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
-  AlignmentType, BorderStyle, Document, Footer, ImageRun, PageOrientation, Packer, Paragraph, Table, TableCell,
+  AlignmentType, BorderStyle, Document, Footer, ImageRun, PageOrientation, Packer, SectionType, Paragraph, Table, TableCell,
   TableRow, TextRun, WidthType, type ISectionOptions, type IParagraphOptions,
 } from 'docx';
 import QRCode from 'qrcode';
@@ -175,9 +175,11 @@ async function sk(qr: Buffer): Promise<Document> {
         blank(),
         p([run('Tembusan: 1. Kepala Kantor Regional BKN; 2. Inspektur Daerah; 3. Kepala Perangkat Daerah terkait; 4. Yang bersangkutan.', { size: 18 })]),
         ...(await verification(qr)),
+        // The section's last paragraph carries its page settings (portrait): never one the engine removes.
+        blank(),
       ]),
       {
-        properties: { page: { size: { ...A4, orientation: PageOrientation.LANDSCAPE }, margin: { top: 1000, bottom: 1000, left: 1000, right: 1000 } } },
+        properties: { type: SectionType.NEXT_PAGE, page: { size: { ...A4, orientation: PageOrientation.LANDSCAPE }, margin: { top: 1000, bottom: 1000, left: 1000, right: 1000 } } },
         footers: { default: footer() },
         children: [
           p('LAMPIRAN KEPUTUSAN BUPATI CONTOH', { indent: { left: 8000 } }),

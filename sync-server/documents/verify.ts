@@ -183,3 +183,11 @@ export function renderBadHashHtml(token: string): string {
 <div class="kartu tidak">SHA-256 harus 64 karakter 0–9 dan a–f. <a href="/verifikasi/${esc(token)}">Kembali ke halaman verifikasi</a>.</div>`,
   );
 }
+
+export function renderLinkExpiredHtml(): string {
+  return page(
+    'Tautan unduhan tidak berlaku',
+    `<h1>Tautan unduhan tidak berlaku</h1>
+<div class="kartu tidak">Tautan unduhan dokumen berlaku 10 menit dan tautan ini sudah kedaluwarsa atau salah. Buat tautan baru dari add-in (panel Sinkron → Dokumen keputusan).</div>`,
+  );
+}

@@ -16,7 +16,8 @@ import { mutasi } from '../support/cli';
 import { flat, qrInDocx, textsOf } from './support';
 
 describe('mutasi surat', function () {
-  this.timeout(240_000);
+  // Every step is a real `node bin/mutasi.cjs` (a few seconds each on a busy machine).
+  this.timeout(600_000);
   let dir: string;
   let dbFile: string;
   let a: DocumentsAgency;

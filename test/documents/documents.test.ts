@@ -8,6 +8,7 @@
  * does not match.
  */
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -117,7 +118,13 @@ eachDatabase('dokumen keputusan', (ctx) => {
     const dir = mkdtempSync(path.join(tmpdir(), 'mutasi-qr-'));
     const docx = path.join(dir, 'petikan.docx');
     writeFileSync(docx, files[1]!.bytes);
-    const [pdf] = convert([docx], 'pdf');
+    const skDocx = path.join(dir, 'sk.docx');
+    writeFileSync(skDocx, sk.bytes);
+    const [pdf, skPdf] = convert([docx, skDocx], 'pdf');
+    // The decree in portrait, its Lampiran on a landscape page of its own.
+    const sizes = execFileSync('pdfinfo', ['-f', '1', '-l', '99', skPdf!], { encoding: 'utf8' }).match(/Page\s+\d+ size:\s+[\d.]+ x [\d.]+/g)!.map((l) => l.replace(/.*size:\s+/, '').split(' x ').map(Number));
+    assert.ok(sizes[0]![0]! < sizes[0]![1]!, 'the SK is portrait');
+    assert.ok(sizes[sizes.length - 1]![0]! > sizes[sizes.length - 1]![1]!, 'its Lampiran is landscape');
     const fromPage = decodeQrPng(readFileSync(pageImage(pdf!, 1, 150)));
     assert.equal(fromPage, verificationUrl(BASE, files[1]!.token!), 'jsQR reads the printed QR');
     const app = createApp({ db: ctx.db, config: { logLevel: 'silent' } });
@@ -282,6 +289,10 @@ eachDatabase('dokumen keputusan', (ctx) => {
     assert.equal(Object.keys(zip.files).filter((n) => n.endsWith('.docx')).length, 4);
     assert.match(zip.file('daftar.csv')!.asText(), /SHA-256/);
     await request(app).post('/api/v1/documents').set('Authorization', `Bearer ${staff}`).send({ kinds: ['sk'], recordNos: [rec] }).expect(403);
+    // A token limited to another unit may not issue documents of these moves.
+    const otherUnit = (await createToken(ctx.db, { name: 'Approver Disdik', role: 'approver', unit: 'Dinas Pendidikan' }, 'test')).token;
+    res = await request(app).post('/api/v1/documents').set('Authorization', `Bearer ${otherUnit}`).send({ kinds: ['petikan'], recordNos: [rec] }).expect(403);
+    assert.match(res.body.error, /terbatas pada unit Dinas Pendidikan/);
     res = await request(app).post('/api/v1/documents').set('Authorization', `Bearer ${approver}`).send({ kinds: ['sk'], recordNos: ['MUT-2099-000999'] }).expect(404);
     assert.match(res.body.error, /MUT-2099-000999/);
     await request(app).post('/api/v1/documents').set('Authorization', `Bearer ${approver}`).send({ kinds: ['surat'], recordNos: [rec] }).expect(400);

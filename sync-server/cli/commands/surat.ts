@@ -164,7 +164,14 @@ Penanda templat: docs/documents.md.`,
           process.stdout.write(`Templat ${kind} dipasang (${path.basename(o.pasang)}, sha256 ${info.sha256.slice(0, 16)}…); penanda: ${info.tags.map((t) => `{${t}}`).join(' ')}\n`);
         } else if (o.ambil) {
           if (existsSync(o.ambil) && !o.force) throw new UserError(`${o.ambil} sudah ada; pakai --force untuk menimpanya`);
-          const t = existsSync(path.resolve(o.db ?? 'data/mutasi.sqlite')) || o.db || process.env.DATABASE_URL ? await withDb(o.db, (db) => loadTemplate(db, kind), { readOnly: true }) : { bytes: defaultTemplate(kind), source: 'bawaan' };
+          // The template in use (the office's when there is a record to ask), else the shipped one.
+          let t: { bytes: Buffer; source: string };
+          try {
+            t = await withDb(o.db, (db) => loadTemplate(db, kind), { readOnly: true });
+          } catch (e) {
+            if (o.db || !(e instanceof UserError)) throw e;
+            t = { bytes: defaultTemplate(kind), source: 'bawaan' };
+          }
           writeFileSync(o.ambil, t.bytes);
           process.stdout.write(`Ditulis ${o.ambil} (templat ${kind}, ${t.source}). Sunting di Word, lalu pasang dengan --templat ${kind} --pasang ${o.ambil}\n`);
         } else if (o.hapus) {

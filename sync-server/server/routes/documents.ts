@@ -17,7 +17,7 @@ import { DOCUMENT_KINDS, KIND_TITLE, PLACEHOLDERS, type DocumentKind } from '../
 import { DocumentsBody, DocumentSettingsBody, KindParams, TemplateQuery, VerifyQuery } from '../../documents/schemas';
 import { readDocumentSettings, writeDocumentSettings, SettingsProblem } from '../../documents/settings';
 import { installTemplate, loadTemplate, removeTemplate } from '../../documents/templates';
-import { renderBadHashHtml, renderNotFoundHtml, renderVerificationHtml, TOKEN_SHAPE, verification } from '../../documents/verify';
+import { renderBadHashHtml, renderLinkExpiredHtml, renderNotFoundHtml, renderVerificationHtml, TOKEN_SHAPE, verification } from '../../documents/verify';
 import type { TokenInfo } from '../../db/tokens';
 import { requireRole, tokenOf } from '../auth';
 import { HttpError } from '../http-error';
@@ -116,7 +116,7 @@ export function documentsRouter(db: Db): Router {
     const id = String(req.params.id ?? '');
     const row = /^[A-Za-z0-9_-]{32}$/.test(id) ? ((await db.read('document_links').where({ id }).first()) as { request: string; expires_at: string } | undefined) : undefined;
     if (!row || row.expires_at < new Date().toISOString()) {
-      res.status(404).type('html').send(renderNotFoundHtml().replace('Dokumen tidak ditemukan', 'Tautan unduhan tidak berlaku').replace(/Kode verifikasi ini[^<]*/, 'Tautan unduhan ini sudah kedaluwarsa (berlaku 10 menit) atau salah. Buat tautan baru dari add-in.'));
+      res.status(404).type('html').send(renderLinkExpiredHtml());
       return;
     }
     const saved = JSON.parse(row.request) as { body: ReturnType<typeof DocumentsBody.parse>; unit: string | null; actor: string };
