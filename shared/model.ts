@@ -15,7 +15,13 @@ export interface Employee {
   name: string;
   status: EmployeeStatus;
   rank: Golongan | null;
+  /**
+   * The position's code: as written, or the code of the Jabatan row a position *name* resolved to
+   * (WORKBOOK.md, positions by name). A reference that resolved to nothing stays as written.
+   */
   positionCode: string;
+  /** Unit Kerja as written on the Pegawai row, when the sheet has that column (to resolve a position by name). */
+  unit?: string;
   positionStart: Day | null;
   /** From NIP digits 1–8 when valid, else from Tanggal Lahir. */
   birthDate: Day | null;
@@ -54,13 +60,21 @@ export interface Position {
   requiredTrainings: string[];
   /** Nine standard levels, or null for the type's default. Individual empty cells are null too. */
   standards: (number | null)[] | null;
+  /**
+   * Jabatan Kritikal = Ya (a key post for succession, RULES.md). Absent or false = Tidak; JPT and
+   * Administrator posts are key posts whatever it says (that rule lives with succession, not here).
+   */
+  critical?: boolean;
 }
 
 export interface Proposal {
   row: number;
   id: string;
   nip: string;
+  /** The target's code, resolved from a position name as for Employee.positionCode. */
   toCode: string;
+  /** Unit Tujuan as written, when the Usulan sheet has that column (to resolve a target by name). */
+  toUnit?: string;
   reason: ProposalReason | null;
   /** null = the as-of date. */
   effectiveDate: Day | null;
@@ -94,6 +108,14 @@ export interface Settings {
   jpmOk: number;
   moratoria: Moratorium[];
   weights: Weights;
+  /** Succession: successors named per key post (`Jumlah Suksesor`, default 3). */
+  successorCount: number;
+  /** Succession: months ahead in which a holder's retirement counts (`Horizon Pensiun (bulan)`, default 24). */
+  retirementHorizonMonths: number;
+  /** Days after TMT Mutasi by which the start-of-duty statement (SPMT) is due (`Batas SPMT (hari)`, default 30). */
+  spmtDays: number;
+  /** Months after TMT Mutasi at which the follow-up reviews fall due (`Evaluasi Pasca Mutasi (bulan)`, default 6; 12), ascending. */
+  postMoveReviewMonths: number[];
 }
 
 export const DEFAULT_WEIGHTS: Weights = { jpm: 60, performance: 15, rotation: 10, preference: 10, major: 5, newVacancyPenalty: 20 };
@@ -108,5 +130,9 @@ export function defaultSettings(asOf: Day): Settings {
     jpmOk: 80,
     moratoria: [],
     weights: { ...DEFAULT_WEIGHTS },
+    successorCount: 3,
+    retirementHorizonMonths: 24,
+    spmtDays: 30,
+    postMoveReviewMonths: [6, 12],
   };
 }

@@ -15,14 +15,37 @@ import type { Rows } from './reader';
  */
 const k = (s: string) => s.toLowerCase().replace(/\([^)]*\)/g, '').replace(/[^a-z0-9]+/g, '');
 
-type NumKey = 'tenureMinMonths' | 'tenureMaxMonths' | 'retirementNearMonths' | 'jpmMin' | 'jpmOk';
+type NumKey = 'tenureMinMonths' | 'tenureMaxMonths' | 'retirementNearMonths' | 'jpmMin' | 'jpmOk' | 'successorCount' | 'retirementHorizonMonths' | 'spmtDays';
 const NUMERIC: Record<string, { key: NumKey; min: number; max: number; integer: boolean; percent?: boolean }> = {
   [k('Masa Jabatan Minimal (bulan)')]: { key: 'tenureMinMonths', min: 0, max: 600, integer: true },
   [k('Masa Jabatan Maksimal (bulan)')]: { key: 'tenureMaxMonths', min: 0, max: 600, integer: true },
   [k('Batas Dekat Pensiun (bulan)')]: { key: 'retirementNearMonths', min: 0, max: 600, integer: true },
   [k('JPM Minimal (%)')]: { key: 'jpmMin', min: 0, max: 100, integer: false, percent: true },
   [k('JPM Memenuhi Syarat (%)')]: { key: 'jpmOk', min: 0, max: 100, integer: false, percent: true },
+  [k('Jumlah Suksesor')]: { key: 'successorCount', min: 1, max: 20, integer: true },
+  [k('Horizon Pensiun (bulan)')]: { key: 'retirementHorizonMonths', min: 0, max: 600, integer: true },
+  [k('Batas SPMT (hari)')]: { key: 'spmtDays', min: 1, max: 365, integer: true },
 };
+const POST_REVIEW = k('Evaluasi Pasca Mutasi (bulan)');
+
+/**
+ * `6; 12` (or `6, 12`, or the number 6 alone) → [6, 12]: whole months 1–120, ascending, each once.
+ * Returns null for anything else (a word, a fraction, an empty item such as `6;;12` is fine, `6; x` is not).
+ */
+export function parseMonthList(v: CellValue | undefined): number[] | null {
+  if (typeof v === 'number') return Number.isInteger(v) && v >= 1 && v <= 120 ? [v] : null;
+  if (typeof v !== 'string') return null;
+  const items = v.split(/[;,\n]/).map((x) => x.replace(/\u00a0/g, ' ').trim()).filter((x) => x !== '');
+  if (items.length === 0) return null;
+  const out: number[] = [];
+  for (const item of items) {
+    if (!/^\d{1,3}$/.test(item)) return null;
+    const n = Number(item);
+    if (n < 1 || n > 120) return null;
+    if (!out.includes(n)) out.push(n);
+  }
+  return out.sort((a, b) => a - b);
+}
 
 /**
  * `70%` typed into a cell is the number 0.7 with a percent format (the gateway sees only 0.7). A JPM
@@ -59,6 +82,10 @@ export const SETTING_NAMES = {
   weightPreference: 'Bobot Minat',
   weightMajor: 'Bobot Jurusan',
   newVacancyPenalty: 'Penalti Lowongan Baru',
+  successorCount: 'Jumlah Suksesor',
+  retirementHorizonMonths: 'Horizon Pensiun (bulan)',
+  spmtDays: 'Batas SPMT (hari)',
+  postMoveReviewMonths: 'Evaluasi Pasca Mutasi (bulan)',
 } as const;
 
 export function readSettings(rows: Rows, sink: FindingSink, asOfOverride?: Day): Settings {
@@ -92,6 +119,10 @@ export function readSettings(rows: Rows, sink: FindingSink, asOfOverride?: Day):
       const p = parseNumber(v, 0, 1000);
       if (p === INVALID || p === null) bad(row, v, name, ['harus angka 0–1000', 'must be a number 0–1000']);
       else s.weights[weight] = p;
+    } else if (key === POST_REVIEW) {
+      const months = parseMonthList(v);
+      if (months === null) bad(row, v, name, ['harus daftar bulan bilangan bulat 1–120 dipisah titik koma (mis. 6; 12)', 'must be a list of whole months 1–120 separated by semicolons (e.g. 6; 12)']);
+      else s.postMoveReviewMonths = months;
     } else if (key === AS_OF || key === MORATORIUM_FROM || key === MORATORIUM_TO) {
       const d = parseDate(v);
       if (d === INVALID || d === null) {
