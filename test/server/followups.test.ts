@@ -12,7 +12,7 @@ import { verifyAudit } from '../../sync-server/db/audit-verify';
 import { createToken, revokeToken, type Role } from '../../sync-server/db/tokens';
 import type { Db } from '../../sync-server/db/connect';
 import { eachDatabase } from './support/databases';
-import { agency, loadAgency, token } from './support/fixtures';
+import { agency, loadAgency, rosterRows as rosterRowsOf, token } from './support/fixtures';
 import { daysFromToday, recordMoves, review, spmt } from './support/followups';
 
 const ROLES: Role[] = ['staff', 'supervisor', 'approver', 'admin'];
@@ -247,5 +247,29 @@ eachDatabase('follow-up after the move', (ctx) => {
     const doc = await request(app).get('/api/openapi.json');
     for (const p of ['/api/v1/followups', '/api/v1/followups/due', '/api/v1/followups/report', '/api/v1/followups/{recordNo}']) assert.ok(doc.body.paths[p], p);
     assert.ok(doc.body.components.schemas.FollowupReviewEntry);
+  });
+});
+
+eachDatabase('follow-up settings from the roster import (Aturan)', (ctx) => {
+  it('Batas SPMT (hari) and Evaluasi Pasca Mutasi (bulan) imported with the roster set the due dates and the review months', async function () {
+    this.timeout(60_000);
+    const a = agency({ people: 8, targets: 2, seats: 2 });
+    const admin = await token(ctx.db, 'admin');
+    const app = createApp({ db: ctx.db, config: { logLevel: 'silent' } });
+    const up = await request(app).post('/api/v1/roster').set('Authorization', `Bearer ${admin}`)
+      .send({ ...rosterRowsOf(a), aturan: [{ Aturan: 'Batas SPMT (hari)', Nilai: 14 }, { Aturan: 'Evaluasi Pasca Mutasi (bulan)', Nilai: '3; 12' }] });
+    assert.equal(up.status, 200, JSON.stringify(up.body));
+    const tmt = daysFromToday(-100);
+    const [m] = await recordMoves(ctx.db, a, tmt, 1);
+    const supervisor = await token(ctx.db, 'supervisor');
+    const due = await request(app).get('/api/v1/followups/due').set('Authorization', `Bearer ${supervisor}`);
+    assert.deepEqual(due.body.settings, { spmtDays: 14, reviewMonths: [3, 12] });
+    const spmtItem = due.body.items.find((i: { kind: string }) => i.kind === 'spmt');
+    assert.equal(spmtItem.dueDate, daysFromToday(-86));
+    assert.equal(spmtItem.daysLate, 86);
+    assert.ok(due.body.items.some((i: { kind: string; month: number }) => i.kind === 'review' && i.month === 3));
+    const post = (entries: unknown[]) => request(app).post('/api/v1/followups').set('Authorization', `Bearer ${supervisor}`).send({ entries });
+    assert.equal((await post([review(m!.recordNo, 6, daysFromToday(-1))])).body.results[0].reason, 'MONTH_NOT_SCHEDULED');
+    assert.equal((await post([review(m!.recordNo, 3, daysFromToday(-1))])).body.results[0].status, 'recorded');
   });
 });
