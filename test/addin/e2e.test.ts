@@ -146,8 +146,8 @@ describe('addin: end to end in the browser host (Chromium + real server)', funct
     // Keyboard only: arrows move between the tabs, Tab goes on into the pane, Enter presses a button.
     await pg.focus('#tab-pengaturan');
     await pg.keyboard.press('ArrowLeft');
-    await pg.locator('#tab-sinkron[aria-selected=true]').waitFor();
-    assert.equal(await pg.evaluate(() => document.activeElement?.id), 'tab-sinkron');
+    await pg.locator('#tab-pantau[aria-selected=true]').waitFor();
+    assert.equal(await pg.evaluate(() => document.activeElement?.id), 'tab-pantau');
     await pg.keyboard.press('Home');
     await pg.locator('#tab-periksa[aria-selected=true]').waitFor();
     await pg.keyboard.press('Tab');
