@@ -95,6 +95,11 @@ export interface FollowupItem {
 export interface FollowupFacts {
   spmtDate: string | null;
   reviews: readonly { month: number; reviewDate: string; skp: Skp; action: FollowupAction }[];
+  /**
+   * The TMT of the same person's next recorded move, if any: from that day the person is no longer in
+   * this post, so a step of this move not done by then falls away (it is neither due nor overdue).
+   */
+  endedOn?: string | null;
 }
 
 /** The review months of one move: the agency's schedule plus the re-reviews its `Evaluasi ulang` actions called for. */
@@ -107,8 +112,13 @@ export function reviewMonthsOf(f: FollowupFacts, settings: FollowupSettings): nu
   return [...months].sort((a, b) => a - b);
 }
 
-/** Every step of one move's follow-up and its state at `at`. */
+/** Every step of one move's follow-up and its state at `at` (steps that fell away with a later move left out). */
 export function followupItems(tmt: Day, f: FollowupFacts, settings: FollowupSettings, at: Day): FollowupItem[] {
+  const ended = f.endedOn ? parseDateText(f.endedOn) : null;
+  return allItems(tmt, f, settings, at).filter((it) => it.doneDate !== null || ended === null || it.dueDate < ended);
+}
+
+function allItems(tmt: Day, f: FollowupFacts, settings: FollowupSettings, at: Day): FollowupItem[] {
   const out: FollowupItem[] = [];
   const spmtDue = spmtDueDate(tmt, settings.spmtDays);
   const spmt = f.spmtDate ? parseDateText(f.spmtDate) : null;

@@ -65,6 +65,18 @@ describe('follow-up states at a date', () => {
   });
 });
 
+describe('a later move of the same person', () => {
+  it('ends this move: steps due from its TMT on fall away unless done; earlier ones stay', () => {
+    const tmt = d('2027-01-04');
+    const f = { spmtDate: null, reviews: [], endedOn: '2027-05-01' };
+    // SPMT (due 3 Feb) stays overdue; the reviews at 6 and 12 months fall away.
+    assert.deepEqual(followupItems(tmt, f, S, d('2027-08-01')).map((i) => [i.kind, i.status]), [['spmt', 'overdue']]);
+    const done = { spmtDate: '2027-01-10', reviews: [{ month: 6, reviewDate: '2027-04-20', skp: 'Baik' as const, action: 'Tidak perlu' as const }], endedOn: '2027-05-01' };
+    assert.deepEqual(followupItems(tmt, done, S, d('2027-08-01')).map((i) => [i.kind, i.month, i.status]), [['spmt', null, 'done'], ['review', 6, 'done']]);
+    assert.equal(followupItems(tmt, { spmtDate: null, reviews: [], endedOn: '2027-01-20' }, S, d('2027-08-01')).length, 0);
+  });
+});
+
 describe('follow-up settings', () => {
   it('reads the review months as people type them', () => {
     assert.deepEqual(parseReviewMonths('6; 12'), [6, 12]);
