@@ -16,6 +16,7 @@ import { writeFollowups } from '../../sync-server/server/followups/write';
 import { FollowupBody } from '../../sync-server/server/followups/schemas';
 import { agency, loadAgency } from '../server/support/fixtures';
 import { daysFromToday, recordMoves, review } from '../server/support/followups';
+import { allPantauWords } from '../../addin/ui/panes/pantau-words';
 import { launchChromium } from './support/browser';
 import { buildAddin } from './support/build';
 import { writeE2eWorkbook } from './support/e2e-workbook';
@@ -157,6 +158,14 @@ describe('addin: Pantau pane end to end (Chromium + real server)', function () {
     assert.equal(ws.getCell('B3').value, 1);
     assert.match(String(ws.getCell('M1').value), /mode peramban tidak dapat membuat grafik Excel/);
     assert.ok(wb.getWorksheet('Pegawai'), 'the office\'s sheets are still there');
+    // English by the switch: the pane's own words all change (names and units from the record stay).
+    await pg.getByRole('button', { name: /English|Bahasa/ }).first().click();
+    await pg.getByRole('button', { name: 'Load list' }).waitFor();
+    const body = await pg.locator('[aria-label="Follow-up"]').innerText();
+    const left = allPantauWords('en').filter((x) => x.other !== x.text && x.other.length >= 8 && !x.text.includes(x.other)).map((x) => x.other).filter((x) => body.includes(x));
+    assert.deepEqual(left, []);
+    assert.match(body, /Overdue 170 days SPMT/);
+    await pg.screenshot({ path: join(artifacts, 'pantau-en.png'), fullPage: true });
     assert.deepEqual(errors, []);
     await context.close();
   });

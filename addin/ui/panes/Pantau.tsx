@@ -50,9 +50,22 @@ export function Pantau(p: PaneProps) {
       setAt(d.at);
       refreshQueue();
     });
+  // Opening the tab loads the list quietly (no progress bar, nothing disabled: arrowing through the tabs
+  // must not make the whole pane busy); a failure shows only when the user asks with "Muat daftar".
   useEffect(() => {
     refreshQueue();
-    if (ready) void load();
+    if (!ready) return;
+    let gone = false;
+    const c = loadConnection();
+    Promise.all([loadDue(c), loadReport(c)]).then(([d, r]) => {
+      if (gone) return;
+      setDue(d);
+      setReport(r);
+      setAt(d.at);
+    }, () => undefined);
+    return () => {
+      gone = true;
+    };
   }, []);
 
   const open = (item: DueItem) =>
