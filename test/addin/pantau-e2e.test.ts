@@ -161,7 +161,7 @@ describe('addin: Pantau pane end to end (Chromium + real server)', function () {
     // English by the switch: the pane's own words all change (names and units from the record stay).
     await pg.getByRole('button', { name: /English|Bahasa/ }).first().click();
     await pg.getByRole('button', { name: 'Load list' }).waitFor();
-    const body = await pg.locator('[aria-label="Follow-up"]').innerText();
+    const body = await pg.locator('[aria-label="Monitor"]').innerText();
     const left = allPantauWords('en').filter((x) => x.other !== x.text && x.other.length >= 8 && !x.text.includes(x.other)).map((x) => x.other).filter((x) => body.includes(x));
     assert.deepEqual(left, []);
     assert.match(body, /Overdue 170 days SPMT/);
