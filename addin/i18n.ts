@@ -13,7 +13,7 @@ const STRINGS = {
   paneReview: ['Tinjau', 'Review'],
   paneSync: ['Sinkron', 'Sync'],
   paneSettings: ['Pengaturan', 'Settings'],
-  panePantau: ['Pantau', 'Follow-up'],
+  panePantau: ['Pantau', 'Monitor'],
   pantauLoad: ['Memuat daftar pantau', 'Loading the follow-up list'],
   pantauSend: ['Mengirim tindak lanjut', 'Sending the follow-up'],
   pantauWrite: ['Menulis sheet Pantau', 'Writing sheet Pantau'],

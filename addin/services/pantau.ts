@@ -112,7 +112,7 @@ export function loadFollowupQueue(conn: Connection): FollowupEntry[] {
   }
 }
 
-function saveFollowupQueue(conn: Connection, q: FollowupEntry[]): void {
+export function saveFollowupQueue(conn: Connection, q: FollowupEntry[]): void {
   const s = store();
   const v = JSON.stringify(q);
   if (s) s.setItem(queueKey(conn), v);

@@ -13,6 +13,7 @@
 import { addMonths, isoDate, parseDateText, type Day } from '../values/dates';
 import { SKP, type Skp } from '../domain';
 import type { FollowupAction } from './types';
+import type { Settings } from '../model';
 
 export interface FollowupSettings {
   spmtDays: number;
@@ -53,14 +54,15 @@ export function parseReviewMonths(v: unknown): number[] | null {
 }
 
 /**
- * The follow-up settings from the agency's stored rule parameters (what the roster import stored from
- * sheet Aturan), each one falling back to its default when absent or unreadable.
+ * The follow-up settings from the agency's stored rule parameters: the Settings the roster import
+ * stored from sheet Aturan (`spmtDays` ← Batas SPMT (hari), `postMoveReviewMonths` ← Evaluasi Pasca
+ * Mutasi (bulan), shared/workbook/settings.ts), each one falling back to its default when absent (a
+ * record imported before these settings existed) or unreadable.
  */
 export function followupSettingsFrom(stored: unknown): FollowupSettings {
-  const s = (stored && typeof stored === 'object' ? stored : {}) as Record<string, unknown>;
-  const pick = (...keys: string[]) => keys.map((k) => s[k]).find((v) => v !== undefined && v !== null);
-  const days = pick('spmtDays', 'spmtDeadlineDays', 'spmtLimitDays');
-  const months = parseReviewMonths(pick('reviewMonths', 'postMoveReviewMonths', 'followupReviewMonths', 'evaluationMonths'));
+  const s = (stored && typeof stored === 'object' ? stored : {}) as Partial<Pick<Settings, 'spmtDays' | 'postMoveReviewMonths'>> & Record<string, unknown>;
+  const days = s.spmtDays;
+  const months = parseReviewMonths(s.postMoveReviewMonths ?? null);
   return {
     spmtDays: typeof days === 'number' && Number.isInteger(days) && days >= 0 && days <= MAX_SPMT_DAYS ? days : DEFAULT_FOLLOWUP_SETTINGS.spmtDays,
     reviewMonths: months ?? [...DEFAULT_FOLLOWUP_SETTINGS.reviewMonths],
@@ -93,6 +95,11 @@ export interface FollowupItem {
 export interface FollowupFacts {
   spmtDate: string | null;
   reviews: readonly { month: number; reviewDate: string; skp: Skp; action: FollowupAction }[];
+  /**
+   * The TMT of the same person's next recorded move, if any: from that day the person is no longer in
+   * this post, so a step of this move not done by then falls away (it is neither due nor overdue).
+   */
+  endedOn?: string | null;
 }
 
 /** The review months of one move: the agency's schedule plus the re-reviews its `Evaluasi ulang` actions called for. */
@@ -105,8 +112,13 @@ export function reviewMonthsOf(f: FollowupFacts, settings: FollowupSettings): nu
   return [...months].sort((a, b) => a - b);
 }
 
-/** Every step of one move's follow-up and its state at `at`. */
+/** Every step of one move's follow-up and its state at `at` (steps that fell away with a later move left out). */
 export function followupItems(tmt: Day, f: FollowupFacts, settings: FollowupSettings, at: Day): FollowupItem[] {
+  const ended = f.endedOn ? parseDateText(f.endedOn) : null;
+  return allItems(tmt, f, settings, at).filter((it) => it.doneDate !== null || ended === null || it.dueDate < ended);
+}
+
+function allItems(tmt: Day, f: FollowupFacts, settings: FollowupSettings, at: Day): FollowupItem[] {
   const out: FollowupItem[] = [];
   const spmtDue = spmtDueDate(tmt, settings.spmtDays);
   const spmt = f.spmtDate ? parseDateText(f.spmtDate) : null;
@@ -167,6 +179,22 @@ export function latestReview<R extends { month: number }>(reviews: readonly R[])
 export function latestReviewShowsDrop(f: { reviews: readonly { month: number; skp: Skp }[]; skpBefore: readonly (Skp | null)[] }): boolean {
   const last = latestReview(f.reviews);
   return last !== null && skpTrend(last.skp, f.skpBefore) === 'lower';
+}
+
+/**
+ * For succession (ready-now), over all of one person's follow-ups (one per move): does the latest
+ * review — by review date, across their moves — show an SKP lower than the two years before that move?
+ * False when no review exists or nothing is known before. A later review that is no longer lower
+ * clears it, so a person leaves the ready-now class only until a review says otherwise.
+ */
+export function personShowsDrop(followups: readonly { reviews: readonly { month: number; reviewDate: string; skp: Skp }[]; skpBefore: readonly (Skp | null)[] }[]): boolean {
+  let best: { date: string; month: number; skp: Skp; before: readonly (Skp | null)[] } | null = null;
+  for (const f of followups) {
+    for (const r of f.reviews) {
+      if (!best || r.reviewDate > best.date || (r.reviewDate === best.date && r.month > best.month)) best = { date: r.reviewDate, month: r.month, skp: r.skp, before: f.skpBefore };
+    }
+  }
+  return best !== null && skpTrend(best.skp, best.before) === 'lower';
 }
 
 // ---- the list and the report ----

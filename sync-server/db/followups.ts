@@ -53,6 +53,8 @@ export function baselineOf(profileJson: string | null | undefined): [Skp | null,
 /** A recorded move with its follow-up (written or empty) and the names a list shows. */
 export interface Move {
   followup: FollowupRecord;
+  /** The TMT of the same person's next recorded move (its steps not done by then fall away), or null. */
+  endedOn: string | null;
   name: string;
   fromPositionCode: string;
   toPosition: string;
@@ -101,7 +103,7 @@ export async function loadMoves(q: Q, f: MoveFilter = {}): Promise<Move[]> {
     base.where((w) => w.where('f.unit', unit).orWhere((w2) => w2.whereNull('f.record_no').andWhere('p.unit', unit)));
   }
   const rows = (await base) as (MoveRow & Record<string, unknown>)[];
-  return rows.map((r) => {
+  const moves: Move[] = rows.map((r) => {
     const followup: FollowupRecord = r.f_record_no
       ? followupFromRow({
           record_no: r.record_no, nip: r.f_nip as string, to_code: r.f_to_code as string, unit: r.f_unit as string,
@@ -110,8 +112,27 @@ export async function loadMoves(q: Q, f: MoveFilter = {}): Promise<Move[]> {
           updated_at: r.f_updated_at as string, updated_by: r.f_updated_by as string,
         })
       : emptyFollowup(r);
-    return { followup, name: r.e_name ?? '', fromPositionCode: r.from_code, toPosition: r.p_name ?? r.to_code };
+    return { followup, endedOn: null as string | null, name: r.e_name ?? '', fromPositionCode: r.from_code, toPosition: r.p_name ?? r.to_code };
   });
+  // Each move ends where the same person's next recorded move begins (into any unit).
+  const nips = [...new Set(moves.map((m) => m.followup.nip))];
+  const all: { nip: string; effective_date: string; record_no: string }[] = [];
+  for (let i = 0; i < nips.length; i += 500) {
+    all.push(...((await q('decisions').select('nip', 'effective_date', 'record_no').whereIn('nip', nips.slice(i, i + 500))) as typeof all));
+  }
+  const byNip = new Map<string, typeof all>();
+  for (const d of all) {
+    const list = byNip.get(d.nip);
+    if (list) list.push(d);
+    else byNip.set(d.nip, [d]);
+  }
+  for (const list of byNip.values()) list.sort((a, b) => a.effective_date.localeCompare(b.effective_date) || a.record_no.localeCompare(b.record_no));
+  for (const m of moves) {
+    const list = byNip.get(m.followup.nip) ?? [];
+    const i = list.findIndex((d) => d.record_no === m.followup.recordNo);
+    m.endedOn = i >= 0 && i + 1 < list.length ? list[i + 1]!.effective_date : null;
+  }
+  return moves;
 }
 
 function emptyFollowup(r: MoveRow): FollowupRecord {

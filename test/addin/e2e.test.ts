@@ -146,8 +146,8 @@ describe('addin: end to end in the browser host (Chromium + real server)', funct
     // Keyboard only: arrows move between the tabs, Tab goes on into the pane, Enter presses a button.
     await pg.focus('#tab-pengaturan');
     await pg.keyboard.press('ArrowLeft');
-    await pg.locator('#tab-sinkron[aria-selected=true]').waitFor();
-    assert.equal(await pg.evaluate(() => document.activeElement?.id), 'tab-sinkron');
+    await pg.locator('#tab-pantau[aria-selected=true]').waitFor();
+    assert.equal(await pg.evaluate(() => document.activeElement?.id), 'tab-pantau');
     await pg.keyboard.press('Home');
     await pg.locator('#tab-periksa[aria-selected=true]').waitFor();
     await pg.keyboard.press('Tab');
@@ -300,7 +300,7 @@ describe('addin: end to end in the browser host (Chromium + real server)', funct
     // English by the switch: every pane label changes, the engine's messages too, no Indonesian label left.
     await pg.getByRole('button', { name: 'Ganti bahasa ke English' }).click();
     await pg.getByRole('tab', { name: 'Check' }).waitFor();
-    assert.deepEqual(await pg.getByRole('tab').allInnerTexts(), ['Check', 'Propose', 'Review', 'Sync', 'Settings']);
+    assert.deepEqual(await pg.getByRole('tab').allInnerTexts(), ['Check', 'Propose', 'Review', 'Sync', 'Monitor', 'Settings']);
     await pg.waitForFunction(() => document.documentElement.lang === 'en'); // set in an effect after the render
     await tab(pg, /Check/);
     await pg.getByRole('button', { name: 'Check workbook' }).click();

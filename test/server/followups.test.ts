@@ -12,7 +12,7 @@ import { verifyAudit } from '../../sync-server/db/audit-verify';
 import { createToken, revokeToken, type Role } from '../../sync-server/db/tokens';
 import type { Db } from '../../sync-server/db/connect';
 import { eachDatabase } from './support/databases';
-import { agency, loadAgency, token } from './support/fixtures';
+import { agency, decision as decisionOf, loadAgency, rosterRows as rosterRowsOf, token } from './support/fixtures';
 import { daysFromToday, recordMoves, review, spmt } from './support/followups';
 
 const ROLES: Role[] = ['staff', 'supervisor', 'approver', 'admin'];
@@ -247,5 +247,57 @@ eachDatabase('follow-up after the move', (ctx) => {
     const doc = await request(app).get('/api/openapi.json');
     for (const p of ['/api/v1/followups', '/api/v1/followups/due', '/api/v1/followups/report', '/api/v1/followups/{recordNo}']) assert.ok(doc.body.paths[p], p);
     assert.ok(doc.body.components.schemas.FollowupReviewEntry);
+  });
+});
+
+eachDatabase('follow-up settings from the roster import (Aturan)', (ctx) => {
+  it('Batas SPMT (hari) and Evaluasi Pasca Mutasi (bulan) imported with the roster set the due dates and the review months', async function () {
+    this.timeout(60_000);
+    const a = agency({ people: 8, targets: 2, seats: 2 });
+    const admin = await token(ctx.db, 'admin');
+    const app = createApp({ db: ctx.db, config: { logLevel: 'silent' } });
+    const up = await request(app).post('/api/v1/roster').set('Authorization', `Bearer ${admin}`)
+      .send({ ...rosterRowsOf(a), aturan: [{ Aturan: 'Batas SPMT (hari)', Nilai: 14 }, { Aturan: 'Evaluasi Pasca Mutasi (bulan)', Nilai: '3; 12' }] });
+    assert.equal(up.status, 200, JSON.stringify(up.body));
+    const tmt = daysFromToday(-100);
+    const [m] = await recordMoves(ctx.db, a, tmt, 1);
+    const supervisor = await token(ctx.db, 'supervisor');
+    const due = await request(app).get('/api/v1/followups/due').set('Authorization', `Bearer ${supervisor}`);
+    assert.deepEqual(due.body.settings, { spmtDays: 14, reviewMonths: [3, 12] });
+    const spmtItem = due.body.items.find((i: { kind: string }) => i.kind === 'spmt');
+    assert.equal(spmtItem.dueDate, daysFromToday(-86));
+    assert.equal(spmtItem.daysLate, 86);
+    assert.ok(due.body.items.some((i: { kind: string; month: number }) => i.kind === 'review' && i.month === 3));
+    const post = (entries: unknown[]) => request(app).post('/api/v1/followups').set('Authorization', `Bearer ${supervisor}`).send({ entries });
+    assert.equal((await post([review(m!.recordNo, 6, daysFromToday(-1))])).body.results[0].reason, 'MONTH_NOT_SCHEDULED');
+    assert.equal((await post([review(m!.recordNo, 3, daysFromToday(-1))])).body.results[0].status, 'recorded');
+  });
+});
+
+eachDatabase('follow-up of a person moved again', (ctx) => {
+  it("the person's next move ends the earlier one: its reviews due after the new TMT fall away; the detail shows the rest", async function () {
+    this.timeout(60_000);
+    const a = agency({ people: 4, targets: 2, seats: 2 });
+    const admin = await token(ctx.db, 'admin');
+    const app = createApp({ db: ctx.db, config: { logLevel: 'silent' } });
+    const up = await request(app).post('/api/v1/roster').set('Authorization', `Bearer ${admin}`)
+      .send({ ...rosterRowsOf(a), aturan: [{ Aturan: 'Masa Jabatan Minimal (bulan)', Nilai: 0 }] });
+    assert.equal(up.status, 200, JSON.stringify(up.body));
+    const [first] = await recordMoves(ctx.db, a, daysFromToday(-200), 1);
+    const approver = await token(ctx.db, 'approver');
+    const e = await ctx.db.knex('employees').where({ nip: first!.nip }).first();
+    const again = await request(app).post('/api/v1/decisions').set('Authorization', `Bearer ${approver}`).send({
+      workbookId: '3c2b1a09-8f7e-4d6c-9b5a-4e3d2c1b0a98',
+      decisions: [{ ...decisionOf(first!.nip, e.position_code, 'T-A-1', Number(e.version), { effectiveDate: daysFromToday(-100) }) }],
+    });
+    assert.equal(again.body.results[0].status, 'recorded', JSON.stringify(again.body));
+    const second = again.body.results[0].recordNo as string;
+    const staff = await token(ctx.db, 'staff');
+    const due = await request(app).get('/api/v1/followups/due').set('Authorization', `Bearer ${staff}`);
+    const of = (r: string) => due.body.items.filter((i: { recordNo: string }) => i.recordNo === r).map((i: { kind: string; month: number | null }) => `${i.kind}${i.month ?? ''}`);
+    assert.deepEqual(of(first!.recordNo), ['spmt'], 'the first move: its SPMT (due before the second TMT) only');
+    assert.deepEqual(of(second), ['spmt']);
+    const detail = await request(app).get(`/api/v1/followups/${first!.recordNo}`).set('Authorization', `Bearer ${staff}`);
+    assert.deepEqual(detail.body.schedule.map((s: { kind: string }) => s.kind), ['spmt']);
   });
 });

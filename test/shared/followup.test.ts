@@ -2,7 +2,7 @@
 import { strict as assert } from 'node:assert';
 import {
   DEFAULT_FOLLOWUP_SETTINGS, dueList, followupItems, followupReport, followupSettingsFrom, latestReviewShowsDrop,
-  parseReviewMonths, reviewDueDate, skpTrend, spmtDueDate, type MoveFollowup,
+  parseReviewMonths, personShowsDrop, reviewDueDate, skpTrend, spmtDueDate, type MoveFollowup,
 } from '../../shared/followup';
 import { isoDate, parseDateText } from '../../shared/values/dates';
 
@@ -65,6 +65,18 @@ describe('follow-up states at a date', () => {
   });
 });
 
+describe('a later move of the same person', () => {
+  it('ends this move: steps due from its TMT on fall away unless done; earlier ones stay', () => {
+    const tmt = d('2027-01-04');
+    const f = { spmtDate: null, reviews: [], endedOn: '2027-05-01' };
+    // SPMT (due 3 Feb) stays overdue; the reviews at 6 and 12 months fall away.
+    assert.deepEqual(followupItems(tmt, f, S, d('2027-08-01')).map((i) => [i.kind, i.status]), [['spmt', 'overdue']]);
+    const done = { spmtDate: '2027-01-10', reviews: [{ month: 6, reviewDate: '2027-04-20', skp: 'Baik' as const, action: 'Tidak perlu' as const }], endedOn: '2027-05-01' };
+    assert.deepEqual(followupItems(tmt, done, S, d('2027-08-01')).map((i) => [i.kind, i.month, i.status]), [['spmt', null, 'done'], ['review', 6, 'done']]);
+    assert.equal(followupItems(tmt, { spmtDate: null, reviews: [], endedOn: '2027-01-20' }, S, d('2027-08-01')).length, 0);
+  });
+});
+
 describe('follow-up settings', () => {
   it('reads the review months as people type them', () => {
     assert.deepEqual(parseReviewMonths('6; 12'), [6, 12]);
@@ -79,8 +91,8 @@ describe('follow-up settings', () => {
   it('takes the stored parameters where readable, the defaults otherwise', () => {
     assert.deepEqual(followupSettingsFrom(null), { spmtDays: 30, reviewMonths: [6, 12] });
     assert.deepEqual(followupSettingsFrom({ tenureMinMonths: 24 }), { spmtDays: 30, reviewMonths: [6, 12] });
-    assert.deepEqual(followupSettingsFrom({ spmtDays: 14, reviewMonths: [3, 12] }), { spmtDays: 14, reviewMonths: [3, 12] });
-    assert.deepEqual(followupSettingsFrom({ spmtDays: -1, reviewMonths: 'x' }), { spmtDays: 30, reviewMonths: [6, 12] });
+    assert.deepEqual(followupSettingsFrom({ spmtDays: 14, postMoveReviewMonths: [3, 12] }), { spmtDays: 14, reviewMonths: [3, 12] });
+    assert.deepEqual(followupSettingsFrom({ spmtDays: -1, postMoveReviewMonths: 'x' }), { spmtDays: 30, reviewMonths: [6, 12] });
   });
 });
 
@@ -99,6 +111,15 @@ describe('SKP after the move against the two years before', () => {
     assert.equal(latestReviewShowsDrop({ reviews: [r(6, 'Kurang')], skpBefore: ['Baik', 'Baik'] }), true);
     assert.equal(latestReviewShowsDrop({ reviews: [r(12, 'Baik'), r(6, 'Kurang')], skpBefore: ['Baik', 'Baik'] }), false);
     assert.equal(latestReviewShowsDrop({ reviews: [r(6, 'Kurang')], skpBefore: [null, null] }), false);
+  });
+  it('personShowsDrop takes the latest review across a person\'s moves, against that move\'s baseline', () => {
+    const rv = (reviewDate: string, skp: 'Baik' | 'Kurang' | 'Sangat Baik', month = 6) => ({ month, reviewDate, skp });
+    assert.equal(personShowsDrop([]), false);
+    const older = { reviews: [rv('2027-07-01', 'Kurang')], skpBefore: ['Baik', 'Baik'] as const };
+    const newer = { reviews: [rv('2028-03-01', 'Baik')], skpBefore: ['Sangat Baik', 'Baik'] as const };
+    assert.equal(personShowsDrop([older]), true);
+    assert.equal(personShowsDrop([older, newer]), false, 'Baik is between Sangat Baik and Baik: same');
+    assert.equal(personShowsDrop([newer, { reviews: [rv('2028-09-01', 'Kurang', 12)], skpBefore: ['Baik', null] as const }]), true);
   });
 });
 

@@ -30,7 +30,8 @@ interface Form {
 export function Pantau(p: PaneProps) {
   const { lang } = p;
   const todayIso = isoDate(today());
-  const [at, setAt] = useState(todayIso);
+  // Empty until the first answer: the server's today (WIB) then fills it in; a date picked here is sent as is.
+  const [at, setAt] = useState('');
   const [due, setDue] = useState<DueList | null>(null);
   const [report, setReport] = useState<Report | null>(null);
   const [form, setForm] = useState<Form | null>(null);
@@ -43,21 +44,35 @@ export function Pantau(p: PaneProps) {
   const load = (date = at) =>
     p.run('pantauLoad', async () => {
       const c = loadConnection();
-      const [d, r] = await Promise.all([loadDue(c, date), loadReport(c, date)]);
+      const [d, r] = await Promise.all([loadDue(c, date || undefined), loadReport(c, date || undefined)]);
       setDue(d);
       setReport(r);
+      setAt(d.at);
       refreshQueue();
     });
+  // Opening the tab loads the list quietly (no progress bar, nothing disabled: arrowing through the tabs
+  // must not make the whole pane busy); a failure shows only when the user asks with "Muat daftar".
   useEffect(() => {
     refreshQueue();
-    if (ready) void load();
+    if (!ready) return;
+    let gone = false;
+    const c = loadConnection();
+    Promise.all([loadDue(c), loadReport(c)]).then(([d, r]) => {
+      if (gone) return;
+      setDue(d);
+      setReport(r);
+      setAt(d.at);
+    }, () => undefined);
+    return () => {
+      gone = true;
+    };
   }, []);
 
   const open = (item: DueItem) =>
     setForm({ item, date: todayIso, note: '', skp: 'Baik', action: 'Tidak perlu', detail: '', problems: {} });
 
   const describe = (r: FollowupResult): { kind: 'success' | 'error' | 'info'; text: string } =>
-    r.status === 'recorded' ? { kind: 'success', text: `${w(lang, 'saved')} ${r.recordNo} (v${r.version})` }
+    r.status === 'recorded' ? { kind: 'success', text: `${w(lang, 'saved')} ${r.recordNo}` }
     : r.status === 'duplicate' ? { kind: 'info', text: `${w(lang, 'alreadySaved')} ${r.recordNo}` }
     : { kind: 'error', text: `${r.status === 'conflict' ? w(lang, 'conflict') : w(lang, 'rejected')}: ${(r as { message: string }).message}` };
 
@@ -90,7 +105,7 @@ export function Pantau(p: PaneProps) {
         setForm(null);
         if (!s.offline) {
           const c = loadConnection();
-          const [d, r] = await Promise.all([loadDue(c, at), loadReport(c, at)]);
+          const [d, r] = await Promise.all([loadDue(c, at || undefined), loadReport(c, at || undefined)]);
           setDue(d);
           setReport(r);
         }
@@ -199,36 +214,44 @@ export function Pantau(p: PaneProps) {
         <div data-testid="pantau-report">
           <h3>{w(lang, 'report')}</h3>
           <p class="muted">{w(lang, 'skpLegend')} · {w(lang, 'tmt')} {dateText(report.from)} – {dateText(report.to)}</p>
+          <ul class="legend" aria-label={w(lang, 'skpLegend')}>
+            <li><span class="swatch higher" aria-hidden="true" />{w(lang, 'skpHigher')}</li>
+            <li><span class="swatch same" aria-hidden="true" />{w(lang, 'skpSame')}</li>
+            <li><span class="swatch lower" aria-hidden="true" />{w(lang, 'skpLower')}</li>
+          </ul>
           <table>
             <thead>
               <tr>
                 <th scope="col">{w(lang, 'unit')}</th>
                 <th scope="col" class="n">{w(lang, 'moves')}</th>
-                <th scope="col" class="n">{w(lang, 'spmtOnTime')}</th>
-                <th scope="col" class="n">{w(lang, 'spmtLate')}</th>
-                <th scope="col" class="n">{w(lang, 'spmtMissing')}</th>
-                <th scope="col" class="n">{w(lang, 'reviewsDone')}</th>
-                <th scope="col" class="n">{w(lang, 'reviewsOverdue')}</th>
-                <th scope="col" class="n">{w(lang, 'skpHigher')}</th>
-                <th scope="col" class="n">{w(lang, 'skpSame')}</th>
-                <th scope="col" class="n">{w(lang, 'skpLower')}</th>
+                <th scope="col" class="n" title={w(lang, 'spmtColumns')}>{w(lang, 'spmtColumns')}</th>
+                <th scope="col" class="n" title={w(lang, 'reviewColumns')}>{w(lang, 'reviewColumns')}</th>
+                <th scope="col" title={w(lang, 'skpColumns')}>{w(lang, 'skpColumns')}</th>
               </tr>
             </thead>
             <tbody>
-              {[...report.units, ...(report.units.length > 1 ? [{ ...report.total, unit: w(lang, 'total') }] : [])].map((u) => (
-                <tr key={u.unit}>
-                  <th scope="row">{u.unit}</th>
-                  <td class="n">{num(lang, u.moves)}</td>
-                  <td class="n">{num(lang, u.spmt.onTime)}</td>
-                  <td class="n">{num(lang, u.spmt.late)}</td>
-                  <td class={`n ${u.spmt.missing > 0 ? 'deficit' : ''}`}>{num(lang, u.spmt.missing)}</td>
-                  <td class="n">{num(lang, u.reviews.done)}</td>
-                  <td class={`n ${u.reviews.overdue > 0 ? 'deficit' : ''}`}>{num(lang, u.reviews.overdue)}</td>
-                  <td class="n">{num(lang, u.skp.higher)}</td>
-                  <td class="n">{num(lang, u.skp.same)}</td>
-                  <td class={`n ${u.skp.lower > 0 ? 'deficit' : ''}`}>{num(lang, u.skp.lower)}</td>
-                </tr>
-              ))}
+              {[...report.units, ...(report.units.length > 1 ? [{ ...report.total, unit: w(lang, 'total') }] : [])].map((u) => {
+                const known = u.skp.higher + u.skp.same + u.skp.lower;
+                const pct = (n: number) => `${known === 0 ? 0 : (100 * n) / known}%`;
+                return (
+                  <tr key={u.unit}>
+                    <th scope="row">{u.unit}</th>
+                    <td class="n">{num(lang, u.moves)}</td>
+                    <td class="n">
+                      {num(lang, u.spmt.onTime)} / {num(lang, u.spmt.late)} / <span class={u.spmt.missing > 0 ? 'deficit' : ''}>{num(lang, u.spmt.missing)}</span>
+                    </td>
+                    <td class="n">{num(lang, u.reviews.done)} / <span class={u.reviews.overdue > 0 ? 'deficit' : ''}>{num(lang, u.reviews.overdue)}</span></td>
+                    <td>
+                      <span class="skp-bar" role="img" aria-label={`${w(lang, 'skpHigher')} ${u.skp.higher}, ${w(lang, 'skpSame')} ${u.skp.same}, ${w(lang, 'skpLower')} ${u.skp.lower}`}>
+                        <span class="higher" style={{ width: pct(u.skp.higher) }} />
+                        <span class="same" style={{ width: pct(u.skp.same) }} />
+                        <span class="lower" style={{ width: pct(u.skp.lower) }} />
+                      </span>{' '}
+                      <span class="skp-counts">{num(lang, u.skp.higher)} / {num(lang, u.skp.same)} / <span class={u.skp.lower > 0 ? 'deficit' : ''}>{num(lang, u.skp.lower)}</span></span>
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>

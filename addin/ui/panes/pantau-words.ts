@@ -2,7 +2,7 @@
 import type { Lang } from '../../../shared/rules/types';
 
 const WORDS = {
-  intro: ['Sesudah mutasi: SPMT dan evaluasi bulan ke-6 dan ke-12 (Aturan) untuk unit Anda.', 'After the move: SPMT and reviews at 6 and 12 months (Aturan) for your unit.'],
+  intro: ['Sesudah mutasi: SPMT dan evaluasi berkala (sheet Aturan) untuk unit Anda.', 'After the move: SPMT and the periodic reviews (sheet Aturan) for your unit.'],
   asOf: ['Per tanggal', 'As of'],
   refresh: ['Muat daftar', 'Load list'],
   writeSheet: ['Tulis ke sheet Pantau', 'Write to sheet Pantau'],
@@ -44,6 +44,9 @@ const WORDS = {
   skpSame: ['SKP sama', 'SKP same'],
   skpLower: ['SKP turun', 'SKP lower'],
   total: ['Jumlah', 'Total'],
+  spmtColumns: ['SPMT tepat / telat / belum', 'SPMT on time / late / missing'],
+  reviewColumns: ['Evaluasi selesai / terlambat', 'Reviews done / overdue'],
+  skpColumns: ['SKP naik / sama / turun', 'SKP higher / same / lower'],
   skpLegend: ['SKP sesudah mutasi dibanding dua tahun sebelumnya', 'SKP after the move against the two years before'],
   written: ['Ditulis ke sheet', 'Written to sheet'],
   withChart: ['dengan grafik', 'with a chart'],

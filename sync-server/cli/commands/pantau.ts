@@ -81,12 +81,12 @@ export function registerPantau(program: Command): void {
         const settings = await readFollowupSettings(db.read);
         const moves = await loadMoves(db.read, { unit, to: isoDate(at) });
         const byRecord = new Map(moves.map((m) => [m.followup.recordNo, m]));
-        const items = dueList(moves.map((m) => m.followup), settings, at).map((it) => {
+        const items = dueList(moves.map((m) => ({ ...m.followup, endedOn: m.endedOn })), settings, at).map((it) => {
           const m = byRecord.get(it.recordNo)!;
           return { ...it, name: m.name, toPositionCode: m.followup.toPositionCode, toPosition: m.toPosition };
         });
         const inPeriod = moves.filter((m) => m.followup.effectiveDate >= from);
-        const report = followupReport(inPeriod.map((m) => m.followup), settings, at);
+        const report = followupReport(inPeriod.map((m) => ({ ...m.followup, endedOn: m.endedOn })), settings, at);
         const overdue = items.filter((i) => i.status === 'overdue').length;
         const due = items.length - overdue;
         if (o.json) {

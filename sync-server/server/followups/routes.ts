@@ -19,7 +19,7 @@ import { writeFollowups } from './write';
 
 export const FOLLOWUP_WRITERS: readonly Role[] = ['supervisor', 'approver', 'admin'];
 
-const facts = (m: Move): MoveFollowup => ({ ...m.followup });
+const facts = (m: Move): MoveFollowup => ({ ...m.followup, endedOn: m.endedOn });
 
 export function followupRouter(db: Db, config: ServerConfig): Router {
   const r = Router();
@@ -73,7 +73,7 @@ export function followupRouter(db: Db, config: ServerConfig): Router {
     if (!m || (scope && m.followup.unit !== scope)) throw new HttpError(404, { error: `Keputusan ${recordNo} tidak ditemukan` });
     const at = q.at ? parseDateText(q.at)! : todayWib();
     const settings = await readFollowupSettings(db.read);
-    const schedule = followupItems(parseDateText(m.followup.effectiveDate)!, m.followup, settings, at).map((it) => ({
+    const schedule = followupItems(parseDateText(m.followup.effectiveDate)!, { ...m.followup, endedOn: m.endedOn }, settings, at).map((it) => ({
       ...it, dueDate: isoDate(it.dueDate), doneDate: it.doneDate === null ? null : isoDate(it.doneDate),
     }));
     res.json({ followup: m.followup, name: m.name, fromPositionCode: m.fromPositionCode, toPosition: m.toPosition, settings, at: isoDate(at), schedule });
