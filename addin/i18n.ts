@@ -149,6 +149,9 @@ const STRINGS = {
   verdictInfo: ['Info', 'Info'],
   verdictOk: ['Memenuhi aturan', 'Meets the rules'],
   verdictInactive: ['Riwayat', 'History'],
+  paneTalent: ['Talenta', 'Talent'],
+  runTalent: ['Hitung talenta & suksesi', 'Compute talent & succession'],
+  writeTalent: ['Tulis ke buku kerja', 'Write to workbook'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type StringKey = keyof typeof STRINGS;

@@ -14,13 +14,14 @@ import type { Notice, PaneProps } from './context';
 import { Pengaturan } from './panes/Pengaturan';
 import { Periksa } from './panes/Periksa';
 import { Sinkron } from './panes/Sinkron';
+import { Talenta } from './panes/Talenta';
 import { Tinjau } from './panes/Tinjau';
 import { Usulkan } from './panes/Usulkan';
 
-export const PANES = ['periksa', 'usulkan', 'tinjau', 'sinkron', 'pengaturan'] as const;
+export const PANES = ['periksa', 'usulkan', 'tinjau', 'sinkron', 'talenta', 'pengaturan'] as const;
 export type PaneId = (typeof PANES)[number];
-const LABEL: Record<PaneId, StringKey> = { periksa: 'paneCheck', usulkan: 'panePropose', tinjau: 'paneReview', sinkron: 'paneSync', pengaturan: 'paneSettings' };
-const VIEW = { periksa: Periksa, usulkan: Usulkan, tinjau: Tinjau, sinkron: Sinkron, pengaturan: Pengaturan };
+const LABEL: Record<PaneId, StringKey> = { periksa: 'paneCheck', usulkan: 'panePropose', tinjau: 'paneReview', sinkron: 'paneSync', talenta: 'paneTalent', pengaturan: 'paneSettings' };
+const VIEW = { periksa: Periksa, usulkan: Usulkan, tinjau: Tinjau, sinkron: Sinkron, talenta: Talenta, pengaturan: Pengaturan };
 
 export interface AppProps {
   host: WorkbookHost | null;
