@@ -18,7 +18,7 @@ import { Talenta } from './panes/Talenta';
 import { Tinjau } from './panes/Tinjau';
 import { Usulkan } from './panes/Usulkan';
 
-export const PANES = ['periksa', 'usulkan', 'tinjau', 'sinkron', 'talenta', 'pengaturan'] as const;
+export const PANES = ['periksa', 'usulkan', 'talenta', 'tinjau', 'sinkron', 'pengaturan'] as const;
 export type PaneId = (typeof PANES)[number];
 const LABEL: Record<PaneId, StringKey> = { periksa: 'paneCheck', usulkan: 'panePropose', tinjau: 'paneReview', sinkron: 'paneSync', talenta: 'paneTalent', pengaturan: 'paneSettings' };
 const VIEW = { periksa: Periksa, usulkan: Usulkan, tinjau: Tinjau, sinkron: Sinkron, talenta: Talenta, pengaturan: Pengaturan };

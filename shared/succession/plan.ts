@@ -24,7 +24,11 @@
 import { isJpt } from '../domain';
 import { computeJpm } from '../jpm';
 import type { Employee, Position, Settings } from '../model';
-import { proposerContext } from '../proposer/context';
+import { countVacancies, type PositionCount } from '../proposer/vacancies';
+import { FindingSink } from '../rules/emit';
+import { walkProposals } from '../rules/proposals';
+import { indexRoster, type RosterIndex } from '../rules/roster';
+import { createMoveContext, type MoveContext } from '../rules/transfer';
 import { GATED_RULES, groupPositions, maskRules, personGate, targetBlockMask, type PersonGate } from '../proposer/prefilter';
 import { personTerms, scoreOf, scoreParts, unitKey, type PersonTerms } from '../proposer/score';
 import { opensVacancy } from '../proposer/vacancies';
@@ -74,6 +78,19 @@ interface Cand {
   prefUnits: number[];
 }
 
+interface Ctx {
+  idx: RosterIndex;
+  counts: Map<string, PositionCount>;
+  move: MoveContext;
+  settings: Settings;
+}
+
+/** A finding sink that keeps nothing (the walk's findings are check's to report). */
+class QuietSink extends FindingSink {
+  override at(): void {}
+  override push(): void {}
+}
+
 interface Exact {
   k: number;
   cls: number;
@@ -85,9 +102,13 @@ interface Exact {
 export function successionOf(book: Book, opts: SuccessionOptions = {}): SuccessionResult {
   const t0 = performance.now();
   const lang = opts.lang ?? 'id';
-  // The proposer's context: the roster indexed, the active proposals walked (holders after them, for the
-  // score's new-vacancy term), and the engine's move context.
-  const c = proposerContext(book, { lang });
+  // What the proposer starts from (its context.ts, less what only the solver needs): the roster indexed,
+  // the active proposals walked — the holders after them, for the score's new-vacancy term — and the
+  // engine's move context. The walk's findings are check's business: a sink that keeps none of them
+  // (formatting 5,000 proposals' messages nobody reads was a third of this step).
+  const idx = indexRoster(book, null);
+  const walk = walkProposals(book, idx, new QuietSink(lang, book.layout));
+  const c: Ctx = { idx, counts: countVacancies(idx.positions.values(), idx.holders, walk.after), move: createMoveContext(book.settings, idx.positions.values()), settings: book.settings };
   const s = book.settings;
   const w = s.weights;
   const asOf = s.asOf;
@@ -107,13 +128,19 @@ export function successionOf(book: Book, opts: SuccessionOptions = {}): Successi
     if (k && !unitIds.has(k)) unitIds.set(k, unitIds.size);
   }
 
+  const unitKeys = new Map<string, string>();
+  const unitKeyOf = (u: string) => {
+    let k = unitKeys.get(u);
+    if (k === undefined) unitKeys.set(u, (k = unitKey(u)));
+    return k;
+  };
   const cands: Cand[] = [];
   pns.forEach((e, i) => {
     const box = talent.people[i]!.box;
     if (box === null || box < 4) return;
     const prefUnits: number[] = [];
     for (const u of e.preferences) {
-      const id = unitIds.get(unitKey(u));
+      const id = unitIds.get(unitKeyOf(u));
       if (id !== undefined && !prefUnits.includes(id)) prefUnits.push(id);
     }
     cands.push({
@@ -161,10 +188,16 @@ export function successionOf(book: Book, opts: SuccessionOptions = {}): Successi
     const key = majors.join('\u0000');
     let m = majorMatch.get(key);
     if (!m) {
-      const byMajor = Uint8Array.from(majorNames, (j) => (majorMatchesAny(majors, j) ? 1 : 0));
-      const flags = Uint8Array.from(majorOf, (id) => byMajor[id]!);
+      const byMajor = new Uint8Array(majorNames.length);
+      for (let j = 0; j < majorNames.length; j++) byMajor[j] = majorMatchesAny(majors, majorNames[j]!) ? 1 : 0;
+      const flags = new Uint8Array(nC);
       const list: number[] = [];
-      flags.forEach((f, k) => f && list.push(k));
+      for (let k = 0; k < nC; k++) {
+        if (byMajor[majorOf[k]!]) {
+          flags[k] = 1;
+          list.push(k);
+        }
+      }
       majorMatch.set(key, (m = { flags, list: Int32Array.from(list) }));
     }
     return m;
@@ -241,7 +274,7 @@ export function successionOf(book: Book, opts: SuccessionOptions = {}): Successi
         else outsideN--;
       }
       const withOutside = poolN < N;
-      const unit = unitIds.get(unitKey(p.unit));
+      const unit = unitIds.get(unitKeyOf(p.unit));
       const prefList = unit === undefined ? noMajor.list : prefLists[unit]!;
       const majors = matchesOf(p.majors) ?? noMajor;
       arrays.majFlag = majors.flags;
@@ -417,7 +450,7 @@ function judge(
 
 function describePost(
   p: Position, holders: Employee[], best: Exact[], candidates: KeyPost['candidates'], cands: Cand[],
-  c: ReturnType<typeof proposerContext>, lang: Lang, horizonEnd: Day,
+  c: Ctx, lang: Lang, horizonEnd: Day,
 ): KeyPost {
   const req = requirements(p);
   const hs: (Holder & { bup: Day | null })[] = holders
@@ -451,7 +484,7 @@ function describePost(
   };
 }
 
-function successor(x: Exact, i: number, p: Position, cands: Cand[], c: ReturnType<typeof proposerContext>, lang: Lang): Successor {
+function successor(x: Exact, i: number, p: Position, cands: Cand[], c: Ctx, lang: Lang): Successor {
   const cand = cands[x.k]!;
   const e = cand.e;
   const s = c.settings;
