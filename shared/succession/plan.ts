@@ -143,17 +143,26 @@ export function successionOf(book: Book, opts: SuccessionOptions = {}): Successi
       const id = unitIds.get(unitKeyOf(u));
       if (id !== undefined && !prefUnits.includes(id)) prefUnits.push(id);
     }
-    cands.push({
-      e,
-      box,
-      inPool: box >= 7,
-      errors: personFindings(c.move, e, moveOpts).filter((f) => f.severity === 'error').map((f) => f.rule),
-      gate: personGate(e, c.move.positions),
-      terms: personTerms(e, w, s.tenureMaxMonths, asOf, !opensVacancy(c.counts, e.positionCode)),
-      prefUnits,
-    });
+    cands.push({ e, box, inPool: box >= 7, errors: [], gate: null!, terms: null!, prefUnits });
   });
   const nC = cands.length;
+  const newVacancy = new Float64Array(nC);
+  // The person-level work, once per person and only for people some post may need: the pool (7–9)
+  // always, boxes 4–6 only where a post has fewer pool candidates than `Jumlah Suksesor` (rare in a
+  // real agency, and they are more than half of the people).
+  const ensure = (k: number) => {
+    const x = cands[k]!;
+    if (x.gate) return;
+    const e = x.e;
+    x.errors = personFindings(c.move, e, moveOpts).filter((f) => f.severity === 'error').map((f) => f.rule);
+    x.gate = personGate(e, c.move.positions);
+    x.terms = personTerms(e, w, s.tenureMaxMonths, asOf, !opensVacancy(c.counts, e.positionCode));
+    newVacancy[k] = x.terms.newVacancy;
+  };
+  const poolIdx: number[] = [];
+  const outIdx: number[] = [];
+  cands.forEach((x, k) => (x.inPool ? poolIdx : outIdx).push(k));
+  if (keyPosts.length > 0) for (const k of poolIdx) ensure(k);
   const candOf = new Map<string, number>();
   cands.forEach((x, k) => candOf.set(x.e.nip, k));
   // Who prefers which key-post unit (to add `Bobot Minat` per post without a per-pair search).
@@ -173,7 +182,6 @@ export function successionOf(book: Book, opts: SuccessionOptions = {}): Successi
   const groups = groupPositions(keyPosts, false);
   // Per-candidate numbers as typed arrays: the scans below touch nothing else.
   const inPool = Uint8Array.from(cands, (x) => (x.inPool ? 1 : 0));
-  const newVacancy = Float64Array.from(cands, (x) => x.terms.newVacancy);
   const majorIds = new Map<string, number>();
   const majorOf = Int32Array.from(cands, (x) => {
     let id = majorIds.get(x.e.educationMajor);
@@ -226,23 +234,41 @@ export function successionOf(book: Book, opts: SuccessionOptions = {}): Successi
     facts.standards = req.standards;
     let poolAll = 0;
     let outsideAll = 0;
-    for (let k = 0; k < nC; k++) {
-      const x = cands[k]!;
-      const mask = targetBlockMask(x.gate, g, s, asOf, jpmBox);
-      if (mask & DOWN) {
-        cls[k] = -1; // LEVEL_DOWN: not a candidate (RULES.md)
-        continue;
+    const judgeGroup = (list: number[]) => {
+      for (const k of list) {
+        const x = cands[k]!;
+        const mask = targetBlockMask(x.gate, g, s, asOf, jpmBox);
+        if (mask & DOWN) {
+          cls[k] = -1; // LEVEL_DOWN: not a candidate (RULES.md)
+          continue;
+        }
+        const jpm = Number.isNaN(jpmBox[0]!) ? null : jpmBox[0]!;
+        facts.jpm = jpm;
+        facts.rankStepsBelow = x.gate.rankIndex < 0 ? 0 : req.minRankIndex - x.gate.rankIndex;
+        facts.levels = x.gate.competencies;
+        cls[k] = READINESS_ORDER[readinessOf(x.errors, MASK_ERRORS[mask]!, facts)];
+        head[k] = (w.jpm * (jpm ?? 0)) / 100 + x.terms.performance + x.terms.rotation;
+        if (inPool[k]) poolAll++;
+        else outsideAll++;
       }
-      const jpm = Number.isNaN(jpmBox[0]!) ? null : jpmBox[0]!;
-      facts.jpm = jpm;
-      facts.rankStepsBelow = x.gate.rankIndex < 0 ? 0 : req.minRankIndex - x.gate.rankIndex;
-      facts.levels = x.gate.competencies;
-      cls[k] = READINESS_ORDER[readinessOf(x.errors, MASK_ERRORS[mask]!, facts)];
-      head[k] = (w.jpm * (jpm ?? 0)) / 100 + x.terms.performance + x.terms.rotation;
-      if (inPool[k]) poolAll++;
-      else outsideAll++;
+      pairsScanned += list.length;
+    };
+    judgeGroup(poolIdx);
+    // Boxes 4–6 only when a post of the group has too few pool candidates (its holders do not count).
+    const needOutside = g.positions.some((p) => {
+      let n = poolAll;
+      for (const h of holdersOf.get(p.code) ?? []) {
+        const k = candOf.get(h.nip);
+        if (k !== undefined && inPool[k] && cls[k]! >= 0 && cands[k]!.e === h) n--;
+      }
+      return n < N;
+    });
+    if (needOutside) {
+      for (const k of outIdx) ensure(k);
+      judgeGroup(outIdx);
+    } else {
+      for (const k of outIdx) cls[k] = -1;
     }
-    pairsScanned += nC;
     const ts = performance.now();
     gateMs += ts - tg;
 
