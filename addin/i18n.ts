@@ -164,6 +164,9 @@ const STRINGS = {
   tokenOk: ['Tersimpan; server mengenal token ini.', 'Saved; the server knows this token.'],
   tokenOffline: ['Tersimpan; server belum dapat dihubungi, token belum diperiksa.', 'Saved; the server cannot be reached yet, the token is not checked.'],
   rowsMarkedRecorded: ['baris Draf ditandai Tercatat (keputusannya dicatat dari salinan lain)', 'Draf rows marked Tercatat (their decision was recorded from another copy)'],
+  paneTalent: ['Talenta', 'Talent'],
+  runTalent: ['Hitung talenta & suksesi', 'Compute talent & succession'],
+  writeTalent: ['Tulis ke buku kerja', 'Write to workbook'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type StringKey = keyof typeof STRINGS;

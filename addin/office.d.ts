@@ -19,6 +19,20 @@ declare namespace Excel {
   interface Workbook {
     readonly worksheets: WorksheetCollection;
     readonly settings: SettingCollection;
+    readonly tables: TableCollection;
+  }
+
+  interface TableCollection {
+    /** ExcelApi 1.4. */
+    getItemOrNullObject(name: string): Table;
+    /** `address` with the sheet name ("Talenta!A3:L90"). */
+    add(address: string, hasHeaders: boolean): Table;
+  }
+
+  interface Table extends ClientObject {
+    name: string;
+    style: string;
+    delete(): void;
   }
 
   interface WorksheetCollection {
@@ -33,6 +47,7 @@ declare namespace Excel {
     readonly name: string;
     visibility: 'Visible' | 'Hidden' | 'VeryHidden';
     readonly charts: ChartCollection;
+    readonly tables: TableCollection;
     load(props: string): Worksheet;
     activate(): void;
     getRange(address?: string): Range;
@@ -56,6 +71,8 @@ declare namespace Excel {
     readonly format: RangeFormat;
     load(props: string): Range;
     select(): void;
+    /** Values, formats and everything else (the whole sheet with getRange()). */
+    clear(applyTo?: 'All' | 'Formats' | 'Contents'): void;
   }
 
   interface RangeAreas {
@@ -65,6 +82,11 @@ declare namespace Excel {
   interface RangeFormat {
     readonly fill: { color: string; clear(): void };
     readonly font: { bold: boolean; color: string };
+    wrapText: boolean;
+    horizontalAlignment: 'General' | 'Left' | 'Center' | 'Right';
+    verticalAlignment: 'Top' | 'Center' | 'Bottom';
+    /** In points; ExcelApi 1.2. */
+    columnWidth: number;
     autofitColumns(): void;
   }
 

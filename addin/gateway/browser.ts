@@ -15,6 +15,7 @@ import { XlsxDocumentGateway } from '../../shared/xlsx/gateway';
 import { XlsxError, xlsxProblemMessage } from '../../shared/xlsx/package';
 import { XlsxDocument } from '../../shared/xlsx/write';
 import type { ChartSpec, WorkbookHost } from '../host/types';
+import type { SheetSpec } from '../../shared/xlsx/write';
 import { webExtensionSettings, webExtensionWithSettings } from './webextension';
 
 const SETTINGS_SHEET = '_mutasi';
@@ -128,6 +129,11 @@ export class BrowserGateway implements WorkbookHost {
       rows: [['Kunci', 'Nilai'], ...[...rows].map(([k, v]) => [{ value: k, numFmt: '@' }, { value: v, numFmt: '@' }])],
       state: 'veryHidden',
     });
+  }
+
+  async putSheet(name: string, spec: SheetSpec): Promise<void> {
+    this.calls++;
+    this.doc.putSheet(name, spec);
   }
 
   async selectCell(): Promise<void> {

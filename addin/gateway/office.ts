@@ -18,6 +18,8 @@ import { a1, cellErrorText, type CellValue, type FormatWrite, type SheetData, ty
 import type { ChartSpec, WorkbookHost } from '../host/types';
 import { isPayloadLimitError, rowPieces, runInBatches } from './batches';
 import { looksLikeFormula } from '../../shared/values/formula-text';
+import type { SheetSpec } from '../../shared/xlsx/write';
+import { sheetGrid } from './sheet-spec';
 
 type Ctx = Excel.RequestContext;
 
@@ -277,6 +279,71 @@ export class OfficeGateway implements WorkbookHost {
       const ws = ctx.workbook.worksheets.getItem(sheet);
       ws.activate();
       ws.getRange(cell).select();
+      await this.sync(ctx);
+    });
+  }
+
+  /**
+   * Creates, or replaces as a whole, a sheet the add-in owns (Talenta, Suksesi): the sheet is cleared and
+   * its table removed, then values go in row blocks with their number formats set first (text as `@`, so
+   * nothing becomes a formula), then fonts, fills, alignment, widths, the table and the frozen rows. Three
+   * syncs for any height (more only when Excel on the web refuses a block as too large).
+   */
+  async putSheet(name: string, spec: SheetSpec): Promise<void> {
+    const grid = sheetGrid(spec);
+    await this.with(async (ctx) => {
+      const existing = ctx.workbook.worksheets.getItemOrNullObject(name);
+      const oldTable = spec.table ? ctx.workbook.tables.getItemOrNullObject(spec.table.name) : null;
+      await this.sync(ctx);
+      if (oldTable && !oldTable.isNullObject) oldTable.delete();
+      let ws: Excel.Worksheet;
+      if (existing.isNullObject) {
+        ws = ctx.workbook.worksheets.add(name);
+        this.names?.push(name);
+      } else {
+        ws = existing;
+        ws.getRange().clear();
+      }
+      const width = grid.cols;
+      interface Piece { row0: number; rows: number }
+      const pieces: Piece[] = grid.rows > 0 && width > 0 ? [{ row0: 0, rows: grid.rows }] : [];
+      this.budget = await runInBatches(pieces, {
+        budget: this.budget,
+        weight: (p) => p.rows * width * 2,
+        split: (p, max) => rowPieces(p.rows, max / (width * 2)).map(([s, n]) => ({ row0: p.row0 + s, rows: n })),
+        exec: async (batch) => {
+          for (const p of batch) {
+            const top = grid.startRow + p.row0;
+            const range = ws.getRange(`${a1(top, 1)}:${a1(top + p.rows - 1, width)}`);
+            range.numberFormat = grid.formats.slice(p.row0, p.row0 + p.rows);
+            range.values = grid.values.slice(p.row0, p.row0 + p.rows);
+          }
+          await this.sync(ctx);
+        },
+      });
+      const grouped = this.supports('ExcelApi', '1.9');
+      for (const run of grid.styles) {
+        for (const part of chunks(run.ranges, AREAS_PER_CALL)) {
+          const targets: (Excel.Range | Excel.RangeAreas)[] = grouped ? [ws.getRanges(part.join(','))] : part.map((r) => ws.getRange(r));
+          for (const t of targets) {
+            if (run.style.bold) t.format.font.bold = true;
+            if (run.style.fill) t.format.fill.color = run.style.fill;
+            if (run.style.wrap) t.format.wrapText = true;
+            if (run.style.align) t.format.horizontalAlignment = run.style.align === 'center' ? 'Center' : run.style.align === 'right' ? 'Right' : 'Left';
+            if (run.style.vertical) t.format.verticalAlignment = run.style.vertical === 'center' ? 'Center' : run.style.vertical === 'top' ? 'Top' : 'Bottom';
+          }
+        }
+      }
+      // Widths in characters (as in the file writer); Excel takes points: about 6 a character.
+      (spec.columnWidths ?? []).forEach((w, i) => {
+        if (w) ws.getRange(`${a1(1, i + 1).replace(/\d+$/, '')}:${a1(1, i + 1).replace(/\d+$/, '')}`).format.columnWidth = Math.round(w * 6);
+      });
+      if (spec.table && grid.rows > 0) {
+        const t = ws.tables.add(`${name}!${spec.table.ref ?? `${a1(grid.startRow, 1)}:${a1(grid.startRow + grid.rows - 1, width)}`}`, true);
+        t.name = spec.table.name;
+        if (spec.table.style) t.style = spec.table.style;
+      }
+      if (spec.freezeRows && this.supports('ExcelApi', '1.7')) ws.freezePanes.freezeRows(spec.freezeRows);
       await this.sync(ctx);
     });
   }

@@ -4,6 +4,7 @@
  * implement it: Excel (office.js) and the plain browser tab working on an .xlsx (exceljs).
  */
 import type { WorkbookGateway } from '../../shared/workbook/gateway';
+import type { SheetSpec } from '../../shared/xlsx/write';
 
 export type HostKind = 'office' | 'browser';
 
@@ -32,6 +33,11 @@ export interface WorkbookHost extends WorkbookGateway {
   selectCell(sheet: string, cell: string): Promise<void>;
   /** Replaces the add-in's chart on a sheet (hosts without charts do nothing and return false). */
   upsertChart(chart: ChartSpec): Promise<boolean>;
+  /**
+   * Creates, or replaces as a whole, a sheet the add-in owns (Talenta, Suksesi): values, number formats,
+   * fills, widths, an Excel table, frozen rows. Never called for a sheet the add-in did not make.
+   */
+  putSheet(name: string, spec: SheetSpec): Promise<void>;
   /** Host round trips so far (context.sync calls in Excel; gateway calls in the browser). */
   roundTrips(): number;
 }

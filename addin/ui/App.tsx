@@ -15,13 +15,14 @@ import { Pengaturan } from './panes/Pengaturan';
 import { Pantau } from './panes/Pantau';
 import { Periksa } from './panes/Periksa';
 import { Sinkron } from './panes/Sinkron';
+import { Talenta } from './panes/Talenta';
 import { Tinjau } from './panes/Tinjau';
 import { Usulkan } from './panes/Usulkan';
 
-export const PANES = ['periksa', 'usulkan', 'tinjau', 'sinkron', 'pantau', 'pengaturan'] as const;
+export const PANES = ['periksa', 'usulkan', 'talenta', 'tinjau', 'sinkron', 'pantau', 'pengaturan'] as const;
 export type PaneId = (typeof PANES)[number];
-const LABEL: Record<PaneId, StringKey> = { periksa: 'paneCheck', usulkan: 'panePropose', tinjau: 'paneReview', sinkron: 'paneSync', pantau: 'panePantau', pengaturan: 'paneSettings' };
-const VIEW = { periksa: Periksa, usulkan: Usulkan, tinjau: Tinjau, sinkron: Sinkron, pantau: Pantau, pengaturan: Pengaturan };
+const LABEL: Record<PaneId, StringKey> = { periksa: 'paneCheck', usulkan: 'panePropose', tinjau: 'paneReview', sinkron: 'paneSync', talenta: 'paneTalent', pantau: 'panePantau', pengaturan: 'paneSettings' };
+const VIEW = { periksa: Periksa, usulkan: Usulkan, tinjau: Tinjau, sinkron: Sinkron, talenta: Talenta, pantau: Pantau, pengaturan: Pengaturan };
 
 export interface AppProps {
   host: WorkbookHost | null;

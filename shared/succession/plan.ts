@@ -24,7 +24,11 @@
 import { isJpt } from '../domain';
 import { computeJpm } from '../jpm';
 import type { Employee, Position, Settings } from '../model';
-import { proposerContext } from '../proposer/context';
+import { countVacancies, type PositionCount } from '../proposer/vacancies';
+import { FindingSink } from '../rules/emit';
+import { walkProposals } from '../rules/proposals';
+import { indexRoster, type RosterIndex } from '../rules/roster';
+import { createMoveContext, type MoveContext } from '../rules/transfer';
 import { GATED_RULES, groupPositions, maskRules, personGate, targetBlockMask, type PersonGate } from '../proposer/prefilter';
 import { personTerms, scoreOf, scoreParts, unitKey, type PersonTerms } from '../proposer/score';
 import { opensVacancy } from '../proposer/vacancies';
@@ -74,6 +78,19 @@ interface Cand {
   prefUnits: number[];
 }
 
+interface Ctx {
+  idx: RosterIndex;
+  counts: Map<string, PositionCount>;
+  move: MoveContext;
+  settings: Settings;
+}
+
+/** A finding sink that keeps nothing (the walk's findings are check's to report). */
+class QuietSink extends FindingSink {
+  override at(): void {}
+  override push(): void {}
+}
+
 interface Exact {
   k: number;
   cls: number;
@@ -85,9 +102,13 @@ interface Exact {
 export function successionOf(book: Book, opts: SuccessionOptions = {}): SuccessionResult {
   const t0 = performance.now();
   const lang = opts.lang ?? 'id';
-  // The proposer's context: the roster indexed, the active proposals walked (holders after them, for the
-  // score's new-vacancy term), and the engine's move context.
-  const c = proposerContext(book, { lang });
+  // What the proposer starts from (its context.ts, less what only the solver needs): the roster indexed,
+  // the active proposals walked — the holders after them, for the score's new-vacancy term — and the
+  // engine's move context. The walk's findings are check's business: a sink that keeps none of them
+  // (formatting 5,000 proposals' messages nobody reads was a third of this step).
+  const idx = indexRoster(book, null);
+  const walk = walkProposals(book, idx, new QuietSink(lang, book.layout));
+  const c: Ctx = { idx, counts: countVacancies(idx.positions.values(), idx.holders, walk.after), move: createMoveContext(book.settings, idx.positions.values()), settings: book.settings };
   const s = book.settings;
   const w = s.weights;
   const asOf = s.asOf;
@@ -107,26 +128,41 @@ export function successionOf(book: Book, opts: SuccessionOptions = {}): Successi
     if (k && !unitIds.has(k)) unitIds.set(k, unitIds.size);
   }
 
+  const unitKeys = new Map<string, string>();
+  const unitKeyOf = (u: string) => {
+    let k = unitKeys.get(u);
+    if (k === undefined) unitKeys.set(u, (k = unitKey(u)));
+    return k;
+  };
   const cands: Cand[] = [];
   pns.forEach((e, i) => {
     const box = talent.people[i]!.box;
     if (box === null || box < 4) return;
     const prefUnits: number[] = [];
     for (const u of e.preferences) {
-      const id = unitIds.get(unitKey(u));
+      const id = unitIds.get(unitKeyOf(u));
       if (id !== undefined && !prefUnits.includes(id)) prefUnits.push(id);
     }
-    cands.push({
-      e,
-      box,
-      inPool: box >= 7,
-      errors: personFindings(c.move, e, moveOpts).filter((f) => f.severity === 'error').map((f) => f.rule),
-      gate: personGate(e, c.move.positions),
-      terms: personTerms(e, w, s.tenureMaxMonths, asOf, !opensVacancy(c.counts, e.positionCode)),
-      prefUnits,
-    });
+    cands.push({ e, box, inPool: box >= 7, errors: [], gate: null!, terms: null!, prefUnits });
   });
   const nC = cands.length;
+  const newVacancy = new Float64Array(nC);
+  // The person-level work, once per person and only for people some post may need: the pool (7–9)
+  // always, boxes 4–6 only where a post has fewer pool candidates than `Jumlah Suksesor` (rare in a
+  // real agency, and they are more than half of the people).
+  const ensure = (k: number) => {
+    const x = cands[k]!;
+    if (x.gate) return;
+    const e = x.e;
+    x.errors = personFindings(c.move, e, moveOpts).filter((f) => f.severity === 'error').map((f) => f.rule);
+    x.gate = personGate(e, c.move.positions);
+    x.terms = personTerms(e, w, s.tenureMaxMonths, asOf, !opensVacancy(c.counts, e.positionCode));
+    newVacancy[k] = x.terms.newVacancy;
+  };
+  const poolIdx: number[] = [];
+  const outIdx: number[] = [];
+  cands.forEach((x, k) => (x.inPool ? poolIdx : outIdx).push(k));
+  if (keyPosts.length > 0) for (const k of poolIdx) ensure(k);
   const candOf = new Map<string, number>();
   cands.forEach((x, k) => candOf.set(x.e.nip, k));
   // Who prefers which key-post unit (to add `Bobot Minat` per post without a per-pair search).
@@ -146,7 +182,6 @@ export function successionOf(book: Book, opts: SuccessionOptions = {}): Successi
   const groups = groupPositions(keyPosts, false);
   // Per-candidate numbers as typed arrays: the scans below touch nothing else.
   const inPool = Uint8Array.from(cands, (x) => (x.inPool ? 1 : 0));
-  const newVacancy = Float64Array.from(cands, (x) => x.terms.newVacancy);
   const majorIds = new Map<string, number>();
   const majorOf = Int32Array.from(cands, (x) => {
     let id = majorIds.get(x.e.educationMajor);
@@ -161,10 +196,16 @@ export function successionOf(book: Book, opts: SuccessionOptions = {}): Successi
     const key = majors.join('\u0000');
     let m = majorMatch.get(key);
     if (!m) {
-      const byMajor = Uint8Array.from(majorNames, (j) => (majorMatchesAny(majors, j) ? 1 : 0));
-      const flags = Uint8Array.from(majorOf, (id) => byMajor[id]!);
+      const byMajor = new Uint8Array(majorNames.length);
+      for (let j = 0; j < majorNames.length; j++) byMajor[j] = majorMatchesAny(majors, majorNames[j]!) ? 1 : 0;
+      const flags = new Uint8Array(nC);
       const list: number[] = [];
-      flags.forEach((f, k) => f && list.push(k));
+      for (let k = 0; k < nC; k++) {
+        if (byMajor[majorOf[k]!]) {
+          flags[k] = 1;
+          list.push(k);
+        }
+      }
       majorMatch.set(key, (m = { flags, list: Int32Array.from(list) }));
     }
     return m;
@@ -193,23 +234,41 @@ export function successionOf(book: Book, opts: SuccessionOptions = {}): Successi
     facts.standards = req.standards;
     let poolAll = 0;
     let outsideAll = 0;
-    for (let k = 0; k < nC; k++) {
-      const x = cands[k]!;
-      const mask = targetBlockMask(x.gate, g, s, asOf, jpmBox);
-      if (mask & DOWN) {
-        cls[k] = -1; // LEVEL_DOWN: not a candidate (RULES.md)
-        continue;
+    const judgeGroup = (list: number[]) => {
+      for (const k of list) {
+        const x = cands[k]!;
+        const mask = targetBlockMask(x.gate, g, s, asOf, jpmBox);
+        if (mask & DOWN) {
+          cls[k] = -1; // LEVEL_DOWN: not a candidate (RULES.md)
+          continue;
+        }
+        const jpm = Number.isNaN(jpmBox[0]!) ? null : jpmBox[0]!;
+        facts.jpm = jpm;
+        facts.rankStepsBelow = x.gate.rankIndex < 0 ? 0 : req.minRankIndex - x.gate.rankIndex;
+        facts.levels = x.gate.competencies;
+        cls[k] = READINESS_ORDER[readinessOf(x.errors, MASK_ERRORS[mask]!, facts)];
+        head[k] = (w.jpm * (jpm ?? 0)) / 100 + x.terms.performance + x.terms.rotation;
+        if (inPool[k]) poolAll++;
+        else outsideAll++;
       }
-      const jpm = Number.isNaN(jpmBox[0]!) ? null : jpmBox[0]!;
-      facts.jpm = jpm;
-      facts.rankStepsBelow = x.gate.rankIndex < 0 ? 0 : req.minRankIndex - x.gate.rankIndex;
-      facts.levels = x.gate.competencies;
-      cls[k] = READINESS_ORDER[readinessOf(x.errors, MASK_ERRORS[mask]!, facts)];
-      head[k] = (w.jpm * (jpm ?? 0)) / 100 + x.terms.performance + x.terms.rotation;
-      if (inPool[k]) poolAll++;
-      else outsideAll++;
+      pairsScanned += list.length;
+    };
+    judgeGroup(poolIdx);
+    // Boxes 4–6 only when a post of the group has too few pool candidates (its holders do not count).
+    const needOutside = g.positions.some((p) => {
+      let n = poolAll;
+      for (const h of holdersOf.get(p.code) ?? []) {
+        const k = candOf.get(h.nip);
+        if (k !== undefined && inPool[k] && cls[k]! >= 0 && cands[k]!.e === h) n--;
+      }
+      return n < N;
+    });
+    if (needOutside) {
+      for (const k of outIdx) ensure(k);
+      judgeGroup(outIdx);
+    } else {
+      for (const k of outIdx) cls[k] = -1;
     }
-    pairsScanned += nC;
     const ts = performance.now();
     gateMs += ts - tg;
 
@@ -241,7 +300,7 @@ export function successionOf(book: Book, opts: SuccessionOptions = {}): Successi
         else outsideN--;
       }
       const withOutside = poolN < N;
-      const unit = unitIds.get(unitKey(p.unit));
+      const unit = unitIds.get(unitKeyOf(p.unit));
       const prefList = unit === undefined ? noMajor.list : prefLists[unit]!;
       const majors = matchesOf(p.majors) ?? noMajor;
       arrays.majFlag = majors.flags;
@@ -417,7 +476,7 @@ function judge(
 
 function describePost(
   p: Position, holders: Employee[], best: Exact[], candidates: KeyPost['candidates'], cands: Cand[],
-  c: ReturnType<typeof proposerContext>, lang: Lang, horizonEnd: Day,
+  c: Ctx, lang: Lang, horizonEnd: Day,
 ): KeyPost {
   const req = requirements(p);
   const hs: (Holder & { bup: Day | null })[] = holders
@@ -451,7 +510,7 @@ function describePost(
   };
 }
 
-function successor(x: Exact, i: number, p: Position, cands: Cand[], c: ReturnType<typeof proposerContext>, lang: Lang): Successor {
+function successor(x: Exact, i: number, p: Position, cands: Cand[], c: Ctx, lang: Lang): Successor {
   const cand = cands[x.k]!;
   const e = cand.e;
   const s = c.settings;

@@ -300,7 +300,7 @@ describe('addin: end to end in the browser host (Chromium + real server)', funct
     // English by the switch: every pane label changes, the engine's messages too, no Indonesian label left.
     await pg.getByRole('button', { name: 'Ganti bahasa ke English' }).click();
     await pg.getByRole('tab', { name: 'Check' }).waitFor();
-    assert.deepEqual(await pg.getByRole('tab').allInnerTexts(), ['Check', 'Propose', 'Review', 'Sync', 'Monitor', 'Settings']);
+    assert.deepEqual(await pg.getByRole('tab').allInnerTexts(), ['Check', 'Propose', 'Talent', 'Review', 'Sync', 'Monitor', 'Settings']);
     await pg.waitForFunction(() => document.documentElement.lang === 'en'); // set in an effect after the render
     await tab(pg, /Check/);
     await pg.getByRole('button', { name: 'Check workbook' }).click();

@@ -12,6 +12,7 @@ import { COSMETIC, planMistakes, type MistakeKind } from './mistakes';
 import { assignNeeds, buildPositions, unitsOf } from './positions';
 import { Rng } from './prng';
 import { cleanProposals, historyRows, interleave } from './proposals';
+import { markCriticalPosts } from './critical';
 import { planScenarios, reserved } from './scenarios';
 import { nominatifOrder, writeDemoWorkbook } from './sheets';
 import { staff } from './staffing';
@@ -68,6 +69,7 @@ export function buildDemo(opts: DemoOptions): DemoData {
   const plan = planScenarios(positions, ctx, cal, repeat);
   const duplicates = opts.clean ? 0 : Math.max(1, Math.round(total * 0.002));
   const employees = staff(positions, total - duplicates, plan, ctx);
+  markCriticalPosts(positions);
 
   const mistakes = opts.clean
     ? { kinds: new Map<DemoEmployee, MistakeKind>(), duplicates: [], tainted: new Set<DemoPosition>() }

@@ -139,6 +139,7 @@ function writeJabatan(wb: ExcelJS.Workbook, positions: DemoPosition[]): void {
     ws.addRow([
       p.code, p.name, p.type, p.level, p.unit.name, p.class, p.needed, p.minRank, p.maxRank, p.minEducation,
       p.majors.join('; ') || null, p.requiredTrainings.join('; ') || null, ...(p.standards ?? Array(9).fill(null)),
+      p.critical ? 'Ya' : null,
     ]).commit();
   }
   commitSheet(ws);

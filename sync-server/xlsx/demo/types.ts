@@ -32,6 +32,8 @@ export interface DemoPosition {
   weight: number;
   /** Kept when the generator trims to the requested number of positions. */
   keep: number;
+  /** Jabatan Kritikal = Ya (critical.ts). */
+  critical?: boolean;
 }
 
 export interface DemoEmployee {

@@ -17,7 +17,7 @@ export interface FakeSheet {
 
 export interface WriteLog {
   sheet: string;
-  kind: 'values' | 'numberFormat' | 'fill' | 'clearFill' | 'settings' | 'addSheet' | 'chart';
+  kind: 'values' | 'numberFormat' | 'fill' | 'clearFill' | 'settings' | 'addSheet' | 'chart' | 'clearSheet' | 'table' | 'deleteTable' | 'style';
   r0: number;
   c0: number;
   r1: number;
@@ -64,6 +64,10 @@ export function parseA1(addr: string): Rect {
 export class FakeWorkbook {
   sheets = new Map<string, FakeSheet>();
   settings = new Map<string, unknown>();
+  /** Excel tables by name: the sheet and A1 range they cover. */
+  tables = new Map<string, { sheet: string; ref: string; style: string }>();
+  /** Column widths (points) and styles set through range.format, by sheet. */
+  widths = new Map<string, Map<string, number>>();
   log: WriteLog[] = [];
   syncs = 0;
   refusals = 0;
@@ -142,8 +146,20 @@ class Context {
         this.pending.push({ cells: () => 0, mocks: [], apply: () => { book.settings.set(key, structuredClone(value)); book.log.push({ sheet: '', kind: 'settings', r0: 0, c0: 0, r1: 0, c1: 0 }); } });
       },
     };
+    const tables = {
+      getItemOrNullObject: (name: string) => {
+        const has = book.tables.has(name);
+        return {
+          isNullObject: !has,
+          delete: () => {
+            if (!has) throw new Error(`mock: delete on the null table ${name}`);
+            this.pending.push({ cells: () => 0, mocks: [], apply: () => { book.tables.delete(name); book.log.push({ sheet: '', kind: 'deleteTable', r0: 0, c0: 0, r1: 0, c1: 0 }); } });
+          },
+        };
+      },
+    };
     this.ctx = {
-      workbook: { worksheets, settings },
+      workbook: { worksheets, settings, tables },
       sync: () => this.sync(),
     };
   }
@@ -178,7 +194,47 @@ class Context {
         book.require('freezePanes');
         return { freezeRows() {} };
       },
-      getRange: (addr: string) => self.range(name, parseA1(addr)),
+      getRange: (addr?: string) => {
+        if (addr === undefined) {
+          // The whole sheet: only clear() is used on it.
+          return {
+            clear: () => self.pending.push({ cells: () => 0, mocks: [], apply: () => {
+              const s = book.sheets.get(name)!;
+              s.values = [];
+              s.fills.clear();
+              s.numberFormats.clear();
+              book.log.push({ sheet: name, kind: 'clearSheet', r0: 0, c0: 0, r1: 0, c1: 0 });
+            } }),
+          };
+        }
+        if (/^[A-Z]+:[A-Z]+$/.test(addr)) {
+          // A whole column (widths): format.columnWidth only.
+          const format = { columnWidth: 0 };
+          self.pending.push({ cells: () => 0, mocks: [], apply: () => {
+            let m = book.widths.get(name);
+            if (!m) book.widths.set(name, (m = new Map()));
+            if (format.columnWidth) m.set(addr.split(':')[0]!, format.columnWidth);
+          } });
+          return { format };
+        }
+        return self.range(name, parseA1(addr));
+      },
+      tables: {
+        add: (address: string, hasHeaders: boolean) => {
+          if (!hasHeaders) throw new Error('mock: tables without headers are not expected');
+          const t = { name: '', style: '' };
+          self.pending.push({ cells: () => 0, mocks: [], apply: () => {
+            const ref = address.replace(/^.*!/, '');
+            if (!t.name || book.tables.has(t.name)) throw Object.assign(new Error(`mock: table name ${t.name} is taken`), { code: 'InvalidArgument' });
+            for (const [n, other] of book.tables) {
+              if (other.sheet === name) throw Object.assign(new Error(`mock: ${n} already covers part of ${name}`), { code: 'InvalidOperation' });
+            }
+            book.tables.set(t.name, { sheet: name, ref, style: t.style });
+            book.log.push({ sheet: name, kind: 'table', ...parseA1(ref) });
+          } });
+          return t;
+        },
+      },
       getRanges: (addr: string) => {
         book.require('getRanges');
         return self.areas(name, addr.split(',').map((a) => parseA1(a)));
