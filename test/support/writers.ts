@@ -95,7 +95,7 @@ export function libreOfficeCsv(files: string[], outDir: string, profile: string)
   mkdirSync(outDir, { recursive: true });
   const r = spawnSync(
     'soffice',
-    ['--headless', `-env:UserInstallation=file://${profile}`, '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', outDir, ...files],
+    ['--headless', `-env:UserInstallation=file://${profile}`, '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1', '--outdir', outDir, ...files],
     { encoding: 'utf8', timeout: 600_000 },
   );
   return { dir: outDir, status: r.status, stderr: r.stderr };
