@@ -41,6 +41,7 @@ export interface RosterInput {
 /** A setting of sheet Aturan as the roster import keeps it: a number, the moratoria (as one), a weight. */
 export type SettingKey =
   | 'tenureMinMonths' | 'tenureMaxMonths' | 'retirementNearMonths' | 'jpmMin' | 'jpmOk' | 'moratoria'
+  | 'successorCount' | 'retirementHorizonMonths' | 'spmtDays' | 'postMoveReviewMonths'
   | `weights.${keyof Weights}`;
 
 /** Each setting's name as written in Aturan, for messages. */
@@ -57,6 +58,10 @@ export const SETTING_LABELS: Record<SettingKey, string> = {
   'weights.preference': SETTING_NAMES.weightPreference,
   'weights.major': SETTING_NAMES.weightMajor,
   'weights.newVacancyPenalty': SETTING_NAMES.newVacancyPenalty,
+  successorCount: SETTING_NAMES.successorCount,
+  retirementHorizonMonths: SETTING_NAMES.retirementHorizonMonths,
+  spmtDays: SETTING_NAMES.spmtDays,
+  postMoveReviewMonths: SETTING_NAMES.postMoveReviewMonths,
 };
 export const SETTING_KEYS = Object.keys(SETTING_LABELS) as SettingKey[];
 

@@ -114,6 +114,10 @@ const GIVEN_BY_NAME: Record<string, SettingKey> = {
   [settingKey(SETTING_NAMES.weightPreference)]: 'weights.preference',
   [settingKey(SETTING_NAMES.weightMajor)]: 'weights.major',
   [settingKey(SETTING_NAMES.newVacancyPenalty)]: 'weights.newVacancyPenalty',
+  [settingKey(SETTING_NAMES.successorCount)]: 'successorCount',
+  [settingKey(SETTING_NAMES.retirementHorizonMonths)]: 'retirementHorizonMonths',
+  [settingKey(SETTING_NAMES.spmtDays)]: 'spmtDays',
+  [settingKey(SETTING_NAMES.postMoveReviewMonths)]: 'postMoveReviewMonths',
 };
 
 /** The settings sheet Aturan gives a value for; a blank Nilai, or no Aturan sheet, gives none. */
