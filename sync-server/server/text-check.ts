@@ -21,24 +21,40 @@ export function badTextReason(s: string): string | null {
   return null;
 }
 
+/** Any NUL or surrogate at all: the quick test every string gets (most text has neither). */
+const SUSPECT = /[\u0000\ud800-\udfff]/;
+
 /** Every string (and object key) in `value` that cannot be stored, with its path (`decisions.1.note`); at most `max`. */
 export function badTextIssues(value: unknown, max = 50): Issue[] {
   const out: Issue[] = [];
-  const walk = (v: unknown, path: string[]) => {
+  // One path stack for the whole walk: a roster body has millions of strings, and a path is only
+  // built for the few that are bad.
+  const path: string[] = [];
+  const check = (s: string, prefix = ''): void => {
+    if (!SUSPECT.test(s)) return;
+    const why = badTextReason(s);
+    if (why) out.push({ path: path.length ? path.join('.') : '(badan permintaan)', message: prefix + why });
+  };
+  const walk = (v: unknown): void => {
     if (out.length >= max) return;
     if (typeof v === 'string') {
-      const why = badTextReason(v);
-      if (why) out.push({ path: path.length ? path.join('.') : '(badan permintaan)', message: why });
+      check(v);
     } else if (Array.isArray(v)) {
-      v.forEach((x, i) => walk(x, [...path, String(i)]));
+      for (let i = 0; i < v.length && out.length < max; i++) {
+        path.push(String(i));
+        walk(v[i]);
+        path.pop();
+      }
     } else if (v && typeof v === 'object') {
-      for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
-        const why = badTextReason(k);
-        if (why && out.length < max) out.push({ path: [...path, k.replaceAll(NUL, '\\u0000').replace(new RegExp(LONE_SURROGATE, 'g'), '\uFFFD')].join('.'), message: `nama kolom ${why}` });
-        walk(x, [...path, k]);
+      for (const k in v as Record<string, unknown>) {
+        if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
+        path.push(SUSPECT.test(k) ? k.replaceAll(NUL, '\\u0000').replace(new RegExp(LONE_SURROGATE, 'g'), '\uFFFD') : k);
+        if (out.length < max) check(k, 'nama kolom ');
+        walk((v as Record<string, unknown>)[k]);
+        path.pop();
       }
     }
   };
-  walk(value, []);
+  walk(value);
   return out;
 }

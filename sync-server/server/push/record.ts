@@ -11,8 +11,10 @@
  * written together. Order of checks (SYNC-API.md): already recorded → duplicate; unknown employee /
  * position or outside the token's unit → rejected; stale baseVersion or the employee no longer in the
  * position the workbook thought → conflict (checked before anything else about the move: the workbook
- * must pull first); target = current position → rejected; seats taken → conflict; the rules →
- * rejected or recorded.
+ * must pull first); target = current position → rejected; the same move (NIP, target, TMT) already
+ * recorded under another mutation id → duplicate of it; TMT Mutasi before the TMT Jabatan → rejected
+ * (VALUE_INVALID); seats taken → conflict; the rules → rejected or recorded. A database restored from a
+ * backup records nothing until numbering is resumed (db/numbering.ts): 503.
  */
 import { DECISION_ACTION } from '../../db/audit-verify';
 import type { DecisionRecord, EmployeeRecord } from '../../db/records';
