@@ -155,6 +155,7 @@ export async function verifyAudit(db: Db, opts: { head?: { seq: number; hash: st
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
   let entries = 0;
+  let sawState = false;
   let after = 0;
   for (;;) {
     const rows = (await db.knex('audit').where('seq', '>', after).orderBy('seq').limit(PAGE)) as AuditRow[];
@@ -188,8 +189,10 @@ export async function verifyAudit(db: Db, opts: { head?: { seq: number; hash: st
         }
       } else if (payload && payload.state && typeof payload.state === 'object') {
         replay.apply(seq, payload.state as AuditState, r.action === BASELINE_ACTION);
-      } else if (STATE_ACTIONS.test(r.action)) {
-        // Written before migration 0003: its effect is in the baseline that must follow.
+        sawState = true;
+      } else if (STATE_ACTIONS.test(r.action) && !sawState) {
+        // Written before migration 0003: its effect is in the baseline that must follow. (After the
+        // first entry with a state, an entry without one only adds to the story: its writes carry theirs.)
         replay.known = false;
         replay.legacySeq = seq;
       }

@@ -265,6 +265,45 @@ describe('security: logs, limits, sockets, files, proxies', function () {
     }
   });
 
+  it('GET /changes: a second pull of the same token while one runs is 429 (PULL_CONCURRENCY), another token’s is served', async () => {
+    const one = (await createToken(db, { name: 'Tarik Satu', role: 'staff' }, 'test')).token;
+    const two = (await createToken(db, { name: 'Tarik Dua', role: 'staff' }, 'test')).token;
+    // The first pull is held inside its read until released; authentication (db.lookup) is not.
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let held = 0;
+    const read = new Proxy(db.read, {
+      get(target, prop) {
+        const v = (target as unknown as Record<string | symbol, unknown>)[prop];
+        if (prop === 'transaction') {
+          return async (...args: unknown[]) => {
+            if (held++ === 0) await gate;
+            return (v as (...a: unknown[]) => unknown).apply(target, args);
+          };
+        }
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      },
+    });
+    const app = createApp({ db: { ...db, read }, config: { logLevel: 'silent', pullConcurrency: 1 } });
+    const server = app.listen(0);
+    const base = `http://127.0.0.1:${(server.address() as { port: number }).port}/api/v1/changes?cursor=0`;
+    const get = (t: string) => fetch(base, { headers: { Authorization: `Bearer ${t}` } });
+    try {
+      const first = get(one);
+      while (held === 0) await new Promise((r) => setTimeout(r, 10));
+      const second = await get(one);
+      assert.equal(second.status, 429);
+      assert.ok(second.headers.get('retry-after'));
+      assert.equal((await get(two)).status, 200, 'another token is not held up');
+      release();
+      assert.equal((await first).status, 200);
+      assert.equal((await get(one)).status, 200, 'free again once the first has answered');
+    } finally {
+      release();
+      server.close();
+    }
+  });
+
   it('source maps are not served unless SOURCE_MAPS=1', async () => {
     const addin = path.join(dir, 'addin');
     mkdirSync(addin, { recursive: true });
