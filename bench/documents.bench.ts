@@ -15,6 +15,7 @@ import PizZip from 'pizzip';
 import { openDatabase } from '../sync-server/db/connect';
 import { migrateLatest } from '../sync-server/db/migrate';
 import { issueDocuments } from '../sync-server/documents/issue';
+import { threadsFor } from '../sync-server/documents/render-pool';
 import { defaultTemplate } from '../sync-server/documents/templates';
 import { seedDecisions } from '../test/server/support/documents';
 
@@ -94,9 +95,14 @@ export default async function run(): Promise<void> {
     // document against one plain docxtemplater fill of the petikan, measured just before in this run.
     console.log(`per document: ${((first * 1000) / files.length).toFixed(1)} ms = ${((first * 1000) / files.length / reference).toFixed(2)} × one plain docxtemplater petikan (reference, same run)`);
     console.log(`machine load average during the run: ${loadavg().map((x) => x.toFixed(1)).join(' / ')} (1 / 5 / 15 min) on ${require('node:os').cpus().length} cores — figures scale with it`);
+    // The same batch again, filled on the main thread only: what the worker threads bring (render-pool.ts).
+    process.env.MUTASI_RENDER_THREADS = '0';
     const t1 = performance.now();
-    await issueDocuments(db, { kinds: ['sk', 'petikan', 'penjelasan', 'spmt'], recordNos }, { actor: 'bench', baseUrl: 'https://mutasi.contohkab.go.id' });
-    console.log(`re-issue of the same batch (same numbers, same bytes): ${((performance.now() - t1) / 1000).toFixed(2)} s`);
+    const again = await issueDocuments(db, { kinds: ['sk', 'petikan', 'penjelasan', 'spmt'], recordNos }, { actor: 'bench', baseUrl: 'https://mutasi.contohkab.go.id' });
+    const single = (performance.now() - t1) / 1000;
+    delete process.env.MUTASI_RENDER_THREADS;
+    const same = again.every((f, i) => f.sha256 === files[i]!.sha256);
+    console.log(`re-issue of the same batch on one thread: ${single.toFixed(2)} s (same numbers${same ? ', same bytes' : ', BYTES DIFFER'}); threads (${threadsFor(files.length)}) / one thread: ${(first / single).toFixed(2)}`);
   } finally {
     await db.close();
     rmSync(dir, { recursive: true, force: true });
