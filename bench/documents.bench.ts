@@ -15,6 +15,7 @@ import PizZip from 'pizzip';
 import { openDatabase } from '../sync-server/db/connect';
 import { migrateLatest } from '../sync-server/db/migrate';
 import { issueDocuments } from '../sync-server/documents/issue';
+import { threadsFor } from '../sync-server/documents/render-pool';
 import { defaultTemplate } from '../sync-server/documents/templates';
 import { seedDecisions } from '../test/server/support/documents';
 
@@ -49,7 +50,7 @@ function plainPetikan(): Buffer {
   return zip.generate({ type: 'nodebuffer' }) as Buffer;
 }
 
-async function engines(): Promise<void> {
+async function engines(): Promise<number> {
   const template = plainPetikan();
   const data = (i: number) => ({
     nomor: `800.1.3.3/${i}/BKPSDM/2027`, tanggal: '2 Januari 2027', tahun: '2027', nomorCatatan: `MUT-2027-${String(i).padStart(6, '0')}`, tautanVerifikasi: 'https://contoh/verifikasi/x',
@@ -70,6 +71,7 @@ async function engines(): Promise<void> {
   }
   const dt = (performance.now() - t0) / runs;
   console.log(`engine, one petikan: docxtemplater+pizzip ${dxt.toFixed(1)} ms · docx-templates ${dt.toFixed(1)} ms · ratio ${(dt / dxt).toFixed(2)} (docx-templates / docxtemplater)`);
+  return dxt;
 }
 
 export default async function run(): Promise<void> {
@@ -79,7 +81,7 @@ export default async function run(): Promise<void> {
     await migrateLatest(db);
     await seedDecisions(db, N);
     const recordNos = ((await db.knex('decisions').select('record_no').orderBy('record_no')) as { record_no: string }[]).map((r) => r.record_no);
-    await engines();
+    const reference = await engines();
     if (global.gc) global.gc();
     const peak = peakSampler();
     const t0 = performance.now();
@@ -89,10 +91,18 @@ export default async function run(): Promise<void> {
     const bytes = files.reduce((s, f) => s + f.bytes.length, 0);
     console.log(`${N} decisions → ${files.length} documents (1 SK + ${N} petikan + ${N} letters + ${N} SPMT), first issue: ${first.toFixed(2)} s (goal ≤ 10 s), ${(files.length / first).toFixed(0)} documents/s, ${mb(bytes)} of .docx`);
     console.log(`peak memory: rss ${mb(m.rss)}, heap ${mb(m.heap)}`);
+    // The machine's speed cancels out: the whole pipeline (numbering, QR, rendering, hashing, audit) per
+    // document against one plain docxtemplater fill of the petikan, measured just before in this run.
+    console.log(`per document: ${((first * 1000) / files.length).toFixed(1)} ms = ${((first * 1000) / files.length / reference).toFixed(2)} × one plain docxtemplater petikan (reference, same run)`);
     console.log(`machine load average during the run: ${loadavg().map((x) => x.toFixed(1)).join(' / ')} (1 / 5 / 15 min) on ${require('node:os').cpus().length} cores — figures scale with it`);
+    // The same batch again, filled on the main thread only: what the worker threads bring (render-pool.ts).
+    process.env.MUTASI_RENDER_THREADS = '0';
     const t1 = performance.now();
-    await issueDocuments(db, { kinds: ['sk', 'petikan', 'penjelasan', 'spmt'], recordNos }, { actor: 'bench', baseUrl: 'https://mutasi.contohkab.go.id' });
-    console.log(`re-issue of the same batch (same numbers, same bytes): ${((performance.now() - t1) / 1000).toFixed(2)} s`);
+    const again = await issueDocuments(db, { kinds: ['sk', 'petikan', 'penjelasan', 'spmt'], recordNos }, { actor: 'bench', baseUrl: 'https://mutasi.contohkab.go.id' });
+    const single = (performance.now() - t1) / 1000;
+    delete process.env.MUTASI_RENDER_THREADS;
+    const same = again.every((f, i) => f.sha256 === files[i]!.sha256);
+    console.log(`re-issue of the same batch on one thread: ${single.toFixed(2)} s (same numbers${same ? ', same bytes' : ', BYTES DIFFER'}); threads (${threadsFor(files.length)}) / one thread: ${(first / single).toFixed(2)}`);
   } finally {
     await db.close();
     rmSync(dir, { recursive: true, force: true });

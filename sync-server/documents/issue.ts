@@ -24,7 +24,8 @@ import { isoDate, parseDateText, ymd, type Day } from '../../shared/values/dates
 import { todayWib } from '../server/push/clock';
 import { explanationValues, personValues, tanggalPanjang, type MoveFacts, type Values } from './data';
 import { KIND_FILE, type DocumentKind } from './placeholders';
-import { renderDocx } from './render';
+import type { RenderInput } from './render';
+import { renderAll } from './render-pool';
 import { formatNumber, readDocumentSettings } from './settings';
 import { loadTemplate, type LoadedTemplate } from './templates';
 
@@ -274,16 +275,16 @@ export async function issueDocuments(db: Db, req: DocumentRequest, o: IssueOptio
   const templates = new Map<DocumentKind, LoadedTemplate>();
   for (const k of kinds) templates.set(k, await loadTemplate(db, k));
 
-  const files: GeneratedFile[] = [];
+  const inputs: RenderInput[] = [];
+  const paths: string[] = [];
   for (const x of wanted) {
     const row = rows.get(x.key)!;
     const common = commonValues(row, o.baseUrl);
     let values: Values;
-    let path: string;
     if (x.kind === 'sk') {
       const people = x.recordNos.map((r, i) => ({ no: i + 1, ...personValues(facts.get(r)!) }));
       values = { ...common, jumlah: people.length, pegawai: people };
-      path = `${KIND_FILE.sk}/${safeName(`SK ${row.number}`)}.docx`;
+      paths.push(`${KIND_FILE.sk}/${safeName(`SK ${row.number}`)}.docx`);
     } else {
       const f = facts.get(x.recordNos[0]!)!;
       const sk = rows.get(`sk-of:${f.recordNo}`)!;
@@ -291,12 +292,17 @@ export async function issueDocuments(db: Db, req: DocumentRequest, o: IssueOptio
         ...common, ...personValues(f), nomorSk: sk.number, tanggalSk: tanggalPanjang(parseDateText(sk.issued_on)!),
         ...(x.kind === 'penjelasan' ? explanationValues(f) : {}),
       };
-      path = `${KIND_FILE[x.kind]}/${safeName(`${KIND_FILE[x.kind]} ${f.recordNo} ${f.employee.nip}`)}.docx`;
+      paths.push(`${KIND_FILE[x.kind]}/${safeName(`${KIND_FILE[x.kind]} ${f.recordNo} ${f.employee.nip}`)}.docx`);
     }
     const t = templates.get(x.kind)!;
-    const bytes = await renderDocx({ kind: x.kind, fileName: t.fileName, template: t.bytes, values, qrUrl: verificationUrl(o.baseUrl, row.token), date: dayDate(row.issued_on) });
-    files.push({ path, kind: x.kind, number: row.number, recordNos: x.recordNos, sha256: sha256Hex(bytes), token: row.token, bytes });
+    inputs.push({ kind: x.kind, fileName: t.fileName, template: t.bytes, values, qrUrl: verificationUrl(o.baseUrl, row.token), date: dayDate(row.issued_on) });
   }
+  // A large batch is filled on every core (render-pool.ts); the bytes are the same either way.
+  const rendered = await renderAll(inputs);
+  const files: GeneratedFile[] = wanted.map((x, i) => {
+    const row = rows.get(x.key)!;
+    return { path: paths[i]!, kind: x.kind, number: row.number, recordNos: x.recordNos, sha256: sha256Hex(rendered[i]!), token: row.token, bytes: rendered[i]! };
+  });
   await recordIssues(db, files, rows, wanted, o.actor);
   return files;
 }
