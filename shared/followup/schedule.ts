@@ -230,7 +230,9 @@ export function dueList(moves: readonly MoveFollowup[], settings: FollowupSettin
     }
   }
   const rank = (s: ItemStatus) => (s === 'overdue' ? 0 : 1);
-  return out.sort((a, b) => rank(a.status) - rank(b.status) || b.daysLate - a.daysLate || a.dueDate.localeCompare(b.dueDate) || a.recordNo.localeCompare(b.recordNo));
+  // ISO dates and record numbers compare as plain strings (no locale collation: thousands of items).
+  const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  return out.sort((a, b) => rank(a.status) - rank(b.status) || b.daysLate - a.daysLate || cmp(a.dueDate, b.dueDate) || cmp(a.recordNo, b.recordNo) || (a.month ?? 0) - (b.month ?? 0));
 }
 
 export interface UnitReport {

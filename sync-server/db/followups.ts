@@ -89,7 +89,12 @@ export async function loadMoves(q: Q, f: MoveFilter = {}): Promise<Move[]> {
     .leftJoin('followups as f', 'f.record_no', 'd.record_no')
     .select(
       'd.record_no', 'd.nip', 'd.from_code', 'd.to_code', 'd.effective_date',
-      'p.unit as p_unit', 'p.name as p_name', 'e.name as e_name', 'e.profile as e_profile',
+      'p.unit as p_unit', 'p.name as p_name', 'e.name as e_name',
+      // The employee's profile (for the baseline) only where no follow-up holds one yet.
+      q.raw('CASE WHEN f.record_no IS NULL THEN e.profile END AS e_profile'),
+      // Where this move ends: the TMT of the same person's next recorded move (in TMT, then record order).
+      q.raw(`(SELECT MIN(n.effective_date) FROM decisions n
+               WHERE n.nip = d.nip AND (n.effective_date > d.effective_date OR (n.effective_date = d.effective_date AND n.record_no > d.record_no))) AS ended_on`),
       'f.record_no as f_record_no', 'f.unit as f_unit', 'f.spmt_date as f_spmt_date', 'f.spmt_note as f_spmt_note',
       'f.reviews as f_reviews', 'f.skp_before as f_skp_before', 'f.version as f_version', 'f.updated_at as f_updated_at',
       'f.updated_by as f_updated_by', 'f.to_code as f_to_code', 'f.effective_date as f_effective_date', 'f.nip as f_nip',
@@ -112,26 +117,8 @@ export async function loadMoves(q: Q, f: MoveFilter = {}): Promise<Move[]> {
           updated_at: r.f_updated_at as string, updated_by: r.f_updated_by as string,
         })
       : emptyFollowup(r);
-    return { followup, endedOn: null as string | null, name: r.e_name ?? '', fromPositionCode: r.from_code, toPosition: r.p_name ?? r.to_code };
+    return { followup, endedOn: (r.ended_on as string | null) ?? null, name: r.e_name ?? '', fromPositionCode: r.from_code, toPosition: r.p_name ?? r.to_code };
   });
-  // Each move ends where the same person's next recorded move begins (into any unit).
-  const nips = [...new Set(moves.map((m) => m.followup.nip))];
-  const all: { nip: string; effective_date: string; record_no: string }[] = [];
-  for (let i = 0; i < nips.length; i += 500) {
-    all.push(...((await q('decisions').select('nip', 'effective_date', 'record_no').whereIn('nip', nips.slice(i, i + 500))) as typeof all));
-  }
-  const byNip = new Map<string, typeof all>();
-  for (const d of all) {
-    const list = byNip.get(d.nip);
-    if (list) list.push(d);
-    else byNip.set(d.nip, [d]);
-  }
-  for (const list of byNip.values()) list.sort((a, b) => a.effective_date.localeCompare(b.effective_date) || a.record_no.localeCompare(b.record_no));
-  for (const m of moves) {
-    const list = byNip.get(m.followup.nip) ?? [];
-    const i = list.findIndex((d) => d.record_no === m.followup.recordNo);
-    m.endedOn = i >= 0 && i + 1 < list.length ? list[i + 1]!.effective_date : null;
-  }
   return moves;
 }
 

@@ -1,6 +1,6 @@
 /**
  * Writing follow-ups, with the guarantees decisions have: one write transaction holding the writer
- * lock (db/writer.ts), each entry in its own savepoint, in order, with its own result:
+ * lock (db/writer.ts), each entry in order, its writes one atomic step (`w.writeAll`), with its own result:
  *  - `duplicate`: this mutationId was written before with the same content — the original result
  *    again, nothing written twice;
  *  - `conflict`: the mutationId was used before for other content (MUTATION_REUSED), or `baseVersion`
@@ -15,7 +15,7 @@
 import type { Db } from '../../db/connect';
 import { stableStringify, sha256Hex } from '../../db/hash';
 import { baselineOf, followupFromRow, followupToRow, type FollowupRow } from '../../db/followups';
-import { withWriter, type Writer } from '../../db/writer';
+import { withWriter, type Stmt, type Writer } from '../../db/writer';
 import type { TokenInfo } from '../../db/tokens';
 import { followupSettingsFrom, reviewMonthsOf, type FollowupRecord, type FollowupSettings, type Review } from '../../../shared/followup';
 import { idDate, isoDate, parseDateText } from '../../../shared/values/dates';
@@ -35,11 +35,10 @@ export async function writeFollowups(db: Db, entries: readonly FollowupEntry[], 
     const settings = followupSettingsFrom(w.settingsJson ? JSON.parse(w.settingsJson) : null);
     const now = (ctx.now ?? (() => new Date()))();
     const results: FollowupResult[] = [];
-    for (let i = 0; i < entries.length; i++) {
-      const out = await w.savepoint(() => writeOne(w, entries[i]!, i, ctx.token, settings, now), (r) => r.status === 'recorded');
-      if (!out.ok) throw out.error;
-      results.push(out.value);
-    }
+    // In order: a later entry sees the earlier ones' writes (an SPMT then a review of the same move).
+    // Each entry only reads until it is judged, then writes in one atomic step; a failing step throws
+    // and the whole transaction is rolled back (a 5xx: the client re-sends, nothing was recorded).
+    for (let i = 0; i < entries.length; i++) results.push(await writeOne(w, entries[i]!, i, ctx.token, settings, now));
     return results;
   });
 }
@@ -57,14 +56,21 @@ async function writeOne(w: Writer, e: FollowupEntry, index: number, token: Token
   const { sql } = w;
   const fingerprint = sha256Hex(stableStringify(e));
   const field = (name: string) => `entries.${index}.${name}`;
-  const current = async () => {
-    const [row] = await sql<FollowupRow>('SELECT * FROM followups WHERE record_no = ?', [e.recordNo]);
-    return row ? followupFromRow(row) : null;
-  };
 
-  const [seen] = await sql<{ fingerprint: string; result: string; recorded_at: string; record_no: string }>(
-    'SELECT fingerprint, result, recorded_at, record_no FROM followup_mutations WHERE mutation_id = ?', [e.mutationId],
-  );
+  // The three reads go out together (one wait instead of three, inside the writer lock everyone waits on).
+  const [[seen], [d], [existingRow]] = await Promise.all([
+    sql<{ fingerprint: string; result: string; recorded_at: string; record_no: string }>(
+      'SELECT fingerprint, result, recorded_at, record_no FROM followup_mutations WHERE mutation_id = ?', [e.mutationId],
+    ),
+    sql<DecisionFacts>(
+      `SELECT d.record_no, d.nip, d.to_code, d.effective_date, p.unit, e.profile
+         FROM decisions d LEFT JOIN positions p ON p.code = d.to_code LEFT JOIN employees e ON e.nip = d.nip
+        WHERE d.record_no = ?`,
+      [e.recordNo],
+    ),
+    sql<FollowupRow>('SELECT * FROM followups WHERE record_no = ?', [e.recordNo]),
+  ]);
+  const existing = existingRow ? followupFromRow(existingRow) : null;
   if (seen) {
     if (seen.fingerprint === fingerprint) {
       const original = JSON.parse(seen.result) as { recordNo: string; version: number; followup: FollowupRecord };
@@ -73,20 +79,13 @@ async function writeOne(w: Writer, e: FollowupEntry, index: number, token: Token
     return {
       mutationId: e.mutationId, status: 'conflict', reason: 'MUTATION_REUSED',
       message: `mutationId ${e.mutationId} sudah dipakai untuk isian lain (${seen.record_no}); buat mutationId baru untuk isian baru`,
-      current: await current(),
+      current: existing,
     };
   }
 
-  const [d] = await sql<DecisionFacts>(
-    `SELECT d.record_no, d.nip, d.to_code, d.effective_date, p.unit, e.profile
-       FROM decisions d LEFT JOIN positions p ON p.code = d.to_code LEFT JOIN employees e ON e.nip = d.nip
-      WHERE d.record_no = ?`,
-    [e.recordNo],
-  );
   if (!d) {
     return { mutationId: e.mutationId, status: 'rejected', reason: 'DECISION_UNKNOWN', field: field('recordNo'), message: `Keputusan ${e.recordNo} tidak ada di catatan resmi` };
   }
-  const existing = await current();
   const unit = existing?.unit ?? d.unit ?? '';
   if (token.unit && token.unit !== unit) {
     return {
@@ -134,38 +133,43 @@ async function writeOne(w: Writer, e: FollowupEntry, index: number, token: Token
   }
 
   const at = now.toISOString();
-  const newVersion = await w.change('followup', e.recordNo);
-  let next: FollowupRecord;
-  if (e.kind === 'spmt') {
-    next = { ...base, spmtDate: isoDate(date), spmtNote: e.note, version: newVersion, updatedAt: at, updatedBy: token.name };
-  } else {
-    const review: Review = {
-      month: e.month, reviewDate: isoDate(date), skp: e.skp, note: e.note, action: e.action,
-      actionDetail: e.action === 'Pelatihan' || e.action === 'Mentoring' ? e.actionDetail : null,
-      recordedBy: token.name, recordedAt: at,
-    };
-    const reviews = [...base.reviews.filter((r) => r.month !== e.month), review].sort((a, b) => a.month - b.month);
-    next = { ...base, reviews, version: newVersion, updatedAt: at, updatedBy: token.name };
-  }
-  const row = followupToRow(next);
-  if (existing) {
-    await sql(
-      'UPDATE followups SET spmt_date = ?, spmt_note = ?, reviews = ?, version = ?, updated_at = ?, updated_by = ? WHERE record_no = ?',
-      [row.spmt_date, row.spmt_note, row.reviews, row.version, row.updated_at, row.updated_by, row.record_no],
-    );
-  } else {
-    await sql(
-      `INSERT INTO followups (record_no, nip, to_code, unit, effective_date, spmt_date, spmt_note, reviews, skp_before, version, updated_at, updated_by)
+  // The writes as one atomic step (w.writeAll: on SQLite one trip to the driver): the change's version
+  // and the audit entry are reserved while the statements are planned, so the row carries its version.
+  let result!: { recordNo: string; version: number; followup: FollowupRecord };
+  await w.writeAll((plan) => {
+    const { first: newVersion, statement: change } = plan.changes([{ kind: 'followup', key: e.recordNo }]);
+    let next: FollowupRecord;
+    if (e.kind === 'spmt') {
+      next = { ...base, spmtDate: isoDate(date), spmtNote: e.note, version: newVersion, updatedAt: at, updatedBy: token.name };
+    } else {
+      const review: Review = {
+        month: e.month, reviewDate: isoDate(date), skp: e.skp, note: e.note, action: e.action,
+        actionDetail: e.action === 'Pelatihan' || e.action === 'Mentoring' ? e.actionDetail : null,
+        recordedBy: token.name, recordedAt: at,
+      };
+      const reviews = [...base.reviews.filter((r) => r.month !== e.month), review].sort((x, y) => x.month - y.month);
+      next = { ...base, reviews, version: newVersion, updatedAt: at, updatedBy: token.name };
+    }
+    const row = followupToRow(next);
+    const upsert: Stmt = existing
+      ? {
+          text: 'UPDATE followups SET spmt_date = ?, spmt_note = ?, reviews = ?, version = ?, updated_at = ?, updated_by = ? WHERE record_no = ?',
+          params: [row.spmt_date, row.spmt_note, row.reviews, row.version, row.updated_at, row.updated_by, row.record_no],
+        }
+      : {
+          text: `INSERT INTO followups (record_no, nip, to_code, unit, effective_date, spmt_date, spmt_note, reviews, skp_before, version, updated_at, updated_by)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [row.record_no, row.nip, row.to_code, row.unit, row.effective_date, row.spmt_date, row.spmt_note, row.reviews, row.skp_before, row.version, row.updated_at, row.updated_by],
-    );
-  }
-  // The audit entry holds what was written and by which token; the SKP stays in it (the chain is never public).
-  const { baseVersion: _b, ...written } = e;
-  await w.audit(token.name, FOLLOWUP_ACTION[e.kind], { ...written, version: newVersion, tokenId: token.id, nip: d.nip, unit });
-  const result = { recordNo: e.recordNo, version: newVersion, followup: next };
-  await sql('INSERT INTO followup_mutations (mutation_id, record_no, fingerprint, result, recorded_at) VALUES (?, ?, ?, ?, ?)', [
-    e.mutationId, e.recordNo, fingerprint, JSON.stringify(result), at,
-  ]);
+          params: [row.record_no, row.nip, row.to_code, row.unit, row.effective_date, row.spmt_date, row.spmt_note, row.reviews, row.skp_before, row.version, row.updated_at, row.updated_by],
+        };
+    // The audit entry holds what was written and by which token; the SKP stays in it (the chain is never public).
+    const { baseVersion: _b, ...written } = e;
+    const { statement: audit } = plan.audit([{ actor: token.name, action: FOLLOWUP_ACTION[e.kind], payload: { ...written, version: newVersion, tokenId: token.id, nip: d.nip, unit } }]);
+    result = { recordNo: e.recordNo, version: newVersion, followup: next };
+    const mutation: Stmt = {
+      text: 'INSERT INTO followup_mutations (mutation_id, record_no, fingerprint, result, recorded_at) VALUES (?, ?, ?, ?, ?)',
+      params: [e.mutationId, e.recordNo, fingerprint, JSON.stringify(result), at],
+    };
+    return [change!, upsert, audit!, mutation];
+  });
   return { mutationId: e.mutationId, status: 'recorded', ...result };
 }
