@@ -251,7 +251,7 @@ export function suksesiSheet(r: SuccessionResult, lang: Lang = 'id'): SheetSpec 
   }
   return {
     rows,
-    columnWidths: [14, 21, 30, 34, 30, 9, 7, 10, 22, 8, 9, 40, 60, 60, 30],
+    columnWidths: [24, 21, 30, 34, 30, 9, 7, 10, 22, 8, 9, 40, 60, 60, 30],
     freezeRows: 2,
   };
 }
