@@ -110,6 +110,11 @@ export function postsByAttention(posts: KeyPost[]): KeyPost[] {
   );
 }
 
+/** The title Mutasi writes in A1 of its own sheet (Indonesian; the English one is recognised too). */
+export function ownTitle(which: 'talenta' | 'suksesi'): string {
+  return which === 'talenta' ? W.id.talentaTitle : W.id.suksesiTitle;
+}
+
 export function isOwnSheet(a1: CellValue | undefined, which: 'talenta' | 'suksesi'): boolean {
   if (typeof a1 !== 'string') return false;
   const titles = which === 'talenta' ? [W.id.talentaTitle, W.en.talentaTitle] : [W.id.suksesiTitle, W.en.suksesiTitle];
