@@ -284,8 +284,14 @@ function cellValue(type: string, style: number, v: string | null, formula: strin
   }
 }
 
-function text(s: string): CellValue {
-  if (s === '') return null;
+/** Excel's escapes for characters XML cannot hold (`_x000D_`; `_x005F_` is a literal underscore). */
+function unescapeX(s: string): string {
+  return s.includes('_x') ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) : s;
+}
+
+function text(raw: string): CellValue {
+  if (raw === '') return null;
+  const s = unescapeX(raw);
   if (s.length <= 14 && s.startsWith('#') && ERROR_VALUES.test(s.trim())) return { error: s.trim() };
   return s;
 }

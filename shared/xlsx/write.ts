@@ -459,7 +459,9 @@ export class XlsxDocument {
     this.addOverride(part, CT.worksheet);
     const wb = this.pkg.text(this.info.part)!;
     const p = /<(\w+:)?workbook\b/.exec(wb)?.[1] ?? '';
-    const rp = new RegExp(`xmlns:(\\w+)="${NS.rel.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}"`).exec(wb)?.[1];
+    // The relationships prefix, when the root element declares it (some writers declare it on each sheet element only).
+    const root = new RegExp(`<${p}workbook\\b[^>]*>`).exec(wb)?.[0] ?? '';
+    const rp = new RegExp(`xmlns:(\\w+)="${NS.rel.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}"`).exec(root)?.[1];
     const sheetId = Math.max(0, ...this.info.sheets.map((s) => s.sheetId)) + 1;
     const idAttr = rp ? `${rp}:id="${relId}"` : `xmlns:r="${NS.rel}" r:id="${relId}"`;
     const entry = `<${p}sheet name="${enc(name)}" sheetId="${sheetId}"${state !== 'visible' ? ` state="${state}"` : ''} ${idAttr}/>`;

@@ -84,11 +84,12 @@ export class XlsxGateway implements WorkbookGateway {
 /** Fails with one clear Indonesian line when a file is missing, unreadable, password-protected or not an .xlsx. */
 export async function assertReadableXlsx(file: string): Promise<void> {
   let head: Buffer;
+  let length = 0;
   try {
     const fh = await fs.open(file, 'r');
     try {
       head = Buffer.alloc(8);
-      await fh.read(head, 0, 8, 0);
+      length = (await fh.read(head, 0, 8, 0)).bytesRead;
     } finally {
       await fh.close();
     }
@@ -99,6 +100,7 @@ export async function assertReadableXlsx(file: string): Promise<void> {
     if (code === 'EACCES') throw new UserError(`Berkas tidak dapat dibaca (izin ditolak): ${file}`, 2, `File cannot be read (permission denied): ${file}`);
     throw new UserError(`Berkas tidak dapat dibuka: ${file} (${(e as Error).message})`, 2, `File cannot be opened: ${file} (${(e as Error).message})`);
   }
+  if (length === 0) throw new UserError(`${file} kosong (0 byte): bukan buku kerja; salin lagi dari sumbernya`, 2, `${file} is empty (0 bytes): not a workbook; copy it again from its source`);
   // An .xlsx is a zip (PK); an encrypted (password-protected) one is an OLE compound file (D0 CF 11 E0).
   if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) {
     throw new UserError(
