@@ -15,7 +15,13 @@ export interface Employee {
   name: string;
   status: EmployeeStatus;
   rank: Golongan | null;
+  /**
+   * The position's code: as written, or the code of the Jabatan row a position *name* resolved to
+   * (WORKBOOK.md, positions by name). A reference that resolved to nothing stays as written.
+   */
   positionCode: string;
+  /** Unit Kerja as written on the Pegawai row, when the sheet has that column (to resolve a position by name). */
+  unit?: string;
   positionStart: Day | null;
   /** From NIP digits 1–8 when valid, else from Tanggal Lahir. */
   birthDate: Day | null;
@@ -65,7 +71,10 @@ export interface Proposal {
   row: number;
   id: string;
   nip: string;
+  /** The target's code, resolved from a position name as for Employee.positionCode. */
   toCode: string;
+  /** Unit Tujuan as written, when the Usulan sheet has that column (to resolve a target by name). */
+  toUnit?: string;
   reason: ProposalReason | null;
   /** null = the as-of date. */
   effectiveDate: Day | null;

@@ -5,7 +5,7 @@
 import type { SheetData } from '../../shared/workbook/gateway';
 import { findHeader, matchSheetNames } from '../../shared/workbook/locate';
 import type { ParseOptions } from '../../shared/workbook/reader';
-import { headerOf, normalizeName, SHEETS, type SheetKey } from '../../shared/workbook/schema';
+import { allFields, headerOf, SHEETS, type SheetKey } from '../../shared/workbook/schema';
 import type { WorkbookHost } from '../host/types';
 
 export const COLUMN_MAP_KEY = 'mutasi.pemetaanKolom';
@@ -41,7 +41,10 @@ export interface MappingNeeds {
 /**
  * What Pengaturan offers for mapping, from the sheets as read by the last check. A sheet whose required
  * headers were not all found has no layout in the engine's result, yet that is exactly when mapping is
- * needed: its most header-like row (the engine's own search) supplies the unknown headers then.
+ * needed: its most header-like row (the engine's own search) supplies the unknown headers then. A
+ * grouped two-row header offers its sub-headers with their group (`PANGKAT / TMT`), the key the engine
+ * looks a mapping up by. A required column another one can stand for is listed with it (`Kode Jabatan /
+ * Nama Jabatan`): a roster that names the post needs no code column.
  */
 export function mappingNeeds(sheets: SheetData[], map: ColumnMap): MappingNeeds {
   const roles = matchSheetNames(sheets.map((s) => s.name));
@@ -55,12 +58,21 @@ export function mappingNeeds(sheets: SheetData[], map: ColumnMap): MappingNeeds 
       for (const u of search.match.unknown) out.headers.push({ key, sheet: sheet.name, header: u.header });
       continue;
     }
-    const known = new Set([...def.fields.flatMap((f) => [f.header, ...f.aliases]), ...Object.keys(map[key] ?? {})].map(normalizeName));
-    for (const v of sheet.values[search.bestRow - sheet.startRow] ?? []) {
-      const text = typeof v === 'string' ? v.replace(/\s+/g, ' ').trim() : '';
-      if (text && !known.has(normalizeName(text))) out.headers.push({ key, sheet: sheet.name, header: text });
-    }
-    out.missing.push({ key, sheet: sheet.name, headers: search.missing.map((f) => headerOf(def, f)) });
+    for (const u of search.unknown) if (!/^\d+$/.test(u.header)) out.headers.push({ key, sheet: sheet.name, header: u.header });
+    out.missing.push({
+      key, sheet: sheet.name,
+      headers: search.missing.map((f) => [f, ...(def.alternatives?.[f] ?? [])].map((x) => headerOfAny(key, x)).join(' / ')),
+    });
   }
   return out;
+}
+
+/** The canonical header of any field a sheet reads, the extra ones (Pegawai's Nama Jabatan) included. */
+export function headerOfAny(key: SheetKey, field: string): string {
+  return allFields(SHEETS[key]).find((f) => f.field === field)?.header ?? headerOf(SHEETS[key], field);
+}
+
+/** The fields Pengaturan offers for a header of a sheet: every field the engine reads there. */
+export function mappableFields(key: SheetKey): { field: string; header: string }[] {
+  return allFields(SHEETS[key]).map((f) => ({ field: f.field, header: f.header }));
 }

@@ -46,7 +46,10 @@ const NIP_PROBLEM_EN: Record<string, Msg> = {
 
 const ID: Record<RuleId, Msg> = {
   SHEET_MISSING: (p) => `Lembar ${p.sheet} tidak ditemukan (nama lain yang diterima: ${p.aliases}).${p.found ? ` Lembar di buku kerja ini: ${p.found}; ganti nama lembar yang dimaksud.` : ''}`,
-  HEADER_MISSING: (p) => `Kolom "${p.header}" tidak ditemukan di lembar ${p.sheet} (nama lain yang diterima: ${p.aliases}).`,
+  HEADER_MISSING: (p) =>
+    `Kolom "${p.header}" tidak ditemukan di ${p.row ? `${p.scanned ? 'baris judul kolom yang paling mirip' : 'baris judul kolom'} (baris ${p.row}) ` : ''}lembar ${p.sheet} (nama lain yang diterima: ${p.aliases}).` +
+    (p.scanned ? ` Judul kolom dicari di ${p.scanned} baris pertama.` : '') +
+    (p.below ? ` Baris judul kolom yang cocok ada di baris ${p.below}, di bawah baris ${p.scanned}: hapus baris kosong atau judul di atasnya.` : ''),
   REQUIRED_MISSING: (p) => `${p.header} wajib diisi${p.why ? ` (${p.why})` : ''}.`,
   VALUE_INVALID: (p) => `${p.header} "${p.value}" tidak sah; ${p.expected}.`,
   NIP_FORMAT: (p) => `${(NIP_PROBLEM_ID[String(p.kind)] ?? NIP_PROBLEM_ID.length!)(p)}.`,
@@ -55,7 +58,10 @@ const ID: Record<RuleId, Msg> = {
   NIP_DUPLICATE: (p) => `NIP ${p.nip} sudah ada di baris ${p.firstRow} (${p.firstName}); satu NIP hanya boleh satu baris.`,
   BIRTHDATE_MISMATCH: (p) => `Tanggal lahir ${p.found} berbeda dengan tanggal lahir dalam NIP (digit 1–8): ${p.required}.`,
   POSITION_DUPLICATE: (p) => `Kode jabatan ${p.code} sudah ada di baris ${p.firstRow}; kode jabatan harus unik.`,
-  POSITION_UNKNOWN: (p) => `Kode jabatan "${p.code}" tidak ada di lembar ${p.sheet}.`,
+  POSITION_UNKNOWN: (p) =>
+    p.ambiguous
+      ? `Nama jabatan "${p.code}" cocok dengan ${p.count} jabatan di lembar ${p.sheet}${p.unit ? ` (unit ${p.unit})` : ''}: ${p.ambiguous}; tulis kode jabatannya atau isi unit kerjanya.`
+      : `Kode jabatan "${p.code}" tidak ada di lembar ${p.sheet}, juga tidak sebagai nama jabatan${p.unit ? ` di unit ${p.unit}` : ''}.${p.closest ? ` Yang paling mirip: ${p.closest}.` : ''}`,
   EMPLOYEE_UNKNOWN: (p) => `NIP ${p.nip} tidak ada di lembar ${p.sheet}.`,
   DATE_IN_FUTURE: (p) => `TMT jabatan ${p.found} sesudah tanggal acuan ${p.asOf}.`,
   OVER_FORMATION: (p) => `Jabatan ${p.code} diisi ${p.holders} orang; kebutuhan ABK ${p.needed} (kelebihan ${p.surplus}).`,
@@ -89,7 +95,10 @@ const ID: Record<RuleId, Msg> = {
 
 const EN: Record<RuleId, Msg> = {
   SHEET_MISSING: (p) => `Sheet ${p.sheet} not found (accepted names: ${p.aliases}).${p.found ? ` Sheets in this workbook: ${p.found}; rename the one meant.` : ''}`,
-  HEADER_MISSING: (p) => `Column "${p.header}" not found on sheet ${p.sheet} (accepted names: ${p.aliases}).`,
+  HEADER_MISSING: (p) =>
+    `Column "${p.header}" not found ${p.row ? `in the ${p.scanned ? 'closest header row' : 'header row'} (row ${p.row}) ` : ''}on sheet ${p.sheet} (accepted names: ${p.aliases}).` +
+    (p.scanned ? ` Headers are looked for in the first ${p.scanned} rows.` : '') +
+    (p.below ? ` A matching header row is on row ${p.below}, below row ${p.scanned}: delete the empty or title rows above it.` : ''),
   REQUIRED_MISSING: (p) => `${p.header} is required${p.why ? ` (${p.whyEn ?? p.why})` : ''}.`,
   VALUE_INVALID: (p) => `${p.header} "${p.value}" is not valid; ${p.expectedEn ?? p.expected}.`,
   NIP_FORMAT: (p) => `${(NIP_PROBLEM_EN[String(p.kind)] ?? NIP_PROBLEM_EN.length!)(p)}.`,
@@ -98,7 +107,10 @@ const EN: Record<RuleId, Msg> = {
   NIP_DUPLICATE: (p) => `NIP ${p.nip} is already on row ${p.firstRow} (${p.firstName}); one row per NIP.`,
   BIRTHDATE_MISMATCH: (p) => `Birth date ${p.found} differs from the birth date in the NIP (digits 1–8): ${p.required}.`,
   POSITION_DUPLICATE: (p) => `Position code ${p.code} is already on row ${p.firstRow}; codes must be unique.`,
-  POSITION_UNKNOWN: (p) => `Position code "${p.code}" is not on sheet ${p.sheet}.`,
+  POSITION_UNKNOWN: (p) =>
+    p.ambiguous
+      ? `Position name "${p.code}" matches ${p.count} positions on sheet ${p.sheet}${p.unit ? ` (unit ${p.unit})` : ''}: ${p.ambiguous}; write the position code or fill in the unit.`
+      : `Position code "${p.code}" is not on sheet ${p.sheet}, nor is it a position name${p.unit ? ` in unit ${p.unit}` : ''}.${p.closest ? ` Closest: ${p.closest}.` : ''}`,
   EMPLOYEE_UNKNOWN: (p) => `NIP ${p.nip} is not on sheet ${p.sheet}.`,
   DATE_IN_FUTURE: (p) => `Position start ${p.found} is after the as-of date ${p.asOf}.`,
   OVER_FORMATION: (p) => `Position ${p.code} has ${p.holders} holders; the workload analysis needs ${p.needed} (surplus ${p.surplus}).`,

@@ -9,6 +9,7 @@ import type { FindingSink } from './emit';
 import type { RosterIndex } from './roster';
 import { createMoveContext, evaluateMove } from './transfer';
 import type { Book } from './types';
+import { positionUnknownParams } from '../workbook/positions';
 
 export interface ProposalOutcome {
   proposal: Proposal;
@@ -43,7 +44,7 @@ export function walkProposals(book: Book, idx: RosterIndex, sink: FindingSink): 
     const e = pr.nip ? idx.employees.get(pr.nip) : undefined;
     const p = pr.toCode ? idx.positions.get(pr.toCode) : undefined;
     if (pr.nip && !e) sink.at('usulan', pr.row, 'nip', 'EMPLOYEE_UNKNOWN', 'error', subject, { nip: pr.nip, sheet: book.layout.pegawai.name });
-    if (pr.toCode && !p) sink.at('usulan', pr.row, 'toCode', 'POSITION_UNKNOWN', 'error', subject, { code: pr.toCode, sheet: book.layout.jabatan.name });
+    if (pr.toCode && !p) sink.at('usulan', pr.row, 'toCode', 'POSITION_UNKNOWN', 'error', subject, positionUnknownParams(book, pr.toCode, pr.toUnit));
     // One open proposal per person: any earlier active row of this employee counts, whatever its own
     // findings (an unknown or empty target, the same position), and so does this row's.
     const earlier = e ? firstProposal.get(e.nip) : undefined;

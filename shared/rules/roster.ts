@@ -3,6 +3,7 @@ import type { Employee, Position } from '../model';
 import { isoDate, monthsBetween } from '../values/dates';
 import type { FindingSink } from './emit';
 import type { Book } from './types';
+import { positionUnknownParams } from '../workbook/positions';
 
 export interface RosterIndex {
   /** First row of each NIP. */
@@ -55,7 +56,7 @@ export function rosterRules(book: Book, idx: RosterIndex, sink: FindingSink): vo
   for (const m of book.recordedMoves ?? []) recorded.add(moveKey(m.nip, m.toCode, m.effectiveDate));
   for (const e of book.employees) {
     if (e.positionCode && !idx.positions.has(e.positionCode)) {
-      sink.at('pegawai', e.row, 'positionCode', 'POSITION_UNKNOWN', 'error', e.nip, { code: e.positionCode, sheet: pegawaiSheet });
+      sink.at('pegawai', e.row, ['positionCode', 'positionName'], 'POSITION_UNKNOWN', 'error', e.nip, positionUnknownParams(book, e.positionCode, e.unit));
     }
     if (e.positionStart !== null) {
       if (e.positionStart > settings.asOf) {

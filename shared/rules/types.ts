@@ -82,6 +82,8 @@ export interface SheetLayout {
   /** The sheet's name as written in the workbook. */
   name: string;
   headerRow: number;
+  /** First row of data when not headerRow + 1 (a two-row header, a row of column numbers under it). */
+  dataRow?: number;
   /** field → 1-based column, and the header text found there. */
   columns: Record<string, { col: number; header: string }>;
 }

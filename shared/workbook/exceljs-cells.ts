@@ -4,7 +4,7 @@
  * imported, so this module stays free of exceljs itself (each host loads it its own way).
  */
 import type ExcelJS from 'exceljs';
-import { cellErrorText, type CellValue, type FormatWrite, type SheetData, type ValueWrite } from './gateway';
+import { cellErrorText, noCachedValue, type CellValue, type FormatWrite, type SheetData, type ValueWrite } from './gateway';
 
 /** One exceljs cell value as the engine sees it: formulas by their result, rich text as text, "" as empty. */
 export function toCellValue(v: ExcelJS.CellValue): CellValue {
@@ -15,7 +15,11 @@ export function toCellValue(v: ExcelJS.CellValue): CellValue {
   const o = v as unknown as Record<string, unknown>;
   if (typeof o.error === 'string') return { error: o.error };
   if (Array.isArray(o.richText)) return (o.richText as { text: string }[]).map((t) => t.text).join('');
-  if ('result' in o || 'formula' in o || 'sharedFormula' in o) return toCellValue((o.result ?? null) as ExcelJS.CellValue);
+  if ('result' in o || 'formula' in o || 'sharedFormula' in o) {
+    // No cached result: not an empty cell (REQUIRED_MISSING) but a formula nobody calculated.
+    if (o.result === undefined || o.result === null) return noCachedValue(typeof o.formula === 'string' ? o.formula : typeof o.sharedFormula === 'string' ? o.sharedFormula : undefined);
+    return toCellValue(o.result as ExcelJS.CellValue);
+  }
   if (typeof o.text === 'string') return o.text; // hyperlink
   return String(v);
 }

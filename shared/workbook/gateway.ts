@@ -7,6 +7,24 @@
 /** An Excel error value (`#N/A`, `#REF!`, …). Office.js gives these as strings, exceljs as objects. */
 export interface CellError {
   error: string;
+  /** The cell's formula (without `=`) when a file reader knows it: shown in the message instead of the code. */
+  formula?: string;
+}
+
+/**
+ * The error code a file reader gives a formula cell that has no cached result (written by a program
+ * that does not calculate, or saved with calculation off): `noCachedValue(formula)`. The engine reports
+ * it as VALUE_INVALID ("rumus belum dihitung"), never as an empty cell. A cached error result (`t="e"`)
+ * is an ordinary CellError with its own code (`#N/A`, `#REF!` …).
+ */
+export const NO_CACHED_VALUE = '#FORMULA';
+
+export function noCachedValue(formula?: string): CellError {
+  return formula ? { error: NO_CACHED_VALUE, formula } : { error: NO_CACHED_VALUE };
+}
+
+export function isNoCachedValue(v: unknown): v is CellError {
+  return isCellError(v) && v.error === NO_CACHED_VALUE;
 }
 
 /**

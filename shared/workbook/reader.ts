@@ -13,10 +13,11 @@ import {
   INVALID, cellText, isEmptyCell, parseDate, parseDiscipline, parseEducation, parseGolongan, parseInteger, parseLevel,
   parseList, parsePositionType, parsePotential, parseProposalStatus, parseReason, parseSkp, parseStatus, type Parsed,
 } from '../values/parse';
-import { cellErrorText, type CellValue, type SheetData } from './gateway';
+import { cellErrorText, isCellError, isNoCachedValue, type CellValue, type SheetData } from './gateway';
 import { canonicalSheetLayout } from './layout';
-import { findHeader, matchSheetNames } from './locate';
-import { ATURAN, JABATAN, KEPUTUSAN, PEGAWAI, SHEETS, USULAN, normalizeName, type SheetKey } from './schema';
+import { HEADER_SCAN_ROWS, findHeader, headerBelowScan, matchSheetNames, missingRequired } from './locate';
+import { PositionIndex } from './positions';
+import { ATURAN, JABATAN, KEPUTUSAN, PEGAWAI, SHEETS, USULAN, allFields, normalizeName, type SheetKey } from './schema';
 import { readSettings } from './settings';
 
 export interface ParseOptions {
@@ -35,7 +36,7 @@ export interface ParsedWorkbook {
   sink: FindingSink;
   settings: Settings;
   /** The sheets found, with their header rows and unrecognised headers. */
-  sheets: Partial<Record<SheetKey, { name: string; headerRow: number; unknownHeaders: { col: number; header: string }[] }>>;
+  sheets: Partial<Record<SheetKey, { name: string; headerRow: number; dataRow: number; firstCol: number; unknownHeaders: { col: number; header: string }[] }>>;
   counts: { employees: number; positions: number; proposals: number };
 }
 
@@ -97,7 +98,7 @@ export class Rows {
    * columns are left alone, empty rows are skipped).
    */
   *dataRows(): Generator<{ row: number; cells: CellValue[] }> {
-    const first = this.layout.headerRow - this.sheet.startRow + 1;
+    const first = (this.layout.dataRow ?? this.layout.headerRow + 1) - this.sheet.startRow;
     const content = this.content;
     for (let r = first; r < this.sheet.values.length; r++) {
       const cells = this.sheet.values[r];
@@ -163,18 +164,23 @@ export function parseWorkbook(sheets: SheetData[], opts: ParseOptions = {}): Par
     }
     const search = findHeader(def, sheet, opts.columnMap?.[def.key]);
     if (!search.found) {
+      // Pointed at the first cell of the row that came closest, naming it, where headers are looked for,
+      // and where a header row that would do stands when it is below them.
+      const below = headerBelowScan(def, sheet, opts.columnMap?.[def.key]);
       for (const field of search.missing) {
         const fd = def.fields.find((x) => x.field === field)!;
-        sink.push(sheet.name, search.bestRow, search.lastCol + 1, fd.header, 'HEADER_MISSING', 'error', def.name, {
-          header: fd.header, sheet: sheet.name, aliases: fd.aliases.join(', ') || '—',
+        sink.push(sheet.name, search.bestRow, search.firstCol, fd.header, 'HEADER_MISSING', 'error', def.name, {
+          header: fd.header, sheet: sheet.name, aliases: acceptedNames(def, field), row: search.bestRow, scanned: HEADER_SCAN_ROWS,
+          ...(below !== null ? { below } : {}),
         });
       }
       continue;
     }
-    const lay: SheetLayout = { name: sheet.name, headerRow: search.match.headerRow, columns: search.match.columns };
+    const m = search.match;
+    const lay: SheetLayout = { name: sheet.name, headerRow: m.headerRow, columns: m.columns, ...(m.dataRow !== m.headerRow + 1 ? { dataRow: m.dataRow } : {}) };
     if (def.key !== 'aturan') layout[def.key] = lay;
     rowsOf[def.key] = new Rows(sheet, lay, NOT_CONTENT[def.key]);
-    found[def.key] = { name: sheet.name, headerRow: lay.headerRow, unknownHeaders: search.match.unknown };
+    found[def.key] = { name: sheet.name, headerRow: lay.headerRow, dataRow: m.dataRow, firstCol: m.firstCol, unknownHeaders: m.unknown };
   }
 
   const settings = rowsOf.aturan ? readSettings(rowsOf.aturan, sink, opts.asOf) : defaultSettings(opts.asOf ?? today());
@@ -183,6 +189,7 @@ export function parseWorkbook(sheets: SheetData[], opts: ParseOptions = {}): Par
   const employees = rowsOf.pegawai ? readEmployees(rowsOf.pegawai, ctx) : [];
   const positions = rowsOf.jabatan ? readPositions(rowsOf.jabatan, ctx) : [];
   const proposals = rowsOf.usulan ? readProposals(rowsOf.usulan, ctx) : [];
+  resolvePositionNames(positions, employees, proposals);
   const counts = { employees: employees.length, positions: positions.length, proposals: proposals.length };
 
   for (const def of [PEGAWAI, JABATAN, USULAN]) {
@@ -190,13 +197,14 @@ export function parseWorkbook(sheets: SheetData[], opts: ParseOptions = {}): Par
     const rows = rowsOf[key];
     if (!rows) continue;
     const lay = rows.layout;
-    const fields = [...new Set([...ALWAYS_REQUIRED[key], ...ctx.absent[key]])].filter((f) => !lay.columns[f]);
+    const wanted = [...new Set([...ALWAYS_REQUIRED[key], ...ctx.absent[key]])];
+    const fields = missingRequired({ ...def, required: wanted }, lay.columns);
     if (fields.length === 0) continue;
-    const lastCol = Math.max(rows.sheet.startCol - 1, ...Object.values(lay.columns).map((c) => c.col), ...found[key]!.unknownHeaders.map((u) => u.col));
+    // On the header row's first cell, naming the row (a cell right of the last column is nowhere to look).
     for (const field of fields) {
       const fd = def.fields.find((x) => x.field === field)!;
-      sink.push(lay.name, lay.headerRow, lastCol + 1, fd.header, 'HEADER_MISSING', 'error', def.name, {
-        header: fd.header, sheet: lay.name, aliases: fd.aliases.join(', ') || '—',
+      sink.push(lay.name, lay.headerRow, found[key]!.firstCol, fd.header, 'HEADER_MISSING', 'error', def.name, {
+        header: fd.header, sheet: lay.name, aliases: acceptedNames(def, field), row: lay.headerRow,
       });
     }
   }
@@ -209,11 +217,45 @@ export function parseWorkbook(sheets: SheetData[], opts: ParseOptions = {}): Par
 }
 
 
+/**
+ * The other headers a missing column may have, for HEADER_MISSING: its aliases, then the columns that
+ * can stand for it (Pegawai's Kode Jabatan: a position name column, `Nama Jabatan, Jabatan`).
+ */
+function acceptedNames(def: (typeof SHEETS)[SheetKey], field: string): string {
+  const own = def.fields.find((x) => x.field === field)?.aliases ?? [];
+  const alt = (def.alternatives?.[field] ?? []).flatMap((a) => {
+    const f = allFields(def).find((x) => x.field === a);
+    return f ? [f.header, ...f.aliases] : [];
+  });
+  return [own.join(', '), alt.join(', ')].filter(Boolean).join('; ') || '—';
+}
+
 // ---------------------------------------------------------------------------------------------
 
 function invalid(ctx: Ctx, sheet: RecordSheet, row: number, field: string, v: CellValue | undefined, expected: string, subject: string): void {
-  const [id, en] = EXPECTED[expected] ?? EXPECTED.text!;
-  ctx.sink.at(sheet, row, field, 'VALUE_INVALID', 'error', subject, { value: cellText(v), expected: id, expectedEn: en });
+  const err = errorWords(v);
+  const [id, en] = err ?? EXPECTED[expected] ?? EXPECTED.text!;
+  const value = isCellError(v) && v.formula ? `=${v.formula}` : cellText(v);
+  ctx.sink.at(sheet, row, field, 'VALUE_INVALID', 'error', subject, { value, expected: id, expectedEn: en });
+}
+
+/**
+ * What an error value in a cell means: a formula nobody calculated (no cached value) or an Excel error,
+ * usually a formula's result. Never an empty cell (issue 14: not REQUIRED_MISSING).
+ */
+function errorWords(v: CellValue | undefined): [string, string] | null {
+  if (isNoCachedValue(v)) {
+    return [
+      'rumus ini belum dihitung (berkas disimpan tanpa nilai hasil rumus); buka dan simpan ulang di Excel atau LibreOffice, atau isi nilainya',
+      'this formula has not been calculated (the file holds no result for it); open and save it again in Excel or LibreOffice, or type the value',
+    ];
+  }
+  const e = cellErrorText(v ?? null);
+  if (!e) return null;
+  return [
+    `sel berisi galat Excel ${e}, biasanya hasil rumus yang gagal; perbaiki rumusnya atau isi nilainya`,
+    `the cell holds the Excel error ${e}, usually a formula that failed; fix the formula or type the value`,
+  ];
 }
 
 function missing(ctx: Ctx, sheet: RecordSheet, row: number, field: string, subject: string, why?: [string, string]): void {
@@ -255,6 +297,9 @@ function readEmployees(rows: Rows, ctx: Ctx): Employee[] {
   const out: Employee[] = [];
   const S: RecordSheet = 'pegawai';
   const hasComp = COMPETENCIES.some((_, i) => rows.has(`comp${i}`));
+  const refField = rows.has('positionCode') || !rows.has('positionName') ? 'positionCode' : 'positionName';
+  /** The last run of rows whose position cell may be one merged cell: its first (filled) row, its last row; start 0 = none. */
+  let run = { start: 0, last: 0 };
   for (const { row, cells } of rows.dataRows()) {
     const g = (f: string) => rows.get(cells, f);
     const nipCell = g('nip');
@@ -273,9 +318,20 @@ function readEmployees(rows: Rows, ctx: Ctx): Employee[] {
     const rank = coded(ctx, S, row, 'rank', rankCell, parseGolongan(rankCell), 'rank', subject);
     if (rank === null && isEmptyCell(rankCell) && status === 'PNS') missing(ctx, S, row, 'rank', subject, ['wajib untuk PNS', 'required for PNS']);
 
-    const posCell = g('positionCode');
-    const positionCode = text(ctx, S, row, 'positionCode', posCell, subject);
-    if (!positionCode && !cellErrorText(posCell ?? null)) missing(ctx, S, row, 'positionCode', subject);
+    // The position: by code, or by name where the sheet has no Kode Jabatan column (WORKBOOK.md).
+    const posCell = g(refField);
+    const positionCode = text(ctx, S, row, refField, posCell, subject);
+    if (positionCode || cellErrorText(posCell ?? null)) run = { start: positionCode ? row : 0, last: row };
+    else {
+      // Only the first of several merged cells keeps a value: the rows under it read as empty.
+      const mergedWith = run.start > 0 && run.last === row - 1 ? run.start : null;
+      run = mergedWith !== null ? { start: run.start, last: row } : { start: 0, last: row };
+      missing(ctx, S, row, refField, subject, mergedWith !== null ? [
+        `mungkin sel digabung (merge) dengan baris ${mergedWith} di atasnya: sel gabungan menyimpan nilainya hanya di baris pertama; pisahkan gabungan sel dan isi setiap baris`,
+        `the cells may be merged with row ${mergedWith} above: a merged cell keeps its value in its first row only; unmerge the cells and fill every row`,
+      ] : undefined);
+    }
+    const unit = rows.has('unit') ? cellText(g('unit')) : '';
 
     const startCell = g('positionStart');
     const positionStart = coded(ctx, S, row, 'positionStart', startCell, parseDate(startCell), 'date', subject);
@@ -332,6 +388,7 @@ function readEmployees(rows: Rows, ctx: Ctx): Employee[] {
       status,
       rank,
       positionCode,
+      ...(unit ? { unit } : {}),
       positionStart,
       birthDate: nipR.birth ?? birthGiven,
       educationLevel,
@@ -447,6 +504,7 @@ function readProposals(rows: Rows, ctx: Ctx): Proposal[] {
     const toCell = g('toCode');
     const toCode = text(c, S, row, 'toCode', toCell, subject);
     if (!toCode && !cellErrorText(toCell ?? null)) missing(c, S, row, 'toCode', subject);
+    const toUnit = rows.has('toUnit') ? cellText(g('toUnit')) : '';
 
     if (rawId) {
       const first = ids.get(rawId);
@@ -459,6 +517,7 @@ function readProposals(rows: Rows, ctx: Ctx): Proposal[] {
       id,
       nip: nipR.nip,
       toCode,
+      ...(toUnit ? { toUnit } : {}),
       reason: coded(c, S, row, 'reason', g('reason'), parseReason(g('reason')), 'reason', subject),
       effectiveDate: coded(c, S, row, 'effectiveDate', g('effectiveDate'), parseDate(g('effectiveDate')), 'date', subject),
       status: status ?? 'Draf',
@@ -469,6 +528,31 @@ function readProposals(rows: Rows, ctx: Ctx): Proposal[] {
     });
   }
   return out;
+}
+
+/**
+ * Position references that are not codes, resolved by name (within the row's unit when given) to the
+ * code of the one Jabatan row they name. Unresolved ones stay as written: the rules report them
+ * (POSITION_UNKNOWN, with the closest candidates).
+ */
+function resolvePositionNames(positions: Position[], employees: Employee[], proposals: Proposal[]): void {
+  const codes = new Set(positions.map((p) => p.code));
+  const open = (code: string) => code !== '' && !codes.has(code);
+  if (!employees.some((e) => open(e.positionCode)) && !proposals.some((p) => open(p.toCode))) return;
+  const idx = new PositionIndex(positions);
+  const cache = new Map<string, string | null>();
+  const resolve = (ref: string, unit = ''): string | null => {
+    const k = `${ref}\u0000${unit}`;
+    let r = cache.get(k);
+    if (r === undefined) {
+      const res = idx.resolve(ref, unit);
+      r = res.kind === 'code' || res.kind === 'name' ? res.position.code : null;
+      cache.set(k, r);
+    }
+    return r;
+  };
+  for (const e of employees) if (open(e.positionCode)) e.positionCode = resolve(e.positionCode, e.unit) ?? e.positionCode;
+  for (const p of proposals) if (open(p.toCode)) p.toCode = resolve(p.toCode, p.toUnit) ?? p.toCode;
 }
 
 /** Sheets the engine needs, by role, so a host can read just those (and an export's Keputusan). */

@@ -19,6 +19,13 @@ export interface SheetDef {
   fields: FieldDef[];
   /** Fields whose headers must be on a row for it to be the header row. */
   required: string[];
+  /**
+   * A required field another column can stand for: Pegawai's Kode Jabatan is not required when the sheet
+   * names the position instead (WORKBOOK.md, positions by name).
+   */
+  alternatives?: Record<string, string[]>;
+  /** Columns read when present but never written by `template` (a roster's position name and unit). */
+  extra?: FieldDef[];
 }
 
 const f = (field: string, header: string, ...aliases: string[]): FieldDef => ({ field, header, aliases });
@@ -36,6 +43,11 @@ export const PEGAWAI: SheetDef = {
   name: 'Pegawai',
   aliases: ['Data Pegawai', 'Nominatif', 'Daftar Nominatif', 'DUK'],
   required: ['nip', 'name', 'positionCode'],
+  alternatives: { positionCode: ['positionName'] },
+  extra: [
+    f('positionName', 'Nama Jabatan', 'Jabatan'),
+    f('unit', 'Unit Kerja', 'Unit', 'OPD', 'Perangkat Daerah', 'Satuan Kerja', 'Unit Organisasi'),
+  ],
   fields: [
     f('nip', 'NIP', 'NIP Baru', 'Nomor Induk Pegawai', 'NIP 18'),
     f('name', 'Nama', 'Nama Pegawai', 'Nama Lengkap'),
@@ -85,6 +97,7 @@ export const USULAN: SheetDef = {
   name: 'Usulan',
   aliases: ['Usulan Mutasi', 'Rencana Mutasi'],
   required: ['nip', 'toCode'],
+  extra: [f('toUnit', 'Unit Tujuan', 'Unit Kerja Tujuan')],
   fields: [
     f('id', 'No Usulan', 'No', 'Nomor'),
     f('nip', 'NIP', 'NIP Pegawai'),
@@ -131,6 +144,45 @@ export const KEPUTUSAN = {
 export function normalizeName(s: string): string {
   return s.toLowerCase().replace(/[\s\u00a0._/\\-]+/g, '');
 }
+
+/**
+ * A header's key for matching (WORKBOOK.md): normalizeName without its annotations — text in
+ * parentheses or brackets and a trailing `*` or `:` — so `NIP (Wajib)`, `Golongan [III/a]`, `Nama*` and
+ * `Tanggal Lahir (dd/mm/yyyy):` match NIP, Golongan, Nama and Tanggal Lahir. A header that is nothing but
+ * an annotation (`(1)`) keeps its text.
+ */
+export function headerKey(s: string): string {
+  const bare = s.replace(/\([^()]*\)|\[[^\[\]]*\]/g, ' ').replace(/[\s\u00a0]*[*:]+[\s\u00a0*:]*$/, '');
+  const k = normalizeName(bare);
+  return k || normalizeName(s);
+}
+
+/** Every field a sheet can read: the template's and the extra ones. */
+export function allFields(def: Pick<SheetDef, 'fields' | 'extra'>): FieldDef[] {
+  return def.extra ? [...def.fields, ...def.extra] : def.fields;
+}
+
+/**
+ * Group headers of a two-row header (BKN's Daftar Urut Kepangkatan): a sub-header under a known group
+ * is matched with its group, never alone — `PANGKAT` over `TMT` is the rank's TMT, not TMT Jabatan;
+ * `LATIHAN JABATAN` over `NAMA` is a training, not the employee's name. `subs` gives, per sub-header
+ * key, the header it means; a sub-header not listed is tried as "sub group" and "group sub" (`JABATAN`
+ * over `KODE` = Kode Jabatan) and is otherwise a column the tool does not know.
+ */
+export const HEADER_GROUPS: Record<string, Record<string, string>> = {
+  pangkat: { gol: 'Golongan', golruang: 'Golongan', golongan: 'Golongan', golonganruang: 'Golongan', ruang: 'Golongan', tmt: 'TMT Pangkat' },
+  pangkatgolongan: { gol: 'Golongan', golruang: 'Golongan', golongan: 'Golongan', ruang: 'Golongan', tmt: 'TMT Pangkat' },
+  golongan: { gol: 'Golongan', golruang: 'Golongan', ruang: 'Golongan', tmt: 'TMT Golongan' },
+  jabatan: { nama: 'Nama Jabatan', namajabatan: 'Nama Jabatan', tmt: 'TMT Jabatan', kode: 'Kode Jabatan', unit: 'Unit Kerja', unitkerja: 'Unit Kerja' },
+  pendidikan: { tingkat: 'Pendidikan', tingkatijazah: 'Pendidikan', jenjang: 'Pendidikan', ijazah: 'Pendidikan', jurusan: 'Jurusan', programstudi: 'Jurusan', prodi: 'Jurusan' },
+  latihanjabatan: {},
+  diklat: {},
+  diklatjabatan: {},
+  masakerja: {},
+  tempattanggallahir: { tanggal: 'Tanggal Lahir', tgl: 'Tanggal Lahir' },
+  kelahiran: { tanggal: 'Tanggal Lahir', tgl: 'Tanggal Lahir' },
+  usia: {},
+};
 
 /** The header of a field by its key, e.g. headerOf(USULAN, 'effectiveDate') = "TMT Mutasi". */
 export function headerOf(sheet: SheetDef, field: string): string {

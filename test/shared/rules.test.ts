@@ -62,8 +62,10 @@ describe('rules: data', () => {
   it('HEADER_MISSING per missing required column on the header row; alias headers are accepted', () => {
     const headers = PEGAWAI_HEADERS.map((h) => (h === 'Kode Jabatan' ? 'Unit Kerja' : h));
     const sheets = workbook().map((s) => (s.name === 'Pegawai' ? sheet('Pegawai', headers, [employee()]) : s));
-    const f = expectOne(checkSheets(sheets).result, 'HEADER_MISSING', 'error', 'Pegawai', `${String.fromCharCode(65 + headers.length)}1`);
+    // On the header row's first cell, naming the row (WORKBOOK.md 2026-12-07).
+    const f = expectOne(checkSheets(sheets).result, 'HEADER_MISSING', 'error', 'Pegawai', 'A1');
     assert.match(f.message, /Kode Jabatan/);
+    assert.match(f.message, /baris 1\b/);
     const alias = PEGAWAI_HEADERS.map((h) => (h === 'Kode Jabatan' ? 'KD. JABATAN' : h === 'NIP' ? 'NIP Baru' : h));
     const ok = workbook().map((s) => (s.name === 'Pegawai' ? sheet('Pegawai', alias, [employee({ 'KD. JABATAN': 'BKD-PRAKOM', 'NIP Baru': NIP_A })]) : s));
     const r = checkSheets(ok).result;
@@ -78,17 +80,17 @@ describe('rules: data', () => {
     };
     const two = [employee(), employee({ NIP: NIP_B, 'Tanggal Lahir': null })];
     const r = without(['TMT Jabatan', 'Pendidikan'], two);
-    const col = String.fromCharCode(65 + PEGAWAI_HEADERS.length - 2); // the first column after the last header
-    assert.deepEqual(find(r, 'HEADER_MISSING').map((f) => `${f.sheet}!${f.cell} ${f.column}`), [`Pegawai!${col}1 TMT Jabatan`, `Pegawai!${col}1 Pendidikan`]);
+    // The header row's first cell (WORKBOOK.md 2026-12-07), not a cell right of the last column.
+    assert.deepEqual(find(r, 'HEADER_MISSING').map((f) => `${f.sheet}!${f.cell} ${f.column}`), ['Pegawai!A1 TMT Jabatan', 'Pegawai!A1 Pendidikan']);
     assert.match(find(r, 'HEADER_MISSING')[0]!.message, /TMT Jabatan/);
     expectNone(r, 'REQUIRED_MISSING');
     // Golongan is required for PNS only: no column and only PPPK rows is fine; one PNS row needs it.
     const pppk = without(['Golongan'], [employee({ Status: 'PPPK' })]);
     expectNone(pppk, 'HEADER_MISSING');
-    expectOne(without(['Golongan'], two), 'HEADER_MISSING', 'error', 'Pegawai', `${String.fromCharCode(65 + PEGAWAI_HEADERS.length - 1)}1`);
+    expectOne(without(['Golongan'], two), 'HEADER_MISSING', 'error', 'Pegawai', 'A1');
     // Jenjang is required with a Fungsional position (BKD-PRAKOM is one).
     const jab = (headers: string[]) => checkSheets(workbook().map((s) => (s.name === 'Jabatan' ? sheet('Jabatan', headers, BASE_POSITIONS) : s))).result;
-    expectOne(jab(JABATAN_HEADERS.filter((h) => h !== 'Jenjang')), 'HEADER_MISSING', 'error', 'Jabatan', `${String.fromCharCode(65 + JABATAN_HEADERS.length - 1)}1`);
+    expectOne(jab(JABATAN_HEADERS.filter((h) => h !== 'Jenjang')), 'HEADER_MISSING', 'error', 'Jabatan', 'A1');
     expectNone(jab(JABATAN_HEADERS.filter((h) => h !== 'Kelas Jabatan')), 'HEADER_MISSING');
   });
 

@@ -5,7 +5,7 @@ import { SHEETS, type SheetKey } from '../../../shared/workbook/schema';
 import { t } from '../../i18n';
 import { loadConnection, saveConnection } from '../../services/local';
 import { makeTemplate } from '../../services/template';
-import { mappingNeeds, readColumnMap, writeColumnMap, type ColumnMap } from '../../workbook/column-map';
+import { mappableFields, mappingNeeds, readColumnMap, writeColumnMap, type ColumnMap } from '../../workbook/column-map';
 import type { PaneProps } from '../context';
 
 export function Pengaturan(p: PaneProps) {
@@ -75,7 +75,7 @@ export function Pengaturan(p: PaneProps) {
               }}
             >
               <option value="">{t(lang, 'ignore')}</option>
-              {SHEETS[u.key].fields.map((f) => <option key={f.field} value={f.field}>{f.header}</option>)}
+              {mappableFields(u.key).map((f) => <option key={f.field} value={f.field}>{f.header}</option>)}
             </select>
           </label>
         ))}
