@@ -10,7 +10,7 @@
  */
 import type { Lang } from '../../shared/rules/types';
 import { successionSheets, type SuccessionResult } from '../../shared/succession';
-import { SUKSESI, TALENTA, isOwnSheet, ownSheetName, suksesiSheet, talentaSheet } from '../../shared/succession/sheets';
+import { SUKSESI, TALENTA, ownSheetName, ownTitle, suksesiSheet, talentaSheet } from '../../shared/succession/sheets';
 import type { Day } from '../../shared/values/dates';
 import type { CellValue } from '../../shared/workbook/gateway';
 import type { WorkbookHost } from '../host/types';
@@ -60,10 +60,9 @@ export async function writeTalenta(host: WorkbookHost, result: SuccessionResult,
     const candidates = names.filter((n) => !remembered.has(n) && [TALENTA, SUKSESI].some((b) => lower(n) === lower(b) || lower(n).startsWith(`${lower(b)} mutasi`)));
     const a1 = new Map<string, CellValue>();
     if (candidates.length > 0) for (const s of await host.readSheets(candidates)) a1.set(s.name, s.startRow === 1 && s.startCol === 1 ? (s.values[0]?.[0] ?? null) : null);
-    const a1Of = (n: string): CellValue | undefined => {
-      if (remembered.has(n)) return isOwnTitle(n);
-      return a1.get(n);
-    };
+    // A sheet the settings remember as ours counts as ours without reading it.
+    const a1Of = (n: string): CellValue | undefined =>
+      remembered.has(n) ? ownTitle(n.toLowerCase().startsWith(SUKSESI.toLowerCase()) ? 'suksesi' : 'talenta') : a1.get(n);
     const talenta = ownSheetName(TALENTA, names, a1Of, 'talenta');
     const suksesi = ownSheetName(SUKSESI, names, a1Of, 'suksesi');
     await host.putSheet(talenta, talentaSheet(result, lang));
@@ -71,10 +70,4 @@ export async function writeTalenta(host: WorkbookHost, result: SuccessionResult,
     await host.writeSettings({ [TALENTA_SHEET_KEY]: talenta, [SUKSESI_SHEET_KEY]: suksesi });
     return { talenta, suksesi, roundTrips: host.roundTrips() - trips0 };
   });
-}
-
-/** A remembered sheet counts as ours: stand in its A1 with our title. */
-function isOwnTitle(name: string): CellValue {
-  const t = name.toLowerCase().startsWith(SUKSESI.toLowerCase()) ? 'Rencana Suksesi — dibuat oleh Mutasi' : 'Talenta ASN — dibuat oleh Mutasi';
-  return isOwnSheet(t, name.toLowerCase().startsWith(SUKSESI.toLowerCase()) ? 'suksesi' : 'talenta') ? t : null;
 }

@@ -110,6 +110,11 @@ export function postsByAttention(posts: KeyPost[]): KeyPost[] {
   );
 }
 
+/** The title Mutasi writes in A1 of its own sheet (Indonesian; the English one is recognised too). */
+export function ownTitle(which: 'talenta' | 'suksesi'): string {
+  return which === 'talenta' ? W.id.talentaTitle : W.id.suksesiTitle;
+}
+
 export function isOwnSheet(a1: CellValue | undefined, which: 'talenta' | 'suksesi'): boolean {
   if (typeof a1 !== 'string') return false;
   const titles = which === 'talenta' ? [W.id.talentaTitle, W.en.talentaTitle] : [W.id.suksesiTitle, W.en.suksesiTitle];
@@ -251,7 +256,7 @@ export function suksesiSheet(r: SuccessionResult, lang: Lang = 'id'): SheetSpec 
   }
   return {
     rows,
-    columnWidths: [14, 21, 30, 34, 30, 9, 7, 10, 22, 8, 9, 40, 60, 60, 30],
+    columnWidths: [24, 21, 30, 34, 30, 9, 7, 10, 22, 8, 9, 40, 60, 60, 30],
     freezeRows: 2,
   };
 }

@@ -325,6 +325,20 @@ describe('succession: the pruned plan equals a brute force over every candidate'
     const kinds = new Set(r.posts.flatMap((p) => p.successors.map((s) => s.readiness)));
     assert.ok(kinds.has('now') && kinds.has('soon'), [...kinds].join());
   });
+
+  it('with more successors asked for than the pool holds: boxes 4–6 join, still exactly the brute force', () => {
+    const data = buildDemo({ employees: 300, seed: 5 });
+    const book = parseWorkbook(demoWorkbook(data, 5).workbook.worksheets.map((w) => sheetData(w))).book!;
+    (book.settings as Settings).successorCount = 150;
+    const r = successionOf(book);
+    assert.ok(r.posts.some((p) => p.candidates.outside > 0 && p.successors.some((s) => s.outsidePool)));
+    const brute = bruteForce(book, 150);
+    for (const p of r.posts) {
+      const want = brute.get(p.code)!;
+      assert.deepEqual(p.successors.map((s) => [s.nip, s.readiness, s.score, s.outsidePool]), want.list, p.code);
+      assert.deepEqual(p.candidates, want.candidates, `${p.code} candidates`);
+    }
+  });
 });
 
 /** Every PNS of boxes 4–9 judged by the engine for every key post, ranked as RULES.md says. */

@@ -4,7 +4,7 @@
  * "Tulis ke buku kerja" (sheets Talenta and Suksesi). Keyboard: every control is a button; arrow keys move
  * within the grid; a post's button says whether it is expanded (aria-expanded) and controls its details.
  */
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { COMPETENCIES, COMPETENCIES_EN } from '../../../shared/domain';
 import type { KeyPost, SuccessionResult, Successor } from '../../../shared/succession';
 import { postsByAttention } from '../../../shared/succession/sheets';
@@ -29,6 +29,11 @@ export function Talenta(p: PaneProps) {
   const [postsShown, setPostsShown] = useState(PAGE);
   const [open, setOpen] = useState<string | null>(null);
   const cells = useRef<(HTMLButtonElement | null)[]>([]);
+  // The plan's messages come from the engine in the language asked: compute again after a switch.
+  useEffect(() => {
+    setResult(null);
+    setProblems([]);
+  }, [lang]);
 
   const compute = () =>
     p.run('runTalent', async () => {
