@@ -11,14 +11,21 @@
  */
 import type { Lang } from '../../shared/rules/types';
 import type { FormatWrite, SheetData, ValueWrite } from '../../shared/workbook/gateway';
-import { XlsxDocumentGateway } from '../../shared/xlsx/gateway';
-import { XlsxError, xlsxProblemMessage } from '../../shared/xlsx/package';
-import { XlsxDocument } from '../../shared/xlsx/write';
+import type { XlsxDocumentGateway } from '../../shared/xlsx/gateway';
+import type { XlsxDocument } from '../../shared/xlsx/write';
 import type { ChartSpec, WorkbookHost } from '../host/types';
 import type { SheetSpec } from '../../shared/xlsx/write';
 import { webExtensionSettings, webExtensionWithSettings } from './webextension';
 
 const SETTINGS_SHEET = '_mutasi';
+
+type XlsxChunk = typeof import('./xlsx-chunk');
+let loading: Promise<XlsxChunk> | null = null;
+/** The reader and writer, fetched the first time a file is opened (never part of what Excel loads). */
+export function loadXlsx(): Promise<XlsxChunk> {
+  loading ??= import(/* webpackChunkName: "xlsx" */ './xlsx-chunk');
+  return loading;
+}
 
 export class BrowserGateway implements WorkbookHost {
   readonly kind = 'browser' as const;
@@ -33,18 +40,20 @@ export class BrowserGateway implements WorkbookHost {
   private constructor(
     readonly doc: XlsxDocument,
     readonly fileName: string,
+    chunk: XlsxChunk,
   ) {
-    this.gw = new XlsxDocumentGateway(doc);
+    this.gw = new chunk.XlsxDocumentGateway(doc);
     this.excel = webExtensionSettings(doc.pkg);
   }
 
   /** Opens a picked file; a file that is not an .xlsx (an .xls, a CSV, an image, an empty or cut-short file) throws one clear line. */
   static async open(data: ArrayBuffer | Uint8Array, fileName: string, lang: Lang = 'id'): Promise<BrowserGateway> {
     const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+    const x = await loadXlsx();
     try {
-      return new BrowserGateway(XlsxDocument.open(bytes), fileName);
+      return new BrowserGateway(x.XlsxDocument.open(bytes), fileName, x);
     } catch (e) {
-      if (e instanceof XlsxError) throw new Error(xlsxProblemMessage(e.problem, fileName, lang));
+      if (e instanceof x.XlsxError) throw new Error(x.xlsxProblemMessage(e.problem, fileName, lang));
       throw e;
     }
   }

@@ -9,7 +9,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { BrowserGateway } from '../../addin/gateway/browser';
 import { checkSheets } from '../../shared/engine';
-import { NO_CACHED_VALUE, isDateFormat, readXlsx } from '../../shared/xlsx/read';
+import { NO_CACHED_VALUE, isDateFormat, readDateStyles, readSharedStrings, readWorksheet, readWorksheetSax, readXlsx, workbookInfo } from '../../shared/xlsx/read';
+import { OpcPackage } from '../../shared/xlsx/package';
+import { readdirSync } from 'node:fs';
 import { XlsxError } from '../../shared/xlsx/package';
 import { makeEntry, writeZip } from '../../shared/xlsx/zip';
 import { mutasi } from '../support/cli';
@@ -90,6 +92,32 @@ describe('xlsx reader', function () {
     const here = result.findings.filter((f) => f.sheet === 'Pegawai' && f.cell === at);
     assert.ok(here.some((f) => f.rule === 'VALUE_INVALID'), JSON.stringify(here));
     assert.ok(!here.some((f) => f.rule === 'REQUIRED_MISSING'));
+  });
+
+  it('the sheetData scanner reads every worksheet of the corpus and the demo exactly as a general XML parser (saxes) does', async () => {
+    const files = readdirSync(CORPUS_DIR).filter((f) => f.endsWith('.xlsx')).map((f): Uint8Array => new Uint8Array(readFileSync(path.join(CORPUS_DIR, f))));
+    files.push((await demoBook()).bytes);
+    let sheets = 0;
+    for (const bytes of files) {
+      const pkg = new OpcPackage(bytes);
+      const info = workbookInfo(pkg);
+      const ctx = { shared: info.sharedStringsPart ? readSharedStrings(pkg.text(info.sharedStringsPart)!) : [], dateStyles: info.stylesPart ? readDateStyles(pkg.text(info.stylesPart)!) : [], date1904: info.date1904 };
+      for (const s of info.sheets.filter((x) => x.kind === 'worksheet')) {
+        const xml = pkg.text(s.part)!;
+        assert.deepEqual(readWorksheet(xml, s.name, ctx), readWorksheetSax(xml, s.name, ctx), s.name);
+        sheets++;
+      }
+    }
+    assert.ok(sheets > 40, `${sheets} sheets`);
+    // Comments, CDATA, prefixes, single quotes, entities and CR LF inside the data.
+    const odd = `<x:worksheet xmlns:x="${MAIN}"><x:sheetData><!-- c --><x:row r='2'><x:c r='B2' t='inlineStr'><x:is><x:t><![CDATA[a<b]]>&amp;&#x41;\r\nz</x:t></x:is></x:c><x:c r="C2"><x:v>1<!-- n -->5</x:v></x:c></x:row></x:sheetData></x:worksheet>`;
+    const ctx = { shared: [], dateStyles: [], date1904: false };
+    assert.deepEqual(readWorksheet(odd, 'X', ctx), readWorksheetSax(odd, 'X', ctx));
+    assert.deepEqual(readWorksheet(odd, 'X', ctx).values[1], [null, 'a<b&A\nz', 15]);
+  });
+
+  it('a cell beyond Excel\'s last row is a damaged file, not an endless read', () => {
+    assert.throws(() => readXlsx(book('<row r="1"><c r="A99999999"><v>1</v></c></row>'), () => true), (e: unknown) => e instanceof XlsxError && e.problem === 'damaged');
   });
 
   it('number formats that are dates, and those that are not', () => {

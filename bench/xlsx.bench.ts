@@ -1,0 +1,111 @@
+/**
+ * Issue 12: how the product's .xlsx reader and writer were chosen, measured again in every run on the
+ * 40,000-staff workbook (bench/workbook-cache.ts): the sheets check reads (Pegawai, Jabatan, Usulan,
+ * Aturan) with
+ *   - exceljs's streaming reader (the reference: what check used before),
+ *   - fflate + saxes (shared/xlsx, the chosen reader), split into unzip and XML,
+ *   - JSZip + saxes (the same XML pass over JSZip's unzip),
+ *   - SheetJS (`@e965/xlsx` 0.20.3, a devDependency for this comparison only),
+ * and the surgical writer's save of a copy with 5,000 Usulan rows appended against exceljs's save.
+ * Nothing is asserted; the figures are printed.
+ */
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { sheetsToRead } from '../shared/workbook/reader';
+import { OpcPackage } from '../shared/xlsx/package';
+import { readDateStyles, readSharedStrings, readWorksheet, workbookInfo } from '../shared/xlsx/read';
+import { XlsxDocument } from '../shared/xlsx/write';
+import { readSheetsStreaming } from '../sync-server/xlsx/exceljs-gateway';
+import { benchWorkbook } from './workbook-cache';
+
+const s = (ms: number) => `${(ms / 1000).toFixed(2).padStart(6)} s`;
+const known = (name: string) => sheetsToRead([name]).length > 0;
+
+async function best(n: number, fn: () => Promise<unknown> | unknown): Promise<number> {
+  let ms = Infinity;
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    await fn();
+    ms = Math.min(ms, performance.now() - t0);
+  }
+  return ms;
+}
+
+export default async function bench(): Promise<void> {
+  const file = await benchWorkbook();
+  const bytes = new Uint8Array(readFileSync(file));
+
+  const reference = await best(2, () => readSheetsStreaming(file, known));
+
+  // fflate + saxes, in two halves: the zip (central directory + inflating the parts read) and the XML.
+  let unzipMs = Infinity;
+  let xmlMs = Infinity;
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    const pkg = new OpcPackage(bytes);
+    const info = workbookInfo(pkg);
+    const wanted = info.sheets.filter((x) => known(x.name));
+    const texts = wanted.map((x) => pkg.text(x.part)!);
+    const sst = info.sharedStringsPart ? pkg.text(info.sharedStringsPart)! : null;
+    const styles = info.stylesPart ? pkg.text(info.stylesPart)! : null;
+    const t1 = performance.now();
+    const ctx = { shared: sst ? readSharedStrings(sst) : [], dateStyles: styles ? readDateStyles(styles) : [], date1904: info.date1904 };
+    wanted.forEach((x, k) => readWorksheet(texts[k]!, x.name, ctx));
+    const t2 = performance.now();
+    unzipMs = Math.min(unzipMs, t1 - t0);
+    xmlMs = Math.min(xmlMs, t2 - t1);
+  }
+
+  // JSZip for the zip half (the XML half is the same saxes pass).
+  const jszipMs = await best(2, async () => {
+    const zip = await JSZip.loadAsync(bytes);
+    const pkg = new OpcPackage(bytes);
+    const info = workbookInfo(pkg);
+    const parts = [...info.sheets.filter((x) => known(x.name)).map((x) => x.part), info.sharedStringsPart, info.stylesPart].filter((x): x is string => !!x);
+    for (const p of parts) await zip.file(p)!.async('string');
+  });
+
+  // SheetJS reading the same sheets into rows of values.
+  let sheetjsMs = NaN;
+  try {
+    const XLSX = (await import('@e965/xlsx')) as unknown as {
+      read(d: Uint8Array, o: object): { SheetNames: string[]; Sheets: Record<string, unknown> };
+      utils: { sheet_to_json(ws: unknown, o: object): unknown[] };
+    };
+    const names = new OpcPackage(bytes) && workbookInfo(new OpcPackage(bytes)).sheets.map((x) => x.name).filter(known);
+    sheetjsMs = await best(2, () => {
+      const wb = XLSX.read(bytes, { type: 'array', cellDates: true, dense: true, sheets: names });
+      for (const n of names) XLSX.utils.sheet_to_json(wb.Sheets[n], { header: 1, raw: true });
+    });
+  } catch {
+    // not installed (npm install --omit=dev): the line says so
+  }
+
+  // Saving a copy with 5,000 appended Usulan rows: the surgical writer against exceljs writing the whole workbook.
+  const doc = XlsxDocument.open(bytes);
+  const [usulan] = doc.readSheets(['Usulan']);
+  const first = usulan!.values.length + 1;
+  const rows = Array.from({ length: 5000 }, (_, i) => [
+    { row: first + i, col: 1, cell: { value: `U-${9000 + i}`, numFmt: '@' } },
+    { row: first + i, col: 2, cell: { value: '198503122010011002', numFmt: '@' } },
+    { row: first + i, col: 5, cell: { value: new Date(Date.UTC(2027, 0, 2)), numFmt: 'dd/mm/yyyy' } },
+    { row: first + i, col: 6, cell: 'Draf' },
+  ]).flat();
+  const surgicalMs = await best(2, () => {
+    const d = XlsxDocument.open(bytes);
+    d.setCells('Usulan', rows);
+    return d.toBytes();
+  });
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  const exceljsSaveMs = await best(1, () => wb.xlsx.writeBuffer());
+
+  const ours = unzipMs + xmlMs;
+  console.log(`  reading Pegawai, Jabatan, Usulan, Aturan of the 40,000-staff workbook (best of 2–3):`);
+  console.log(`  exceljs streaming (reference)  ${s(reference)}`);
+  console.log(`  fflate + saxes (chosen)        ${s(ours)}   ${(ours / reference).toFixed(2)}× the reference (unzip ${s(unzipMs).trim()}, XML ${s(xmlMs).trim()})`);
+  console.log(`  JSZip + saxes                  ${s(jszipMs + xmlMs)}   ${((jszipMs + xmlMs) / reference).toFixed(2)}× (unzip ${s(jszipMs).trim()})`);
+  console.log(`  SheetJS @e965/xlsx 0.20.3      ${Number.isNaN(sheetjsMs) ? '   n/a (not installed)' : `${s(sheetjsMs)}   ${(sheetjsMs / reference).toFixed(2)}×`}`);
+  console.log(`  saving a copy with 5,000 Usulan rows: surgical writer ${s(surgicalMs).trim()}, exceljs writeBuffer ${s(exceljsSaveMs).trim()}`);
+}
