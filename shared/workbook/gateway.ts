@@ -7,6 +7,8 @@
 /** An Excel error value (`#N/A`, `#REF!`, …). Office.js gives these as strings, exceljs as objects. */
 export interface CellError {
   error: string;
+  /** Set by the .xlsx reader for a formula cell: with error "#NO_VALUE" it had no cached value at all (shared/xlsx/read.ts). */
+  formula?: string;
 }
 
 /**

@@ -471,7 +471,7 @@ export function readWorksheetSax(xml: string, name: string, ctx: SheetContext): 
 
 function cellValue(type: string, style: number, v: string | null, formula: string | null, inline: string[] | null, ctx: SheetContext): CellValue {
   if (v === null && inline === null) {
-    if (formula !== null && formula.trim() !== '') return { error: NO_CACHED_VALUE, formula: formula.trim() } as CellError;
+    if (formula !== null && formula.trim() !== '') return { error: NO_CACHED_VALUE, formula: formula.trim() };
     return null;
   }
   switch (type) {
