@@ -1,7 +1,7 @@
 /**
  * What the task pane needs from the place it runs in, beyond the shared WorkbookGateway: one transaction
  * per user action, settings shared through the workbook, selecting a cell, a native chart. Two hosts
- * implement it: Excel (office.js) and the plain browser tab working on an .xlsx (exceljs).
+ * implement it: Excel (office.js) and the plain browser tab working on an .xlsx (shared/xlsx).
  */
 import type { WorkbookGateway } from '../../shared/workbook/gateway';
 import type { SheetSpec } from '../../shared/xlsx/write';
@@ -19,7 +19,7 @@ export interface ChartSpec {
 
 export interface WorkbookHost extends WorkbookGateway {
   readonly kind: HostKind;
-  /** Whether upsertChart makes a native Excel chart (exceljs in the browser host cannot). */
+  /** Whether upsertChart makes a native Excel chart (the browser host does not). */
   readonly nativeCharts: boolean;
   /**
    * Runs one user action. In Excel this is one Excel.run, so every gateway call inside shares one

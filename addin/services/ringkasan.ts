@@ -5,7 +5,7 @@
  * - Its name: "Ringkasan", unless the workbook already has a sheet of that name that the add-in did not
  *   make (a person's own summary is never overwritten): then "Ringkasan Mutasi" (or … 2, 3). Which sheet is
  *   the add-in's is remembered in the workbook's settings.
- * - Hosts without native charts (the browser host: exceljs cannot create one) say so in the sheet, in
+ * - Hosts without native charts (the browser host: its writer does not create charts) say so in the sheet, in
  *   cell G1 where the chart would stand, instead of leaving the reader to look for a missing chart; a
  *   later Periksa in Excel replaces that note with the chart.
  */

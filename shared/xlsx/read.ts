@@ -18,8 +18,9 @@ import { SaxesParser } from 'saxes';
 import type { CellError, CellValue, SheetData } from '../workbook/gateway';
 import { OpcPackage, REL, XlsxError, local, walkXml, type SheetEntry } from './package';
 
-/** The `error` of a formula cell the file holds no calculated value for. */
-export const NO_CACHED_VALUE = '#NO_VALUE';
+/** The `error` of a formula cell the file holds no calculated value for (one code for every reader: gateway.ts). */
+export { NO_CACHED_VALUE } from '../workbook/gateway';
+import { NO_CACHED_VALUE } from '../workbook/gateway';
 
 export interface WorkbookInfo {
   part: string;
@@ -471,7 +472,7 @@ export function readWorksheetSax(xml: string, name: string, ctx: SheetContext): 
 
 function cellValue(type: string, style: number, v: string | null, formula: string | null, inline: string[] | null, ctx: SheetContext): CellValue {
   if (v === null && inline === null) {
-    if (formula !== null && formula.trim() !== '') return { error: NO_CACHED_VALUE, formula: formula.trim() } as CellError;
+    if (formula !== null && formula.trim() !== '') return { error: NO_CACHED_VALUE, formula: formula.trim() };
     return null;
   }
   switch (type) {

@@ -105,6 +105,7 @@ export class XlsxDocument {
   private formulaRemoved = false;
   private readonly cache = new Map<string, SheetData>();
   private shared: string[] | null = null;
+  private readonly xfCache = new Map<string, number>();
 
   private constructor(readonly pkg: OpcPackage) {
     this.info = workbookInfo(pkg);
@@ -182,7 +183,14 @@ export class XlsxDocument {
     }
     if (value instanceof Date && want.numFmt === undefined) want.numFmt = FORMATS.date;
     if (Object.keys(want).length === 0) return base;
-    return this.stylesEditor().xf(base, want);
+    // Thousands of cells share a handful of looks: each (base, look) is worked out once.
+    const key = `${base}|${want.numFmt ?? ''}|${want.bold ?? ''}|${want.fill === undefined ? '~' : want.fill}|${want.wrap ?? ''}|${want.align ?? ''}|${want.vertical ?? ''}`;
+    let s = this.xfCache.get(key);
+    if (s === undefined) {
+      s = this.stylesEditor().xf(base, want);
+      this.xfCache.set(key, s);
+    }
+    return s;
   }
 
   /** A cell's XML (prefix p), or a style-only empty cell. */

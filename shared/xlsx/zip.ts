@@ -113,7 +113,8 @@ export function crc32(data: Uint8Array): number {
 export function makeEntry(name: string, data: Uint8Array, like?: ZipEntry): ZipEntry {
   const now = dosTime(new Date());
   const deflate = data.length > 64;
-  const raw = deflate ? deflateSync(data, { level: 6 }) : data;
+  // Large parts (a sheet Mutasi appended thousands of rows to) at a faster level: a few percent larger, several times quicker.
+  const raw = deflate ? deflateSync(data, { level: data.length > 1 << 20 ? 1 : 6 }) : data;
   return { name, method: deflate ? 8 : 0, crc: crc32(data), compressedSize: raw.length, size: data.length, time: like?.time ?? now.time, date: like?.date ?? now.date, raw };
 }
 

@@ -86,7 +86,7 @@ describe('xlsx reader', function () {
     const peg = sheets.find((s) => s.name === 'Pegawai')!;
     const headerRow = peg.values.findIndex((r) => r.includes('Nama'));
     const col = peg.values[headerRow]!.indexOf('Nama');
-    peg.values[headerRow + 1]![col] = { error: NO_CACHED_VALUE, formula: 'PROPER(B5)' } as never;
+    peg.values[headerRow + 1]![col] = { error: NO_CACHED_VALUE, formula: 'PROPER(B5)' };
     const { result } = checkSheets(sheets, {});
     const at = `${String.fromCharCode(65 + col)}${headerRow + 2}`;
     const here = result.findings.filter((f) => f.sheet === 'Pegawai' && f.cell === at);

@@ -1,7 +1,7 @@
 /**
  * The per-unit summary in the pane: a table with a small three-bar chart per unit (Kebutuhan, holders
  * today, after the proposals) — the same figures the Ringkasan sheet holds. In Excel the sheet has a
- * native chart as well; in the browser host, where exceljs cannot create one, these bars are the chart
+ * native chart as well; in the browser host, which does not create one, these bars are the chart
  * people see (and the pane says so).
  */
 import { useState } from 'preact/hooks';
