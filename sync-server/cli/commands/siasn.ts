@@ -52,7 +52,6 @@ export function registerSiasn(program: Command): void {
   const siasn = program
     .command('siasn')
     .description('SIASN: payload riwayat jabatan dari keputusan tercatat (--out), dan cek data SIASN (siasn cek)')
-    .enablePositionalOptions()
     .option('--out <payloads.json>', 'tulis payload riwayat jabatan (JSON) ke berkas ini')
     .option('--xlsx <payloads.xlsx>', 'juga tulis baris yang sama ke .xlsx untuk entri manual (semua nilai teks)')
     .option('--instansi <id>', 'ID instansi SIASN kantor ini (instansiId / satuanKerjaId pada payload)')
