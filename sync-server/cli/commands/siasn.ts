@@ -10,6 +10,8 @@ import type { Command } from 'commander';
 import { buildPayloads, payloadRows, type PayloadSet } from '../../../shared/siasn/payload';
 import { openOfficialRecord } from '../../server/env';
 import { siasnDecisions } from '../../siasn/record';
+import { pushPending, siasnConfigFromEnv, siasnStatus, type StatusState } from '../../siasn/push';
+import { loadEnv } from '../../server/env';
 import { textWorkbook } from '../../siasn/sheet';
 import { invocationLang, parseLang } from '../options';
 import { UserError } from '../user-error';
@@ -48,6 +50,51 @@ export async function writeNewText(file: string, text: string): Promise<void> {
   }
 }
 
+const STATE_NAME: Record<StatusState, { id: string; en: string }> = {
+  sent: { id: 'terkirim', en: 'sent' },
+  refused: { id: 'ditolak SIASN', en: 'refused by SIASN' },
+  retrying: { id: 'gagal sementara, dicoba lagi', en: 'transient failure, will retry' },
+  failed: { id: 'gagal (batas percobaan habis)', en: 'failed (retries exhausted)' },
+  waiting: { id: 'menunggu dikirim', en: 'waiting to be sent' },
+  incomplete: { id: 'data kurang', en: 'incomplete' },
+  not_configured: { id: 'SIASN belum dikonfigurasi', en: 'SIASN not configured' },
+};
+
+async function statusOrSend(o: { db?: string; json?: boolean; kirim?: boolean }, lang: 'id' | 'en'): Promise<void> {
+  loadEnv();
+  const cfg = siasnConfigFromEnv(process.env);
+  if (o.kirim && !cfg) {
+    throw new UserError(
+      'SIASN belum dikonfigurasi: isi SIASN_URL, SIASN_WSO_TOKEN dan SIASN_SSO_TOKEN (lingkungan atau .env server)',
+      2,
+      'SIASN is not configured: set SIASN_URL, SIASN_WSO_TOKEN and SIASN_SSO_TOKEN (environment or the server\'s .env)',
+    );
+  }
+  const db = await openOfficialRecord(o.db, { existing: true, readOnly: !o.kirim });
+  try {
+    const sent = o.kirim && cfg ? await pushPending(db, cfg) : null;
+    const st = await siasnStatus(db, cfg);
+    if (o.json) {
+      process.stdout.write(JSON.stringify({ ...(sent ? { tried: sent } : {}), ...st }, null, 2) + '\n');
+    } else {
+      const en = lang === 'en';
+      if (sent) process.stdout.write((en ? `Tried now: ${sent.length}` : `Dicoba sekarang: ${sent.length}`) + '\n');
+      process.stdout.write(
+        (st.configured ? (en ? 'SIASN configured.' : 'SIASN dikonfigurasi.') : en ? 'SIASN not configured (SIASN_URL, SIASN_WSO_TOKEN, SIASN_SSO_TOKEN).' : 'SIASN belum dikonfigurasi (SIASN_URL, SIASN_WSO_TOKEN, SIASN_SSO_TOKEN).') + '\n',
+      );
+      const parts = (Object.keys(st.counts) as StatusState[]).filter((k) => st.counts[k] > 0).map((k) => `${STATE_NAME[k][lang]} ${st.counts[k]}`);
+      process.stdout.write((parts.length ? parts.join(' · ') : en ? 'No recorded decisions.' : 'Belum ada keputusan tercatat.') + '\n');
+      for (const e of st.entries) {
+        const why = e.missing ? e.missing.map((m) => m.field).join(', ') : e.message;
+        process.stdout.write(`  ${e.recordNo} ${e.nip} ${e.name}: ${STATE_NAME[e.state][lang]}${why ? ` — ${why}` : ''}${e.siasnId ? ` (rwJabatanId ${e.siasnId})` : ''}\n`);
+      }
+    }
+    process.exitCode = st.counts.refused + st.counts.failed > 0 ? 1 : 0;
+  } finally {
+    await db.close();
+  }
+}
+
 export function registerSiasn(program: Command): void {
   const siasn = program
     .command('siasn')
@@ -59,10 +106,13 @@ export function registerSiasn(program: Command): void {
     .option('--db <url>', DB_HELP)
     .option('--json', 'ringkasan sebagai JSON di keluaran')
     .option('--force', 'timpa berkas yang sudah ada')
+    .option('--status', 'status pengiriman ke SIASN per keputusan (terkirim / ditolak / dicoba lagi / belum dikonfigurasi …)')
+    .option('--kirim', 'kirim sekarang payload yang menunggu (perlu SIASN_URL, SIASN_WSO_TOKEN, SIASN_SSO_TOKEN)')
     .option('--lang <id|en>', 'bahasa keluaran', parseLang)
     .addHelpText('after', '\nKeputusan yang kurang ID SIASN atau belum ber-SK tidak dibuatkan payload: didaftar beserta yang kurang.\nKode keluar: 0 semua keputusan ber-payload, 1 ada keputusan yang kurang data, 2 panggilan salah.')
-    .action(async (o: { out?: string; xlsx?: string; instansi?: string; dari?: string; db?: string; json?: boolean; force?: boolean }) => {
+    .action(async (o: { out?: string; xlsx?: string; instansi?: string; dari?: string; db?: string; json?: boolean; force?: boolean; status?: boolean; kirim?: boolean }) => {
       const lang = invocationLang();
+      if (o.status || o.kirim) return statusOrSend(o, lang);
       if (!o.out && !o.xlsx && !o.json) {
         throw new UserError('sebutkan --out payloads.json (dan/atau --xlsx payloads.xlsx, --json)', 2, 'give --out payloads.json (and/or --xlsx payloads.xlsx, --json)');
       }

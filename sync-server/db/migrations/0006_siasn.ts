@@ -15,9 +15,27 @@ export async function up(knex: Knex): Promise<void> {
     t.string('siasn_jfu_id', 64).nullable();
     t.string('siasn_eselon_id', 64).nullable();
   });
+  /**
+   * One row per decision the server tried to send to SIASN (sync-server/siasn/push.ts): `sent`,
+   * `refused` (SIASN's message), `retrying` (a transient failure; tried again from `next_at`), `failed`
+   * (transient failures past the limit). A decision without a row has not been tried.
+   */
+  await knex.schema.createTable('siasn_pushes', (t) => {
+    t.string('record_no', 20).primary();
+    t.string('state', 16).notNullable().index();
+    t.integer('attempts').notNullable();
+    t.text('message').notNullable();
+    /** SIASN's id of the riwayat jabatan it created (rwJabatanId), when sent. */
+    t.string('siasn_id', 64).nullable();
+    /** The payload sent, as JSON (what SIASN was given). */
+    t.text('payload').notNullable();
+    t.string('next_at', 30).nullable();
+    t.string('updated_at', 30).notNullable();
+  });
 }
 
 export async function down(knex: Knex): Promise<void> {
+  await knex.schema.dropTableIfExists('siasn_pushes');
   await knex.schema.alterTable('positions', (t) => {
     t.dropColumn('siasn_eselon_id');
     t.dropColumn('siasn_jfu_id');
