@@ -104,3 +104,30 @@ eachDatabase('SIASN ids: import, record, export', (ctx) => {
     assert.equal((await verifyAudit(ctx.db)).ok, true);
   });
 });
+
+describe('SIASN id columns: every header and alias is recognised', () => {
+  it('reads each id under its canonical header and each alias', async () => {
+    const { parseWorkbook } = await import('../../shared/workbook/reader');
+    const { JABATAN, PEGAWAI } = await import('../../shared/workbook/schema');
+    const jabBase = ['Kode Jabatan', 'Nama Jabatan', 'Jenis Jabatan', 'Unit Kerja', 'Kebutuhan'];
+    const jabRow = ['J-1', 'Analis', 'Pelaksana', 'Dinas A', 2];
+    const pegBase = ['NIP', 'Nama', 'Kode Jabatan', 'TMT Jabatan', 'Pendidikan'];
+    const pegRow = ['198001012005011001', 'Siti', 'J-1', '02/01/2018', 'S1'];
+    const sheets = (pegExtra: string | null, jabExtra: string | null) => [
+      { name: 'Pegawai', startRow: 1, startCol: 1, values: [[...pegBase, ...(pegExtra ? [pegExtra] : [])], [...pegRow, ...(pegExtra ? ['ID-1'] : [])]] },
+      { name: 'Jabatan', startRow: 1, startCol: 1, values: [[...jabBase, ...(jabExtra ? [jabExtra] : [])], [...jabRow, ...(jabExtra ? ['ID-2'] : [])]] },
+    ];
+    for (const field of ['unorId', 'jabatanFungsionalId', 'jabatanFungsionalUmumId', 'eselonId']) {
+      const def = JABATAN.fields.find((x) => x.field === field)!;
+      for (const h of [def.header, ...def.aliases]) {
+        const book = parseWorkbook(sheets(null, h)).book!;
+        assert.equal((book.positions[0] as unknown as Record<string, string>)[field], 'ID-2', `${field} under "${h}"`);
+      }
+    }
+    const def = PEGAWAI.fields.find((x) => x.field === 'pnsId')!;
+    for (const h of [def.header, ...def.aliases]) {
+      const book = parseWorkbook(sheets(h, null)).book!;
+      assert.equal(book.employees[0]!.pnsId, 'ID-1', `pnsId under "${h}"`);
+    }
+  });
+});
