@@ -181,3 +181,12 @@ export function payloadRows(set: PayloadSet, lang: 'id' | 'en' = 'id'): string[]
   ]);
   return [head, ...rows];
 }
+
+/** The decisions without a payload, one row each with what they lack (header first), every value text. */
+export function incompleteRows(set: PayloadSet, lang: 'id' | 'en' = 'id'): string[][] {
+  const en = lang === 'en';
+  return [
+    [en ? 'Record no.' : 'Nomor Catatan', 'NIP', en ? 'Name' : 'Nama', en ? 'Missing' : 'Kurang', en ? 'Where to fill it in' : 'Tempat mengisi'],
+    ...set.incomplete.map((d) => [d.recordNo, d.nip, d.name, d.missing.map((m) => m.field).join(', '), d.missing.map((m) => m.where[lang]).join('; ')]),
+  ];
+}

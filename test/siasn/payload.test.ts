@@ -107,6 +107,8 @@ eachDatabase('mutasi siasn --out --xlsx', (ctx) => {
     for (const row of sheet.values) for (const v of row) assert.ok(v === null || typeof v === 'string', JSON.stringify(v));
     const jfuCol = sheet.values[0]!.indexOf('jabatanFungsionalUmumId');
     assert.equal(sheet.values[1]![jfuCol], '=JFU()');
+    const lacking = book.sheets.find((s) => s.name === 'Kurang Data')!;
+    assert.deepEqual(lacking.values.slice(1).map((r) => [r[0], r[3]]), [[d2.recordNo, 'pnsId'], [d3.recordNo, 'nomorSk, tanggalSk']]);
     const zipText = readFileSync(xlsx).toString('latin1');
     assert.equal(/<f>/.test(zipText), false);
   });

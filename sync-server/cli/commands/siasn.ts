@@ -7,7 +7,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { buildPayloads, payloadRows, type PayloadSet } from '../../../shared/siasn/payload';
+import { buildPayloads, incompleteRows, payloadRows, type PayloadSet } from '../../../shared/siasn/payload';
 import { openOfficialRecord } from '../../server/env';
 import { siasnDecisions } from '../../siasn/record';
 import { pushPending, siasnConfigFromEnv, siasnStatus, type StatusState } from '../../siasn/push';
@@ -133,7 +133,9 @@ export function registerSiasn(program: Command): void {
         await writeNewText(o.out, text);
       }
       if (o.xlsx) {
-        const bytes = await textWorkbook([{ name: 'Riwayat Jabatan', rows: payloadRows(set, lang) }]);
+        const sheets = [{ name: 'Riwayat Jabatan', rows: payloadRows(set, lang) }];
+        if (set.incomplete.length) sheets.push({ name: 'Kurang Data', rows: incompleteRows(set, lang) });
+        const bytes = await textWorkbook(sheets);
         await saveNewWorkbook((tmp) => fs.writeFile(tmp, bytes), o.xlsx, o.force === true);
       }
       if (o.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
@@ -145,7 +147,7 @@ export function registerSiasn(program: Command): void {
         );
         for (const l of incompleteLines(set, lang)) process.stdout.write(`  ${l}\n`);
         if (o.out) say(`Ditulis: ${o.out}`, `Written: ${o.out}`);
-        if (o.xlsx) say(`Ditulis: ${o.xlsx} (lembar Riwayat Jabatan, semua nilai teks)`, `Written: ${o.xlsx} (sheet Riwayat Jabatan, every value as text)`);
+        if (o.xlsx) say(`Ditulis: ${o.xlsx} (lembar Riwayat Jabatan${set.incomplete.length ? ' dan Kurang Data' : ''}, semua nilai teks)`, `Written: ${o.xlsx} (sheet Riwayat Jabatan${set.incomplete.length ? ' and Kurang Data' : ''}, every value as text)`);
       }
       process.exitCode = set.incomplete.length > 0 ? 1 : 0;
     });
