@@ -113,3 +113,18 @@ eachDatabase('mutasi siasn --out --xlsx', (ctx) => {
     assert.equal(/<f>/.test(zipText), false);
   });
 });
+
+describe('the manual-entry .xlsx in LibreOffice', () => {
+  it('opens, and every value stays the text written: a formula-like id, leading zeros, a date', async function () {
+    this.timeout(180_000);
+    const { textWorkbook } = await import('../../sync-server/siasn/sheet');
+    const { writeFileSync } = await import('node:fs');
+    const { libreOfficeCsv } = await import('../support/libreoffice');
+    const bytes = await textWorkbook([{ name: 'Riwayat Jabatan', rows: [['pnsId', 'eselonId', 'tmtJabatan', 'unorId'], ['=1+1', '0021', '04-01-2027', '+62']] }]);
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'mutasi-siasn-lo-')), 'payloads.xlsx');
+    writeFileSync(file, bytes);
+    const csv = libreOfficeCsv(file).trim().split(/\r?\n/);
+    assert.equal(csv[0], 'pnsId,eselonId,tmtJabatan,unorId');
+    assert.equal(csv[1], '=1+1,0021,04-01-2027,+62');
+  });
+});
