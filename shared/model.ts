@@ -41,6 +41,8 @@ export interface Employee {
    * rows with equal NIPs may be different people.
    */
   nipPrecisionLost?: boolean;
+  /** SIASN's id of the person (`ID PNS SIASN`), when the sheet has it (docs/siasn.md). */
+  pnsId?: string;
 }
 
 export interface Position {
@@ -65,6 +67,11 @@ export interface Position {
    * Administrator posts are key posts whatever it says (that rule lives with succession, not here).
    */
   critical?: boolean;
+  /** SIASN reference ids (`ID Unor SIASN`, …), when the sheet has them (docs/siasn.md). */
+  unorId?: string;
+  jabatanFungsionalId?: string;
+  jabatanFungsionalUmumId?: string;
+  eselonId?: string;
 }
 
 export interface Proposal {

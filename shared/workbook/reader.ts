@@ -293,6 +293,16 @@ function list(ctx: Ctx, sheet: RecordSheet, row: number, field: string, v: CellV
   return parseList(v, separators);
 }
 
+/** SIASN reference ids (docs/siasn.md): present only when filled in, as text (a number cell reads as its digits). */
+function optionalIds(ctx: Ctx, sheet: RecordSheet, row: number, g: (f: string) => CellValue | undefined, fields: string[], subject: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of fields) {
+    const v = text(ctx, sheet, row, f, g(f), subject).trim();
+    if (v) out[f] = v;
+  }
+  return out;
+}
+
 function readEmployees(rows: Rows, ctx: Ctx): Employee[] {
   const out: Employee[] = [];
   const S: RecordSheet = 'pegawai';
@@ -402,6 +412,7 @@ function readEmployees(rows: Rows, ctx: Ctx): Employee[] {
       preferences: list(ctx, S, row, 'preferences', g('preferences'), subject, ';'),
       competencies,
       ...(nipR.precisionLost ? { nipPrecisionLost: true } : {}),
+      ...optionalIds(ctx, S, row, g, ['pnsId'], subject),
     });
   }
   return out;
@@ -464,6 +475,7 @@ function readPositions(rows: Rows, ctx: Ctx): Position[] {
       requiredTrainings: list(ctx, S, row, 'requiredTrainings', g('requiredTrainings'), subject, ';'),
       standards,
       critical: coded(ctx, S, row, 'critical', g('critical'), parseYesNo(g('critical')), 'yesNo', subject) ?? false,
+      ...optionalIds(ctx, S, row, g, ['unorId', 'jabatanFungsionalId', 'jabatanFungsionalUmumId', 'eselonId'], subject),
     };
     if (code) {
       const first = firstRowOf.get(code);

@@ -66,6 +66,8 @@ export const PEGAWAI: SheetDef = {
     f('trainings', 'Diklat', 'Pelatihan', 'Diklat Diikuti'),
     f('preferences', 'Unit Diminati', 'Pilihan Unit', 'Minat Penempatan'),
     ...competencyFields('comp'),
+    // SIASN's own id of the civil servant (not the NIP), for riwayat jabatan payloads (docs/siasn.md).
+    f('pnsId', 'ID PNS SIASN', 'PNS ID', 'ID PNS', 'pnsId', 'ID SIASN'),
   ],
 };
 
@@ -89,6 +91,11 @@ export const JABATAN: SheetDef = {
     f('requiredTrainings', 'Diklat Wajib', 'Pelatihan Wajib'),
     ...competencyFields('std'),
     f('critical', 'Jabatan Kritikal', 'Kritikal', 'Jabatan Target'),
+    // SIASN reference ids (docs/siasn.md): optional, carried into riwayat jabatan payloads.
+    f('unorId', 'ID Unor SIASN', 'ID Unor', 'Unor ID', 'unorId', 'ID Unit Organisasi'),
+    f('jabatanFungsionalId', 'ID Jabatan Fungsional SIASN', 'ID Jabatan Fungsional', 'ID JF', 'jabatanFungsionalId'),
+    f('jabatanFungsionalUmumId', 'ID Jabatan Pelaksana SIASN', 'ID Jabatan Pelaksana', 'ID Jabatan Fungsional Umum', 'ID JFU', 'jabatanFungsionalUmumId'),
+    f('eselonId', 'ID Eselon SIASN', 'ID Eselon', 'Eselon ID', 'eselonId'),
   ],
 };
 

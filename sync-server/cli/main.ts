@@ -22,6 +22,7 @@ import { registerNomor } from './commands/nomor';
 import { registerPantau } from './commands/pantau';
 import { registerSurat } from './commands/surat';
 import { registerTalenta } from './commands/talenta';
+import { registerSiasn } from './commands/siasn';
 
 /** This installation's version, from its package.json. */
 function packageVersion(): string {
@@ -69,6 +70,7 @@ registerNomor(program);
 registerPantau(program);
 registerSurat(program);
 registerTalenta(program);
+registerSiasn(program);
 // (other commands register here)
 
 // `mutasi check x.xlsx | head`: the reader went away; stop quietly instead of a stack trace.

@@ -26,6 +26,8 @@ export interface EmployeeRecord {
   trainings: string[];
   preferences: string[];
   competencies: number[] | null;
+  /** SIASN's id of the person (migration 0006, column siasn_pns_id); absent when not known. */
+  pnsId?: string;
   version: number;
 }
 
@@ -43,6 +45,11 @@ export interface PositionRecord {
   majors: string[];
   requiredTrainings: string[];
   standards: (number | null)[] | null;
+  /** SIASN reference ids (migration 0006, columns siasn_*); absent when not known. */
+  unorId?: string;
+  jabatanFungsionalId?: string;
+  jabatanFungsionalUmumId?: string;
+  eselonId?: string;
   version: number;
 }
 
@@ -69,7 +76,7 @@ const dayIso = (d: Day | null): string | null => (d === null ? null : isoDate(d)
 const isoDay = (s: string | null): Day | null => (s ? parseDateText(s) : null);
 
 // ---- employees ----
-type EmployeeProfile = Omit<EmployeeRecord, 'nip' | 'name' | 'positionCode' | 'positionStart' | 'version'>;
+type EmployeeProfile = Omit<EmployeeRecord, 'nip' | 'name' | 'positionCode' | 'positionStart' | 'version' | 'pnsId'>;
 
 export interface EmployeeRow {
   nip: string;
@@ -78,7 +85,20 @@ export interface EmployeeRow {
   position_start: string | null;
   profile: string;
   version: number;
+  /** Migration 0006; absent on a row read from a database before it. */
+  siasn_pns_id?: string | null;
 }
+
+/** SIASN ids: a column each (migration 0006), null when unknown; in records only when known. */
+const POSITION_IDS = [
+  ['unorId', 'siasn_unor_id'],
+  ['jabatanFungsionalId', 'siasn_jf_id'],
+  ['jabatanFungsionalUmumId', 'siasn_jfu_id'],
+  ['eselonId', 'siasn_eselon_id'],
+] as const;
+const idOf = (v: string | null | undefined): string | undefined => (v ? String(v) : undefined);
+const known = <T extends Record<string, string | undefined>>(o: T): Partial<T> =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== '')) as Partial<T>;
 
 export function employeeRecordFromModel(e: Employee, version: number): EmployeeRecord {
   return {
@@ -86,20 +106,22 @@ export function employeeRecordFromModel(e: Employee, version: number): EmployeeR
     positionStart: dayIso(e.positionStart), birthDate: dayIso(e.birthDate), educationLevel: e.educationLevel,
     educationMajor: e.educationMajor, skpLast: e.skpLast, skpBefore: e.skpBefore, potential: e.potential,
     discipline: e.discipline, disciplineUntil: dayIso(e.disciplineUntil), trainings: e.trainings,
-    preferences: e.preferences, competencies: e.competencies, version,
+    preferences: e.preferences, competencies: e.competencies, ...known({ pnsId: e.pnsId }), version,
   };
 }
 
 export function employeeToRow(r: EmployeeRecord): EmployeeRow {
-  const { nip, name, positionCode, positionStart, version, ...profile } = r;
-  return { nip, name, position_code: positionCode, position_start: positionStart, profile: JSON.stringify(profile), version };
+  const { nip, name, positionCode, positionStart, version, pnsId, ...profile } = r;
+  // The id column only when there is an id: a row without one writes the same columns as before
+  // migration 0006 (clearing an id that was removed is saveRoster's, via clearedIds).
+  return { nip, name, position_code: positionCode, position_start: positionStart, profile: JSON.stringify(profile), version, ...(pnsId ? { siasn_pns_id: pnsId } : {}) };
 }
 
 export function employeeFromRow(row: EmployeeRow): EmployeeRecord {
   const profile = JSON.parse(row.profile) as EmployeeProfile;
   return {
     nip: row.nip, name: row.name, positionCode: row.position_code, positionStart: row.position_start,
-    ...profile, version: Number(row.version),
+    ...profile, ...known({ pnsId: idOf(row.siasn_pns_id) }), version: Number(row.version),
   } as EmployeeRecord;
 }
 
@@ -109,12 +131,12 @@ export function employeeModel(r: EmployeeRecord, row = 2): Employee {
     positionStart: isoDay(r.positionStart), birthDate: isoDay(r.birthDate), educationLevel: r.educationLevel,
     educationMajor: r.educationMajor, skpLast: r.skpLast, skpBefore: r.skpBefore, potential: r.potential,
     discipline: r.discipline, disciplineUntil: isoDay(r.disciplineUntil), trainings: r.trainings,
-    preferences: r.preferences, competencies: r.competencies,
+    preferences: r.preferences, competencies: r.competencies, ...known({ pnsId: r.pnsId }),
   };
 }
 
 // ---- positions ----
-type PositionProfile = Omit<PositionRecord, 'code' | 'name' | 'unit' | 'needed' | 'version'>;
+type PositionProfile = Omit<PositionRecord, 'code' | 'name' | 'unit' | 'needed' | 'version' | (typeof POSITION_IDS)[number][0]>;
 
 export interface PositionRow {
   code: string;
@@ -123,31 +145,60 @@ export interface PositionRow {
   needed: number;
   profile: string;
   version: number;
+  /** Migration 0006; absent on a row read from a database before it. */
+  siasn_unor_id?: string | null;
+  siasn_jf_id?: string | null;
+  siasn_jfu_id?: string | null;
+  siasn_eselon_id?: string | null;
 }
+
+const positionIds = (p: Pick<PositionRecord, (typeof POSITION_IDS)[number][0]>) =>
+  known({ unorId: p.unorId, jabatanFungsionalId: p.jabatanFungsionalId, jabatanFungsionalUmumId: p.jabatanFungsionalUmumId, eselonId: p.eselonId });
 
 export function positionRecordFromModel(p: Position, version: number): PositionRecord {
   return {
     code: p.code, name: p.name, type: p.type, level: p.level, unit: p.unit, class: p.class, needed: p.needed,
     minRank: p.minRank, maxRank: p.maxRank, minEducation: p.minEducation, majors: p.majors,
-    requiredTrainings: p.requiredTrainings, standards: p.standards, version,
+    requiredTrainings: p.requiredTrainings, standards: p.standards, ...positionIds(p), version,
   };
 }
 
 export function positionToRow(r: PositionRecord): PositionRow {
-  const { code, name, unit, needed, version, ...profile } = r;
-  return { code, name, unit, needed, profile: JSON.stringify(profile), version };
+  const { code, name, unit, needed, version, unorId, jabatanFungsionalId, jabatanFungsionalUmumId, eselonId, ...profile } = r;
+  const ids = { unorId, jabatanFungsionalId, jabatanFungsionalUmumId, eselonId };
+  const row: PositionRow = { code, name, unit, needed, profile: JSON.stringify(profile), version };
+  for (const [field, column] of POSITION_IDS) if (ids[field]) row[column] = ids[field];
+  return row;
+}
+
+/**
+ * The SIASN id columns to set to null because `next` no longer has an id `old` had (toRow writes only
+ * the ids there are). Empty when nothing was removed.
+ */
+export function clearedIds(old: EmployeeRecord | PositionRecord | undefined, next: EmployeeRecord | PositionRecord): Record<string, null> {
+  const out: Record<string, null> = {};
+  if (!old) return out;
+  const pairs: readonly (readonly [string, string])[] = 'nip' in next ? [['pnsId', 'siasn_pns_id']] : POSITION_IDS;
+  const o = old as unknown as Record<string, unknown>;
+  const n = next as unknown as Record<string, unknown>;
+  for (const [field, column] of pairs) if (o[field] && !n[field]) out[column] = null;
+  return out;
 }
 
 export function positionFromRow(row: PositionRow): PositionRecord {
   const profile = JSON.parse(row.profile) as PositionProfile;
-  return { code: row.code, name: row.name, unit: row.unit, needed: Number(row.needed), ...profile, version: Number(row.version) };
+  const ids = positionIds({
+    unorId: idOf(row.siasn_unor_id), jabatanFungsionalId: idOf(row.siasn_jf_id),
+    jabatanFungsionalUmumId: idOf(row.siasn_jfu_id), eselonId: idOf(row.siasn_eselon_id),
+  });
+  return { code: row.code, name: row.name, unit: row.unit, needed: Number(row.needed), ...profile, ...ids, version: Number(row.version) };
 }
 
 export function positionModel(r: PositionRecord, row = 2): Position {
   return {
     row, code: r.code, name: r.name, type: r.type, level: r.level, unit: r.unit, class: r.class, needed: r.needed,
     minRank: r.minRank, maxRank: r.maxRank, minEducation: r.minEducation, majors: r.majors,
-    requiredTrainings: r.requiredTrainings, standards: r.standards,
+    requiredTrainings: r.requiredTrainings, standards: r.standards, ...positionIds(r),
   };
 }
 

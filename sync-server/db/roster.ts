@@ -11,7 +11,7 @@ import { SETTING_NAMES } from '../../shared/workbook/settings';
 import type { Knex } from 'knex';
 import type { Db } from './connect';
 import {
-  employeeFromRow, employeeRecordFromModel, employeeToRow, positionFromRow, positionRecordFromModel, positionToRow,
+  clearedIds, employeeFromRow, employeeRecordFromModel, employeeToRow, positionFromRow, positionRecordFromModel, positionToRow,
   type EmployeeRow, type PositionRow,
 } from './records';
 import { stableStringify } from './hash';
@@ -158,6 +158,15 @@ export async function saveRoster(db: Db, input: RosterInput, actor: string): Pro
       }
       for (let i = 0; i < changedEmployees.length; i += BATCH) {
         await trx('employees').insert(changedEmployees.slice(i, i + BATCH).map(employeeToRow)).onConflict('nip').merge();
+      }
+      // A SIASN id removed from the roster is removed from the record (toRow writes only the ids there are).
+      for (const p of changedPositions) {
+        const cleared = clearedIds(oldPositions.get(p.code), p);
+        if (Object.keys(cleared).length) await trx('positions').where({ code: p.code }).update(cleared);
+      }
+      for (const e of changedEmployees) {
+        const cleared = clearedIds(oldEmployees.get(e.nip), e);
+        if (Object.keys(cleared).length) await trx('employees').where({ nip: e.nip }).update(cleared);
       }
       if (total > RESET_THRESHOLD) {
         await w.setFloor(w.version());

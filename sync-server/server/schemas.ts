@@ -84,6 +84,7 @@ export const EmployeeRecord = z
     trainings: z.array(z.string()),
     preferences: z.array(z.string()),
     competencies: z.array(z.number()).nullable(),
+    pnsId: z.string().optional(),
     version: z.number().int(),
   })
   .meta({ id: 'Employee' });
@@ -103,6 +104,10 @@ export const PositionRecord = z
     majors: z.array(z.string()),
     requiredTrainings: z.array(z.string()),
     standards: z.array(z.number().nullable()).nullable(),
+    unorId: z.string().optional(),
+    jabatanFungsionalId: z.string().optional(),
+    jabatanFungsionalUmumId: z.string().optional(),
+    eselonId: z.string().optional(),
     version: z.number().int(),
   })
   .meta({ id: 'Position' });

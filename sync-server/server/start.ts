@@ -3,6 +3,7 @@
  * add-in build, certificate, listen, and a banner that tells a new administrator what to do next.
  * Stops cleanly on SIGINT/SIGTERM (in-flight requests finish; the database closes).
  */
+import { siasnConfigFromEnv, startSiasnPusher } from '../siasn/push';
 import { createServer as createHttp, type Server } from 'node:http';
 import { createServer as createHttps } from 'node:https';
 import { existsSync } from 'node:fs';
@@ -93,12 +94,14 @@ export async function startServer(opts: StartOptions = {}): Promise<Running> {
     throw e;
   }
   const url = `${https ? 'https' : 'http'}://localhost:${(server.address() as AddressInfo).port}`;
+  // SIASN riwayat jabatan, when configured (docs/siasn.md): beside the server, never in a recording.
+  const siasnPusher = startSiasnPusher(db, siasnConfigFromEnv(process.env), (line) => say(line));
   let closing: Promise<void> | null = null;
   const close = () =>
     (closing ??= new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeIdleConnections();
-    }).then(() => db.close()));
+    }).then(() => siasnPusher.stop()).then(() => db.close()));
   const running: Running = { server, db, url, close };
   if (opts.handleSignals) closeOnSignals(running);
 

@@ -9,6 +9,7 @@ import * as m0002 from './0002_record_integrity';
 import * as m0003 from './0003_audit_state';
 import * as m0004 from './0004_documents';
 import * as m0005 from './0005_followups';
+import * as m0006 from './0006_siasn';
 
 const MIGRATIONS: Record<string, Knex.Migration> = {
   '0001_official_record': m0001,
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Knex.Migration> = {
   '0003_audit_state': m0003,
   '0004_documents': m0004,
   '0005_followups': m0005,
+  '0006_siasn': m0006,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

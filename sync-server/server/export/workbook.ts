@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import type { Settings } from '../../../shared/model';
 import { dayFromYmd, dayToDate, parseDateText } from '../../../shared/values/dates';
 import { looksLikeFormula } from '../../../shared/values/formula-text';
-import { JABATAN, PEGAWAI, canonicalHeaders } from '../../../shared/workbook/schema';
+import { JABATAN, PEGAWAI, canonicalHeaders, headerOf } from '../../../shared/workbook/schema';
 import { SETTING_NAMES } from '../../../shared/workbook/settings';
 import type { Db } from '../../db/connect';
 import { getParameter, listDecisions, listEmployees, listPositions } from '../../db/queries';
@@ -41,6 +41,7 @@ function employeeRow(e: EmployeeRecord, date: DateOf): Cell[] {
     e.nip, e.name, e.status, e.rank, e.positionCode, date(e.positionStart, at('TMT Jabatan')), date(e.birthDate, at('Tanggal Lahir')), e.educationLevel,
     e.educationMajor || null, e.skpLast, e.skpBefore, e.potential, e.discipline, date(e.disciplineUntil, at('Hukdis Berakhir')),
     list(e.trainings), list(e.preferences), ...(e.competencies ?? Array<null>(9).fill(null)),
+    e.pnsId ?? null,
   ];
 }
 
@@ -48,6 +49,8 @@ function positionRow(p: PositionRecord): Cell[] {
   return [
     p.code, p.name, p.type, p.level, p.unit, p.class, p.needed, p.minRank, p.maxRank, p.minEducation,
     list(p.majors), list(p.requiredTrainings), ...(p.standards ?? Array<null>(9).fill(null)),
+    // Jabatan Kritikal (not kept by the record), then the SIASN ids.
+    null, p.unorId ?? null, p.jabatanFungsionalId ?? null, p.jabatanFungsionalUmumId ?? null, p.eselonId ?? null,
   ];
 }
 
@@ -101,8 +104,11 @@ export async function exportWorkbook(db: Db, problems: string[] = []): Promise<E
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Mutasi — server sinkron';
   wb.created = new Date();
-  addSheet(wb, PEGAWAI.name, canonicalHeaders(PEGAWAI), employees.map((e) => employeeRow(e, date)), [1], [6, 7, 14]);
-  addSheet(wb, JABATAN.name, canonicalHeaders(JABATAN), positions.map(positionRow), [], []);
+  // NIP and the SIASN ids as text: an id of digits stays as written.
+  const col = (sheet: typeof PEGAWAI, field: string) => canonicalHeaders(sheet).indexOf(headerOf(sheet, field)) + 1;
+  addSheet(wb, PEGAWAI.name, canonicalHeaders(PEGAWAI), employees.map((e) => employeeRow(e, date)), [1, col(PEGAWAI, 'pnsId')], [6, 7, 14]);
+  addSheet(wb, JABATAN.name, canonicalHeaders(JABATAN), positions.map(positionRow),
+    ['unorId', 'jabatanFungsionalId', 'jabatanFungsionalUmumId', 'eselonId'].map((f) => col(JABATAN, f)), []);
   if (settings) addSheet(wb, 'Aturan', ['Aturan', 'Nilai'], settingsRows(settings), [], []);
   addSheet(
     wb, 'Keputusan', KEPUTUSAN_HEADERS,
