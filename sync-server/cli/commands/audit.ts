@@ -31,12 +31,12 @@ export function registerAudit(program: Command): void {
       const db = await openOfficialRecord(o.db, { existing: true, readOnly: true });
       try {
         const r = await verifyAudit(db, o.head ? { head: o.head } : {});
-        const headLine = `Kepala rantai: #${r.headSeq} ${r.headHash}\n`;
+        const headLine = `${say('Kepala rantai', 'Chain head')}: #${r.headSeq} ${r.headHash}\n`;
         if (o.json) process.stdout.write(JSON.stringify(r, null, 2) + '\n');
         else if (r.ok) {
           process.stdout.write(pc.green(say(`Rantai audit utuh: ${r.entries} entri, ${r.decisions} keputusan; ${r.checked.tokens} token, ${r.checked.employees} pegawai, ${r.checked.positions} jabatan, ${r.checked.parameters} parameter, ${r.checked.changes} baris log perubahan cocok dengan rantai.\n`, `Audit chain intact: ${r.entries} entries, ${r.decisions} decisions; ${r.checked.tokens} tokens, ${r.checked.employees} employees, ${r.checked.positions} positions, ${r.checked.parameters} parameters, ${r.checked.changes} change-log rows match the chain.\n`)));
           if (o.head) process.stdout.write(`Kepala yang disimpan (#${o.head.seq}) masih ada di rantai.\n`);
-          process.stdout.write(headLine + pc.dim('Simpan baris di atas di luar server; nanti: mutasi audit verify --head <nomor>:<hash>\n'));
+          process.stdout.write(headLine + pc.dim(say('Simpan baris di atas di luar server; nanti: mutasi audit verify --head <nomor>:<hash>\n', 'Keep the line above outside the server; later: mutasi audit verify --head <seq>:<hash>\n')));
         } else {
           process.stderr.write(pc.red(say(`Rantai audit RUSAK: ${r.problemCount} masalah.\n`, `Audit chain BROKEN: ${r.problemCount} problems.\n`)));
           for (const p of r.problems) {

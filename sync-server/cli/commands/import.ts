@@ -41,21 +41,34 @@ export function registerImport(program: Command): void {
           const n = (x: number) => x.toLocaleString(invocationLang() === 'en' ? 'en-US' : 'id-ID');
           const place = (p: { positionCode: string; positionStart: string | null }) => `${p.positionCode} TMT ${p.positionStart ?? '—'}`;
           const rows = (list: RecordedConflict[]) =>
-            list.map((c) => `  Pegawai baris ${c.row}  ${c.nip} ${c.name}: catatan resmi ${place(c.recorded)} (${c.recordNo}), berkas ${place(c.roster)}\n`).join('');
+            list.map((c) => say(
+              `  Pegawai baris ${c.row}  ${c.nip} ${c.name}: catatan resmi ${place(c.recorded)} (${c.recordNo}), berkas ${place(c.roster)}\n`,
+              `  Pegawai row ${c.row}  ${c.nip} ${c.name}: official record ${place(c.recorded)} (${c.recordNo}), file ${place(c.roster)}\n`,
+            )).join('');
           process.stdout.write(
-            `Diimpor dari ${file}: ${n(r.employees)} pegawai (${n(r.employeesChanged)} baru/berubah), ${n(r.positions)} jabatan (${n(r.positionsChanged)} baru/berubah).\n` +
-              (r.employees === 0 ? 'Lembar Pegawai tidak berisi data: tidak ada pegawai yang dimuat.\n' : '') +
-              (r.employeesNotInRoster ? `${n(r.employeesNotInRoster)} pegawai di catatan resmi tidak ada di berkas ini (tetap disimpan).\n` : '') +
+            say(
+              `Diimpor dari ${file}: ${n(r.employees)} pegawai (${n(r.employeesChanged)} baru/berubah), ${n(r.positions)} jabatan (${n(r.positionsChanged)} baru/berubah).\n`,
+              `Imported from ${file}: ${n(r.employees)} employees (${n(r.employeesChanged)} new/changed), ${n(r.positions)} positions (${n(r.positionsChanged)} new/changed).\n`,
+            ) +
+              (r.employees === 0 ? say('Lembar Pegawai tidak berisi data: tidak ada pegawai yang dimuat.\n', 'Sheet Pegawai holds no data: no employee was loaded.\n') : '') +
+              (r.employeesNotInRoster
+                ? say(`${n(r.employeesNotInRoster)} pegawai di catatan resmi tidak ada di berkas ini (tetap disimpan).\n`, `${n(r.employeesNotInRoster)} employees of the official record are not in this file (kept).\n`)
+                : '') +
               (r.recordedKept.length
-                ? `${n(r.recordedKept.length)} pegawai tetap di posisi keputusan tercatat (berkas ini lebih tua dari catatan resmi; tarik data resmi ke buku kerja,` +
-                  ` atau --timpa-keputusan bila berkas yang benar):\n` + rows(r.recordedKept)
+                ? say(
+                    `${n(r.recordedKept.length)} pegawai tetap di posisi keputusan tercatat (berkas ini lebih tua dari catatan resmi; tarik data resmi ke buku kerja, atau --timpa-keputusan bila berkas yang benar):\n`,
+                    `${n(r.recordedKept.length)} employees stay where a recorded decision put them (this file is older than the official record; pull the record into the workbook, or --timpa-keputusan if the file is right):\n`,
+                  ) + rows(r.recordedKept)
                 : '') +
               (r.recordedOverridden.length
-                ? `${n(r.recordedOverridden.length)} keputusan tercatat DITIMPA posisi/TMT dari berkas (--timpa-keputusan, dicatat di audit):\n` + rows(r.recordedOverridden)
+                ? say(
+                    `${n(r.recordedOverridden.length)} keputusan tercatat DITIMPA posisi/TMT dari berkas (--timpa-keputusan, dicatat di audit):\n`,
+                    `${n(r.recordedOverridden.length)} recorded decisions OVERRIDDEN by the file's position/TMT (--timpa-keputusan, in the audit chain):\n`,
+                  ) + rows(r.recordedOverridden)
                 : '') +
-              r.settingsChanged.map((c) => `Aturan diubah: ${c.name}: ${c.before ?? '(bawaan)'} → ${c.after}\n`).join('') +
-              (out.warnings ? `${n(out.warnings)} peringatan data (npx mutasi check ${file}).\n` : '') +
-              `Versi catatan resmi: ${n(r.version)}.\n`,
+              r.settingsChanged.map((c) => `${say('Aturan diubah', 'Setting changed')}: ${c.name}: ${c.before ?? say('(bawaan)', '(default)')} → ${c.after}\n`).join('') +
+              (out.warnings ? say(`${n(out.warnings)} peringatan data (npx mutasi check ${file}).\n`, `${n(out.warnings)} data warnings (npx mutasi check ${file} --lang en).\n`) : '') +
+              say(`Versi catatan resmi: ${n(r.version)}.\n`, `Official record version: ${n(r.version)}.\n`),
           );
         }
         process.exitCode = out.ok ? 0 : 1;
