@@ -123,8 +123,16 @@ describe('addin: Pantau pane end to end (Chromium + real server)', function () {
     // The report: Unit A only; one SKP higher, one lower.
     await pg.getByRole('button', { name: 'Muat daftar' }).click();
     await pg.waitForSelector('[data-testid=pantau-report]');
-    const reportRow = await pg.locator('[data-testid=pantau-report] tbody tr').first().innerText();
-    assert.match(reportRow, /^Unit A\t3\t1 \/ 1 \/ 1\t2 \/ 1\t\s*1 \/ 0 \/ 1$/);
+    // The report shown before this load stays on screen until the new one arrives: wait for the reload
+    // (the queued SPMT, now late, moves from missing to late) instead of reading the old row.
+    const expected = /^Unit A\t3\t1 \/ 1 \/ 1\t2 \/ 1\t\s*1 \/ 0 \/ 1$/;
+    const firstRow = pg.locator('[data-testid=pantau-report] tbody tr').first();
+    let reportRow = await firstRow.innerText();
+    for (let i = 0; i < 100 && !expected.test(reportRow); i++) {
+      await pg.waitForTimeout(100);
+      reportRow = await firstRow.innerText();
+    }
+    assert.match(reportRow, expected);
     // The pane fits the task pane's width (no sideways scrolling).
     assert.ok(await pg.evaluate('document.documentElement.scrollWidth <= window.innerWidth'), 'no horizontal overflow');
 
