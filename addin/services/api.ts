@@ -41,13 +41,18 @@ export interface PullPage {
   snapshot?: { employees: EmployeeRecord[]; decisions: DecisionRecord[] };
 }
 
+/**
+ * A failed call: one readable line; `offline` for a network failure or a 5xx (queues keep their entries);
+ * for a 400 the server's issues, each with the path of the field, so a bad entry can be named and set aside.
+ */
 export class ApiError extends Error {
-  constructor(message: string, readonly status: number, readonly offline = false) {
+  constructor(message: string, readonly status: number, readonly offline = false, readonly issues: { path: string; message: string }[] | null = null) {
     super(message);
   }
 }
 
-async function call<T>(conn: Connection, path: string, init: RequestInit = {}): Promise<T> {
+/** Every call of the add-in to the sync server (decisions, pull, follow-ups): Bearer token, JSON. */
+export async function callApi<T>(conn: Connection, path: string, init: RequestInit = {}): Promise<T> {
   if (!conn.server || !conn.token) throw new ApiError('server/token', 0);
   let res: Response;
   try {
@@ -58,26 +63,28 @@ async function call<T>(conn: Connection, path: string, init: RequestInit = {}): 
   } catch (e) {
     throw new ApiError((e as Error).message, 0, true);
   }
-  const body = (await res.json().catch(() => ({}))) as { error?: string };
-  if (!res.ok) throw new ApiError(body.error ?? `HTTP ${res.status}`, res.status, res.status >= 500);
+  const body = (await res.json().catch(() => ({}))) as { error?: string; issues?: { path: string; message: string }[] };
+  if (!res.ok) {
+    const first = body.issues?.[0];
+    throw new ApiError(`${body.error ?? `HTTP ${res.status}`}${first ? ` (${first.path}: ${first.message})` : ''}`, res.status, res.status >= 500, body.issues ?? null);
+  }
   return body as T;
 }
-
 export function pushDecisions(conn: Connection, workbookId: string, decisions: QueuedDecision[]): Promise<{ results: PushResult[] }> {
-  return call(conn, '/decisions', { method: 'POST', body: JSON.stringify({ workbookId, decisions }) });
+  return callApi(conn, '/decisions', { method: 'POST', body: JSON.stringify({ workbookId, decisions }) });
 }
 
 export function pullChanges(conn: Connection, cursor: number): Promise<PullPage> {
-  return call(conn, `/changes?cursor=${cursor}&limit=1000`);
+  return callApi(conn, `/changes?cursor=${cursor}&limit=1000`);
 }
 
 /** Recorded decisions whose TMT lies in [from, to] (YYYY-MM-DD), as the server lists them. */
 export function listDecisions(conn: Connection, from: string, to: string): Promise<{ decisions: DecisionRecord[] }> {
-  return call(conn, `/decisions?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
+  return callApi(conn, `/decisions?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
 }
 
 export function getEmployee(conn: Connection, nip: string): Promise<EmployeeRecord> {
-  return call(conn, `/employees/${encodeURIComponent(nip)}`);
+  return callApi(conn, `/employees/${encodeURIComponent(nip)}`);
 }
 
 export type TokenCheck = 'ok' | 'unknown' | 'forbidden' | 'offline' | 'empty';

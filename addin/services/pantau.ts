@@ -17,7 +17,7 @@ import type { Skp } from '../../shared/domain';
 import type { Lang } from '../../shared/rules/types';
 import { a1, type CellValue, type ValueWrite } from '../../shared/workbook/gateway';
 import type { ChartSpec, WorkbookHost } from '../host/types';
-import { ApiError, callApi } from './api-followups';
+import { ApiError, callApi } from './api';
 import type { Connection } from './local';
 import { newMutationId } from './tinjau';
 
