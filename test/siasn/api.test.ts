@@ -6,7 +6,9 @@
  */
 import assert from 'node:assert/strict';
 import request from 'supertest';
-import type { Express } from 'express';
+import express, { type Express } from 'express';
+import { errorHandler } from '../../sync-server/server/errors';
+import { siasnRouter } from '../../sync-server/siasn/routes';
 import { createApp } from '../../sync-server/server/app';
 import { createToken, revokeToken, type Role } from '../../sync-server/db/tokens';
 import { issueDocuments } from '../../sync-server/documents/issue';
@@ -156,5 +158,34 @@ eachDatabase('SIASN state over HTTP', (ctx) => {
     assert.equal(unknown.status, 400);
     const body = await auth(request(app).post('/api/v1/siasn/send'), tokens.admin).send({ semua: true });
     assert.equal(body.status, 400);
+  });
+
+  it('a round longer than the wait is answered 202 (done: false) and goes on; a second "send now" joins it, nothing is sent twice', async () => {
+    await ctx.db.knex('siasn_pushes').where({ record_no: ds[3]!.recordNo }).delete();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let posts = 0;
+    // SIASN answering slowly: the jabatan/save call waits for the gate.
+    const slow: typeof fetch = async (input, init) => {
+      if (String(input).endsWith('/jabatan/save')) {
+        posts++;
+        await gate;
+      }
+      return fetch(input, init);
+    };
+    const slowSvc = new SiasnService(ctx.db, oauthConfig(si.url), { fetch: slow });
+    const slowApp = express();
+    slowApp.use('/api/v1', siasnRouter(ctx.db, slowSvc, { sendWaitMs: 50 }));
+    slowApp.use(errorHandler);
+    const first = await send(tokens.admin, slowApp);
+    assert.equal(first.status, 202);
+    assert.equal(first.body.done, false);
+    const second = await send(tokens.admin, slowApp);
+    assert.equal(second.status, 202);
+    release();
+    const r = await slowSvc.round(); // the same round, now ending
+    assert.deepEqual(r.tried.map((x) => [x.recordNo, x.state]), [[ds[3]!.recordNo, 'sent']]);
+    assert.equal(posts, 1);
+    assert.equal((await status(tokens.admin)).body.entries.find((e: { recordNo: string }) => e.recordNo === ds[3]!.recordNo).state, 'sent');
   });
 });
