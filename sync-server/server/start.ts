@@ -117,6 +117,10 @@ export async function startServer(opts: StartOptions = {}): Promise<Running> {
   if (dbInData || https) say(`  Data       : ${data}`);
   say(`  API        : ${url}/api/v1/health · ${url}/api/openapi.json · pengumuman: ${url}/pengumuman`);
   if (addinDir) say(`  Add-in     : ${url}/taskpane.html (dari ${addinDir})`);
+  if (siasn.config) {
+    const how = (k: 'oauth' | 'static') => (k === 'oauth' ? 'dari kredensial' : 'statis');
+    say(`  SIASN      : ${siasn.config.baseUrl} (token WSO ${how(siasn.config.wso.kind)}, token SSO ${how(siasn.config.sso.kind)}); status: ${url}/api/v1/siasn/status`);
+  }
   if (tokens.filter((t) => !t.revokedAt).length === 0) {
     say('');
     say('Belum ada token. Buat yang pertama (di terminal lain, folder yang sama):');

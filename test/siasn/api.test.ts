@@ -13,10 +13,13 @@ import { createApp } from '../../sync-server/server/app';
 import { createToken, revokeToken, type Role } from '../../sync-server/db/tokens';
 import { issueDocuments } from '../../sync-server/documents/issue';
 import { SiasnService } from '../../sync-server/siasn/service';
-import { eachDatabase } from '../server/support/databases';
+import { eachDatabase, freshDatabase } from '../server/support/databases';
+import { openDatabase } from '../../sync-server/db/connect';
+import { migrateLatest } from '../../sync-server/db/migrate';
+import { startServer } from '../../sync-server/server/start';
 import { seedDecisions, type SeededDecision } from '../server/support/documents';
 import { token } from '../server/support/fixtures';
-import { oauthConfig, standIn, type StandIn } from './support/stand-in';
+import { CREDENTIALS, oauthConfig, SSO_PATH, standIn, type StandIn } from './support/stand-in';
 
 const ROLES: Role[] = ['staff', 'supervisor', 'approver', 'admin'];
 const UNIT_A = 'Dinas Kesehatan';
@@ -187,5 +190,48 @@ eachDatabase('SIASN state over HTTP', (ctx) => {
     assert.deepEqual(r.tried.map((x) => [x.recordNo, x.state]), [[ds[3]!.recordNo, 'sent']]);
     assert.equal(posts, 1);
     assert.equal((await status(tokens.admin)).body.entries.find((e: { recordNo: string }) => e.recordNo === ds[3]!.recordNo).state, 'sent');
+  });
+});
+
+describe('SIASN in a started server (SQLite, local stand-in, not BKN)', () => {
+  it('mutasi serve with SIASN credentials in its environment sends on its own and the API says so', async function () {
+    this.timeout(60_000);
+    const si = await standIn();
+    const fresh = await freshDatabase('sqlite');
+    const saved = { ...process.env };
+    let running: Awaited<ReturnType<typeof startServer>> | null = null;
+    try {
+      const db = openDatabase(fresh.url);
+      await migrateLatest(db);
+      const a = await seedDecisions(db, 2);
+      await db.knex('positions').where('code', 'like', 'T-%').update({ siasn_unor_id: 'UNOR-X', siasn_jfu_id: 'JFU-1' });
+      await db.knex('employees').where({ nip: a.decisions[0]!.nip }).update({ siasn_pns_id: 'PNS-OK-S' });
+      await issueDocuments(db, { kinds: ['sk'], recordNos: a.decisions.map((d) => d.recordNo) }, { actor: 'uji', baseUrl: 'http://127.0.0.1:1' });
+      const approver = await token(db, 'approver');
+      await db.close();
+      Object.assign(process.env, {
+        HTTPS: '0', LOG_LEVEL: 'silent', SIASN_URL: si.url, SIASN_CONSUMER_KEY: CREDENTIALS.consumerKey, SIASN_CONSUMER_SECRET: CREDENTIALS.consumerSecret,
+        SIASN_WSO_TOKEN_URL: `${si.url}/oauth2/token`, SIASN_SSO_CLIENT_ID: CREDENTIALS.clientId, SIASN_SSO_USERNAME: CREDENTIALS.username,
+        SIASN_SSO_PASSWORD: CREDENTIALS.password, SIASN_SSO_TOKEN_URL: `${si.url}${SSO_PATH}`,
+      });
+      running = await startServer({ port: 0, db: fresh.url, noAddin: true, quiet: true, host: '127.0.0.1' });
+      const get = async () => (await fetch(`${running!.url}/api/v1/siasn/status`, { headers: { Authorization: `Bearer ${approver}` } })).json() as Promise<Record<string, any>>;
+      let st = await get();
+      for (let i = 0; i < 100 && st.lastRound === null; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        st = await get();
+      }
+      assert.equal(st.configured, true);
+      assert.deepEqual(st.tokens, { wso: 'oauth', sso: 'oauth' });
+      assert.equal(st.lastRound.error, null);
+      assert.deepEqual(st.entries.map((e: { state: string }) => e.state), ['sent', 'incomplete']);
+      assert.equal(st.entries[0].siasnId, 'RW-PNS-OK-S');
+      assert.deepEqual(si.problems, []);
+    } finally {
+      process.env = saved;
+      await running?.close();
+      await si.close();
+      await fresh.drop();
+    }
   });
 });
