@@ -214,21 +214,17 @@ export interface StatusEntry {
  * Every recorded decision (of `filter`: dates, unit) with its SIASN state: sent / refused / retrying /
  * failed, waiting (complete, not yet tried), incomplete, or not configured.
  */
-export async function siasnStatus(db: Db, cfg: SiasnConfig | null, filter: DecisionFilter & { recordNos?: string[] } = {}): Promise<{ configured: boolean; entries: StatusEntry[]; counts: Record<StatusState, number> }> {
-  const { recordNos, ...f } = filter;
-  let decisions = await siasnDecisions(db, f);
-  if (recordNos) {
-    const want = new Set(recordNos);
-    decisions = decisions.filter((d) => want.has(d.recordNo));
-  }
+export async function siasnStatus(db: Db, cfg: SiasnConfig | null, filter: DecisionFilter & { recordNos?: string[]; read?: boolean } = {}): Promise<{ configured: boolean; entries: StatusEntry[]; counts: Record<StatusState, number> }> {
+  const decisions = await siasnDecisions(db, filter);
   const units = new Map(decisions.map((d) => [d.recordNo, d.to.unit]));
   const set = buildPayloads(decisions, { instansiId: cfg?.instansiId });
-  const hasTable = await db.knex.schema.hasTable('siasn_pushes');
+  const q = filter.read ? db.read : db.knex;
+  const hasTable = await q.schema.hasTable('siasn_pushes');
   const rows = new Map<string, PushRow>();
   if (hasTable) {
     const nos = decisions.map((d) => d.recordNo);
     for (let i = 0; i < nos.length; i += 500) {
-      for (const r of (await db.knex('siasn_pushes').whereIn('record_no', nos.slice(i, i + 500)).select('*')) as PushRow[]) rows.set(r.record_no, r);
+      for (const r of (await q('siasn_pushes').whereIn('record_no', nos.slice(i, i + 500)).select('*')) as PushRow[]) rows.set(r.record_no, r);
     }
   }
   const entries: StatusEntry[] = [];

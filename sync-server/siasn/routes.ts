@@ -25,7 +25,7 @@ export function siasnRouter(db: Db, siasn: SiasnService, o: { sendWaitMs?: numbe
     const scope = tokenOf(res).unit;
     if (scope && q.unit && q.unit !== scope) throw new HttpError(403, { error: `Token ini hanya untuk unit ${scope}` });
     const recordNos = q.recordNos ? [...new Set(q.recordNos.split(',').map((x) => x.trim()))] : undefined;
-    const st = await siasn.status({ from: q.from, to: q.to, unit: scope ?? q.unit, recordNos });
+    const st = await siasn.status({ from: q.from, to: q.to, unit: scope ?? q.unit, recordNos, read: true });
     const cfg = siasn.config;
     res.setHeader('Cache-Control', 'no-store');
     res.json({

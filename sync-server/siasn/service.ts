@@ -43,7 +43,7 @@ export class SiasnService {
     return this.o.problem ?? null;
   }
 
-  status(filter: DecisionFilter & { recordNos?: string[] } = {}) {
+  status(filter: DecisionFilter & { recordNos?: string[]; read?: boolean } = {}) {
     return siasnStatus(this.db, this.config, filter);
   }
 

@@ -150,6 +150,9 @@ eachDatabase('SIASN state over HTTP', (ctx) => {
     const want = rows.filter((x: { from_unit: string; to_unit: string }) => x.from_unit === UNIT_B || x.to_unit === UNIT_B).map((x: { record_no: string }) => x.record_no).sort();
     assert.ok(want.length > 0 && want.length < all.length);
     assert.deepEqual(mine.body.entries.map((e: { recordNo: string }) => e.recordNo), want);
+    // Asked by record number (as the add-in asks), the scope holds the same.
+    const byNo = await status(scopedB, `?recordNos=${all.map((e) => e.recordNo).join(',')}`);
+    assert.deepEqual(byNo.body.entries.map((e: { recordNo: string }) => e.recordNo), want);
     assert.ok(mine.body.entries.some((e: { unit: string }) => e.unit === UNIT_B), 'the unit of the receiving position');
     const other = await status(scoped.approver, `?unit=${encodeURIComponent(UNIT_B)}`);
     assert.equal(other.status, 403);
