@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import type { Lang } from '../../../shared/rules/types';
 import { loadConnection } from '../../services/local';
-import { siasnErrorText, siasnSummary, workbookSiasn, type SiasnLine } from '../../services/siasn';
+import { siasnErrorText, siasnLines, siasnSummary, workbookSiasn, type SiasnStatus } from '../../services/siasn';
 import type { PaneProps } from '../context';
 
 const W: Record<string, [string, string]> = {
@@ -15,7 +15,8 @@ const w = (lang: Lang, k: string) => W[k]![lang === 'en' ? 1 : 0];
 
 export function SinkronSiasn(p: PaneProps) {
   const { lang } = p;
-  const [result, setResult] = useState<{ summary: string; lines: SiasnLine[] } | null>(null);
+  // The server's answer; its words are made at each render, so the language switch applies to it too.
+  const [result, setResult] = useState<{ status: SiasnStatus; asked: string[] } | null>(null);
   const conn = loadConnection();
   const ready = conn.server !== '' && conn.token !== '';
   const onShow = () =>
@@ -32,7 +33,7 @@ export function SinkronSiasn(p: PaneProps) {
         p.notify({ kind: 'info', text: w(lang, 'none') });
         return;
       }
-      setResult({ summary: siasnSummary(r.status, lang), lines: r.lines });
+      setResult({ status: r.status, asked: r.asked });
     });
   return (
     <div class="siasn" data-testid="siasn">
@@ -41,9 +42,9 @@ export function SinkronSiasn(p: PaneProps) {
       <button onClick={onShow} disabled={p.busy || !ready}>{w(lang, 'show')}</button>
       {result && (
         <div data-testid="siasn-result">
-          <p>{result.summary}</p>
+          <p>{siasnSummary(result.status, lang)}</p>
           <ul class="plain results">
-            {result.lines.map((l) => (
+            {siasnLines(result.status, result.asked, lang).map((l) => (
               <li key={l.recordNo} data-state={l.state}>
                 <span class={`dot ${l.tone}`} aria-hidden="true" /> <b class="record-no">{l.recordNo}</b>{l.name ? ` · ${l.name}` : ''} · {l.label}
                 {l.detail && <span class="muted"> — {l.detail}</span>}
