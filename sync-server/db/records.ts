@@ -45,6 +45,11 @@ export interface PositionRecord {
   majors: string[];
   requiredTrainings: string[];
   standards: (number | null)[] | null;
+  /**
+   * Jabatan Kritikal = Ya (WORKBOOK.md `critical`): kept in `profile`, and only when true, so a post
+   * without it has the same row (and audit digest) as before the record kept it. Absent = Tidak.
+   */
+  critical?: true;
   /** SIASN reference ids (migration 0006, columns siasn_*); absent when not known. */
   unorId?: string;
   jabatanFungsionalId?: string;
@@ -159,7 +164,7 @@ export function positionRecordFromModel(p: Position, version: number): PositionR
   return {
     code: p.code, name: p.name, type: p.type, level: p.level, unit: p.unit, class: p.class, needed: p.needed,
     minRank: p.minRank, maxRank: p.maxRank, minEducation: p.minEducation, majors: p.majors,
-    requiredTrainings: p.requiredTrainings, standards: p.standards, ...positionIds(p), version,
+    requiredTrainings: p.requiredTrainings, standards: p.standards, ...(p.critical === true ? { critical: true as const } : {}), ...positionIds(p), version,
   };
 }
 
@@ -198,7 +203,7 @@ export function positionModel(r: PositionRecord, row = 2): Position {
   return {
     row, code: r.code, name: r.name, type: r.type, level: r.level, unit: r.unit, class: r.class, needed: r.needed,
     minRank: r.minRank, maxRank: r.maxRank, minEducation: r.minEducation, majors: r.majors,
-    requiredTrainings: r.requiredTrainings, standards: r.standards, ...positionIds(r),
+    requiredTrainings: r.requiredTrainings, standards: r.standards, ...(r.critical === true ? { critical: true } : {}), ...positionIds(r),
   };
 }
 

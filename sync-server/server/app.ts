@@ -18,11 +18,15 @@ import { pengumumanRouter } from './routes/pengumuman';
 import { documentsRouter } from './routes/documents';
 import { corsPolicy, failedAuthOf, requestSerializer, securityHeaders } from './security';
 import { groupWriterOf } from './push/group-commit';
+import { siasnRouter } from '../siasn/routes';
+import { SiasnService } from '../siasn/service';
 
 export interface AppOptions {
   db: Db;
   config?: Partial<ServerConfig>;
   logger?: Logger;
+  /** SIASN beside the server (start.ts makes it from the settings); none: not configured. */
+  siasn?: SiasnService;
 }
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;
@@ -58,7 +62,7 @@ function manifestForThisServer(xml: string) {
   };
 }
 
-export function createApp({ db, config: over, logger }: AppOptions): Express {
+export function createApp({ db, config: over, logger, siasn }: AppOptions): Express {
   const config = defaultConfig(over);
   if (config.pushGroupMax !== undefined) groupWriterOf(db).limits = { maxDecisions: config.pushGroupMax };
   failedAuthOf(db).limit = config.authFailLimit;
@@ -89,6 +93,7 @@ export function createApp({ db, config: over, logger }: AppOptions): Express {
   // Decision documents and /verifikasi (issue 13); before /api/v1 so its download links need no token.
   app.use(documentsRouter(db));
   app.use('/api/v1', apiRouter(db, config));
+  app.use('/api/v1', siasnRouter(db, siasn ?? new SiasnService(db, null)));
   app.use(pengumumanRouter(db));
   if (config.addinDir && existsSync(config.addinDir)) {
     const manifest = path.join(config.addinDir, 'manifest.xml');

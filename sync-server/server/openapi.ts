@@ -9,6 +9,7 @@ import {
   DueResponse, FollowupBody, FollowupDetail, FollowupQuery, FollowupResponse, RecordNoParams, ReportQuery, ReportResponse,
 } from './followups/schemas';
 import { documentsPaths } from '../documents/openapi';
+import { siasnPaths } from '../siasn/openapi';
 
 const jsonOf = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 const errors = {
@@ -128,6 +129,7 @@ export function openApiDocument(): unknown {
         },
       },
       ...documentsPaths(jsonOf, errors, secured),
+      ...siasnPaths(jsonOf, errors, secured),
     },
   });
   return cached;

@@ -104,6 +104,7 @@ export const PositionRecord = z
     majors: z.array(z.string()),
     requiredTrainings: z.array(z.string()),
     standards: z.array(z.number().nullable()).nullable(),
+    critical: z.literal(true).optional().meta({ description: 'Jabatan Kritikal = Ya; tidak ada = Tidak' }),
     unorId: z.string().optional(),
     jabatanFungsionalId: z.string().optional(),
     jabatanFungsionalUmumId: z.string().optional(),

@@ -3,7 +3,8 @@
  * add-in build, certificate, listen, and a banner that tells a new administrator what to do next.
  * Stops cleanly on SIGINT/SIGTERM (in-flight requests finish; the database closes).
  */
-import { siasnConfigFromEnv, startSiasnPusher } from '../siasn/push';
+import { siasnSettingsFromEnv } from '../siasn/push';
+import { SiasnService } from '../siasn/service';
 import { createServer as createHttp, type Server } from 'node:http';
 import { createServer as createHttps } from 'node:https';
 import { existsSync } from 'node:fs';
@@ -64,10 +65,15 @@ export async function startServer(opts: StartOptions = {}): Promise<Running> {
   let certSource: TlsFiles['source'] | null = null;
   let certCreated = false;
   let addinDir: string | null;
+  let siasn: SiasnService;
   try {
     addinDir = opts.noAddin ? null : ensureAddinBuilt(root, say);
     const config = defaultConfig({ ...fromEnv, addinDir });
-    const app = createApp({ db, config, logger: createLogger(config.logLevel) });
+    // SIASN riwayat jabatan, when configured (docs/siasn.md): beside the server, never in a recording.
+    const siasnSettings = siasnSettingsFromEnv(process.env);
+    siasn = new SiasnService(db, siasnSettings.config, { log: (line) => say(line), problem: siasnSettings.problem });
+    if (siasnSettings.problem) say(siasnSettings.problem);
+    const app = createApp({ db, config, logger: createLogger(config.logLevel), siasn });
 
     if (https) {
       const tls = await ensureDevCertificate(data);
@@ -94,14 +100,13 @@ export async function startServer(opts: StartOptions = {}): Promise<Running> {
     throw e;
   }
   const url = `${https ? 'https' : 'http'}://localhost:${(server.address() as AddressInfo).port}`;
-  // SIASN riwayat jabatan, when configured (docs/siasn.md): beside the server, never in a recording.
-  const siasnPusher = startSiasnPusher(db, siasnConfigFromEnv(process.env), (line) => say(line));
+  siasn.start();
   let closing: Promise<void> | null = null;
   const close = () =>
     (closing ??= new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeIdleConnections();
-    }).then(() => siasnPusher.stop()).then(() => db.close()));
+    }).then(() => siasn.stop()).then(() => db.close()));
   const running: Running = { server, db, url, close };
   if (opts.handleSignals) closeOnSignals(running);
 
@@ -112,6 +117,10 @@ export async function startServer(opts: StartOptions = {}): Promise<Running> {
   if (dbInData || https) say(`  Data       : ${data}`);
   say(`  API        : ${url}/api/v1/health · ${url}/api/openapi.json · pengumuman: ${url}/pengumuman`);
   if (addinDir) say(`  Add-in     : ${url}/taskpane.html (dari ${addinDir})`);
+  if (siasn.config) {
+    const how = (k: 'oauth' | 'static') => (k === 'oauth' ? 'dari kredensial' : 'statis');
+    say(`  SIASN      : ${siasn.config.baseUrl} (token WSO ${how(siasn.config.wso.kind)}, token SSO ${how(siasn.config.sso.kind)}); status: ${url}/api/v1/siasn/status`);
+  }
   if (tokens.filter((t) => !t.revokedAt).length === 0) {
     say('');
     say('Belum ada token. Buat yang pertama (di terminal lain, folder yang sama):');

@@ -2,38 +2,80 @@
  * Sending riwayat jabatan to SIASN, when configured (docs/siasn.md). NOT RUN AGAINST BKN: built on the
  * public clients' shape and tested against a local stand-in.
  *
- * Settings (the server's environment / .env): SIASN_URL (base, e.g. https://apimws.bkn.go.id:8243),
- * SIASN_WSO_TOKEN and SIASN_SSO_TOKEN — the two tokens the clients send (`Authorization: Bearer <WSO>`,
- * `Auth: bearer <SSO>`, black-coffee04/ws-siasn-php). Without all three nothing is sent and every
- * decision reads "not configured".
+ * Settings (the server's environment / .env): SIASN_URL (base, e.g. https://apimws.bkn.go.id:8243) and
+ * the two tokens the clients send (`Authorization: Bearer <WSO>`, `Auth: bearer <SSO>`,
+ * black-coffee04/ws-siasn-php): each either fetched and refreshed from credentials (tokens.ts) or given
+ * as a static token. Without SIASN_URL and both tokens nothing is sent and every decision reads
+ * "not configured".
  *
  * Each complete payload is sent once (a decision already `sent` or `refused` is never sent again);
  * SIASN's answer is kept per decision in `siasn_pushes`. A network error, a timeout, HTTP 429 or 5xx
- * is transient: tried again later with a growing delay, up to MAX_ATTEMPTS, then `failed`. Any other
- * answer that is not a success is `refused`, with SIASN's message. Sending runs beside the server
- * (startSiasnPusher), never inside a recording: recording a decision never waits for SIASN.
+ * is transient: tried again later with a growing delay, up to MAX_ATTEMPTS, then `failed`. An HTTP 401
+ * is answered by fetching new tokens and trying once more; still 401 (or static tokens) is transient
+ * too (the token, not the decision, was refused). Any other answer that is not a success is `refused`,
+ * with SIASN's message. Sending runs beside the server (SiasnService), never inside a recording:
+ * recording a decision never waits for SIASN.
  */
 import type { Db } from '../db/connect';
 import { buildPayloads, type Missing, type RiwayatJabatanPayload } from '../../shared/siasn/payload';
 import { siasnDecisions } from './record';
+import { SiasnTokens, type TokenSource } from './tokens';
+import type { DecisionFilter } from '../db/queries';
 
 export interface SiasnConfig {
   baseUrl: string;
-  wsoToken: string;
-  ssoToken: string;
+  wso: TokenSource;
+  sso: TokenSource;
   instansiId?: string;
 }
 
 export const SIASN_PATH = '/apisiasn/1.0/jabatan/save';
 export const MAX_ATTEMPTS = 5;
+/** Token endpoints the public clients use (kanekescom/laravel-siasn-api config/siasn-api.php, production). */
+export const WSO_TOKEN_URL = 'https://apimws.bkn.go.id/oauth2/token';
+export const SSO_TOKEN_URL = 'https://sso-siasn.bkn.go.id/auth/realms/public-siasn/protocol/openid-connect/token';
 
-/** The settings from the environment, or null when not all three are given. */
+/** Static tokens (SIASN_WSO_TOKEN, SIASN_SSO_TOKEN), as before the token flow. */
+export function staticConfig(baseUrl: string, wsoToken: string, ssoToken: string, instansiId?: string): SiasnConfig {
+  return { baseUrl: baseUrl.replace(/\/+$/, ''), wso: { kind: 'static', token: wsoToken }, sso: { kind: 'static', token: ssoToken }, instansiId };
+}
+
+/**
+ * The settings from the environment: `config` when SIASN_URL and both tokens (credentials or static)
+ * are there; `problem` names what is missing when only part is given (the server says so at start).
+ * Credentials win over a static token of the same kind (a fetched token is refreshed, a static one not).
+ */
+export function siasnSettingsFromEnv(env: NodeJS.ProcessEnv): { config: SiasnConfig | null; problem: string | null; problemEn: string | null } {
+  const v = (k: string) => env[k]?.trim() || '';
+  const baseUrl = v('SIASN_URL');
+  let wso: TokenSource | null = null;
+  if (v('SIASN_CONSUMER_KEY') && v('SIASN_CONSUMER_SECRET')) {
+    wso = { kind: 'oauth', url: v('SIASN_WSO_TOKEN_URL') || WSO_TOKEN_URL, grant: 'client_credentials', basic: { user: v('SIASN_CONSUMER_KEY'), password: v('SIASN_CONSUMER_SECRET') }, form: {} };
+  } else if (v('SIASN_WSO_TOKEN')) wso = { kind: 'static', token: v('SIASN_WSO_TOKEN') };
+  let sso: TokenSource | null = null;
+  const ssoUrl = v('SIASN_SSO_TOKEN_URL') || SSO_TOKEN_URL;
+  if (v('SIASN_SSO_CLIENT_ID') && v('SIASN_SSO_USERNAME') && v('SIASN_SSO_PASSWORD')) {
+    sso = { kind: 'oauth', url: ssoUrl, grant: 'password', form: { client_id: v('SIASN_SSO_CLIENT_ID'), username: v('SIASN_SSO_USERNAME'), password: v('SIASN_SSO_PASSWORD') } };
+  } else if (v('SIASN_SSO_CLIENT_ID') && v('SIASN_SSO_CLIENT_SECRET')) {
+    sso = { kind: 'oauth', url: ssoUrl, grant: 'client_credentials', form: { client_id: v('SIASN_SSO_CLIENT_ID'), client_secret: v('SIASN_SSO_CLIENT_SECRET') } };
+  } else if (v('SIASN_SSO_TOKEN')) sso = { kind: 'static', token: v('SIASN_SSO_TOKEN') };
+  if (baseUrl && wso && sso) return { config: { baseUrl: baseUrl.replace(/\/+$/, ''), wso, sso, instansiId: v('SIASN_INSTANSI_ID') || undefined }, problem: null, problemEn: null };
+  const anySiasn = Object.keys(env).some((k) => k.startsWith('SIASN_') && env[k]?.trim());
+  if (!anySiasn) return { config: null, problem: null, problemEn: null };
+  const lack: [string, string][] = [];
+  if (!baseUrl) lack.push(['SIASN_URL', 'SIASN_URL']);
+  if (!wso) lack.push(['token WSO (SIASN_CONSUMER_KEY + SIASN_CONSUMER_SECRET, atau SIASN_WSO_TOKEN)', 'WSO token (SIASN_CONSUMER_KEY + SIASN_CONSUMER_SECRET, or SIASN_WSO_TOKEN)']);
+  if (!sso) lack.push(['token SSO (SIASN_SSO_CLIENT_ID + SIASN_SSO_USERNAME + SIASN_SSO_PASSWORD, atau SIASN_SSO_TOKEN)', 'SSO token (SIASN_SSO_CLIENT_ID + SIASN_SSO_USERNAME + SIASN_SSO_PASSWORD, or SIASN_SSO_TOKEN)']);
+  return {
+    config: null,
+    problem: `Pengaturan SIASN belum lengkap, tidak ada yang dikirim: kurang ${lack.map((l) => l[0]).join('; ')}`,
+    problemEn: `SIASN settings are incomplete, nothing is sent: missing ${lack.map((l) => l[1]).join('; ')}`,
+  };
+}
+
+/** The settings from the environment, or null when not complete. */
 export function siasnConfigFromEnv(env: NodeJS.ProcessEnv): SiasnConfig | null {
-  const baseUrl = env.SIASN_URL?.trim();
-  const wsoToken = env.SIASN_WSO_TOKEN?.trim();
-  const ssoToken = env.SIASN_SSO_TOKEN?.trim();
-  if (!baseUrl || !wsoToken || !ssoToken) return null;
-  return { baseUrl: baseUrl.replace(/\/+$/, ''), wsoToken, ssoToken, instansiId: env.SIASN_INSTANSI_ID?.trim() || undefined };
+  return siasnSettingsFromEnv(env).config;
 }
 
 export type PushState = 'sent' | 'refused' | 'retrying' | 'failed';
@@ -69,46 +111,70 @@ function readAnswer(status: number, body: unknown): { ok: boolean; message: stri
   return { ok, message, id };
 }
 
-async function sendOne(cfg: SiasnConfig, payload: RiwayatJabatanPayload, fetchImpl: typeof fetch, timeoutMs: number): Promise<{ kind: 'sent' | 'refused' | 'transient'; message: string; id: string | null }> {
-  try {
-    const res = await fetchImpl(cfg.baseUrl.replace(/\/+$/, '') + SIASN_PATH, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json', Authorization: `Bearer ${cfg.wsoToken}`, Auth: `bearer ${cfg.ssoToken}` },
-      body: JSON.stringify(payload),
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    const text = await res.text();
-    let body: unknown = null;
+async function sendOne(cfg: SiasnConfig, tokens: SiasnTokens, payload: RiwayatJabatanPayload, fetchImpl: typeof fetch, timeoutMs: number): Promise<{ kind: 'sent' | 'refused' | 'transient'; message: string; id: string | null }> {
+  const post = async () => {
+    const auth = await tokens.headers(); // a SiasnTokenError ends the round (pushPending)
     try {
-      body = text ? JSON.parse(text) : null;
-    } catch {
-      body = { message: text.slice(0, 300) };
+      const res = await fetchImpl(cfg.baseUrl.replace(/\/+$/, '') + SIASN_PATH, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...auth },
+        body: JSON.stringify(payload),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      const text = await res.text();
+      let body: unknown = null;
+      try {
+        body = text ? JSON.parse(text) : null;
+      } catch {
+        body = { message: text.slice(0, 300) };
+      }
+      return { status: res.status, body };
+    } catch (e) {
+      return { status: 0, body: { message: `tidak tersambung ke SIASN: ${(e as Error).message}` } };
     }
-    if (res.status === 429 || res.status >= 500) return { kind: 'transient', message: readAnswer(res.status, body).message, id: null };
-    const a = readAnswer(res.status, body);
-    return { kind: a.ok ? 'sent' : 'refused', message: a.message, id: a.id };
-  } catch (e) {
-    return { kind: 'transient', message: `tidak tersambung ke SIASN: ${(e as Error).message}`, id: null };
+  };
+  let r = await post();
+  // The tokens, not the decision, were refused: new tokens and once more (kanekescom RequestRetryHandler).
+  if (r.status === 401 && tokens.refreshable) {
+    tokens.forget();
+    r = await post();
   }
+  if (r.status === 0) return { kind: 'transient', message: readAnswer(0, r.body).message, id: null };
+  if (r.status === 401) return { kind: 'transient', message: `SIASN menolak token (HTTP 401): ${readAnswer(r.status, r.body).message}`, id: null };
+  if (r.status === 429 || r.status >= 500) return { kind: 'transient', message: readAnswer(r.status, r.body).message, id: null };
+  const a = readAnswer(r.status, r.body);
+  return { kind: a.ok ? 'sent' : 'refused', message: a.message, id: a.id };
+}
+
+export interface PushOptions {
+  fetch?: typeof fetch;
+  now?: () => Date;
+  timeoutMs?: number;
+  /** Tokens kept between rounds (SiasnService); a new set otherwise. */
+  tokens?: SiasnTokens;
+  /** Also those waiting for their retry time (an administrator's "send now"). */
+  ignoreBackoff?: boolean;
 }
 
 /**
  * Sends every complete payload not yet sent or refused whose retry time has come. Returns what
  * happened to each decision it tried. Decisions without a complete payload are not tried (`siasnStatus`
- * lists them with what they lack).
+ * lists them with what they lack). A token that cannot be had ends the round with a SiasnTokenError
+ * (no decision is charged an attempt for it); what was sent before stays recorded.
  */
-export async function pushPending(db: Db, cfg: SiasnConfig, o: { fetch?: typeof fetch; now?: () => Date; timeoutMs?: number } = {}): Promise<SendOutcome[]> {
+export async function pushPending(db: Db, cfg: SiasnConfig, o: PushOptions = {}): Promise<SendOutcome[]> {
   const now = o.now ?? (() => new Date());
   const fetchImpl = o.fetch ?? fetch;
+  const tokens = o.tokens ?? new SiasnTokens({ wso: cfg.wso, sso: cfg.sso }, { fetch: fetchImpl, now });
   const set = buildPayloads(await siasnDecisions(db), { instansiId: cfg.instansiId });
   const rows = new Map(((await db.knex('siasn_pushes').select('*')) as PushRow[]).map((r) => [r.record_no, r]));
   const out: SendOutcome[] = [];
   for (const p of set.payloads) {
     const prev = rows.get(p.recordNo);
     if (prev && (prev.state === 'sent' || prev.state === 'refused' || prev.state === 'failed')) continue;
-    if (prev?.next_at && prev.next_at > now().toISOString()) continue;
+    if (!o.ignoreBackoff && prev?.next_at && prev.next_at > now().toISOString()) continue;
     const attempts = (prev?.attempts ?? 0) + 1;
-    const r = await sendOne(cfg, p.payload, fetchImpl, o.timeoutMs ?? 30_000);
+    const r = await sendOne(cfg, tokens, p.payload, fetchImpl, o.timeoutMs ?? 30_000);
     const at = now();
     const state: PushState = r.kind === 'transient' ? (attempts >= MAX_ATTEMPTS ? 'failed' : 'retrying') : r.kind;
     const row: PushRow = {
@@ -122,69 +188,64 @@ export async function pushPending(db: Db, cfg: SiasnConfig, o: { fetch?: typeof 
 }
 
 export type StatusState = PushState | 'not_configured' | 'incomplete' | 'waiting';
+export const STATUS_STATES: readonly StatusState[] = ['sent', 'refused', 'retrying', 'failed', 'waiting', 'incomplete', 'not_configured'];
 
 export interface StatusEntry {
   recordNo: string;
   nip: string;
   name: string;
+  /** The receiving position's unit. */
+  unit: string;
   state: StatusState;
+  /** SIASN's answer (sent: its message; refused: why; retrying/failed: the last failure). */
   message: string;
   attempts: number;
+  /** SIASN's id of the riwayat jabatan (rwJabatanId), when sent. */
   siasnId: string | null;
+  /** When the state was last written (an attempt), ISO. */
+  updatedAt: string | null;
+  /** retrying: when the next attempt is due, ISO. */
+  nextAttemptAt: string | null;
+  /** incomplete: what is missing and where to fill it in. */
   missing?: Missing[];
 }
 
-/** Every recorded decision with its SIASN state: sent / refused / retrying / failed, waiting (complete, not yet tried), incomplete, or not configured. */
-export async function siasnStatus(db: Db, cfg: SiasnConfig | null): Promise<{ configured: boolean; entries: StatusEntry[]; counts: Record<StatusState, number> }> {
-  const set = buildPayloads(await siasnDecisions(db), { instansiId: cfg?.instansiId });
-  const hasTable = await db.knex.schema.hasTable('siasn_pushes');
-  const rows = new Map(hasTable ? ((await db.knex('siasn_pushes').select('*')) as PushRow[]).map((r) => [r.record_no, r]) : []);
+/**
+ * Every recorded decision (of `filter`: dates, unit) with its SIASN state: sent / refused / retrying /
+ * failed, waiting (complete, not yet tried), incomplete, or not configured.
+ */
+export async function siasnStatus(db: Db, cfg: SiasnConfig | null, filter: DecisionFilter & { recordNos?: string[]; read?: boolean } = {}): Promise<{ configured: boolean; entries: StatusEntry[]; counts: Record<StatusState, number> }> {
+  const decisions = await siasnDecisions(db, filter);
+  const units = new Map(decisions.map((d) => [d.recordNo, d.to.unit]));
+  const set = buildPayloads(decisions, { instansiId: cfg?.instansiId });
+  const q = filter.read ? db.read : db.knex;
+  const hasTable = await q.schema.hasTable('siasn_pushes');
+  const rows = new Map<string, PushRow>();
+  if (hasTable) {
+    const nos = decisions.map((d) => d.recordNo);
+    for (let i = 0; i < nos.length; i += 500) {
+      for (const r of (await q('siasn_pushes').whereIn('record_no', nos.slice(i, i + 500)).select('*')) as PushRow[]) rows.set(r.record_no, r);
+    }
+  }
   const entries: StatusEntry[] = [];
+  const tried = (p: { recordNo: string; nip: string; name: string }, r: PushRow): StatusEntry => ({
+    recordNo: p.recordNo, nip: p.nip, name: p.name, unit: units.get(p.recordNo) ?? '', state: r.state, message: r.message, attempts: Number(r.attempts),
+    siasnId: r.siasn_id, updatedAt: r.updated_at, nextAttemptAt: r.state === 'retrying' ? r.next_at : null,
+  });
+  const untried = (p: { recordNo: string; nip: string; name: string }, state: StatusState, missing?: Missing[]): StatusEntry => ({
+    recordNo: p.recordNo, nip: p.nip, name: p.name, unit: units.get(p.recordNo) ?? '', state, message: '', attempts: 0, siasnId: null,
+    updatedAt: null, nextAttemptAt: null, ...(missing ? { missing } : {}),
+  });
   for (const p of set.payloads) {
     const r = rows.get(p.recordNo);
-    if (r) entries.push({ recordNo: p.recordNo, nip: p.nip, name: p.name, state: r.state, message: r.message, attempts: Number(r.attempts), siasnId: r.siasn_id });
-    else entries.push({ recordNo: p.recordNo, nip: p.nip, name: p.name, state: cfg ? 'waiting' : 'not_configured', message: '', attempts: 0, siasnId: null });
+    entries.push(r ? tried(p, r) : untried(p, cfg ? 'waiting' : 'not_configured'));
   }
   for (const p of set.incomplete) {
     const r = rows.get(p.recordNo);
-    if (r) entries.push({ recordNo: p.recordNo, nip: p.nip, name: p.name, state: r.state, message: r.message, attempts: Number(r.attempts), siasnId: r.siasn_id });
-    else entries.push({ recordNo: p.recordNo, nip: p.nip, name: p.name, state: 'incomplete', message: '', attempts: 0, siasnId: null, missing: p.missing });
+    entries.push(r ? tried(p, r) : untried(p, 'incomplete', p.missing));
   }
   entries.sort((a, b) => a.recordNo.localeCompare(b.recordNo));
-  const counts = { sent: 0, refused: 0, retrying: 0, failed: 0, not_configured: 0, incomplete: 0, waiting: 0 } as Record<StatusState, number>;
+  const counts = Object.fromEntries(STATUS_STATES.map((s) => [s, 0])) as Record<StatusState, number>;
   for (const e of entries) counts[e.state]++;
   return { configured: cfg !== null, entries, counts };
-}
-
-/**
- * Beside the server: when configured, sends what is pending every `intervalMs` (default a minute), one
- * round at a time; an error is logged and the next round tries again. Never touches a recording.
- */
-export function startSiasnPusher(db: Db, cfg: SiasnConfig | null, log: (line: string) => void, intervalMs = 60_000): { stop(): Promise<void> } {
-  if (!cfg) return { stop: async () => undefined };
-  let running: Promise<void> | null = null;
-  let stopped = false;
-  const round = () => {
-    if (running || stopped) return;
-    running = pushPending(db, cfg)
-      .then((r) => {
-        const sent = r.filter((x) => x.state === 'sent').length;
-        const refused = r.filter((x) => x.state === 'refused').length;
-        if (r.length) log(`SIASN: ${sent} terkirim, ${refused} ditolak, ${r.length - sent - refused} dicoba lagi nanti`);
-      })
-      .catch((e: Error) => log(`SIASN: pengiriman gagal (${e.message}); dicoba lagi nanti`))
-      .finally(() => {
-        running = null;
-      });
-  };
-  const timer = setInterval(round, intervalMs);
-  timer.unref();
-  setTimeout(round, 1_000).unref();
-  return {
-    stop: async () => {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
 }

@@ -4,16 +4,18 @@
  * documents feature issued for the decision's SK, and its date), if any.
  */
 import type { Db } from '../db/connect';
-import { listDecisions, listEmployees, listPositions, type DecisionFilter } from '../db/queries';
+import type { Knex } from 'knex';
+import { listDecisions, type DecisionFilter } from '../db/queries';
+import { decisionFromRow, employeeFromRow, positionFromRow, type DecisionRecord, type DecisionRow, type EmployeeRow, type PositionRow } from '../db/records';
 import type { SiasnDecision } from '../../shared/siasn/payload';
 
 /** The latest SK issued for each record number (documents of kind `sk`). */
-export async function skByRecord(db: Db, recordNos: string[]): Promise<Map<string, { number: string; date: string }>> {
+export async function skByRecord(db: Db, recordNos: string[], q: Knex = db.knex): Promise<Map<string, { number: string; date: string }>> {
   const out = new Map<string, { number: string; date: string }>();
-  const hasDocs = await db.knex.schema.hasTable('documents');
+  const hasDocs = await q.schema.hasTable('documents');
   if (!hasDocs) return out;
   for (let i = 0; i < recordNos.length; i += 500) {
-    const rows = (await db.knex('documents as d')
+    const rows = (await q('documents as d')
       .join('document_decisions as dd', 'dd.document_id', 'd.id')
       .where('d.kind', 'sk')
       .whereIn('dd.record_no', recordNos.slice(i, i + 500))
@@ -25,11 +27,37 @@ export async function skByRecord(db: Db, recordNos: string[]): Promise<Map<strin
   return out;
 }
 
-export async function siasnDecisions(db: Db, f: DecisionFilter = {}): Promise<SiasnDecision[]> {
-  const decisions = await listDecisions(db.knex, f);
-  const employees = new Map((await listEmployees(db.knex)).map((e) => [e.nip, e]));
-  const positions = new Map((await listPositions(db.knex)).map((p) => [p.code, p]));
-  const sks = await skByRecord(db, decisions.map((d) => d.recordNo));
+/** Rows of `table` whose `column` is one of `keys`, in chunks (bounded IN lists on both databases). */
+async function rowsBy<T>(q: Knex, table: string, column: string, keys: string[]): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < keys.length; i += 500) out.push(...((await q(table).whereIn(column, keys.slice(i, i + 500))) as T[]));
+  return out;
+}
+
+/**
+ * Each recorded decision of `f` (dates, unit — into or out of it, as GET /decisions — and, if given, only
+ * these record numbers) with what its payload needs. Reads only the people and positions those
+ * decisions name. `read`: through the server's read pool (the status API) instead of the writer.
+ */
+export async function siasnDecisions(db: Db, f: DecisionFilter & { recordNos?: string[]; read?: boolean } = {}): Promise<SiasnDecision[]> {
+  const q = f.read ? db.read : db.knex;
+  let decisions: DecisionRecord[];
+  if (f.recordNos) {
+    const want = [...new Set(f.recordNos)];
+    decisions = (await rowsBy<DecisionRow>(q, 'decisions', 'record_no', want)).map(decisionFromRow)
+      .filter((d) => (!f.from || d.effectiveDate >= f.from) && (!f.to || d.effectiveDate <= f.to))
+      .sort((a, b) => a.recordNo.localeCompare(b.recordNo));
+  } else {
+    decisions = await listDecisions(q, { from: f.from, to: f.to, unit: f.unit, limit: f.limit });
+  }
+  const codes = [...new Set(decisions.flatMap((d) => [d.toPositionCode, d.fromPositionCode]))];
+  const positions = new Map((await rowsBy<PositionRow>(q, 'positions', 'code', codes)).map((r) => [r.code, positionFromRow(r)]));
+  if (f.recordNos && f.unit) {
+    const unit = f.unit;
+    decisions = decisions.filter((d) => positions.get(d.toPositionCode)?.unit === unit || positions.get(d.fromPositionCode)?.unit === unit);
+  }
+  const employees = new Map((await rowsBy<EmployeeRow>(q, 'employees', 'nip', [...new Set(decisions.map((d) => d.nip))])).map((r) => [r.nip, employeeFromRow(r)]));
+  const sks = await skByRecord(db, decisions.map((d) => d.recordNo), q);
   return decisions.map((d) => {
     const e = employees.get(d.nip);
     const p = positions.get(d.toPositionCode);

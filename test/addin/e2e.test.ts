@@ -258,6 +258,10 @@ describe('addin: end to end in the browser host (Chromium + real server)', funct
     await pg.getByTestId('pull-result').waitFor();
     assert.match(await pg.getByTestId('pull-result').innerText(), /· 1 baris Pegawai diperbarui/);
     assert.match((await pg.locator('[data-testid=push-results] li').first().innerText()).trim(), /^U-0001 · Budi Santoso \(Baris 2\) · MUT-/);
+    // Status SIASN of the recorded row: this server has no SIASN settings and the row no ID PNS SIASN.
+    await pg.getByRole('button', { name: 'Lihat status SIASN' }).click();
+    await pg.getByTestId('siasn-result').waitFor();
+    assert.match(await pg.getByTestId('siasn-result').innerText(), /^SIASN belum dikonfigurasi di server[^\n]*Data kurang: 1\s+MUT-\d{4}-\d{6} · Budi Santoso · Data kurang — kurang pnsId/);
     assert.deepEqual(await otherLanguageWords(pg, 'id'), []);
     await shot(pg, '4-sinkron');
     const after = join(dir, 'kantor-tercatat.xlsx');

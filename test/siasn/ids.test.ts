@@ -12,6 +12,7 @@ import ExcelJS from 'exceljs';
 import { saveRoster } from '../../sync-server/db/roster';
 import { getEmployee, getPosition } from '../../sync-server/db/queries';
 import { verifyAudit } from '../../sync-server/db/audit-verify';
+import { pull } from '../../sync-server/db/changes';
 import { exportWorkbook } from '../../sync-server/server/export/workbook';
 import { importFile } from '../../sync-server/server/roster/import-file';
 import { readKnownSheets } from '../../sync-server/xlsx/file';
@@ -46,6 +47,9 @@ eachDatabase('SIASN ids: import, record, export', (ctx) => {
     rows.jabatan[2]!['ID Jabatan Fungsional'] = 'JF-77';
     rows.jabatan[2]!['ID Eselon'] = 22;
     rows.pegawai[0]!['PNS ID'] = 'A8ACA7397AEB3912E040640A040269BB';
+    // Jabatan Kritikal (WORKBOOK.md `critical`): Ya on one post, Tidak / empty elsewhere.
+    rows.jabatan[1]!['Jabatan Kritikal'] = 'Ya';
+    rows.jabatan[2]!['Jabatan Kritikal'] = 'Tidak';
     const file = path.join(dir, 'roster.xlsx');
     await writeRoster(file, rows);
     const out = await importFile(ctx.db, file, 'test');
@@ -58,6 +62,13 @@ eachDatabase('SIASN ids: import, record, export', (ctx) => {
     assert.deepEqual([p2.unorId, p2.jabatanFungsionalId, p2.eselonId], ['8ae48289-UNOR-A', 'JF-77', '22']);
     assert.equal((await getEmployee(ctx.db.knex, nip0))!.pnsId, 'A8ACA7397AEB3912E040640A040269BB');
     assert.equal((await getEmployee(ctx.db.knex, a.employees[1]!.nip))!.pnsId, undefined);
+    assert.equal((await getPosition(ctx.db.knex, a.positions[1]!.code))!.critical, true);
+    assert.equal(p2.critical, undefined, 'Tidak is not kept (absent = Tidak)');
+    assert.equal(p0.critical, undefined);
+    // What a pull gives (a reset snapshot's positions are the same records): Jabatan Kritikal with it.
+    const pulled = await pull(ctx.db, 0, 1000, null);
+    const pos = (pulled.changes ?? []).filter((c) => c.kind === 'position').map((c) => c.data as { code: string; critical?: boolean });
+    assert.equal(pos.find((p) => p.code === a.positions[1]!.code)?.critical, true);
     assert.equal((await verifyAudit(ctx.db)).ok, true);
 
     // The same roster again changes nothing (ids compare equal).
@@ -83,6 +94,8 @@ eachDatabase('SIASN ids: import, record, export', (ctx) => {
     const r2 = rowOf(a.positions[2]!.code);
     assert.equal(jab.getCell(r2, col('ID Eselon SIASN')).value, '22');
     assert.equal(jab.getCell(r2, col('ID Eselon SIASN')).numFmt, '@');
+    assert.equal(jab.getCell(rowOf(a.positions[1]!.code), col('Jabatan Kritikal')).value, 'Ya');
+    assert.equal(jab.getCell(r2, col('Jabatan Kritikal')).value, null);
     const peg = wb.getWorksheet('Pegawai')!;
     const ph = (peg.getRow(1).values as unknown[]).slice(1);
     assert.equal(ph[ph.length - 1], 'ID PNS SIASN');
@@ -92,6 +105,12 @@ eachDatabase('SIASN ids: import, record, export', (ctx) => {
     const back = roster.positions.find((p) => p.code === a.positions[2]!.code)!;
     assert.deepEqual([back.unorId, back.jabatanFungsionalId, back.eselonId, back.jabatanFungsionalUmumId], ['8ae48289-UNOR-A', 'JF-77', '22', undefined]);
     assert.equal(roster.employees.find((e) => e.nip === nip0)!.pnsId, 'A8ACA7397AEB3912E040640A040269BB');
+    assert.deepEqual(roster.positions.filter((p) => p.critical).map((p) => p.code), [a.positions[1]!.code]);
+
+    // Imported back: nothing changed (Jabatan Kritikal and the ids compare equal).
+    const again = await importFile(ctx.db, file, 'test');
+    assert.ok(again.ok, JSON.stringify(again));
+    if (again.ok) assert.deepEqual([again.report.employeesChanged, again.report.positionsChanged], [0, 0]);
   });
 
   it('an id the roster no longer has is removed from the record; the chain still verifies', async function () {
@@ -101,6 +120,7 @@ eachDatabase('SIASN ids: import, record, export', (ctx) => {
     assert.equal((await getEmployee(ctx.db.knex, nip0))!.pnsId, undefined);
     const row = await ctx.db.knex('positions').where({ code: a.positions[2]!.code }).first();
     assert.equal(row.siasn_eselon_id, null);
+    assert.equal((await getPosition(ctx.db.knex, a.positions[1]!.code))!.critical, undefined, 'Jabatan Kritikal emptied');
     assert.equal((await verifyAudit(ctx.db)).ok, true);
   });
 });

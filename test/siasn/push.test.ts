@@ -6,64 +6,22 @@
  * siasn --status` shows the state. NOT a test against BKN.
  */
 import assert from 'node:assert/strict';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { pushPending, siasnStatus, type SiasnConfig } from '../../sync-server/siasn/push';
+import { pushPending, siasnSettingsFromEnv, siasnStatus, staticConfig, SSO_TOKEN_URL, WSO_TOKEN_URL, type SiasnConfig } from '../../sync-server/siasn/push';
+import { SiasnService } from '../../sync-server/siasn/service';
 import { issueDocuments } from '../../sync-server/documents/issue';
 import { eachDatabase } from '../server/support/databases';
 import { seedDecisions } from '../server/support/documents';
 import { mutasi } from '../support/cli';
-
-const FIELDS = ['id', 'pnsId', 'jenisJabatan', 'unorId', 'eselonId', 'jabatanFungsionalId', 'jabatanFungsionalUmumId', 'nomorSk', 'tanggalSk', 'tmtJabatan', 'tmtPelantikan', 'jenisMutasiId', 'tmtMutasi'];
-
-interface StandIn {
-  server: Server;
-  url: string;
-  received: Record<string, unknown>[];
-  problems: string[];
-}
-
-async function standIn(): Promise<StandIn> {
-  const s: StandIn = { server: null as unknown as Server, url: '', received: [], problems: [] };
-  const flaky = new Map<string, number>();
-  s.server = createServer((req: IncomingMessage, res) => {
-    let text = '';
-    req.on('data', (c) => (text += c));
-    req.on('end', () => {
-      const answer = (status: number, body: unknown) => {
-        res.writeHead(status, { 'Content-Type': 'application/json' });
-        res.end(JSON.stringify(body));
-      };
-      if (req.method !== 'POST' || req.url !== '/apisiasn/1.0/jabatan/save') s.problems.push(`path ${req.method} ${req.url}`);
-      if (req.headers.authorization !== 'Bearer WSO-123') s.problems.push(`Authorization ${req.headers.authorization}`);
-      if (req.headers.auth !== 'bearer SSO-456') s.problems.push(`Auth ${req.headers.auth}`);
-      const body = JSON.parse(text) as Record<string, unknown>;
-      s.received.push(body);
-      for (const f of FIELDS) if (!(f in body)) s.problems.push(`missing ${f}`);
-      for (const f of ['tanggalSk', 'tmtJabatan', 'tmtPelantikan', 'tmtMutasi']) if (!/^\d{2}-\d{2}-\d{4}$/.test(String(body[f]))) s.problems.push(`${f} ${body[f]}`);
-      const pns = String(body.pnsId);
-      if (pns.startsWith('PNS-REFUSE')) return answer(200, { success: false, message: 'Unor tidak sesuai dengan instansi' });
-      if (pns.startsWith('PNS-FLAKY')) {
-        const n = (flaky.get(pns) ?? 0) + 1;
-        flaky.set(pns, n);
-        if (n === 1) return answer(503, { message: 'Service Unavailable' });
-      }
-      return answer(200, { success: true, message: 'Data berhasil disimpan', mapData: { rwJabatanId: `RW-${pns}` } });
-    });
-  });
-  await new Promise<void>((r) => s.server.listen(0, '127.0.0.1', () => r()));
-  s.url = `http://127.0.0.1:${(s.server.address() as AddressInfo).port}`;
-  return s;
-}
+import { CREDENTIALS, oauthConfig, standIn, STATIC_SSO, STATIC_WSO, type StandIn } from './support/stand-in';
 
 eachDatabase('SIASN push (local stand-in, not BKN)', (ctx) => {
   let si: StandIn;
-  after(() => si?.server.close());
+  after(() => si?.close());
 
   it('sends each complete payload once; keeps sent / refused; retries a transient failure later', async function () {
     this.timeout(120_000);
     si = await standIn();
-    const cfg: SiasnConfig = { baseUrl: si.url + '/', wsoToken: 'WSO-123', ssoToken: 'SSO-456' };
+    const cfg: SiasnConfig = staticConfig(si.url + '/', STATIC_WSO, STATIC_SSO);
     const a = await seedDecisions(ctx.db, 4);
     const [d0, d1, d2, d3] = a.decisions as [typeof a.decisions[0], typeof a.decisions[0], typeof a.decisions[0], typeof a.decisions[0]];
     await ctx.db.knex('positions').where('code', 'like', 'T-%').update({ siasn_unor_id: 'UNOR-X', siasn_jfu_id: 'JFU-1' });
@@ -111,7 +69,7 @@ eachDatabase('SIASN push (local stand-in, not BKN)', (ctx) => {
 
   it('an unreachable SIASN is a transient failure; after the last attempt the decision is failed, not sent again', async function () {
     this.timeout(60_000);
-    const cfg: SiasnConfig = { baseUrl: 'http://127.0.0.1:1', wsoToken: 'x', ssoToken: 'y' };
+    const cfg: SiasnConfig = staticConfig('http://127.0.0.1:1', 'x', 'y');
     await ctx.db.knex('siasn_pushes').delete();
     await ctx.db.knex('employees').whereNotNull('siasn_pns_id').update({ siasn_pns_id: null });
     const one = (await ctx.db.knex('decisions').first()) as { nip: string; record_no: string };
@@ -124,5 +82,95 @@ eachDatabase('SIASN push (local stand-in, not BKN)', (ctx) => {
       clock = new Date(clock.getTime() + 24 * 3_600_000);
     }
     assert.deepEqual(states, ['retrying', 'retrying', 'retrying', 'retrying', 'failed', '-']);
+  });
+
+  it('tokens from credentials: fetched as the clients ask, kept until they expire, fetched anew on a 401; the payload then goes through', async function () {
+    this.timeout(60_000);
+    await ctx.db.knex('siasn_pushes').delete();
+    await ctx.db.knex('employees').whereNotNull('siasn_pns_id').update({ siasn_pns_id: null });
+    const ds = (await ctx.db.knex('decisions').orderBy('record_no').select('nip', 'record_no')) as { nip: string; record_no: string }[];
+    const give = (i: number) => ctx.db.knex('employees').where({ nip: ds[i]!.nip }).update({ siasn_pns_id: `PNS-TOK-${i}` });
+    si.tokenCalls.length = 0;
+    si.calls.length = 0;
+    si.expiresIn = 3600;
+    let clock = new Date('2027-03-01T08:00:00Z');
+    const svc = new SiasnService(ctx.db, oauthConfig(si.url), { now: () => clock });
+
+    await give(0);
+    const r1 = await svc.round();
+    assert.equal(r1.error, null);
+    assert.deepEqual(r1.tried.map((x) => x.state), ['sent']);
+    // One token of each kind, asked the way the clients ask.
+    assert.deepEqual(si.tokenCalls.map((c) => c.which).sort(), ['sso', 'wso']);
+    assert.deepEqual(si.tokenCalls.find((c) => c.which === 'wso')!.form, { grant_type: 'client_credentials' });
+    assert.deepEqual(si.tokenCalls.find((c) => c.which === 'sso')!.form, { grant_type: 'password', client_id: CREDENTIALS.clientId, username: CREDENTIALS.username, password: CREDENTIALS.password });
+
+    // Half an hour later: the kept tokens are used, none fetched.
+    clock = new Date(clock.getTime() + 30 * 60_000);
+    await give(1);
+    assert.deepEqual((await svc.round()).tried.map((x) => x.state), ['sent']);
+    assert.equal(si.tokenCalls.length, 2);
+
+    // SIASN expires them early: the 401 is answered by new tokens and the same payload once more.
+    si.expireAll();
+    await give(2);
+    const r3 = await svc.round();
+    assert.deepEqual(r3.tried.map((x) => x.state), ['sent']);
+    assert.equal(si.tokenCalls.length, 4);
+    assert.deepEqual(si.calls.filter((c) => c.pnsId === 'PNS-TOK-2').map((c) => c.status), [401, 200]);
+    assert.equal((await ctx.db.knex('siasn_pushes').where({ record_no: ds[2]!.record_no }).first()).attempts, 1, 'a refreshed token is not a second attempt');
+
+    // Past expires_in − 10 s the tokens are fetched before sending (no 401 needed).
+    clock = new Date(clock.getTime() + 3600 * 1000);
+    await svc.tokens!.headers();
+    assert.equal(si.tokenCalls.length, 6);
+    await svc.tokens!.headers();
+    assert.equal(si.tokenCalls.length, 6);
+    assert.deepEqual(si.problems, []);
+  });
+
+  it("credentials refused: the round stops with the SSO's answer, no decision is charged an attempt; a static token refused is retried later", async function () {
+    this.timeout(60_000);
+    const ds = (await ctx.db.knex('decisions').orderBy('record_no').select('nip', 'record_no')) as { nip: string; record_no: string }[];
+    await ctx.db.knex('employees').where({ nip: ds[3]!.nip }).update({ siasn_pns_id: 'PNS-TOK-3' });
+    const before = await ctx.db.knex('siasn_pushes').orderBy('record_no').select('*');
+    const bad = oauthConfig(si.url);
+    bad.sso.form.password = 'salah';
+    const svc = new SiasnService(ctx.db, bad);
+    const r = await svc.round();
+    assert.deepEqual(r.tried, []);
+    assert.match(r.error!, /token SSO ditolak \(invalid_grant: Invalid user credentials\); periksa kredensial/);
+    assert.deepEqual(await ctx.db.knex('siasn_pushes').orderBy('record_no').select('*'), before, 'nothing written');
+    assert.equal(svc.lastRound, r);
+
+    // Static tokens SIASN no longer takes: not the decision's fault, so retried later (not refused).
+    const st = await pushPending(ctx.db, staticConfig(si.url, 'WSO-LAMA', STATIC_SSO));
+    assert.deepEqual(st.map((x) => [x.recordNo, x.state]), [[ds[3]!.record_no, 'retrying']]);
+    assert.match(st[0]!.message, /SIASN menolak token \(HTTP 401\)/);
+    const e = (await siasnStatus(ctx.db, staticConfig(si.url, 'WSO-LAMA', STATIC_SSO))).entries.find((x) => x.recordNo === ds[3]!.record_no)!;
+    assert.equal(e.state, 'retrying');
+    assert.ok(e.nextAttemptAt && e.nextAttemptAt > e.updatedAt!, 'next attempt after the last');
+  });
+});
+
+describe('SIASN settings from the environment', () => {
+  it("credentials (token flow, the clients' default endpoints), static tokens, and what an incomplete setting lacks", () => {
+    const oauth = siasnSettingsFromEnv({
+      SIASN_URL: 'https://apimws.bkn.go.id:8243/', SIASN_CONSUMER_KEY: 'k', SIASN_CONSUMER_SECRET: 's',
+      SIASN_SSO_CLIENT_ID: 'c', SIASN_SSO_USERNAME: 'u', SIASN_SSO_PASSWORD: 'p', SIASN_WSO_TOKEN: 'ignored',
+    });
+    assert.equal(oauth.problem, null);
+    assert.equal(oauth.config!.baseUrl, 'https://apimws.bkn.go.id:8243');
+    assert.deepEqual(oauth.config!.wso, { kind: 'oauth', url: WSO_TOKEN_URL, grant: 'client_credentials', basic: { user: 'k', password: 's' }, form: {} });
+    assert.deepEqual(oauth.config!.sso, { kind: 'oauth', url: SSO_TOKEN_URL, grant: 'password', form: { client_id: 'c', username: 'u', password: 'p' } });
+    const cc = siasnSettingsFromEnv({ SIASN_URL: 'x', SIASN_WSO_TOKEN: 'w', SIASN_SSO_CLIENT_ID: 'c', SIASN_SSO_CLIENT_SECRET: 'z', SIASN_SSO_TOKEN_URL: 'http://sso/t' });
+    assert.deepEqual(cc.config!.wso, { kind: 'static', token: 'w' });
+    assert.deepEqual(cc.config!.sso, { kind: 'oauth', url: 'http://sso/t', grant: 'client_credentials', form: { client_id: 'c', client_secret: 'z' } });
+    assert.deepEqual(siasnSettingsFromEnv({ SIASN_URL: 'x', SIASN_WSO_TOKEN: 'w', SIASN_SSO_TOKEN: 's' }).config!.sso, { kind: 'static', token: 's' });
+    const part = siasnSettingsFromEnv({ SIASN_URL: 'x', SIASN_CONSUMER_KEY: 'k' });
+    assert.equal(part.config, null);
+    assert.match(part.problem!, /kurang token WSO .*; token SSO/);
+    assert.match(part.problemEn!, /missing WSO token/);
+    assert.deepEqual(siasnSettingsFromEnv({ PATH: '/bin' }), { config: null, problem: null, problemEn: null });
   });
 });

@@ -5,6 +5,7 @@ import { loadConnection } from '../../services/local';
 import { pullOfficial, pushApproved, queuedCount, type PullSummary, type PushSummary } from '../../services/sync';
 import type { PaneProps } from '../context';
 import { SinkronDocuments } from './SinkronDocuments';
+import { SinkronSiasn } from './SinkronSiasn';
 
 export function Sinkron(p: PaneProps) {
   const { lang } = p;
@@ -69,6 +70,7 @@ export function Sinkron(p: PaneProps) {
         <p data-testid="pull-result">{t(lang, 'pulled')}: {num(lang, pull.changes)} {t(lang, 'changes')} · {num(lang, pull.rowsUpdated)} {t(lang, 'rowsUpdated')}</p>
       )}
       <SinkronDocuments {...p} />
+      <SinkronSiasn {...p} />
     </section>
   );
 }

@@ -10,7 +10,8 @@ import type { Command } from 'commander';
 import { buildPayloads, incompleteRows, payloadRows, type PayloadSet } from '../../../shared/siasn/payload';
 import { openOfficialRecord } from '../../server/env';
 import { siasnDecisions } from '../../siasn/record';
-import { pushPending, siasnConfigFromEnv, siasnStatus, type StatusState } from '../../siasn/push';
+import { pushPending, siasnSettingsFromEnv, siasnStatus, type StatusState } from '../../siasn/push';
+import { SiasnTokenError } from '../../siasn/tokens';
 import { loadEnv } from '../../server/env';
 import { textWorkbook } from '../../siasn/sheet';
 import { invocationLang, parseLang } from '../options';
@@ -62,17 +63,24 @@ const STATE_NAME: Record<StatusState, { id: string; en: string }> = {
 
 async function statusOrSend(o: { db?: string; json?: boolean; kirim?: boolean }, lang: 'id' | 'en'): Promise<void> {
   loadEnv();
-  const cfg = siasnConfigFromEnv(process.env);
+  const settings = siasnSettingsFromEnv(process.env);
+  const cfg = settings.config;
   if (o.kirim && !cfg) {
     throw new UserError(
-      'SIASN belum dikonfigurasi: isi SIASN_URL, SIASN_WSO_TOKEN dan SIASN_SSO_TOKEN (lingkungan atau .env server)',
+      settings.problem ?? 'SIASN belum dikonfigurasi: isi SIASN_URL dan kedua token — kredensial (SIASN_CONSUMER_KEY/SECRET, SIASN_SSO_CLIENT_ID/USERNAME/PASSWORD) atau token statis (SIASN_WSO_TOKEN, SIASN_SSO_TOKEN) — di lingkungan atau .env server (docs/siasn.md)',
       2,
-      'SIASN is not configured: set SIASN_URL, SIASN_WSO_TOKEN and SIASN_SSO_TOKEN (environment or the server\'s .env)',
+      settings.problemEn ?? 'SIASN is not configured: set SIASN_URL and both tokens — credentials (SIASN_CONSUMER_KEY/SECRET, SIASN_SSO_CLIENT_ID/USERNAME/PASSWORD) or static tokens (SIASN_WSO_TOKEN, SIASN_SSO_TOKEN) — in the environment or the server\'s .env (docs/siasn.md)',
     );
   }
   const db = await openOfficialRecord(o.db, { existing: true, readOnly: !o.kirim });
   try {
-    const sent = o.kirim && cfg ? await pushPending(db, cfg) : null;
+    let sent = null;
+    try {
+      sent = o.kirim && cfg ? await pushPending(db, cfg, { ignoreBackoff: true }) : null;
+    } catch (e) {
+      if (e instanceof SiasnTokenError) throw new UserError(e.message, 1, e.en);
+      throw e;
+    }
     const st = await siasnStatus(db, cfg);
     if (o.json) {
       process.stdout.write(JSON.stringify({ ...(sent ? { tried: sent } : {}), ...st }, null, 2) + '\n');
@@ -80,13 +88,16 @@ async function statusOrSend(o: { db?: string; json?: boolean; kirim?: boolean },
       const en = lang === 'en';
       if (sent) process.stdout.write((en ? `Tried now: ${sent.length}` : `Dicoba sekarang: ${sent.length}`) + '\n');
       process.stdout.write(
-        (st.configured ? (en ? 'SIASN configured.' : 'SIASN dikonfigurasi.') : en ? 'SIASN not configured (SIASN_URL, SIASN_WSO_TOKEN, SIASN_SSO_TOKEN).' : 'SIASN belum dikonfigurasi (SIASN_URL, SIASN_WSO_TOKEN, SIASN_SSO_TOKEN).') + '\n',
+        (st.configured
+          ? en ? 'SIASN configured.' : 'SIASN dikonfigurasi.'
+          : (en ? settings.problemEn : settings.problem) ?? (en ? 'SIASN not configured (SIASN_URL and both tokens; docs/siasn.md).' : 'SIASN belum dikonfigurasi (SIASN_URL dan kedua token; docs/siasn.md).')) + '\n',
       );
       const parts = (Object.keys(st.counts) as StatusState[]).filter((k) => st.counts[k] > 0).map((k) => `${STATE_NAME[k][lang]} ${st.counts[k]}`);
       process.stdout.write((parts.length ? parts.join(' · ') : en ? 'No recorded decisions.' : 'Belum ada keputusan tercatat.') + '\n');
       for (const e of st.entries) {
         const why = e.missing ? e.missing.map((m) => m.field).join(', ') : e.message;
-        process.stdout.write(`  ${e.recordNo} ${e.nip} ${e.name}: ${STATE_NAME[e.state][lang]}${why ? ` — ${why}` : ''}${e.siasnId ? ` (rwJabatanId ${e.siasnId})` : ''}\n`);
+        const next = e.nextAttemptAt ? (en ? ` (next attempt ${e.nextAttemptAt})` : ` (percobaan berikutnya ${e.nextAttemptAt})`) : '';
+        process.stdout.write(`  ${e.recordNo} ${e.nip} ${e.name}: ${STATE_NAME[e.state][lang]}${why ? ` — ${why}` : ''}${e.siasnId ? ` (rwJabatanId ${e.siasnId})` : ''}${next}\n`);
       }
     }
     process.exitCode = st.counts.refused + st.counts.failed > 0 ? 1 : 0;
@@ -107,7 +118,7 @@ export function registerSiasn(program: Command): void {
     .option('--json', 'ringkasan sebagai JSON di keluaran')
     .option('--force', 'timpa berkas yang sudah ada')
     .option('--status', 'status pengiriman ke SIASN per keputusan (terkirim / ditolak / dicoba lagi / belum dikonfigurasi …)')
-    .option('--kirim', 'kirim sekarang payload yang menunggu (perlu SIASN_URL, SIASN_WSO_TOKEN, SIASN_SSO_TOKEN)')
+    .option('--kirim', 'kirim sekarang payload yang menunggu atau dicoba lagi (perlu SIASN_URL dan kedua token; docs/siasn.md)')
     .option('--lang <id|en>', 'bahasa keluaran', parseLang)
     .addHelpText('after', '\nKeputusan yang kurang ID SIASN atau belum ber-SK tidak dibuatkan payload: didaftar beserta yang kurang.\nKode keluar: 0 semua keputusan ber-payload, 1 ada keputusan yang kurang data, 2 panggilan salah.')
     .action(async (o: { out?: string; xlsx?: string; instansi?: string; dari?: string; db?: string; json?: boolean; force?: boolean; status?: boolean; kirim?: boolean }) => {

@@ -49,8 +49,8 @@ function positionRow(p: PositionRecord): Cell[] {
   return [
     p.code, p.name, p.type, p.level, p.unit, p.class, p.needed, p.minRank, p.maxRank, p.minEducation,
     list(p.majors), list(p.requiredTrainings), ...(p.standards ?? Array<null>(9).fill(null)),
-    // Jabatan Kritikal (not kept by the record), then the SIASN ids.
-    null, p.unorId ?? null, p.jabatanFungsionalId ?? null, p.jabatanFungsionalUmumId ?? null, p.eselonId ?? null,
+    // Jabatan Kritikal (Ya, or empty for Tidak), then the SIASN ids.
+    p.critical ? 'Ya' : null, p.unorId ?? null, p.jabatanFungsionalId ?? null, p.jabatanFungsionalUmumId ?? null, p.eselonId ?? null,
   ];
 }
 
