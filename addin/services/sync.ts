@@ -17,8 +17,8 @@ import { assertOwn } from '../workbook/own-columns';
 import { orderForPush } from './push-order';
 import { ApiError, getEmployee, listDecisions, pullChanges, pushDecisions, type DecisionRecord, type EmployeeRecord, type PushResult } from './api';
 import { loadQueue, saveQueue, type Connection, type QueuedDecision } from './local';
-import { check, readBook, usulanOwn } from './periksa';
-import { mergeRecorded, parseRecorded, readCheckSettings, RECORDED_KEY, serializeRecorded } from '../workbook/recorded';
+import { checkOpenWorkbook, usulanOwn } from './periksa';
+import { mergeRecorded, parseRecorded, RECORDED_KEY, serializeRecorded } from '../workbook/recorded';
 import { newMutationId } from './tinjau';
 
 const WORKBOOK_ID = 'mutasi.idBukuKerja';
@@ -63,9 +63,7 @@ async function versions(host: WorkbookHost): Promise<Record<string, number>> {
 
 /** Reads the workbook and the engine's view of it, with the Usulan own columns and their cells. */
 async function load(host: WorkbookHost, lang: Lang) {
-  const { names, sheets } = await readBook(host);
-  const { columnMap, recorded } = await readCheckSettings(host);
-  const { parsed } = check(sheets, lang, columnMap, undefined, names, recorded);
+  const { names, sheets, parsed } = await checkOpenWorkbook(host, lang);
   const own = usulanOwn(parsed, sheets);
   const book = parsed.book;
   const usulan = book && sheets.find((s) => s.name === book.layout.usulan.name);
