@@ -48,9 +48,9 @@ describe('addin: Sinkron push queue and write-back', () => {
     const gw = await openBook();
     const check = await runPeriksa(gw, { lang: 'id' });
     const items = reviewItems(check);
-    assert.equal(await decide(gw, check, items.find((i) => i.proposal.row === 3)!, 'Disetujui', ''), 'error', 'an error row is refused');
-    assert.equal(await decide(gw, check, items.find((i) => i.proposal.row === 4)!, 'Disetujui', ''), 'needNote', 'a warning row needs a note');
-    assert.equal(await decide(gw, check, items.find((i) => i.proposal.row === 2)!, 'Disetujui', ''), null);
+    assert.equal((await decide(gw, check, items.find((i) => i.proposal.row === 3)!, 'Disetujui', '')).refusal, 'error', 'an error row is refused');
+    assert.equal((await decide(gw, check, items.find((i) => i.proposal.row === 4)!, 'Disetujui', '')).refusal, 'needNote', 'a warning row needs a note');
+    assert.equal((await decide(gw, check, items.find((i) => i.proposal.row === 2)!, 'Disetujui', '')).refusal, null);
     const approved = await usulanRow(gw, 2);
     assert.equal(approved.Status, 'Disetujui');
     assert.match(String(approved['ID Mutasi']), /^[0-9a-f-]{36}$/);
@@ -108,7 +108,7 @@ describe('addin: Sinkron push queue and write-back', () => {
     const gw = await openBook();
     const check = await runPeriksa(gw, { lang: 'id' });
     const warning = reviewItems(check).find((i) => i.proposal.row === 4)!;
-    assert.equal(await decide(gw, check, warning, 'Disetujui', 'Kebutuhan mendesak di Dinas Sosial'), null);
+    assert.equal((await decide(gw, check, warning, 'Disetujui', 'Kebutuhan mendesak di Dinas Sosial')).refusal, null);
     assert.equal((await usulanRow(gw, 4)).Catatan, 'Kebutuhan mendesak di Dinas Sosial');
     globalThis.fetch = (async (url: string | URL, init?: RequestInit) => {
       if (String(url).includes('/employees/')) return new Response(JSON.stringify({ version: 1 }), { status: 200 });
@@ -128,21 +128,21 @@ describe('addin: Sinkron push queue and write-back', () => {
     const check = await runPeriksa(gw, { lang: 'id' });
     const clean = reviewItems(check).find((i) => i.proposal.row === 2)!;
     await insertRows(gw, 'Usulan', 2, [['U-0099', '199103082015012007', 'KES-PEL', 'Rotasi', '02/01/2027', 'Diajukan']]);
-    assert.equal(await decide(gw, check, clean, 'Disetujui', ''), 'stale');
+    assert.equal((await decide(gw, check, clean, 'Disetujui', '')).refusal, 'stale');
     assert.equal((await usulanRow(gw, 2)).Status, 'Diajukan', 'the inserted row keeps its status');
     assert.equal((await usulanRow(gw, 3)).Status, 'Diajukan', 'and so does the row that moved');
     // After a new check the same decision lands on the right row.
     const again = await runPeriksa(gw, { lang: 'id' });
     const moved = reviewItems(again).find((i) => i.proposal.id === 'U-0001')!;
     assert.equal(moved.proposal.row, 3);
-    assert.equal(await decide(gw, again, moved, 'Disetujui', ''), null);
+    assert.equal((await decide(gw, again, moved, 'Disetujui', '')).refusal, null);
     assert.equal((await usulanRow(gw, 3)).Status, 'Disetujui');
   });
 
   it('writes each answer on the row that holds its ID Mutasi now, even if rows moved while the push was out', async () => {
     const gw = await openBook();
     const check = await runPeriksa(gw, { lang: 'id' });
-    assert.equal(await decide(gw, check, reviewItems(check).find((i) => i.proposal.row === 2)!, 'Disetujui', ''), null);
+    assert.equal((await decide(gw, check, reviewItems(check).find((i) => i.proposal.row === 2)!, 'Disetujui', '')).refusal, null);
     globalThis.fetch = (async (url: string | URL, init?: RequestInit) => {
       if (String(url).includes('/employees/')) return new Response(JSON.stringify({ version: 1 }), { status: 200 });
       if (!init?.method) return new Response(JSON.stringify({ decisions: [] }), { status: 200 });
