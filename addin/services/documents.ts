@@ -8,17 +8,14 @@
 import type { Lang } from '../../shared/rules/types';
 import type { WorkbookHost } from '../host/types';
 import type { Connection } from './local';
-import { check, readBook } from './periksa';
-import { readCheckSettings } from '../workbook/recorded';
+import { checkOpenWorkbook } from './periksa';
 
 export type DocumentKind = 'sk' | 'petikan' | 'penjelasan' | 'spmt';
 
 /** Record numbers of the Usulan rows that are Tercatat (each once, in row order). */
 export async function recordedNumbers(host: WorkbookHost, lang: Lang): Promise<string[]> {
   return host.action(async () => {
-    const { names, sheets } = await readBook(host);
-    const { columnMap, recorded } = await readCheckSettings(host);
-    const { parsed } = check(sheets, lang, columnMap, undefined, names, recorded);
+    const { parsed } = await checkOpenWorkbook(host, lang);
     const out = new Set<string>();
     for (const p of parsed.book?.proposals ?? []) if (p.status === 'Tercatat' && p.recordNo) out.add(p.recordNo);
     return [...out];

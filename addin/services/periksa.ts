@@ -5,14 +5,14 @@
  * nothing itself: verdicts, findings and the unit summary all come from checkSheets.
  */
 import { checkSheets } from '../../shared/engine';
-import type { CheckResult, Lang, ProposalResult, RecordedMove } from '../../shared/rules/types';
+import type { CheckResult, Lang, ProposalResult } from '../../shared/rules/types';
 import { sheetsToRead, type ParsedWorkbook } from '../../shared/workbook/reader';
 import type { CellValue, SheetData, ValueWrite } from '../../shared/workbook/gateway';
 import type { Day } from '../../shared/values/dates';
 import type { WorkbookHost } from '../host/types';
 import { clearWrites, findingFills, marksOf, MARKS_KEY, parseMarks, pulledFills, PULLED_KEY } from '../workbook/marks';
 import { assertOwn, columnWrites, ownColumns, type OwnColumns } from '../workbook/own-columns';
-import { COLUMN_MAP_KEY, parseColumnMap, type ColumnMap } from '../workbook/column-map';
+import { COLUMN_MAP_KEY, parseColumnMap } from '../workbook/column-map';
 import { parseRecorded, RECORDED_KEY } from '../workbook/recorded';
 import { RINGKASAN_ROWS_KEY, RINGKASAN_SHEET_KEY, ringkasanSheet, ringkasanWrites } from './ringkasan';
 
@@ -51,14 +51,40 @@ export async function readBook(host: WorkbookHost): Promise<{ names: string[]; s
   return { names, sheets: await host.readSheets(sheetsToRead(names)) };
 }
 
+/** The open workbook as the engine sees it: the sheet names, the sheets read, the settings asked for, the check. */
+export interface OpenWorkbook {
+  names: string[];
+  sheets: SheetData[];
+  /** The column mapping and the recorded moves, plus any `settings` the caller asked for (one read). */
+  settings: Record<string, unknown>;
+  result: CheckResult;
+  parsed: ParsedWorkbook;
+}
+
+export interface OpenWorkbookOptions {
+  asOf?: Day;
+  /** More settings keys the caller needs, read in the same call as the check's own. */
+  settings?: string[];
+  /** Called between reading and checking (Periksa's progress bar). */
+  onRead?: () => void;
+}
+
 /**
- * `names`: every sheet in the workbook, so a missing sheet's message can list the ones that are there;
- * `recorded`: the decisions a pull kept (workbook/recorded.ts).
+ * The one way the add-in checks the open workbook (Periksa, Usulkan, Sinkron, documents): read the
+ * sheets the engine needs, read the column mapping and the decisions a pull kept, run the shared engine.
+ * Call it inside `host.action`.
  */
-export function check(sheets: SheetData[], lang: Lang, columnMap: ColumnMap, asOf?: Day, names?: string[], recorded?: RecordedMove[]) {
-  return checkSheets(sheets, {
-    lang, ...(asOf !== undefined ? { asOf } : {}), columnMap, ...(names ? { sheetNames: names } : {}), ...(recorded?.length ? { recordedMoves: recorded } : {}),
+export async function checkOpenWorkbook(host: WorkbookHost, lang: Lang, opts: OpenWorkbookOptions = {}): Promise<OpenWorkbook> {
+  const { names, sheets } = await readBook(host);
+  const settings = await host.readSettings([COLUMN_MAP_KEY, RECORDED_KEY, ...(opts.settings ?? [])]);
+  opts.onRead?.();
+  const recorded = parseRecorded(settings[RECORDED_KEY]); // the decisions a pull kept (workbook/recorded.ts)
+  const { result, parsed } = checkSheets(sheets, {
+    lang, ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}), columnMap: parseColumnMap(settings[COLUMN_MAP_KEY]),
+    // Every sheet in the workbook, so a missing sheet's message can list the ones that are there.
+    sheetNames: names, ...(recorded.length ? { recordedMoves: recorded } : {}),
   });
+  return { names, sheets, settings, result, parsed };
 }
 
 /** The Usulan own-column writes for a check result: Skor JPM (a real percentage) and Hasil Pemeriksaan. */
@@ -91,12 +117,13 @@ export async function runPeriksa(host: WorkbookHost, opts: PeriksaOptions): Prom
   const progress = opts.onProgress ?? (() => {});
   return host.action(async () => {
     progress('read', 0.1);
-    const { names, sheets } = await readBook(host);
-    // Every setting the check needs, in one read.
-    const settings = await host.readSettings([COLUMN_MAP_KEY, MARKS_KEY, PULLED_KEY, RINGKASAN_SHEET_KEY, RINGKASAN_ROWS_KEY, RECORDED_KEY]);
+    // Every setting this action needs, in the check's one read.
+    const { names, sheets, settings, result, parsed } = await checkOpenWorkbook(host, opts.lang, {
+      ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}),
+      settings: [MARKS_KEY, PULLED_KEY, RINGKASAN_SHEET_KEY, RINGKASAN_ROWS_KEY],
+      onRead: () => progress('rules', 0.4),
+    });
     const marks = { check: parseMarks(settings[MARKS_KEY]), pulled: parseMarks(settings[PULLED_KEY]) };
-    progress('rules', 0.4);
-    const { result, parsed } = check(sheets, opts.lang, parseColumnMap(settings[COLUMN_MAP_KEY]), opts.asOf, names, parseRecorded(settings[RECORDED_KEY]));
     progress('write', 0.7);
 
     const own = usulanOwn(parsed, sheets);

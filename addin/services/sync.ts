@@ -8,17 +8,17 @@
  * - "Tarik data resmi" applies the official record's changes to the Pegawai rows that differ and
  *   highlights them (a mark "Bersihkan tanda" removes), so nobody proposes from stale data.
  */
-import type { Lang } from '../../shared/rules/types';
+import type { Book, Lang } from '../../shared/rules/types';
 import { isoDate, parseDateText, today } from '../../shared/values/dates';
 import type { CellValue, ValueWrite } from '../../shared/workbook/gateway';
 import type { WorkbookHost } from '../host/types';
 import { highlightPulled } from '../workbook/marks';
-import { assertOwn } from '../workbook/own-columns';
+import { assertOwn, type OwnColumns } from '../workbook/own-columns';
 import { orderForPush } from './push-order';
 import { ApiError, getEmployee, listDecisions, pullChanges, pushDecisions, type DecisionRecord, type EmployeeRecord, type PushResult } from './api';
 import { loadQueue, saveQueue, type Connection, type QueuedDecision } from './local';
-import { check, readBook, usulanOwn } from './periksa';
-import { mergeRecorded, parseRecorded, readCheckSettings, RECORDED_KEY, serializeRecorded } from '../workbook/recorded';
+import { checkOpenWorkbook, usulanOwn } from './periksa';
+import { mergeRecorded, parseRecorded, RECORDED_KEY, serializeRecorded } from '../workbook/recorded';
 import { newMutationId } from './tinjau';
 
 const WORKBOOK_ID = 'mutasi.idBukuKerja';
@@ -63,9 +63,7 @@ async function versions(host: WorkbookHost): Promise<Record<string, number>> {
 
 /** Reads the workbook and the engine's view of it, with the Usulan own columns and their cells. */
 async function load(host: WorkbookHost, lang: Lang) {
-  const { names, sheets } = await readBook(host);
-  const { columnMap, recorded } = await readCheckSettings(host);
-  const { parsed } = check(sheets, lang, columnMap, undefined, names, recorded);
+  const { names, sheets, parsed } = await checkOpenWorkbook(host, lang);
   const own = usulanOwn(parsed, sheets);
   const book = parsed.book;
   const usulan = book && sheets.find((s) => s.name === book.layout.usulan.name);
@@ -73,131 +71,185 @@ async function load(host: WorkbookHost, lang: Lang) {
   return { names, sheets, parsed, own, book, cell };
 }
 
+/** A workbook whose Usulan has the add-in's own columns: what a push reads and writes. */
+interface Pushable {
+  book: Book;
+  own: OwnColumns;
+  cell: (row: number, col: number) => CellValue;
+}
+
+async function loadPushable(host: WorkbookHost, lang: Lang): Promise<Pushable | null> {
+  const { book, own, cell } = await load(host, lang);
+  return book && own ? { book, own, cell } : null;
+}
+
 const text = (v: CellValue) => (v === null ? '' : v instanceof Date ? v.toISOString() : typeof v === 'object' ? '' : String(v).trim());
 
+type Answered = PushSummary['results'][number];
+
+/**
+ * Pushes the approved rows: (1) each gets its ID Mutasi in the workbook and joins this computer's
+ * queue, (2) decisions never pulled get the official version they are based on, (3) the queue goes out,
+ * (4) the answers are written on the rows that hold their ID Mutasi now. Unreachable server: the queue
+ * stays for the next push.
+ */
 export async function pushApproved(host: WorkbookHost, conn: Connection, lang: Lang): Promise<PushSummary> {
   return host.action(async () => {
-    const first = await load(host, lang);
-    const { book, cell } = first;
-    let own = first.own;
     const summary: PushSummary = { sent: 0, recorded: 0, duplicate: 0, conflict: 0, rejected: 0, queued: 0, offline: false, results: [] };
-    if (!book || !own) return summary;
+    const before = await loadPushable(host, lang);
+    if (!before) return summary;
     const wbId = await workbookId(host);
-    let statusCol = book.layout.usulan.columns.status?.col;
-    const writes: ValueWrite[] = [...own.headerWrites];
-
-    // Approved rows not yet recorded: make sure each has its mutationId in the workbook, then queue it.
-    const queue = loadQueue(wbId);
-    const queued = new Set(queue.map((q) => q.mutationId));
-    const known = await versions(host);
-    const employees = new Map(book.employees.map((e) => [e.nip, e]));
-    const fresh: QueuedDecision[] = [];
-    for (const p of book.proposals) {
-      if (p.status !== 'Disetujui' || p.recordNo || text(cell(p.row, own.col.recordNo))) continue;
-      let id = text(cell(p.row, own.col.mutationId));
-      if (!id) {
-        id = newMutationId();
-        writes.push({ sheet: own.sheet, row: p.row, col: own.col.mutationId, values: [[id]] });
-      }
-      if (queued.has(id)) continue;
-      const e = employees.get(p.nip);
-      fresh.push({
-        mutationId: id,
-        proposalId: p.id,
-        nip: p.nip,
-        fromPositionCode: e?.positionCode ?? '',
-        toPositionCode: p.toCode,
-        reason: p.reason ?? 'Rotasi',
-        effectiveDate: isoDate(p.effectiveDate ?? book.settings.asOf),
-        note: p.note,
-        mendagriApproval: p.mendagriApproval || null,
-        baseVersion: known[p.nip] ?? -1,
-      });
-    }
-    // The mutationIds go into the workbook before anything leaves this computer.
-    if (writes.length > 0) {
-      assertOwn(writes, own);
-      await host.writeValues(writes);
-      writes.length = 0;
-    }
-    queue.push(...fresh);
-    orderForPush(queue); // a decision after the ones that free its seat (push-order.ts)
-    saveQueue(wbId, queue);
+    const queue = await queueApproved(host, wbId, before);
     if (queue.length === 0) return summary;
 
+    let now: Pushable;
+    let writes: ValueWrite[];
     try {
-      // Never pulled: base the decision on the official record as it is now (8 lookups at a time).
-      // Unknown to the server → 0, and the server answers for that row; offline → the queue keeps -1.
-      const missing = queue.filter((d) => d.baseVersion < 0);
-      for (let i = 0; i < missing.length; i += 8) {
-        await Promise.all(missing.slice(i, i + 8).map(async (d) => {
-          try {
-            d.baseVersion = (await getEmployee(conn, d.nip)).version;
-          } catch (e) {
-            if (e instanceof ApiError && e.status === 404) d.baseVersion = 0;
-            else throw e;
-          }
-        }));
-      }
-      const answers: PushResult[] = [];
-      for (let i = 0; i < queue.length; i += MAX_PER_PUSH) {
-        const part = queue.slice(i, i + MAX_PER_PUSH);
-        summary.sent += part.length;
-        answers.push(...(await pushDecisions(conn, wbId, part)).results);
-      }
+      await fillBaseVersions(conn, queue);
+      const answers = await sendQueue(conn, wbId, queue, summary);
       saveQueue(wbId, []);
-      // Who approved is the server's word (the token's holder), never the workbook's: ask it for the
-      // decisions just recorded. Not essential — without an answer, Tarik data resmi fills it later.
-      // The push answer names the approver; only an older server that does not needs the extra GET.
+      // Who approved is the server's word (the token's holder), never the workbook's. The push answer
+      // names the approver; only an older server that does not needs the extra GET. Not essential —
+      // without an answer, Tarik data resmi fills it later.
       const approvers = await recordedApprovers(conn, queue, answers.filter((a) => (a.status === 'recorded' || a.status === 'duplicate') && !a.approvedBy));
       // The answers took a network round trip, during which a co-author (or the user) may have sorted,
       // inserted or deleted rows: read the workbook again and find each answer's row by its ID Mutasi,
       // never by the row number it had before the request went out.
-      const now = await load(host, lang);
-      if (!now.book || !now.own) throw new Error(lang === 'en' ? 'Usulan can no longer be read; the answers stay with the server (pull to fetch them)' : 'Usulan tidak terbaca lagi; jawaban server tetap tersimpan di server (Tarik data resmi untuk mengambilnya)');
-      own = now.own;
-      statusCol = now.book.layout.usulan.columns.status?.col;
-      const nowRowOf = new Map<string, number>();
-      for (const p of now.book.proposals) {
-        const id = text(now.cell(p.row, own.col.mutationId));
-        if (id) nowRowOf.set(id, p.row);
-      }
-      const byRow = new Map(now.book.proposals.map((p) => [p.row, p]));
-      const nowEmployees = new Map(now.book.employees.map((e) => [e.nip, e]));
-      writes.push(...own.headerWrites);
-      for (const a of answers) {
-        const row = nowRowOf.get(a.mutationId) ?? null;
-        const proposal = row === null ? undefined : byRow.get(row);
-        summary.results.push({ ...a, row, proposalId: proposal?.id ?? null, name: (proposal && nowEmployees.get(proposal.nip)?.name) ?? null });
+      const reread = await loadPushable(host, lang);
+      if (!reread) throw new Error(lang === 'en' ? 'Usulan can no longer be read; the answers stay with the server (pull to fetch them)' : 'Usulan tidak terbaca lagi; jawaban server tetap tersimpan di server (Tarik data resmi untuk mengambilnya)');
+      now = reread;
+      const answered = answerRows(now, answers);
+      for (const a of answered) {
+        summary.results.push(a);
         summary[a.status]++;
-        if (row === null) continue;
-        const sheet = own.sheet;
-        const put = (col: number, v: CellValue) => writes.push({ sheet, row, col, values: [[v]] });
-        if (a.status === 'recorded' || a.status === 'duplicate') {
-          put(own.col.recordNo, a.recordNo);
-          const by = a.approvedBy ?? approvers.get(a.mutationId);
-          if (by) put(own.col.approvedBy, by);
-          if (statusCol !== undefined) put(statusCol, 'Tercatat');
-          put(own.col.syncResult, lang === 'en' ? `${a.status === 'duplicate' ? 'Already recorded' : 'Recorded'} ${a.recordNo}` : `${a.status === 'duplicate' ? 'Sudah tercatat' : 'Tercatat'} ${a.recordNo}`);
-        } else {
-          const rules = a.findings.map((f) => f.rule).filter((r, i, l) => l.indexOf(r) === i);
-          put(own.col.syncResult, `${a.status === 'conflict' ? (lang === 'en' ? 'Conflict' : 'Konflik') : lang === 'en' ? 'Rejected' : 'Ditolak server'}: ${(a as { message: string }).message}${rules.length ? ` (${rules.join(', ')})` : ''}`);
-        }
       }
+      writes = [...now.own.headerWrites, ...answered.flatMap((a) => answerWrites(now, a, approvers, lang))];
     } catch (e) {
+      saveQueue(wbId, queue);
       if (e instanceof ApiError && e.offline) {
         summary.offline = true;
         summary.queued = queue.length;
-        saveQueue(wbId, queue);
         return summary;
       }
-      saveQueue(wbId, queue);
       throw e;
     }
-    assertOwn(writes, own, statusCol !== undefined ? [statusCol] : []);
+    const statusCol = now.book.layout.usulan.columns.status?.col;
+    assertOwn(writes, now.own, statusCol !== undefined ? [statusCol] : []);
     await host.writeValues(writes);
     return summary;
   });
+}
+
+/**
+ * Step 1: the approved rows not yet recorded, each with its ID Mutasi in the workbook before anything
+ * leaves this computer, join the queue (in seat order, push-order.ts). Returns the whole queue, saved.
+ */
+async function queueApproved(host: WorkbookHost, wbId: string, wb: Pushable): Promise<QueuedDecision[]> {
+  const { book, own, cell } = wb;
+  const queue = loadQueue(wbId);
+  const queued = new Set(queue.map((q) => q.mutationId));
+  const known = await versions(host);
+  const employees = new Map(book.employees.map((e) => [e.nip, e]));
+  const writes: ValueWrite[] = [...own.headerWrites];
+  const fresh: QueuedDecision[] = [];
+  for (const p of book.proposals) {
+    if (p.status !== 'Disetujui' || p.recordNo || text(cell(p.row, own.col.recordNo))) continue;
+    let id = text(cell(p.row, own.col.mutationId));
+    if (!id) {
+      id = newMutationId();
+      writes.push({ sheet: own.sheet, row: p.row, col: own.col.mutationId, values: [[id]] });
+    }
+    if (queued.has(id)) continue;
+    fresh.push({
+      mutationId: id,
+      proposalId: p.id,
+      nip: p.nip,
+      fromPositionCode: employees.get(p.nip)?.positionCode ?? '',
+      toPositionCode: p.toCode,
+      reason: p.reason ?? 'Rotasi',
+      effectiveDate: isoDate(p.effectiveDate ?? book.settings.asOf),
+      note: p.note,
+      mendagriApproval: p.mendagriApproval || null,
+      baseVersion: known[p.nip] ?? -1,
+    });
+  }
+  if (writes.length > 0) {
+    assertOwn(writes, own);
+    await host.writeValues(writes);
+  }
+  queue.push(...fresh);
+  orderForPush(queue); // a decision after the ones that free its seat (push-order.ts)
+  saveQueue(wbId, queue);
+  return queue;
+}
+
+/**
+ * Step 2: a decision never pulled is based on the official record as it is now (8 lookups at a time).
+ * Unknown to the server → 0, and the server answers for that row; offline → throws, the queue keeps -1.
+ */
+async function fillBaseVersions(conn: Connection, queue: QueuedDecision[]): Promise<void> {
+  const missing = queue.filter((d) => d.baseVersion < 0);
+  for (let i = 0; i < missing.length; i += 8) {
+    await Promise.all(missing.slice(i, i + 8).map(async (d) => {
+      try {
+        d.baseVersion = (await getEmployee(conn, d.nip)).version;
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 404) d.baseVersion = 0;
+        else throw e;
+      }
+    }));
+  }
+}
+
+/** Step 3: the queue, MAX_PER_PUSH decisions a request; `summary.sent` counts what went out. */
+async function sendQueue(conn: Connection, wbId: string, queue: QueuedDecision[], summary: PushSummary): Promise<PushResult[]> {
+  const answers: PushResult[] = [];
+  for (let i = 0; i < queue.length; i += MAX_PER_PUSH) {
+    const part = queue.slice(i, i + MAX_PER_PUSH);
+    summary.sent += part.length;
+    answers.push(...(await pushDecisions(conn, wbId, part)).results);
+  }
+  return answers;
+}
+
+/** Step 4a: each answer with the row that holds its ID Mutasi now (null when none does), its No Usulan and name. */
+function answerRows(now: Pushable, answers: PushResult[]): Answered[] {
+  const rowOf = new Map<string, number>();
+  for (const p of now.book.proposals) {
+    const id = text(now.cell(p.row, now.own.col.mutationId));
+    if (id) rowOf.set(id, p.row);
+  }
+  const byRow = new Map(now.book.proposals.map((p) => [p.row, p]));
+  const employees = new Map(now.book.employees.map((e) => [e.nip, e]));
+  return answers.map((a) => {
+    const row = rowOf.get(a.mutationId) ?? null;
+    const proposal = row === null ? undefined : byRow.get(row);
+    return { ...a, row, proposalId: proposal?.id ?? null, name: (proposal && employees.get(proposal.nip)?.name) ?? null };
+  });
+}
+
+/**
+ * Step 4b: an answer's writes on its row: Nomor Catatan, Disetujui Oleh, Status Tercatat and Hasil
+ * Sinkron when recorded; the conflict or rejection, with its rule ids, in Hasil Sinkron otherwise.
+ */
+function answerWrites(now: Pushable, a: Answered, approvers: Map<string, string>, lang: Lang): ValueWrite[] {
+  const { row } = a;
+  if (row === null) return [];
+  const { own } = now;
+  const statusCol = now.book.layout.usulan.columns.status?.col;
+  const writes: ValueWrite[] = [];
+  const put = (col: number, v: CellValue) => writes.push({ sheet: own.sheet, row, col, values: [[v]] });
+  if (a.status === 'recorded' || a.status === 'duplicate') {
+    put(own.col.recordNo, a.recordNo);
+    const by = a.approvedBy ?? approvers.get(a.mutationId);
+    if (by) put(own.col.approvedBy, by);
+    if (statusCol !== undefined) put(statusCol, 'Tercatat');
+    put(own.col.syncResult, lang === 'en' ? `${a.status === 'duplicate' ? 'Already recorded' : 'Recorded'} ${a.recordNo}` : `${a.status === 'duplicate' ? 'Sudah tercatat' : 'Tercatat'} ${a.recordNo}`);
+  } else {
+    const rules = a.findings.map((f) => f.rule).filter((r, i, l) => l.indexOf(r) === i);
+    put(own.col.syncResult, `${a.status === 'conflict' ? (lang === 'en' ? 'Conflict' : 'Konflik') : lang === 'en' ? 'Rejected' : 'Ditolak server'}: ${(a as { message: string }).message}${rules.length ? ` (${rules.join(', ')})` : ''}`);
+  }
+  return writes;
 }
 
 async function recordedApprovers(conn: Connection, sent: QueuedDecision[], answers: PushResult[]): Promise<Map<string, string>> {

@@ -31,6 +31,62 @@ export function reviewItems(check: PeriksaOutcome): ReviewItem[] {
     }));
 }
 
+export type ReviewFilter = 'all' | 'open' | 'ok' | 'warning' | 'error';
+
+/**
+ * The items a supervisor with 1.675 rows to review asks for: by kind ('open': not decided yet; 'ok'
+ * takes the info-only rows too) and by a search on No Usulan, NIP or name (case-insensitive).
+ */
+export function filterReview(items: ReviewItem[], show: ReviewFilter, query: string, nameOf: (nip: string) => string | undefined): ReviewItem[] {
+  const q = query.trim().toLowerCase();
+  return items.filter((it) => {
+    if (show === 'open' && it.proposal.status !== 'Diajukan') return false;
+    if (show !== 'all' && show !== 'open' && it.result.verdict !== show && !(show === 'ok' && it.result.verdict === 'info')) return false;
+    if (!q) return true;
+    return it.proposal.id.toLowerCase().includes(q) || it.proposal.nip.includes(q) || (nameOf(it.proposal.nip)?.toLowerCase().includes(q) ?? false);
+  });
+}
+
+/**
+ * What Tinjau shows: the review items of one Periksa (`from`), with the decisions made since then
+ * applied to `check` and `items`. A decided row stays in the list (a Ditolak too, so it can be taken
+ * back) until the next Periksa.
+ */
+export interface ReviewState {
+  from: PeriksaOutcome;
+  check: PeriksaOutcome;
+  items: ReviewItem[];
+}
+
+export function startReview(check: PeriksaOutcome): ReviewState {
+  return { from: check, check, items: reviewItems(check) };
+}
+
+/** The check and the item as they read after `item`'s row was given `status` (and `note`). Changes neither. */
+export function withStatus(check: PeriksaOutcome, item: ReviewItem, status: Proposal['status'], note = ''): { check: PeriksaOutcome; item: ReviewItem } {
+  const proposal: Proposal = { ...item.proposal, status, ...(note.trim() ? { note: note.trim() } : {}) };
+  const book = check.parsed.book!;
+  const proposals = book.proposals.map((p) => (p.row === proposal.row ? proposal : p));
+  return {
+    // The own columns' headers are in the workbook now: later decisions need not write them again.
+    check: { ...check, parsed: { ...check.parsed, book: { ...book, proposals } }, own: check.own && { ...check.own, headerWrites: [] } },
+    item: { ...item, proposal },
+  };
+}
+
+/** The state after a decision (or a take-back) on one row. */
+export function afterDecision(state: ReviewState, done: { check: PeriksaOutcome; item: ReviewItem }): ReviewState {
+  const row = done.item.proposal.row;
+  return { from: state.from, check: done.check, items: state.items.map((it) => (it.proposal.row === row ? done.item : it)) };
+}
+
+/** A decision's answer: on success (`refusal` null) the new check and item (withStatus); on refusal the ones given. */
+export interface Decided<R> {
+  refusal: R | null;
+  check: PeriksaOutcome;
+  item: ReviewItem;
+}
+
 export type Refusal = 'error' | 'needNote' | 'noColumns' | 'stale';
 
 /** Why this row cannot be approved with this note, or null when it can. */
@@ -96,9 +152,9 @@ export function sameProposal(sheet: SheetData, check: PeriksaOutcome, item: Revi
   return (id === '' || id === item.proposal.id) && cellText(at('nip')) === item.proposal.nip && cellText(at('toCode')) === item.proposal.toCode;
 }
 
-export async function decide(host: WorkbookHost, check: PeriksaOutcome, item: ReviewItem, decision: 'Disetujui' | 'Ditolak', note: string): Promise<Refusal | null> {
+export async function decide(host: WorkbookHost, check: PeriksaOutcome, item: ReviewItem, decision: 'Disetujui' | 'Ditolak', note: string): Promise<Decided<Refusal>> {
   const { writes, refusal } = decisionWrites(check, item, decision, note);
-  if (refusal) return refusal;
+  if (refusal) return { refusal, check, item };
   const sheetName = check.parsed.book!.layout.usulan.name;
   const stale = await host.action(async () => {
     // Read and write in one action: nothing can move the row in between.
@@ -107,12 +163,9 @@ export async function decide(host: WorkbookHost, check: PeriksaOutcome, item: Re
     await host.writeValues(writes);
     return false;
   });
-  if (stale) return 'stale';
-  // Keep the pane's copy in step without a full re-check.
-  item.proposal.status = decision;
-  if (note.trim()) item.proposal.note = note.trim();
-  check.own!.headerWrites = [];
-  return null;
+  if (stale) return { refusal: 'stale', check, item };
+  // The pane's copy in step without a full re-check.
+  return { refusal: null, ...withStatus(check, item, decision, note) };
 }
 
 export type TakeBackRefusal = 'recorded' | 'noColumns' | 'stale' | 'undecided';
@@ -123,16 +176,16 @@ export type TakeBackRefusal = 'recorded' | 'noColumns' | 'stale' | 'undecided';
  * computer's push queue, so nothing of it reaches the server. Once the row has a Nomor Catatan the
  * server holds the decision: then it is refused ('recorded') — a recorded move is undone by a new one.
  */
-export async function takeBack(host: WorkbookHost, check: PeriksaOutcome, item: ReviewItem, dequeue: (mutationId: string) => void | Promise<void> = () => {}): Promise<TakeBackRefusal | null> {
+export async function takeBack(host: WorkbookHost, check: PeriksaOutcome, item: ReviewItem, dequeue: (mutationId: string) => void | Promise<void> = () => {}): Promise<Decided<TakeBackRefusal>> {
   const book = check.parsed.book!;
   const own = check.own;
   const lay = book.layout.usulan;
   const statusCol = lay.columns.status?.col;
-  if (!own || statusCol === undefined) return 'noColumns';
-  if (item.proposal.status !== 'Disetujui' && item.proposal.status !== 'Ditolak') return 'undecided';
+  if (!own || statusCol === undefined) return { refusal: 'noColumns', check, item };
+  if (item.proposal.status !== 'Disetujui' && item.proposal.status !== 'Ditolak') return { refusal: 'undecided', check, item };
   const row = item.proposal.row;
   const one = (col: number, v: CellValue): ValueWrite => ({ sheet: lay.name, row, col, values: [[v]] });
-  const out = await host.action(async (): Promise<TakeBackRefusal | { mutationId: string } | null> => {
+  const out = await host.action(async (): Promise<TakeBackRefusal | { mutationId: string }> => {
     const [now] = await host.readSheets([lay.name]);
     if (!now || !sameProposal(now, check, item)) return 'stale';
     const at = (col: number) => now.values[row - now.startRow]?.[col - now.startCol];
@@ -141,9 +194,7 @@ export async function takeBack(host: WorkbookHost, check: PeriksaOutcome, item: 
     await host.writeValues([...own.headerWrites, one(statusCol, 'Diajukan'), one(own.col.mutationId, null), one(own.col.syncResult, null)]);
     return { mutationId };
   });
-  if (out === null || typeof out === 'string') return out;
+  if (typeof out === 'string') return { refusal: out, check, item };
   if (out.mutationId) await dequeue(out.mutationId);
-  item.proposal.status = 'Diajukan';
-  check.own!.headerWrites = [];
-  return null;
+  return { refusal: null, ...withStatus(check, item, 'Diajukan') };
 }

@@ -11,19 +11,16 @@ import type { SheetData } from '../../shared/workbook/gateway';
 import type { ParsedWorkbook } from '../../shared/workbook/reader';
 import { writeProposals } from '../../shared/workbook/write-proposals';
 import type { WorkbookHost } from '../host/types';
-import { readCheckSettings } from '../workbook/recorded';
-import { check, readBook } from './periksa';
+import { checkOpenWorkbook, type OpenWorkbook } from './periksa';
 
 export interface ProposerState {
   sheets: SheetData[];
   parsed: ParsedWorkbook;
-  findings: ReturnType<typeof check>['result']['findings'];
+  findings: OpenWorkbook['result']['findings'];
 }
 
 async function prepare(host: WorkbookHost, lang: Lang): Promise<ProposerState> {
-  const { names, sheets } = await readBook(host);
-  const { columnMap, recorded } = await readCheckSettings(host);
-  const { parsed, result } = check(sheets, lang, columnMap, undefined, names, recorded);
+  const { sheets, parsed, result } = await checkOpenWorkbook(host, lang);
   if (!parsed.book) throw new Error(lang === 'en' ? 'Pegawai or Jabatan cannot be read: run Check and fix its errors first' : 'Pegawai atau Jabatan tidak terbaca: jalankan Periksa dan perbaiki galatnya dulu');
   return { sheets, parsed, findings: result.findings };
 }

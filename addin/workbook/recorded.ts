@@ -7,8 +7,6 @@
  */
 import type { RecordedMove } from '../../shared/rules/types';
 import { isoDate, parseDateText, type Day } from '../../shared/values/dates';
-import type { WorkbookHost } from '../host/types';
-import { COLUMN_MAP_KEY, parseColumnMap, type ColumnMap } from './column-map';
 
 export const RECORDED_KEY = 'mutasi.keputusanTercatat';
 /** Kept: decisions whose TMT is at most this many days past (only a TMT ahead of the as-of date needs one). */
@@ -63,10 +61,4 @@ export function mergeRecorded(
 
 export function serializeRecorded(moves: RecordedMove[]): string {
   return JSON.stringify(moves.map((m): Stored => [m.recordNo, m.nip, m.toCode, isoDate(m.effectiveDate)]));
-}
-
-/** The settings a check needs besides the sheets, in one read: the column mapping and the recorded moves. */
-export async function readCheckSettings(host: WorkbookHost): Promise<{ columnMap: ColumnMap; recorded: RecordedMove[] }> {
-  const s = await host.readSettings([COLUMN_MAP_KEY, RECORDED_KEY]);
-  return { columnMap: parseColumnMap(s[COLUMN_MAP_KEY]), recorded: parseRecorded(s[RECORDED_KEY]) };
 }

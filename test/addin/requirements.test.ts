@@ -71,7 +71,7 @@ async function everyAction(book: FakeWorkbook): Promise<void> {
   const again = await one('Periksa', () => runPeriksa(gw, { lang: 'id' }));
   const item = reviewItems(again).find((i) => approvalRefusal(i, 'alasan') === null)!;
   assert.ok(item, 'an approvable row');
-  assert.equal(await one('Setujui', () => decide(gw, again, item, 'Disetujui', 'alasan')), null);
+  assert.equal((await one('Setujui', () => decide(gw, again, item, 'Disetujui', 'alasan'))).refusal, null);
   const realFetch = globalThis.fetch;
   globalThis.fetch = stubServer(item.proposal.nip);
   try {

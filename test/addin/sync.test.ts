@@ -48,9 +48,9 @@ describe('addin: Sinkron push queue and write-back', () => {
     const gw = await openBook();
     const check = await runPeriksa(gw, { lang: 'id' });
     const items = reviewItems(check);
-    assert.equal(await decide(gw, check, items.find((i) => i.proposal.row === 3)!, 'Disetujui', ''), 'error', 'an error row is refused');
-    assert.equal(await decide(gw, check, items.find((i) => i.proposal.row === 4)!, 'Disetujui', ''), 'needNote', 'a warning row needs a note');
-    assert.equal(await decide(gw, check, items.find((i) => i.proposal.row === 2)!, 'Disetujui', ''), null);
+    assert.equal((await decide(gw, check, items.find((i) => i.proposal.row === 3)!, 'Disetujui', '')).refusal, 'error', 'an error row is refused');
+    assert.equal((await decide(gw, check, items.find((i) => i.proposal.row === 4)!, 'Disetujui', '')).refusal, 'needNote', 'a warning row needs a note');
+    assert.equal((await decide(gw, check, items.find((i) => i.proposal.row === 2)!, 'Disetujui', '')).refusal, null);
     const approved = await usulanRow(gw, 2);
     assert.equal(approved.Status, 'Disetujui');
     assert.match(String(approved['ID Mutasi']), /^[0-9a-f-]{36}$/);
@@ -66,21 +66,31 @@ describe('addin: Sinkron push queue and write-back', () => {
     assert.equal((await usulanRow(gw, 2)).Status, 'Disetujui');
 
     // Back online: the same id goes out, based on the official version, and the answer is written back.
+    // The fake only answers and records; the assertions run after the push (a throw inside fetch would
+    // read as "offline" to the client and surface as some later, unrelated mismatch).
+    const requests: { method: string; url: string; authorization: string | undefined }[] = [];
     const bodies: { workbookId: string; decisions: { mutationId: string; baseVersion: number; fromPositionCode: string; effectiveDate: string }[] }[] = [];
     globalThis.fetch = (async (url: string | URL, init?: RequestInit) => {
       const u = String(url);
-      assert.equal((init?.headers as Record<string, string>).Authorization, 'Bearer secret');
+      requests.push({ method: init?.method ?? 'GET', url: u.replace(conn.server, ''), authorization: (init?.headers as Record<string, string> | undefined)?.Authorization });
       if (u.includes('/employees/')) return new Response(JSON.stringify({ nip: '198503122010011002', version: 3 }), { status: 200 });
       if (!init?.method) {
         // GET /decisions: who approved, as the server recorded it from the token.
-        assert.match(u, /\/decisions\?from=2027-01-02&to=2027-01-02$/);
         return new Response(JSON.stringify({ decisions: bodies.flatMap((b) => b.decisions.map((x) => ({ mutationId: x.mutationId, recordNo: 'MUT-2026-000042', approvedBy: 'Kepala BKPSDM', nip: '198503122010011002' }))) }), { status: 200 });
       }
-      const body = JSON.parse(String(init!.body));
+      const body = JSON.parse(String(init.body));
       bodies.push(body);
       return new Response(JSON.stringify({ results: body.decisions.map((d: { mutationId: string }) => ({ mutationId: d.mutationId, status: 'recorded', recordNo: 'MUT-2026-000042', version: 4, findings: [] })) }), { status: 200 });
     }) as typeof fetch;
     const online = await pushApproved(gw, conn, 'id');
+    assert.equal(online.offline, false, 'the stand-in answered (a throw inside it reads as offline)');
+    assert.deepEqual(requests.map((r) => `${r.method} ${r.url.replace(/\?.*/, '')}`), [
+      'GET /api/v1/employees/198503122010011002',
+      'POST /api/v1/decisions',
+      'GET /api/v1/decisions',
+    ], 'the base version, the push, then who approved (this answer names nobody)');
+    assert.deepEqual(requests.filter((r) => r.authorization !== 'Bearer secret'), [], 'every request carries the token');
+    assert.match(requests[2]!.url, /\/decisions\?from=2027-01-02&to=2027-01-02$/);
     assert.equal(online.recorded, 1);
     assert.equal(await queuedCount(gw), 0);
     assert.equal(bodies.length, 1);
@@ -108,7 +118,7 @@ describe('addin: Sinkron push queue and write-back', () => {
     const gw = await openBook();
     const check = await runPeriksa(gw, { lang: 'id' });
     const warning = reviewItems(check).find((i) => i.proposal.row === 4)!;
-    assert.equal(await decide(gw, check, warning, 'Disetujui', 'Kebutuhan mendesak di Dinas Sosial'), null);
+    assert.equal((await decide(gw, check, warning, 'Disetujui', 'Kebutuhan mendesak di Dinas Sosial')).refusal, null);
     assert.equal((await usulanRow(gw, 4)).Catatan, 'Kebutuhan mendesak di Dinas Sosial');
     globalThis.fetch = (async (url: string | URL, init?: RequestInit) => {
       if (String(url).includes('/employees/')) return new Response(JSON.stringify({ version: 1 }), { status: 200 });
@@ -116,6 +126,7 @@ describe('addin: Sinkron push queue and write-back', () => {
       return new Response(JSON.stringify({ results: body.decisions.map((x: { mutationId: string }) => ({ mutationId: x.mutationId, status: 'rejected', message: 'SKP tahun lalu kosong', findings: [{ rule: 'PERFORMANCE_MISSING' }] })) }), { status: 200 });
     }) as typeof fetch;
     const out = await pushApproved(gw, conn, 'id');
+    assert.equal(out.offline, false, 'the stand-in answered (a throw inside it reads as offline)');
     assert.equal(out.rejected, 1);
     const row = await usulanRow(gw, 4);
     assert.equal(row.Status, 'Disetujui');
@@ -128,21 +139,21 @@ describe('addin: Sinkron push queue and write-back', () => {
     const check = await runPeriksa(gw, { lang: 'id' });
     const clean = reviewItems(check).find((i) => i.proposal.row === 2)!;
     await insertRows(gw, 'Usulan', 2, [['U-0099', '199103082015012007', 'KES-PEL', 'Rotasi', '02/01/2027', 'Diajukan']]);
-    assert.equal(await decide(gw, check, clean, 'Disetujui', ''), 'stale');
+    assert.equal((await decide(gw, check, clean, 'Disetujui', '')).refusal, 'stale');
     assert.equal((await usulanRow(gw, 2)).Status, 'Diajukan', 'the inserted row keeps its status');
     assert.equal((await usulanRow(gw, 3)).Status, 'Diajukan', 'and so does the row that moved');
     // After a new check the same decision lands on the right row.
     const again = await runPeriksa(gw, { lang: 'id' });
     const moved = reviewItems(again).find((i) => i.proposal.id === 'U-0001')!;
     assert.equal(moved.proposal.row, 3);
-    assert.equal(await decide(gw, again, moved, 'Disetujui', ''), null);
+    assert.equal((await decide(gw, again, moved, 'Disetujui', '')).refusal, null);
     assert.equal((await usulanRow(gw, 3)).Status, 'Disetujui');
   });
 
   it('writes each answer on the row that holds its ID Mutasi now, even if rows moved while the push was out', async () => {
     const gw = await openBook();
     const check = await runPeriksa(gw, { lang: 'id' });
-    assert.equal(await decide(gw, check, reviewItems(check).find((i) => i.proposal.row === 2)!, 'Disetujui', ''), null);
+    assert.equal((await decide(gw, check, reviewItems(check).find((i) => i.proposal.row === 2)!, 'Disetujui', '')).refusal, null);
     globalThis.fetch = (async (url: string | URL, init?: RequestInit) => {
       if (String(url).includes('/employees/')) return new Response(JSON.stringify({ version: 1 }), { status: 200 });
       if (!init?.method) return new Response(JSON.stringify({ decisions: [] }), { status: 200 });
@@ -152,6 +163,7 @@ describe('addin: Sinkron push queue and write-back', () => {
       return new Response(JSON.stringify({ results: body.decisions.map((x: { mutationId: string }) => ({ mutationId: x.mutationId, status: 'recorded', recordNo: 'MUT-2026-000007', version: 2, findings: [] })) }), { status: 200 });
     }) as typeof fetch;
     const out = await pushApproved(gw, conn, 'id');
+    assert.equal(out.offline, false, 'the stand-in answered (a throw inside it reads as offline)');
     assert.equal(out.recorded, 1);
     assert.equal(out.results[0]!.row, 4);
     const row = await usulanRow(gw, 4);

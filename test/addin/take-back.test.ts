@@ -36,7 +36,7 @@ describe('addin: push answer with the approver; Tinjau take-back', () => {
   it('writes Disetujui Oleh from the push answer, with no GET /decisions', async () => {
     const gw = await openBook();
     const check = await runPeriksa(gw, { lang: 'id' });
-    assert.equal(await decide(gw, check, reviewItems(check).find((i) => i.proposal.row === 2)!, 'Disetujui', ''), null);
+    assert.equal((await decide(gw, check, reviewItems(check).find((i) => i.proposal.row === 2)!, 'Disetujui', '')).refusal, null);
     const calls: string[] = [];
     globalThis.fetch = (async (url: string | URL, init?: RequestInit) => {
       const u = String(url);
@@ -57,8 +57,9 @@ describe('addin: push answer with the approver; Tinjau take-back', () => {
   it('takes an approval back before the push: Diajukan again, no ID Mutasi, out of the queue, nothing sent', async () => {
     const gw = await openBook();
     const check = await runPeriksa(gw, { lang: 'id' });
-    const item = reviewItems(check).find((i) => i.proposal.row === 2)!;
-    assert.equal(await decide(gw, check, item, 'Disetujui', ''), null);
+    const approved = await decide(gw, check, reviewItems(check).find((i) => i.proposal.row === 2)!, 'Disetujui', '');
+    assert.equal(approved.refusal, null);
+    assert.equal(approved.item.proposal.status, 'Disetujui', 'the pane sees the decision');
     const id = String((await usulanRow(gw, 2))['ID Mutasi']);
     // Offline push: the decision waits in this computer's queue.
     globalThis.fetch = (async () => {
@@ -67,11 +68,13 @@ describe('addin: push answer with the approver; Tinjau take-back', () => {
     assert.equal((await pushApproved(gw, conn, 'id')).queued, 1);
     assert.equal(await queuedCount(gw), 1);
 
-    assert.equal(await takeBack(gw, check, item, (m) => dequeueDecision(gw, m)), null);
+    const back = await takeBack(gw, approved.check, approved.item, (m) => dequeueDecision(gw, m));
+    assert.equal(back.refusal, null);
     const row = await usulanRow(gw, 2);
     assert.equal(row.Status, 'Diajukan');
     assert.equal(row['ID Mutasi'], null);
-    assert.equal(item.proposal.status, 'Diajukan', 'the pane can decide again');
+    assert.equal(back.item.proposal.status, 'Diajukan', 'the pane can decide again');
+    assert.equal(back.check.parsed.book!.proposals.find((p) => p.row === 2)!.status, 'Diajukan');
     assert.equal(await queuedCount(gw), 0, `${id} left the queue`);
 
     const sent: unknown[] = [];
@@ -83,15 +86,15 @@ describe('addin: push answer with the approver; Tinjau take-back', () => {
     assert.deepEqual(sent, []);
 
     // Decided again: a new ID Mutasi, never the withdrawn one.
-    assert.equal(await decide(gw, check, item, 'Disetujui', ''), null);
+    assert.equal((await decide(gw, back.check, back.item, 'Disetujui', '')).refusal, null);
     assert.notEqual(String((await usulanRow(gw, 2))['ID Mutasi']), id);
   });
 
   it('refuses to take back a recorded decision (Nomor Catatan on the row), changing nothing', async () => {
     const gw = await openBook();
     const check = await runPeriksa(gw, { lang: 'id' });
-    const item = reviewItems(check).find((i) => i.proposal.row === 2)!;
-    assert.equal(await decide(gw, check, item, 'Disetujui', ''), null);
+    const approved = await decide(gw, check, reviewItems(check).find((i) => i.proposal.row === 2)!, 'Disetujui', '');
+    assert.equal(approved.refusal, null);
     globalThis.fetch = (async (url: string | URL, init?: RequestInit) => {
       if (String(url).includes('/employees/')) return new Response(JSON.stringify({ version: 3 }), { status: 200 });
       const body = JSON.parse(String(init!.body));
@@ -99,19 +102,19 @@ describe('addin: push answer with the approver; Tinjau take-back', () => {
     }) as typeof fetch;
     assert.equal((await pushApproved(gw, conn, 'id')).recorded, 1);
     const before = await usulanRow(gw, 2);
-    assert.equal(await takeBack(gw, check, item), 'recorded');
+    assert.equal((await takeBack(gw, approved.check, approved.item)).refusal, 'recorded');
     assert.deepEqual(await usulanRow(gw, 2), before);
   });
 
   it('after a new Periksa the approved row (not yet recorded) is still in Tinjau and can be taken back', async () => {
     const gw = await openBook();
     const check = await runPeriksa(gw, { lang: 'id' });
-    assert.equal(await decide(gw, check, reviewItems(check).find((i) => i.proposal.row === 2)!, 'Disetujui', ''), null);
+    assert.equal((await decide(gw, check, reviewItems(check).find((i) => i.proposal.row === 2)!, 'Disetujui', '')).refusal, null);
     const again = await runPeriksa(gw, { lang: 'id' });
     const item = reviewItems(again).find((i) => i.proposal.row === 2);
     assert.ok(item, 'listed after the re-check');
     assert.equal(item.proposal.status, 'Disetujui');
-    assert.equal(await takeBack(gw, again, item), null);
+    assert.equal((await takeBack(gw, again, item)).refusal, null);
     assert.equal((await usulanRow(gw, 2)).Status, 'Diajukan');
   });
 
@@ -119,10 +122,11 @@ describe('addin: push answer with the approver; Tinjau take-back', () => {
     const gw = await openBook();
     const check = await runPeriksa(gw, { lang: 'id' });
     const item = reviewItems(check).find((i) => i.proposal.row === 2)!;
-    assert.equal(await takeBack(gw, check, item), 'undecided');
-    assert.equal(await decide(gw, check, item, 'Ditolak', 'Formasi dialihkan'), null);
+    assert.equal((await takeBack(gw, check, item)).refusal, 'undecided');
+    const rejected = await decide(gw, check, item, 'Ditolak', 'Formasi dialihkan');
+    assert.equal(rejected.refusal, null);
     assert.equal((await usulanRow(gw, 2)).Status, 'Ditolak');
-    assert.equal(await takeBack(gw, check, item), null);
+    assert.equal((await takeBack(gw, rejected.check, rejected.item)).refusal, null);
     assert.equal((await usulanRow(gw, 2)).Status, 'Diajukan');
   });
 });

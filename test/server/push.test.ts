@@ -13,7 +13,9 @@ const WORKBOOK = '6f1c2a4e-8b3d-4c1e-9a7f-2d5b8c9e0f11';
 eachDatabase('push', (ctx) => {
   let app: Express;
   let approver: string;
-  const a = agency({ people: 10, targets: 2, seats: 1 });
+  // Every test has its own people and targets (one seat each) and records what it needs itself: none
+  // depends on another's records, so any one runs alone (mocha --grep) or in any order.
+  const a = agency({ people: 16, targets: 6, seats: 1 });
   // Cases for the rule engine: a poor performer (error), one without competency data (warning).
   const weak = employee(uniqueNip(500), 'POOL-A', { skpLast: 'Kurang' });
   const noData = employee(uniqueNip(501), 'POOL-A', { competencies: null });
@@ -73,20 +75,23 @@ eachDatabase('push', (ctx) => {
   });
 
   it('a full target is a conflict (FORMATION_FULL) with the holders count', async () => {
-    // T-A-0 has one seat, taken by the first test.
-    const e = (await getEmployee(ctx.db.knex, nip(4)))!;
-    const r = (await push([decision(nip(4), 'POOL-A', 'T-A-0', e.version)])).body.results[0];
+    // T-A-2 has one seat: nip(4) takes it, then nip(6) asks for it.
+    const holder = (await getEmployee(ctx.db.knex, nip(4)))!;
+    assert.equal((await push([decision(nip(4), 'POOL-A', 'T-A-2', holder.version)])).body.results[0].status, 'recorded');
+    const e = (await getEmployee(ctx.db.knex, nip(6)))!;
+    const r = (await push([decision(nip(6), 'POOL-A', 'T-A-2', e.version)])).body.results[0];
     assert.equal(r.status, 'conflict');
     assert.equal(r.reason, 'FORMATION_FULL');
-    assert.deepEqual(r.current.position, { code: 'T-A-0', unit: 'Unit A', needed: 1, holders: 1 });
+    assert.deepEqual(r.current.position, { code: 'T-A-2', unit: 'Unit A', needed: 1, holders: 1 });
+    assert.equal((await getEmployee(ctx.db.knex, nip(6)))!.positionCode, 'POOL-A');
   });
 
   it('unknown employee, unknown position and the same position are rejected with the rule id', async () => {
-    const e = (await getEmployee(ctx.db.knex, nip(6)))!;
+    const e = (await getEmployee(ctx.db.knex, nip(10)))!;
     const res = await push([
       decision('199001012015011999', 'POOL-A', 'T-A-1', 1),
-      decision(nip(6), 'POOL-A', 'NOPE', e.version),
-      decision(nip(6), 'POOL-A', 'POOL-A', e.version),
+      decision(nip(10), 'POOL-A', 'NOPE', e.version),
+      decision(nip(10), 'POOL-A', 'POOL-A', e.version),
     ]);
     assert.deepEqual(res.body.results.map((r: { status: string }) => r.status), ['rejected', 'rejected', 'rejected']);
     assert.deepEqual(res.body.results.map((r: { findings: { rule: string }[] }) => r.findings[0]!.rule), ['EMPLOYEE_UNKNOWN', 'POSITION_UNKNOWN', 'SAME_POSITION']);
@@ -94,7 +99,7 @@ eachDatabase('push', (ctx) => {
 
   it('decisions of one request apply in order: the second for the same person needs the new version', async () => {
     const e = (await getEmployee(ctx.db.knex, nip(8)))!;
-    const res = await push([decision(nip(8), 'POOL-A', 'T-A-1', e.version), decision(nip(8), 'T-A-1', 'POOL-A', e.version)]);
+    const res = await push([decision(nip(8), 'POOL-A', 'T-A-3', e.version), decision(nip(8), 'T-A-3', 'POOL-A', e.version)]);
     const [r1, r2] = res.body.results;
     assert.equal(r1.status, 'recorded');
     assert.equal(r2.status, 'conflict');
@@ -103,14 +108,18 @@ eachDatabase('push', (ctx) => {
   });
 
   it('record numbers are consecutive within the year', async () => {
+    const [p, q] = [(await getEmployee(ctx.db.knex, nip(12)))!, (await getEmployee(ctx.db.knex, nip(14)))!];
+    const results = (await push([decision(nip(12), 'POOL-A', 'T-A-4', p.version), decision(nip(14), 'POOL-A', 'T-A-5', q.version)])).body.results;
+    assert.deepEqual(results.map((r: { status: string }) => r.status), ['recorded', 'recorded']);
     const rows = await ctx.db.knex('decisions').select('record_no').orderBy('record_no');
     const nums = rows.map((r: { record_no: string }) => Number(r.record_no.slice(-6)));
-    assert.deepEqual(nums, nums.map((_: number, i: number) => i + 1));
+    assert.deepEqual(nums, nums.map((_: number, i: number) => i + 1), 'every number from 1, none skipped');
+    assert.deepEqual(results.map((r: { recordNo: string }) => r.recordNo), rows.slice(-2).map((r: { record_no: string }) => r.record_no), 'the newest two are this request\'s');
   });
 
   it('the rules run on the official record: an error is rejected with its findings', async () => {
     const e = (await getEmployee(ctx.db.knex, weak.nip))!;
-    const r = (await push([decision(weak.nip, 'POOL-A', 'T-B-1', e.version)])).body.results[0];
+    const r = (await push([decision(weak.nip, 'POOL-A', 'T-B-2', e.version)])).body.results[0];
     assert.equal(r.status, 'rejected');
     assert.ok(r.findings.some((f: { rule: string }) => f.rule === 'PERFORMANCE_LOW'), JSON.stringify(r.findings));
     assert.equal((await getEmployee(ctx.db.knex, weak.nip))!.positionCode, 'POOL-A');

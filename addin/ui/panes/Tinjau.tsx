@@ -3,7 +3,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { COMPETENCIES, COMPETENCIES_EN } from '../../../shared/domain';
 import { computeJpm } from '../../../shared/jpm';
 import { num, pct, ruleTitle, t } from '../../i18n';
-import { approvalRefusal, decide, reviewItems, takeBack } from '../../services/tinjau';
+import { afterDecision, approvalRefusal, decide, filterReview, startReview, takeBack, type ReviewFilter, type ReviewState } from '../../services/tinjau';
 import { dequeueDecision } from '../../services/sync';
 import type { PaneProps } from '../context';
 import { Facts, lookup } from './Facts';
@@ -11,31 +11,33 @@ import { runCheckAction } from '../run-check';
 import type { StringKey } from '../../i18n';
 import type { Verdict } from '../../../shared/rules/types';
 
-type Filter = 'all' | 'open' | 'ok' | 'warning' | 'error';
-const FILTERS: [Filter, StringKey][] = [['all', 'filterAll'], ['open', 'filterOpen'], ['ok', 'filterOk'], ['warning', 'filterWarning'], ['error', 'filterError']];
+const FILTERS: [ReviewFilter, StringKey][] = [['all', 'filterAll'], ['open', 'filterOpen'], ['ok', 'filterOk'], ['warning', 'filterWarning'], ['error', 'filterError']];
 
 const VERDICT: Record<Verdict, StringKey> = { error: 'verdictError', warning: 'verdictWarning', info: 'verdictInfo', ok: 'verdictOk', inactive: 'verdictInactive' };
 
 export function Tinjau(p: PaneProps) {
   const { lang, check } = p;
-  const all = useMemo(() => (check ? reviewItems(check) : []), [check]);
+  // The decisions made here (kept) while the shell's check is the one they produced; a new Periksa starts over.
+  const [kept, setKept] = useState<ReviewState | null>(null);
+  const review = useMemo(() => (!check ? null : kept?.check === check ? kept : startReview(check)), [check, kept]);
+  const all = review?.items ?? [];
   const [index, setIndex] = useState(0);
   const [note, setNote] = useState('');
-  const [show, setShow] = useState<Filter>('all');
+  const [show, setShow] = useState<ReviewFilter>('all');
   const [query, setQuery] = useState('');
-  const [, force] = useState(0);
-  // A supervisor with 1.675 rows to review goes by kind, or straight to one proposal.
+  // A supervisor with 1.675 rows to review goes by kind, or straight to one proposal. Which rows are
+  // listed is settled by the filter, the search and the Periksa — not by a decision made here, so the
+  // decided card stays in view (with its take-back) until the user moves on.
+  const listed = useMemo(() => {
+    const book = review?.check.parsed.book;
+    if (!book) return all.map((it) => it.proposal.row);
+    const { emp } = lookup(book);
+    return filterReview(all, show, query, (nip) => emp.get(nip)?.name).map((it) => it.proposal.row);
+  }, [show, query, review?.from]);
   const items = useMemo(() => {
-    if (!check?.parsed.book) return all;
-    const { emp } = lookup(check.parsed.book);
-    const q = query.trim().toLowerCase();
-    return all.filter((it) => {
-      if (show === 'open' && it.proposal.status !== 'Diajukan') return false;
-      if (show !== 'all' && show !== 'open' && it.result.verdict !== show && !(show === 'ok' && it.result.verdict === 'info')) return false;
-      if (!q) return true;
-      return it.proposal.id.toLowerCase().includes(q) || it.proposal.nip.includes(q) || (emp.get(it.proposal.nip)?.name.toLowerCase().includes(q) ?? false);
-    });
-  }, [all, show, query, check]);
+    const byRow = new Map(all.map((it) => [it.proposal.row, it]));
+    return listed.map((row) => byRow.get(row)!).filter(Boolean);
+  }, [listed, all]);
   if (!check) {
     return (
       <section class="pane">
@@ -49,7 +51,7 @@ export function Tinjau(p: PaneProps) {
     <div class="inline filters">
       <label class="field">
         {t(lang, 'filter')}
-        <select value={show} onChange={(e) => { setShow((e.target as HTMLSelectElement).value as Filter); setIndex(0); setNote(''); }}>
+        <select value={show} onChange={(e) => { setShow((e.target as HTMLSelectElement).value as ReviewFilter); setIndex(0); setNote(''); }}>
           {FILTERS.map(([v, k]) => <option key={v} value={v}>{t(lang, k)}</option>)}
         </select>
       </label>
@@ -75,26 +77,34 @@ export function Tinjau(p: PaneProps) {
     setIndex((i + d + items.length) % items.length);
     setNote('');
   };
+  // The new state goes to this pane and to the shell (the other panes and a return to this one see it).
+  const applied = (done: Parameters<typeof afterDecision>[1]) => {
+    const next = afterDecision(review!, done);
+    setKept(next);
+    p.setCheck(next.check);
+  };
   const onDecide = (decision: 'Disetujui' | 'Ditolak') =>
     p.run(decision === 'Disetujui' ? 'approve' : 'reject', async () => {
-      const r = await decide(p.host, check, item, decision, note);
+      const done = await decide(p.host, check, item, decision, note);
+      const r = done.refusal;
       if (r) {
         p.notify({ kind: 'error', text: t(lang, r === 'error' ? 'cannotApproveError' : r === 'needNote' ? 'needNote' : r === 'stale' ? 'staleRow' : 'noStatusColumn') });
         return;
       }
+      applied(done);
       p.notify({ kind: 'success', text: `${item.proposal.id}: ${t(lang, decision === 'Disetujui' ? 'approved' : 'rejected')}` });
-      force((x) => x + 1);
     });
 
   const onTakeBack = () =>
     p.run('takeBack', async () => {
-      const r = await takeBack(p.host, check, item, (id) => dequeueDecision(p.host, id));
+      const done = await takeBack(p.host, check, item, (id) => dequeueDecision(p.host, id));
+      const r = done.refusal;
       if (r) {
         p.notify({ kind: 'error', text: t(lang, r === 'recorded' ? 'takeBackRecorded' : r === 'stale' ? 'staleRow' : 'noStatusColumn') });
         return;
       }
+      applied(done);
       p.notify({ kind: 'success', text: `${item.proposal.id}: ${t(lang, 'takenBack')}` });
-      force((x) => x + 1);
     });
 
   const names = lang === 'en' ? COMPETENCIES_EN : COMPETENCIES;
