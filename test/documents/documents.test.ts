@@ -204,13 +204,37 @@ eachDatabase('dokumen keputusan', (ctx) => {
     res = await request(app).get(url).query({ sha256: 'zz' });
     assert.equal(res.status, 400);
     assert.match(res.text, /64 karakter/);
-    // The page in Chromium, with a screenshot to look at.
+    // The page has its own strict CSP: no inline script, nothing can be sent from it.
+    res = await request(app).get(url).expect(200);
+    const csp = String(res.headers['content-security-policy']);
+    assert.match(csp, /script-src 'self'(;|$)/);
+    assert.match(csp, /connect-src 'none'/);
+    assert.match(csp, /style-src 'nonce-[A-Za-z0-9+/=]+'(;|$)/);
+    assert.ok(!/unsafe-inline/.test(csp), csp);
+    assert.ok(!/<script>|\son[a-z]+=/i.test(res.text), 'no inline script or handler');
+    res = await request(app).get('/verifikasi/periksa-berkas.js').expect(200);
+    assert.match(String(res.headers['content-type']), /javascript/);
+    res = await request(app).get(url).query({ lang: 'en', sha256: changedHash }).expect(200);
+    assert.match(res.text, /<html lang="en">/);
+    assert.match(res.text, /Does not match\./);
+    assert.ok(res.text.includes(petikan.number));
+    // The page in Chromium (one database is enough: the page is the same), with a screenshot to look at.
+    if (ctx.dialect !== 'sqlite') return;
     const server = await listen(app);
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+    const dir = mkdtempSync(path.join(tmpdir(), 'mutasi-verifikasi-'));
+    const genuine = path.join(dir, 'Petikan asli.docx');
+    const edited = path.join(dir, 'Petikan diubah.docx');
+    writeFileSync(genuine, petikan.bytes);
+    writeFileSync(edited, changed);
     try {
-      const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
+      const page = await context.newPage();
       const errors: string[] = [];
+      const sent: string[] = [];
       page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      page.on('pageerror', (e) => errors.push(String(e)));
+      page.on('request', (r) => sent.push(`${r.method()} ${new URL(r.url()).pathname}`));
       await page.goto(`${server.url}${url}`);
       assert.equal(await page.locator('h1').innerText(), 'Verifikasi Dokumen Mutasi');
       const body = await page.locator('body').innerText();
@@ -218,15 +242,61 @@ eachDatabase('dokumen keputusan', (ctx) => {
       assert.ok(body.includes(petikan.sha256));
       assert.ok(body.includes('Masih berlaku'));
       assert.ok(!body.includes(a.decisions[0]!.nip), 'the full NIP is not shown');
-      // The form: paste a changed file's hash.
+      // The file picker: the genuine file matches, a changed one does not — hashed in the browser.
+      await page.locator('#periksa-berkas').waitFor({ state: 'visible' });
+      await page.setInputFiles('#berkas', genuine);
+      await page.locator('#hasil-berkas.ok').waitFor();
+      const ok = await page.locator('#hasil-berkas').innerText();
+      assert.match(ok, /^Cocok: berkas ini sama persis dengan dokumen yang diterbitkan\./);
+      assert.ok(ok.includes('Petikan asli.docx') && ok.includes(petikan.sha256), ok);
+      assert.equal(await page.inputValue('#sha256'), petikan.sha256, 'the computed hash fills the form');
+      mkdirSync(ARTIFACTS, { recursive: true });
+      await page.screenshot({ path: path.join(ARTIFACTS, 'verifikasi-cocok.png'), fullPage: true });
+      await page.setInputFiles('#berkas', edited);
+      await page.locator('#hasil-berkas.tidak').waitFor();
+      const no = await page.locator('#hasil-berkas').innerText();
+      assert.match(no, /^Tidak cocok: berkas ini BUKAN berkas yang diterbitkan\./);
+      assert.ok(no.includes(changedHash), no);
+      await page.screenshot({ path: path.join(ARTIFACTS, 'verifikasi-tidak-cocok.png'), fullPage: true });
+      // The hash form (what works without JavaScript): paste a changed file's hash.
       await page.fill('#sha256', changedHash);
       await page.click('button[type=submit]');
       await page.waitForSelector('#hasil');
       assert.match(await page.locator('#hasil').innerText(), /Tidak cocok/);
+      // English by the switch, and the file check speaks it too.
+      await page.click('#bahasa');
+      await page.waitForSelector('html[lang=en]');
+      assert.equal(await page.locator('h1').innerText(), 'Verification of a transfer document');
+      assert.match(await page.locator('#hasil').innerText(), /Does not match/);
+      await page.setInputFiles('#berkas', genuine);
+      await page.locator('#hasil-berkas.ok').waitFor();
+      assert.match(await page.locator('#hasil-berkas').innerText(), /^Matches: this file is exactly the issued document\./);
+      await page.click('#bahasa');
+      await page.waitForSelector('html[lang=id]');
       assert.deepEqual(errors, [], 'no console errors (CSP included)');
-      mkdirSync(ARTIFACTS, { recursive: true });
-      await page.goto(`${server.url}${url}`);
-      await page.screenshot({ path: path.join(ARTIFACTS, `verifikasi-${ctx.dialect}.png`), fullPage: true });
+      assert.ok(sent.every((r) => !r.startsWith('POST')), `the file is never sent: ${sent.join(', ')}`);
+      await context.close();
+      // Plain http on a LAN address has no crypto.subtle: the page's own SHA-256 gives the same answer.
+      const noSubtle = await browser.newContext();
+      await noSubtle.addInitScript(() => Object.defineProperty(window.crypto, 'subtle', { value: undefined }));
+      const p2 = await noSubtle.newPage();
+      await p2.goto(`${server.url}${url}`);
+      await p2.setInputFiles('#berkas', genuine);
+      await p2.locator('#hasil-berkas.ok').waitFor();
+      await p2.setInputFiles('#berkas', edited);
+      await p2.locator('#hasil-berkas.tidak').waitFor();
+      assert.equal(await p2.inputValue('#sha256'), changedHash);
+      await noSubtle.close();
+      // Without JavaScript: no picker, the hash form still answers.
+      const noJs = await browser.newContext({ javaScriptEnabled: false });
+      const p3 = await noJs.newPage();
+      await p3.goto(`${server.url}${url}`);
+      assert.equal(await p3.locator('#periksa-berkas').isVisible(), false);
+      await p3.fill('#sha256', petikan.sha256);
+      await p3.click('button[type=submit]');
+      await p3.waitForSelector('#hasil');
+      assert.match(await p3.locator('#hasil').innerText(), /^Cocok\./);
+      await noJs.close();
     } finally {
       await browser.close();
       await server.close();
