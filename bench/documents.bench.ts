@@ -39,6 +39,11 @@ function peakSampler(): { stop(): { rss: number; heap: number } } {
   };
 }
 
+const cpuSeconds = (since: NodeJS.CpuUsage) => {
+  const c = process.cpuUsage(since);
+  return (c.user + c.system) / 1e6;
+};
+
 const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MB`;
 
 /** The petikan with its sections taken out, so both engines fill the same plain tags. */
@@ -84,25 +89,31 @@ export default async function run(): Promise<void> {
     const reference = await engines();
     if (global.gc) global.gc();
     const peak = peakSampler();
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     const files = await issueDocuments(db, { kinds: ['sk', 'petikan', 'penjelasan', 'spmt'], recordNos }, { actor: 'bench', baseUrl: 'https://mutasi.contohkab.go.id' });
     const first = (performance.now() - t0) / 1000;
+    const cpu = cpuSeconds(c0);
     const m = peak.stop();
     const bytes = files.reduce((s, f) => s + f.bytes.length, 0);
     console.log(`${N} decisions → ${files.length} documents (1 SK + ${N} petikan + ${N} letters + ${N} SPMT), first issue: ${first.toFixed(2)} s (goal ≤ 10 s), ${(files.length / first).toFixed(0)} documents/s, ${mb(bytes)} of .docx`);
     console.log(`peak memory: rss ${mb(m.rss)}, heap ${mb(m.heap)}`);
+    // CPU time of the whole process (worker threads included): what the batch costs whatever the load.
+    console.log(`CPU time: ${cpu.toFixed(2)} s (${((cpu * 1000) / files.length).toFixed(1)} ms a document) — on an idle machine the time is about this divided by the threads used`);
     // The machine's speed cancels out: the whole pipeline (numbering, QR, rendering, hashing, audit) per
     // document against one plain docxtemplater fill of the petikan, measured just before in this run.
     console.log(`per document: ${((first * 1000) / files.length).toFixed(1)} ms = ${((first * 1000) / files.length / reference).toFixed(2)} × one plain docxtemplater petikan (reference, same run)`);
     console.log(`machine load average during the run: ${loadavg().map((x) => x.toFixed(1)).join(' / ')} (1 / 5 / 15 min) on ${require('node:os').cpus().length} cores — figures scale with it`);
     // The same batch again, filled on the main thread only: what the worker threads bring (render-pool.ts).
     process.env.MUTASI_RENDER_THREADS = '0';
+    const c1 = process.cpuUsage();
     const t1 = performance.now();
     const again = await issueDocuments(db, { kinds: ['sk', 'petikan', 'penjelasan', 'spmt'], recordNos }, { actor: 'bench', baseUrl: 'https://mutasi.contohkab.go.id' });
     const single = (performance.now() - t1) / 1000;
+    const singleCpu = cpuSeconds(c1);
     delete process.env.MUTASI_RENDER_THREADS;
     const same = again.every((f, i) => f.sha256 === files[i]!.sha256);
-    console.log(`re-issue of the same batch on one thread: ${single.toFixed(2)} s (same numbers${same ? ', same bytes' : ', BYTES DIFFER'}); threads (${threadsFor(files.length)}) / one thread: ${(first / single).toFixed(2)}`);
+    console.log(`re-issue of the same batch on one thread: ${single.toFixed(2)} s (same numbers${same ? ', same bytes' : ', BYTES DIFFER'}); threads (${threadsFor(files.length)}) / one thread: ${(first / single).toFixed(2)}; CPU ${singleCpu.toFixed(2)} s (${((singleCpu * 1000) / again.length).toFixed(1)} ms a document)`);
   } finally {
     await db.close();
     rmSync(dir, { recursive: true, force: true });
