@@ -134,7 +134,7 @@ async function factsOf(db: Db, decisions: DecisionRecord[]): Promise<Map<string,
     out.set(d.recordNo, {
       recordNo: d.recordNo, proposalId: d.proposalId, employee: employeeModel(employeeFromRow(e)),
       from: from ? positionModel(positionFromRow(from)) : null, fromCode: d.fromPositionCode, to: positionModel(positionFromRow(to)),
-      reason: d.reason, effectiveDate: d.effectiveDate, note: d.note, explanation: '', mendagriApproval: d.mendagriApproval ?? '', jpmCut,
+      reason: d.reason, effectiveDate: d.effectiveDate, note: d.note, explanation: d.explanation ?? '', mendagriApproval: d.mendagriApproval ?? '', jpmCut,
     });
   }
   return out;

@@ -104,6 +104,27 @@ describe('addin: Sinkron push queue and write-back', () => {
     assert.equal(bodies.length, 1);
   });
 
+  it('sends the proposer\'s explanation with the decision when Hasil Pemeriksaan is still what propose wrote', async () => {
+    const gw = await openBook();
+    const check = await runPeriksa(gw, { lang: 'id' });
+    assert.equal(await decide(gw, check, reviewItems(check).find((i) => i.proposal.row === 2)!, 'Disetujui', ''), null);
+    const [s] = await gw.readSheets(['Usulan']);
+    const col = s!.values[0]!.map(String).indexOf('Hasil Pemeriksaan') + 1;
+    const line = 'Usulan otomatis (mutasi propose): skor 61,50 = JPM 40,00 + kinerja 15,00 + rotasi 6,50.';
+    await gw.writeValues([{ sheet: 'Usulan', row: 2, col, values: [[line]] }]);
+    const sent: { explanation?: string }[] = [];
+    globalThis.fetch = (async (url: string | URL, init?: RequestInit) => {
+      if (String(url).includes('/employees/')) return new Response(JSON.stringify({ version: 3 }), { status: 200 });
+      if (!init?.method) return new Response(JSON.stringify({ decisions: [] }), { status: 200 });
+      const body = JSON.parse(String(init.body));
+      sent.push(...body.decisions);
+      return new Response(JSON.stringify({ results: body.decisions.map((d: { mutationId: string }) => ({ mutationId: d.mutationId, status: 'recorded', recordNo: 'MUT-2026-000043', version: 4, findings: [], approvedBy: 'Kepala BKPSDM' })) }), { status: 200 });
+    }) as typeof fetch;
+    await pushApproved(gw, conn, 'id');
+    assert.equal(sent.length, 1);
+    assert.equal(sent[0]!.explanation, line);
+  });
+
   it('writes a rejection on the row and leaves it approved for a fix', async () => {
     const gw = await openBook();
     const check = await runPeriksa(gw, { lang: 'id' });

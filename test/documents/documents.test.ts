@@ -25,7 +25,6 @@ import { TemplateProblem } from '../../sync-server/documents/render';
 import { writeDocumentSettings } from '../../sync-server/documents/settings';
 import { defaultTemplate, installTemplate, removeTemplate } from '../../sync-server/documents/templates';
 import { createApp } from '../../sync-server/server/app';
-import { pushDecisions } from '../../sync-server/server/push/group-commit';
 import { eachDatabase } from '../server/support/databases';
 import { seedDecisions, type DocumentsAgency } from '../server/support/documents';
 import { listen } from '../server/support/http';
@@ -34,6 +33,9 @@ import { convert, decodeQrPng, flat, pageImage, qrInDocx, textsOf } from './supp
 const ARTIFACTS = path.resolve(__dirname, '..', '..', 'test-artifacts');
 const BASE = 'https://mutasi.contohkab.go.id';
 const HOSTILE = '<b>Tebal</b> =HYPERLINK("http://contoh.invalid","klik") & Co';
+/** What `propose` writes into Hasil Pemeriksaan (shared/proposer/words.ts), carried by the push of the second decision. */
+const PROPOSER_LINE =
+  'Usulan otomatis (mutasi propose): skor 71,50 = JPM 40,00 + kinerja 15,00 + rotasi 10,00 + minat 6,50 − lowongan baru 0,00. Perlu perhatian: TENURE_SHORT: masa jabatan kurang dari 24 bulan.';
 
 eachDatabase('dokumen keputusan', (ctx) => {
   let a: DocumentsAgency;
@@ -42,7 +44,7 @@ eachDatabase('dokumen keputusan', (ctx) => {
 
   before(async function () {
     this.timeout(120_000);
-    a = await seedDecisions(ctx.db, 30, { extraNames: ['', '', '', '', '', HOSTILE] });
+    a = await seedDecisions(ctx.db, 30, { extraNames: ['', '', '', '', '', HOSTILE], explanation: (i) => (i === 1 ? PROPOSER_LINE : i === 2 ? 'Diminta Kepala Bappeda untuk memperkuat tim perencanaan' : undefined) });
     files = await issueDocuments(ctx.db, { kinds: ['sk', 'petikan', 'penjelasan', 'spmt'], recordNos: a.decisions.slice(0, 6).map((d) => d.recordNo) }, { actor: 'Kepala BKPSDM (uji)', baseUrl: BASE });
   });
 
@@ -85,7 +87,14 @@ eachDatabase('dokumen keputusan', (ctx) => {
     });
     // The letter: why, the fit, the development plan, the preference, PP 11/2017, whom to ask.
     const first = letters[0]!;
-    assert.ok(first.includes('Penguatan layanan data kesehatan sesuai kebutuhan organisasi'), 'the Catatan as the reason');
+    assert.ok(first.includes('Penguatan layanan data kesehatan sesuai kebutuhan organisasi'), 'no explanation pushed: the Catatan as the reason');
+    // The proposer's explanation, carried by the push and kept with the decision, in plain words (not the score).
+    assert.ok(
+      letters[1]!.includes('Saudara diusulkan untuk jabatan ini melalui penilaian kesesuaian yang sama bagi semua pegawai, terutama karena kompetensi Saudara sesuai dengan standar kompetensi jabatan ini, kinerja Saudara dinilai baik, Saudara sudah cukup lama pada jabatan sebelumnya sehingga perlu penyegaran tugas, dan unit kerja ini termasuk unit yang Saudara minati.'),
+      letters[1],
+    );
+    assert.ok(!/skor 71|Perlu perhatian|TENURE_SHORT|Sesuai kebutuhan organisasi/.test(letters[1]!), 'neither the score, the reviewers\' notes nor the Catatan');
+    assert.ok(letters[2]!.includes('Diminta Kepala Bappeda untuk memperkuat tim perencanaan'), 'an explanation written by a person, as written');
     assert.ok(first.includes('adalah 92,86 %, termasuk kategori Memenuhi Syarat'), 'JPM and category');
     assert.ok(first.includes('Komunikasi: level Saudara 2, standar jabatan 4 — pelatihan kompetensi Komunikasi'), 'gap with a training plan');
     assert.ok(!first.includes('Pelatihan Pelayanan Prima —'), 'a training already taken is not listed');
@@ -303,20 +312,36 @@ eachDatabase('dokumen keputusan', (ctx) => {
     }
   });
 
-  it('a decision superseded by a later one is shown as no longer standing', async function () {
+  it('a decision superseded by a later one is shown as no longer standing; the push carries an explanation over HTTP', async function () {
     this.timeout(60_000);
     const d = a.decisions[2]!;
     const version = Number(((await ctx.db.knex('employees').where({ nip: d.nip }).first()) as { version: number }).version);
-    const [r] = await pushDecisions(ctx.db, [{
+    const app = createApp({ db: ctx.db, config: { logLevel: 'silent' } });
+    const approver = (await createToken(ctx.db, { name: 'Kepala BKPSDM', role: 'approver' }, 'test')).token;
+    const push = (decision: Record<string, unknown>) => request(app).post('/api/v1/decisions').set('Authorization', `Bearer ${approver}`).send({ workbookId: randomUUID(), decisions: [decision] });
+    const decision = {
       mutationId: randomUUID(), proposalId: 'U-9999', nip: d.nip, fromPositionCode: d.to, toPositionCode: d.from, reason: 'Darurat',
       effectiveDate: '2027-03-01', note: 'Penugasan darurat kembali ke unit asal', mendagriApproval: null, baseVersion: version,
-    }], { workbookId: randomUUID(), token: a.approver });
-    assert.equal(r!.status, 'recorded', JSON.stringify(r));
-    const app = createApp({ db: ctx.db, config: { logLevel: 'silent' } });
+    };
+    // A too long explanation is refused by name, and nothing is recorded.
+    let res = await push({ ...decision, explanation: 'x'.repeat(4001) }).expect(400);
+    assert.match(JSON.stringify(res.body), /explanation/);
+    res = await push({ ...decision, explanation: PROPOSER_LINE.replace('Usulan otomatis (mutasi propose)', 'Usulan Darurat (mutasi propose --darurat)') }).expect(200);
+    assert.equal(res.body.results[0].status, 'recorded', JSON.stringify(res.body));
+    const recordNo = res.body.results[0].recordNo as string;
+    res = await request(app).get('/api/v1/decisions').set('Authorization', `Bearer ${approver}`).query({ from: '2027-03-01', to: '2027-03-01' }).expect(200);
+    const listed = (res.body.decisions as { recordNo: string; explanation?: string }[]).find((x) => x.recordNo === recordNo)!;
+    assert.match(listed.explanation!, /^Usulan Darurat/, 'kept with the decision');
+    const [letter] = await issueDocuments(ctx.db, { kinds: ['penjelasan'], recordNos: [recordNo] }, { actor: 'uji', baseUrl: BASE });
+    assert.match(new PizZip(letter!.bytes).file('word/document.xml')!.asText(), /Penugasan ini diperlukan segera untuk menangani keadaan darurat pada unit kerja baru\. Saudara diusulkan/);
+    assert.ok((await verifyAudit(ctx.db)).ok, 'the audit chain vouches for the explanation too');
     const petikan = files.find((f) => f.kind === 'petikan' && f.recordNos[0] === d.recordNo)!;
-    const res = await request(app).get(`/verifikasi/${petikan.token}`).query({ format: 'json' }).expect(200);
+    res = await request(app).get(`/verifikasi/${petikan.token}`).query({ format: 'json' }).expect(200);
     assert.equal(res.body.decisions[0].stands, false);
     assert.match(res.body.decisions[0].why, /digantikan oleh keputusan MUT-/);
+    assert.equal(res.body.decisions[0].supersededBy, recordNo);
+    res = await request(app).get(`/verifikasi/${petikan.token}`).query({ lang: 'en' }).expect(200);
+    assert.ok(res.text.includes(`No longer stands</span> — replaced by decision ${recordNo}`));
   });
 
   it('office templates: a broken one is refused naming the problem, nothing changes; an edited one is used', async function () {
