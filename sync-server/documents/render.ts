@@ -14,6 +14,7 @@ import InspectModule from 'docxtemplater/js/inspect-module.js';
 import PizZip from 'pizzip';
 import { PNG } from 'pngjs';
 import QRCode from 'qrcode';
+import { SaxesParser } from 'saxes';
 import { allowedTags, QR_ALT_TEXT, type DocumentKind } from './placeholders';
 
 /** A template that cannot be used, with every reason (Indonesian, naming the tag or the part). */
@@ -56,6 +57,8 @@ function engineProblems(e: unknown): string[] {
       closing_tag_does_not_match_opening_tag: 'penutup {/…} tidak sama dengan pembukanya',
       duplicate_open_tag: 'kurung kurawal pembuka ganda',
       duplicate_close_tag: 'kurung kurawal penutup ganda',
+      file_has_invalid_xml: 'isi berkas bukan XML yang sah (berkas rusak); buka dan simpan ulang di Word sebagai "Dokumen Word (*.docx)"',
+      malformed_xml: 'isi berkas bukan XML yang sah (berkas rusak); buka dan simpan ulang di Word sebagai "Dokumen Word (*.docx)"',
     };
     return `${what[x.properties?.id ?? ''] ?? x.properties?.explanation ?? x.message ?? 'galat templat'}${tag}`;
   });
@@ -94,9 +97,35 @@ export interface TemplateInfo {
   hasQr: boolean;
 }
 
+/**
+ * The XML parts that are not well-formed, each with where (Word refuses to open such a file; the engine
+ * passes over some of it): "word/document.xml baris 2 kolom 7: …".
+ */
+function malformedParts(zip: PizZip): string[] {
+  const out: string[] = [];
+  for (const name of Object.keys(zip.files).filter((n) => /\.(xml|rels)$/i.test(n) && !zip.files[n]!.dir)) {
+    const parser = new SaxesParser({ xmlns: false });
+    let problem: string | null = null;
+    parser.on('error', (e) => {
+      problem ??= `${name} baris ${parser.line} kolom ${parser.column}: ${e.message.replace(/^(?:\S*:)?\d+:\d+: /, '')}`;
+    });
+    try {
+      parser.write(zip.file(name)!.asText()).close();
+    } catch (e) {
+      problem ??= `${name}: ${(e as Error).message}`;
+    }
+    if (problem) out.push(problem);
+  }
+  return out;
+}
+
 /** Checks a template for a kind; throws TemplateProblem with every reason. */
 export function inspectTemplate(kind: DocumentKind, fileName: string, bytes: Buffer): TemplateInfo {
   const zip = openZip(kind, fileName, bytes);
+  const broken = malformedParts(zip);
+  if (broken.length > 0) {
+    throw new TemplateProblem(kind, fileName, [`berkas rusak, Word tidak dapat membukanya — bagian yang bukan XML yang sah: ${broken.slice(0, 3).join('; ')}${broken.length > 3 ? ` dan ${broken.length - 3} lainnya` : ''}`]);
+  }
   const inspect = new InspectModule();
   try {
     new Docxtemplater(zip, { paragraphLoop: true, linebreaks: true, errorLogging: false, modules: [inspect] });

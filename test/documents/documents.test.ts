@@ -116,6 +116,12 @@ eachDatabase('dokumen keputusan', (ctx) => {
       assert.ok(!/<w:fldSimple|<w:instrText/.test(xml), 'no field made from the value');
       const [text] = textsOf([{ name: 'hostile.docx', bytes: f!.bytes }]);
       assert.ok(flat(text!).includes(HOSTILE), 'the name exactly as given, as text');
+      // And on the public page the QR opens, text again.
+      const app = createApp({ db: ctx.db, config: { logLevel: 'silent' } });
+      return request(app).get(`/verifikasi/${f!.token}`).expect(200);
+    }).then((res) => {
+      assert.ok(res.text.includes('&lt;b&gt;Tebal&lt;/b&gt; =HYPERLINK(&quot;http://contoh.invalid&quot;,&quot;klik&quot;) &amp; Co'), 'escaped on /verifikasi');
+      assert.ok(!res.text.includes('<b>Tebal'));
     });
   });
 
