@@ -16,7 +16,7 @@ import { highlightPulled } from '../workbook/marks';
 import { assertOwn } from '../workbook/own-columns';
 import { orderForPush } from './push-order';
 import { ApiError, getEmployee, listDecisions, pullChanges, pushDecisions, type DecisionRecord, type EmployeeRecord, type PushResult } from './api';
-import { isProposerExplanation } from '../../shared/proposer/explanation-text';
+import { proposerExplanationIn } from '../../shared/proposer/explanation-text';
 import { loadQueue, saveQueue, type Connection, type QueuedDecision } from './local';
 import { check, readBook, usulanOwn } from './periksa';
 import { mergeRecorded, parseRecorded, readCheckSettings, RECORDED_KEY, serializeRecorded } from '../workbook/recorded';
@@ -102,9 +102,9 @@ export async function pushApproved(host: WorkbookHost, conn: Connection, lang: L
       }
       if (queued.has(id)) continue;
       const e = employees.get(p.nip);
-      // The proposer's explanation goes with the decision (the Surat Penjelasan's "why"), when the row's
-      // Hasil Pemeriksaan is still what `propose` wrote (a check writes its verdict over it).
-      const explanation = text(cell(p.row, own.col.result));
+      // The proposer's explanation goes with the decision (the Surat Penjelasan's "why"): what `propose`
+      // wrote into Hasil Pemeriksaan (a check keeps it after its verdict).
+      const explanation = proposerExplanationIn(text(cell(p.row, own.col.result)));
       fresh.push({
         mutationId: id,
         proposalId: p.id,
@@ -116,7 +116,7 @@ export async function pushApproved(host: WorkbookHost, conn: Connection, lang: L
         note: p.note,
         mendagriApproval: p.mendagriApproval || null,
         baseVersion: known[p.nip] ?? -1,
-        ...(isProposerExplanation(explanation) ? { explanation: explanation.slice(0, 4000) } : {}),
+        ...(explanation ? { explanation: explanation.slice(0, 4000) } : {}),
       });
     }
     // The mutationIds go into the workbook before anything leaves this computer.

@@ -19,6 +19,25 @@ export function isProposerExplanation(text: string): boolean {
   return PREFIXES.some((p) => p.re.test(t));
 }
 
+const ANYWHERE = new RegExp(PREFIXES.map((p) => p.re.source.replace(/^\^/, '').replace(/\\s\*$/, '')).join('|'));
+
+/**
+ * The proposer's explanation inside a Hasil Pemeriksaan text: the whole text when `propose` wrote it, or
+ * the part a check kept after its verdict ("OK — Usulan otomatis (mutasi propose): …", see
+ * `withProposerExplanation`); null when there is none.
+ */
+export function proposerExplanationIn(text: string | null | undefined): string | null {
+  const t = (text ?? '').trim();
+  const m = ANYWHERE.exec(t);
+  return m ? t.slice(m.index).trim() : null;
+}
+
+/** A check's verdict for a row, keeping the proposer's explanation the cell held (the Surat Penjelasan needs it). */
+export function withProposerExplanation(verdict: string, previous: string | null | undefined): string {
+  const kept = proposerExplanationIn(previous);
+  return kept ? `${verdict} — ${kept}` : verdict;
+}
+
 type Part = 'jpm' | 'performance' | 'rotation' | 'preference' | 'major' | 'newVacancy';
 
 const LABELS: Record<string, Part> = {

@@ -12,7 +12,7 @@ import { DocumentRequestProblem, type GeneratedFile } from './issue';
 import { KIND_FILE, type DocumentKind } from './placeholders';
 import { renderDocx } from './render';
 import type { SheetData } from '../../shared/workbook/gateway';
-import { isProposerExplanation } from '../../shared/proposer/explanation-text';
+import { proposerExplanationIn } from '../../shared/proposer/explanation-text';
 
 export interface DraftFilter {
   kinds: DocumentKind[];
@@ -36,8 +36,8 @@ export interface DraftResult {
 const safeName = (s: string) => s.replace(/[^\p{L}\p{N} .,()-]+/gu, '-').replace(/-+/g, '-').slice(0, 120).trim();
 
 /**
- * The proposer's explanation of each Usulan row (worksheet row → text): its Hasil Pemeriksaan when that is
- * what `propose` wrote there (a check's verdict written over it is no explanation).
+ * The proposer's explanation of each Usulan row (worksheet row → text): what `propose` wrote into its
+ * Hasil Pemeriksaan (the add-in's check keeps it after its verdict; a verdict alone is no explanation).
  */
 export function proposerExplanations(book: Book, sheets: SheetData[]): Map<number, string> {
   const out = new Map<number, string>();
@@ -47,7 +47,8 @@ export function proposerExplanations(book: Book, sheets: SheetData[]): Map<numbe
   if (!col || !sheet) return out;
   for (const p of book.proposals) {
     const v = sheet.values[p.row - sheet.startRow]?.[col - sheet.startCol];
-    if (typeof v === 'string' && isProposerExplanation(v)) out.set(p.row, v.trim());
+    const e = typeof v === 'string' ? proposerExplanationIn(v) : null;
+    if (e) out.set(p.row, e);
   }
   return out;
 }

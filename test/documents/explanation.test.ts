@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import PizZip from 'pizzip';
-import { explanationParts, isProposerExplanation, plainExplanation } from '../../shared/proposer/explanation-text';
+import { explanationParts, isProposerExplanation, plainExplanation, proposerExplanationIn, withProposerExplanation } from '../../shared/proposer/explanation-text';
 import { W, describeScore } from '../../shared/proposer/words';
 import { draftDocuments } from '../../sync-server/documents/drafts';
 import { defaultTemplate } from '../../sync-server/documents/templates';
@@ -43,6 +43,12 @@ describe('the proposer\'s explanation in the Surat Penjelasan', function () {
     assert.equal(plainExplanation('Diminta Kepala Bappeda'), 'Diminta Kepala Bappeda');
     assert.equal(plainExplanation('   '), null);
     assert.equal(plainExplanation(null), null);
+    // A check keeps it after its verdict, once, however often it runs.
+    const kept = withProposerExplanation('Peringatan: TENURE_SHORT', withProposerExplanation('Memenuhi aturan', id));
+    assert.equal(kept, `Peringatan: TENURE_SHORT — ${id}`);
+    assert.equal(proposerExplanationIn(kept), id);
+    assert.equal(proposerExplanationIn('Memenuhi aturan'), null);
+    assert.equal(withProposerExplanation('Memenuhi aturan', 'Memenuhi aturan'), 'Memenuhi aturan');
   });
 
   it('drafts from a workbook: the proposer\'s Hasil Pemeriksaan where propose wrote it, else the row\'s Catatan', async () => {
@@ -56,12 +62,15 @@ describe('the proposer\'s explanation in the Surat Penjelasan', function () {
     const line = W.id.moveLine(describeScore(61.5, { ...parts, preference: 0, major: 0, rotation: 10 }, 'id'), 'TENURE_SHORT: masa jabatan kurang dari 24 bulan');
     usulan.values[4 - usulan.startRow]![col] = line;
     usulan.values[12 - usulan.startRow]![col] = 'OK';
-    const r = await draftDocuments(copy, copy.map((s) => s.name), { kinds: ['penjelasan'], proposalIds: ['U-0003', 'U-0011'] }, { get: (k) => ({ bytes: defaultTemplate(k), fileName: 'bawaan' }) }, parseDateText('2027-01-02')!);
-    assert.equal(r.files.length, 2);
-    const [proposed, checked] = r.files.map((f) => bodyText(f.bytes));
+    // U-0016 (row 17): proposed, then checked in the add-in (the verdict first, the explanation kept).
+    usulan.values[17 - usulan.startRow]![col] = withProposerExplanation('Memenuhi aturan', W.id.moveLine(describeScore(20, { ...parts, jpm: 0, performance: 0, major: 0, preference: 20 }, 'id'), ''));
+    const r = await draftDocuments(copy, copy.map((s) => s.name), { kinds: ['penjelasan'], proposalIds: ['U-0003', 'U-0011', 'U-0016'] }, { get: (k) => ({ bytes: defaultTemplate(k), fileName: 'bawaan' }) }, parseDateText('2027-01-02')!);
+    assert.equal(r.files.length, 3);
+    const [proposed, checked, keptByCheck] = r.files.map((f) => bodyText(f.bytes));
     assert.ok(proposed!.includes('terutama karena kompetensi Saudara sesuai dengan standar kompetensi jabatan ini, kinerja Saudara dinilai baik, dan Saudara sudah cukup lama pada jabatan sebelumnya sehingga perlu penyegaran tugas.'), proposed);
     assert.ok(!proposed!.includes('Mengisi kekosongan jabatan'), 'the explanation, not the Catatan');
     assert.ok(!/skor|TENURE_SHORT/.test(proposed!));
     assert.ok(checked!.includes('Atas permintaan sendiri (alasan keluarga)'), 'no explanation: the Catatan');
+    assert.ok(keptByCheck!.includes('terutama karena unit kerja ini termasuk unit yang Saudara minati.'), keptByCheck);
   });
 });
