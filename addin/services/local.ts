@@ -58,6 +58,8 @@ export interface QueuedDecision {
   note: string;
   mendagriApproval: string | null;
   baseVersion: number;
+  /** The proposer's explanation (Hasil Pemeriksaan as `propose` wrote it), for the Surat Penjelasan. */
+  explanation?: string;
 }
 
 const queueKey = (workbookId: string) => `mutasi.antrean.${workbookId}`;

@@ -5,6 +5,7 @@
  * nothing itself: verdicts, findings and the unit summary all come from checkSheets.
  */
 import { checkSheets } from '../../shared/engine';
+import { withProposerExplanation } from '../../shared/proposer/explanation-text';
 import type { CheckResult, Lang, ProposalResult } from '../../shared/rules/types';
 import { sheetsToRead, type ParsedWorkbook } from '../../shared/workbook/reader';
 import type { CellValue, SheetData, ValueWrite } from '../../shared/workbook/gateway';
@@ -87,20 +88,36 @@ export async function checkOpenWorkbook(host: WorkbookHost, lang: Lang, opts: Op
   return { names, sheets, settings, result, parsed };
 }
 
-/** The Usulan own-column writes for a check result: Skor JPM (a real percentage) and Hasil Pemeriksaan. */
-export function resultWrites(result: CheckResult, own: OwnColumns, lang: Lang): ValueWrite[] {
+/**
+ * The Usulan own-column writes for a check result: Skor JPM (a real percentage) and Hasil Pemeriksaan.
+ * `previous` (row → the Hasil Pemeriksaan there now): the proposer's explanation a cell holds is kept after
+ * the verdict — the Surat Penjelasan Mutasi says it to the person moved (docs/documents.md).
+ */
+export function resultWrites(result: CheckResult, own: OwnColumns, lang: Lang, previous: Map<number, string> = new Map()): ValueWrite[] {
   const fit = new Map<number, CellValue>();
   const text = new Map<number, CellValue>();
   for (const p of result.proposals) {
     if (p.verdict === 'inactive') continue; // history rows keep what they had
     fit.set(p.row, p.jpm === null ? null : Math.round(p.jpm * 100) / 10000);
-    text.set(p.row, verdictText(p, lang));
+    text.set(p.row, withProposerExplanation(verdictText(p, lang), previous.get(p.row)));
   }
   return [
     ...own.headerWrites,
     ...columnWrites(own.sheet, own.col.fit, fit, '0.00%'),
     ...columnWrites(own.sheet, own.col.result, text),
   ];
+}
+
+/** Hasil Pemeriksaan as the sheet has it now, by worksheet row (only the cells holding text). */
+function currentTexts(sheets: SheetData[], own: OwnColumns): Map<number, string> {
+  const out = new Map<number, string>();
+  const sheet = sheets.find((s) => s.name === own.sheet);
+  if (!sheet) return out;
+  sheet.values.forEach((cells, i) => {
+    const v = cells[own.col.result - sheet.startCol];
+    if (typeof v === 'string' && v.trim()) out.set(sheet.startRow + i, v);
+  });
+  return out;
 }
 
 export function usulanOwn(parsed: ParsedWorkbook, sheets: SheetData[]): OwnColumns | null {
@@ -128,7 +145,7 @@ export async function runPeriksa(host: WorkbookHost, opts: PeriksaOptions): Prom
 
     const own = usulanOwn(parsed, sheets);
     if (own) {
-      const writes = resultWrites(result, own, opts.lang);
+      const writes = resultWrites(result, own, opts.lang, currentTexts(sheets, own));
       assertOwn(writes, own);
       await host.writeValues(writes);
     }

@@ -16,6 +16,7 @@ import { highlightPulled } from '../workbook/marks';
 import { assertOwn, type OwnColumns } from '../workbook/own-columns';
 import { orderForPush } from './push-order';
 import { ApiError, getEmployee, listDecisions, pullChanges, pushDecisions, type DecisionRecord, type EmployeeRecord, type PushResult } from './api';
+import { proposerExplanationIn } from '../../shared/proposer/explanation-text';
 import { loadQueue, saveQueue, type Connection, type QueuedDecision } from './local';
 import { checkOpenWorkbook, usulanOwn } from './periksa';
 import { mergeRecorded, parseRecorded, RECORDED_KEY, serializeRecorded } from '../workbook/recorded';
@@ -160,6 +161,9 @@ async function queueApproved(host: WorkbookHost, wbId: string, wb: Pushable): Pr
       writes.push({ sheet: own.sheet, row: p.row, col: own.col.mutationId, values: [[id]] });
     }
     if (queued.has(id)) continue;
+    // The proposer's explanation goes with the decision (the Surat Penjelasan's "why"): what `propose`
+    // wrote into Hasil Pemeriksaan (a check keeps it after its verdict).
+    const explanation = proposerExplanationIn(text(cell(p.row, own.col.result)));
     fresh.push({
       mutationId: id,
       proposalId: p.id,
@@ -171,6 +175,7 @@ async function queueApproved(host: WorkbookHost, wbId: string, wb: Pushable): Pr
       note: p.note,
       mendagriApproval: p.mendagriApproval || null,
       baseVersion: known[p.nip] ?? -1,
+      ...(explanation ? { explanation: explanation.slice(0, 4000) } : {}),
     });
   }
   if (writes.length > 0) {

@@ -107,13 +107,15 @@ export function decisionStatements(
     });
   }
   if (decisions.length > 0) {
-    const select = DECISION_COLUMNS.map((c, i) => (INTEGER_COLUMNS.has(c) ? `CAST(j.value->>${i} AS INTEGER)` : `j.value->>${i}`));
+    // The explanation column (migration 0007) only when a decision of the group has one, as the siasn ids.
+    const columns: (keyof DecisionRow)[] = decisions.some(({ decision }) => decision.explanation) ? [...DECISION_COLUMNS, 'explanation'] : DECISION_COLUMNS;
+    const select = columns.map((c, i) => (INTEGER_COLUMNS.has(c) ? `CAST(j.value->>${i} AS INTEGER)` : `j.value->>${i}`));
     out.push({
-      text: `INSERT INTO decisions (${DECISION_COLUMNS.join(', ')}) SELECT ${select.join(', ')} FROM ${rows}`,
+      text: `INSERT INTO decisions (${columns.join(', ')}) SELECT ${select.join(', ')} FROM ${rows}`,
       params: [
         JSON.stringify(decisions.map(({ decision, tokenId }) => {
           const row = decisionToRow(decision, tokenId);
-          return DECISION_COLUMNS.map((c) => row[c] ?? null);
+          return columns.map((c) => row[c] ?? null);
         })),
       ],
     });

@@ -75,6 +75,11 @@ export interface DecisionRecord {
   findings: Finding[];
   employeeVersion: number;
   version: number;
+  /**
+   * The proposer's explanation (migration 0007), only when the push carried one: a decision without it
+   * reads (and its audit digest is) exactly as before.
+   */
+  explanation?: string;
 }
 
 const dayIso = (d: Day | null): string | null => (d === null ? null : isoDate(d));
@@ -226,6 +231,8 @@ export interface DecisionRow {
   findings: string;
   employee_version: number;
   version: number;
+  /** Migration 0007; null when the push carried none. */
+  explanation?: string | null;
 }
 
 export function decisionToRow(d: DecisionRecord, tokenId: number): DecisionRow {
@@ -234,7 +241,7 @@ export function decisionToRow(d: DecisionRecord, tokenId: number): DecisionRow {
     nip: d.nip, from_code: d.fromPositionCode, to_code: d.toPositionCode, reason: d.reason,
     effective_date: d.effectiveDate, note: d.note, mendagri_approval: d.mendagriApproval, approver: d.approvedBy,
     token_id: tokenId, recorded_at: d.recordedAt, findings: JSON.stringify(d.findings),
-    employee_version: d.employeeVersion, version: d.version,
+    employee_version: d.employeeVersion, version: d.version, ...(d.explanation ? { explanation: d.explanation } : {}),
   };
 }
 
@@ -245,5 +252,6 @@ export function decisionFromRow(row: DecisionRow): DecisionRecord {
     effectiveDate: row.effective_date, note: row.note, mendagriApproval: row.mendagri_approval,
     approvedBy: row.approver, recordedAt: row.recorded_at, findings: JSON.parse(row.findings) as Finding[],
     employeeVersion: Number(row.employee_version), version: Number(row.version),
+    ...(row.explanation ? { explanation: row.explanation } : {}),
   };
 }

@@ -5,6 +5,7 @@
  */
 import { GOLONGAN, PANGKAT, type Golongan } from '../../shared/domain';
 import { computeJpm } from '../../shared/jpm';
+import { plainExplanation } from '../../shared/proposer/explanation-text';
 import type { Employee, Position } from '../../shared/model';
 import { parseDateText, ymd, type Day } from '../../shared/values/dates';
 
@@ -44,7 +45,10 @@ export interface MoveFacts {
   reason: string;
   effectiveDate: string;
   note: string;
-  /** The proposer's explanation, when the source has one (a workbook row written by propose). */
+  /**
+   * The proposer's explanation, when the source has one: the Usulan row's Hasil Pemeriksaan as `propose`
+   * wrote it (a draft), or what the push carried (a recorded decision, migration 0007).
+   */
   explanation: string;
   mendagriApproval: string;
   jpmCut: { min: number; ok: number };
@@ -103,7 +107,8 @@ export function explanationValues(m: MoveFacts): Values {
   }));
   const prefs = m.employee.preferences;
   const honoured = prefs.some((u) => key(u) === key(m.to.unit));
-  const why = m.note.trim() || m.explanation.trim() || GENERIC_REASON[m.reason] || GENERIC_REASON.Rotasi!;
+  // Why: the proposer's explanation (in plain words), else the row's Catatan, else the kind of move's.
+  const why = plainExplanation(m.explanation) || m.note.trim() || GENERIC_REASON[m.reason] || GENERIC_REASON.Rotasi!;
   return {
     alasan: why,
     adaJpm: jpm !== null,

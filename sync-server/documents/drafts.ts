@@ -12,6 +12,7 @@ import { DocumentRequestProblem, type GeneratedFile } from './issue';
 import { KIND_FILE, type DocumentKind } from './placeholders';
 import { renderDocx } from './render';
 import type { SheetData } from '../../shared/workbook/gateway';
+import { proposerExplanationIn } from '../../shared/proposer/explanation-text';
 
 export interface DraftFilter {
   kinds: DocumentKind[];
@@ -34,7 +35,30 @@ export interface DraftResult {
 
 const safeName = (s: string) => s.replace(/[^\p{L}\p{N} .,()-]+/gu, '-').replace(/-+/g, '-').slice(0, 120).trim();
 
-export function approvedMoves(book: Book, errorsByRow: Map<number, string[]>, f: DraftFilter): { moves: MoveFacts[]; skipped: DraftResult['skipped'] } {
+/**
+ * The proposer's explanation of each Usulan row (worksheet row → text): what `propose` wrote into its
+ * Hasil Pemeriksaan (the add-in's check keeps it after its verdict; a verdict alone is no explanation).
+ */
+export function proposerExplanations(book: Book, sheets: SheetData[]): Map<number, string> {
+  const out = new Map<number, string>();
+  const lay = book.layout.usulan;
+  const col = lay.columns.result?.col;
+  const sheet = sheets.find((s) => s.name === lay.name);
+  if (!col || !sheet) return out;
+  for (const p of book.proposals) {
+    const v = sheet.values[p.row - sheet.startRow]?.[col - sheet.startCol];
+    const e = typeof v === 'string' ? proposerExplanationIn(v) : null;
+    if (e) out.set(p.row, e);
+  }
+  return out;
+}
+
+export function approvedMoves(
+  book: Book,
+  errorsByRow: Map<number, string[]>,
+  f: DraftFilter,
+  explanations: Map<number, string> = new Map(),
+): { moves: MoveFacts[]; skipped: DraftResult['skipped'] } {
   const employees = new Map(book.employees.map((e) => [e.nip, e]));
   const positions = new Map(book.positions.map((p) => [p.code, p]));
   const wantIds = f.proposalIds ? new Set(f.proposalIds) : null;
@@ -57,7 +81,7 @@ export function approvedMoves(book: Book, errorsByRow: Map<number, string[]>, f:
     }
     moves.push({
       recordNo: '', proposalId: p.id, employee: e, from, fromCode: e.positionCode, to, reason: p.reason ?? 'Rotasi', effectiveDate: date,
-      note: p.note, explanation: '', mendagriApproval: p.mendagriApproval, jpmCut: { min: book.settings.jpmMin, ok: book.settings.jpmOk },
+      note: p.note, explanation: explanations.get(p.row) ?? '', mendagriApproval: p.mendagriApproval, jpmCut: { min: book.settings.jpmMin, ok: book.settings.jpmOk },
     });
   }
   if (wantIds) {
@@ -76,7 +100,7 @@ export async function draftDocuments(sheets: SheetData[], sheetNames: string[], 
   }
   const errorsByRow = new Map<number, string[]>();
   for (const p of result.proposals) if (p.verdict === 'error') errorsByRow.set(p.row, p.rules);
-  const { moves, skipped } = approvedMoves(book, errorsByRow, f);
+  const { moves, skipped } = approvedMoves(book, errorsByRow, f, proposerExplanations(book, sheets));
   if (moves.length === 0) {
     throw new DocumentRequestProblem(
       skipped.length > 0

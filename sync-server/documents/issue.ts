@@ -25,7 +25,7 @@ import { todayWib } from '../server/push/clock';
 import { explanationValues, personValues, tanggalPanjang, type MoveFacts, type Values } from './data';
 import { KIND_FILE, type DocumentKind } from './placeholders';
 import type { RenderInput } from './render';
-import { renderAll } from './render-pool';
+import { renderAll, RenderPool, threadsFor } from './render-pool';
 import { formatNumber, readDocumentSettings } from './settings';
 import { loadTemplate, type LoadedTemplate } from './templates';
 
@@ -134,7 +134,7 @@ async function factsOf(db: Db, decisions: DecisionRecord[]): Promise<Map<string,
     out.set(d.recordNo, {
       recordNo: d.recordNo, proposalId: d.proposalId, employee: employeeModel(employeeFromRow(e)),
       from: from ? positionModel(positionFromRow(from)) : null, fromCode: d.fromPositionCode, to: positionModel(positionFromRow(to)),
-      reason: d.reason, effectiveDate: d.effectiveDate, note: d.note, explanation: '', mendagriApproval: d.mendagriApproval ?? '', jpmCut,
+      reason: d.reason, effectiveDate: d.effectiveDate, note: d.note, explanation: d.explanation ?? '', mendagriApproval: d.mendagriApproval ?? '', jpmCut,
     });
   }
   return out;
@@ -271,6 +271,19 @@ export async function issueDocuments(db: Db, req: DocumentRequest, o: IssueOptio
     for (const r of recordNos) wanted.push({ kind: k, key: `${k}:${r}`, recordNos: [r], skKey: null });
   }
   const needSk = kinds.some((k) => k !== 'sk') ? recordNos : [];
+  // A batch worth the threads starts them now: they load the engine while the numbers are given.
+  const threads = threadsFor(wanted.length);
+  const pool = threads >= 2 ? new RenderPool(threads) : null;
+  try {
+    return await numberAndFill(db, wanted, needSk, kinds, facts, o, pool);
+  } finally {
+    await pool?.close();
+  }
+}
+
+async function numberAndFill(
+  db: Db, wanted: Wanted[], needSk: string[], kinds: DocumentKind[], facts: Map<string, MoveFacts>, o: IssueOptions, pool: RenderPool | null,
+): Promise<GeneratedFile[]> {
   const rows = await numberDocuments(db, wanted, needSk, o.actor, issueDay(o.now));
   const templates = new Map<DocumentKind, LoadedTemplate>();
   for (const k of kinds) templates.set(k, await loadTemplate(db, k));
@@ -298,7 +311,7 @@ export async function issueDocuments(db: Db, req: DocumentRequest, o: IssueOptio
     inputs.push({ kind: x.kind, fileName: t.fileName, template: t.bytes, values, qrUrl: verificationUrl(o.baseUrl, row.token), date: dayDate(row.issued_on) });
   }
   // A large batch is filled on every core (render-pool.ts); the bytes are the same either way.
-  const rendered = await renderAll(inputs);
+  const rendered = await renderAll(inputs, 0, pool);
   const files: GeneratedFile[] = wanted.map((x, i) => {
     const row = rows.get(x.key)!;
     return { path: paths[i]!, kind: x.kind, number: row.number, recordNos: x.recordNos, sha256: sha256Hex(rendered[i]!), token: row.token, bytes: rendered[i]! };

@@ -14,6 +14,7 @@ import InspectModule from 'docxtemplater/js/inspect-module.js';
 import PizZip from 'pizzip';
 import { PNG } from 'pngjs';
 import QRCode from 'qrcode';
+import { SaxesParser } from 'saxes';
 import { allowedTags, QR_ALT_TEXT, type DocumentKind } from './placeholders';
 
 /** A template that cannot be used, with every reason (Indonesian, naming the tag or the part). */
@@ -56,6 +57,8 @@ function engineProblems(e: unknown): string[] {
       closing_tag_does_not_match_opening_tag: 'penutup {/…} tidak sama dengan pembukanya',
       duplicate_open_tag: 'kurung kurawal pembuka ganda',
       duplicate_close_tag: 'kurung kurawal penutup ganda',
+      file_has_invalid_xml: 'isi berkas bukan XML yang sah (berkas rusak); buka dan simpan ulang di Word sebagai "Dokumen Word (*.docx)"',
+      malformed_xml: 'isi berkas bukan XML yang sah (berkas rusak); buka dan simpan ulang di Word sebagai "Dokumen Word (*.docx)"',
     };
     return `${what[x.properties?.id ?? ''] ?? x.properties?.explanation ?? x.message ?? 'galat templat'}${tag}`;
   });
@@ -94,9 +97,35 @@ export interface TemplateInfo {
   hasQr: boolean;
 }
 
+/**
+ * The XML parts that are not well-formed, each with where (Word refuses to open such a file; the engine
+ * passes over some of it): "word/document.xml baris 2 kolom 7: …".
+ */
+function malformedParts(zip: PizZip): string[] {
+  const out: string[] = [];
+  for (const name of Object.keys(zip.files).filter((n) => /\.(xml|rels)$/i.test(n) && !zip.files[n]!.dir)) {
+    const parser = new SaxesParser({ xmlns: false });
+    let problem: string | null = null;
+    parser.on('error', (e) => {
+      problem ??= `${name} baris ${parser.line} kolom ${parser.column}: ${e.message.replace(/^(?:\S*:)?\d+:\d+: /, '')}`;
+    });
+    try {
+      parser.write(zip.file(name)!.asText()).close();
+    } catch (e) {
+      problem ??= `${name}: ${(e as Error).message}`;
+    }
+    if (problem) out.push(problem);
+  }
+  return out;
+}
+
 /** Checks a template for a kind; throws TemplateProblem with every reason. */
 export function inspectTemplate(kind: DocumentKind, fileName: string, bytes: Buffer): TemplateInfo {
   const zip = openZip(kind, fileName, bytes);
+  const broken = malformedParts(zip);
+  if (broken.length > 0) {
+    throw new TemplateProblem(kind, fileName, [`berkas rusak, Word tidak dapat membukanya — bagian yang bukan XML yang sah: ${broken.slice(0, 3).join('; ')}${broken.length > 3 ? ` dan ${broken.length - 3} lainnya` : ''}`]);
+  }
   const inspect = new InspectModule();
   try {
     new Docxtemplater(zip, { paragraphLoop: true, linebreaks: true, errorLogging: false, modules: [inspect] });
@@ -192,22 +221,112 @@ export function qrPng(url: string): Buffer {
   return PNG.sync.write(png, { colorType: 0, inputColorType: 0, inputHasAlpha: false, filterType: 0 });
 }
 
-/** Fills a template; the .docx bytes. */
-export async function renderDocx(input: RenderInput): Promise<Buffer> {
+const ENGINE_OPTIONS = { paragraphLoop: true, linebreaks: true, errorLogging: false, nullGetter: () => '' } as const;
+
+/**
+ * Fills a template the plain way: a new docxtemplater (which parses the whole template) for this one
+ * document. The reference for `renderDocx`, which gives the same bytes (test/documents/render.test.ts).
+ */
+export function renderDocxFresh(input: RenderInput): Buffer {
   const zip = openZip(input.kind, input.fileName, storedTemplate(input.kind, input.fileName, input.template));
   // Found before filling: on a draft the engine removes the {#verifikasi} section, drawing and all.
   const targets = qrTargets(zip);
   let doc: Docxtemplater;
   try {
-    doc = new Docxtemplater(zip, { paragraphLoop: true, linebreaks: true, errorLogging: false, nullGetter: () => '' });
+    doc = new Docxtemplater(zip, { ...ENGINE_OPTIONS });
     doc.render(input.values);
   } catch (e) {
     throw new TemplateProblem(input.kind, input.fileName, engineProblems(e));
   }
-  const out = doc.getZip() as PizZip;
+  return finish(doc.getZip() as PizZip, targets, input);
+}
+
+/** The QR picture in place, every entry dated the day of issue, deflated. */
+function finish(out: PizZip, targets: string[], input: RenderInput): Buffer {
   // A draft keeps no QR picture, not even the template's stand-in, in its media.
   const png = input.qrUrl ? qrPng(input.qrUrl) : BLANK_PNG;
   for (const target of targets) out.file(target, png);
   for (const f of Object.values(out.files)) f.date = input.date;
   return out.generate({ type: 'nodebuffer', compression: NODE_DEFLATE as 'DEFLATE', compressionOptions: { level: 6 } }) as Buffer;
+}
+
+/**
+ * A template made ready once for many documents (bench/documents.bench.ts: parsing the template was about
+ * a third of a document's time, deflating its unchanged parts another sixth):
+ *  - `engine`: docxtemplater constructed (the template lexed, parsed and checked) once;
+ *  - `parts`: the template with every part deflated once by Node's zlib, the same bytes each document's
+ *    deflate would give: pizzip copies a part's compressed bytes as they are when nothing changed it
+ *    (generate reuses a loaded entry whose compression method matches), so a document deflates only the
+ *    parts the engine wrote, and the QR picture;
+ *  - `targets`: the QR picture's media parts.
+ */
+interface Prepared {
+  engine: Docxtemplater;
+  parts: PizZip;
+  targets: string[];
+}
+
+const preparedOf = new WeakMap<Buffer, Prepared>();
+
+function prepare(kind: DocumentKind, fileName: string, bytes: Buffer): Prepared {
+  let p = preparedOf.get(bytes);
+  if (p) return p;
+  const storedBytes = storedTemplate(kind, fileName, bytes);
+  const zip = openZip(kind, fileName, storedBytes);
+  const targets = qrTargets(zip);
+  let engine: Docxtemplater;
+  try {
+    engine = new Docxtemplater(zip, { ...ENGINE_OPTIONS });
+  } catch (e) {
+    throw new TemplateProblem(kind, fileName, engineProblems(e));
+  }
+  const deflated = openZip(kind, fileName, storedBytes).generate({ type: 'nodebuffer', compression: NODE_DEFLATE as 'DEFLATE', compressionOptions: { level: 6 } }) as Buffer;
+  p = { engine, parts: new PizZip(deflated), targets };
+  preparedOf.set(bytes, p);
+  return p;
+}
+
+/** The docxtemplater state one render writes (docxtemplater.js render(), xml-templater.js render()). */
+interface EngineState {
+  zip: PizZip;
+  rendered: boolean;
+  scopeManagers: Record<string, unknown>;
+  errors: unknown[];
+  mapper?: unknown;
+  compiled: Record<string, object>;
+}
+
+/**
+ * Fills a template; the .docx bytes. The template is parsed once (`prepare`, cached per template buffer)
+ * and each document renders on a view of it: docxtemplater has no public "compile once, render many", so
+ * each document gets objects whose prototypes are the compiled engine and its compiled parts, with their
+ * own copies of what a render writes (the zip, `rendered`, the scope managers, each part's output) —
+ * the compiled parts themselves are only read. A render is synchronous, so the engine's modules are never
+ * shared by two documents at once. The bytes are those of `renderDocxFresh` (tested on every kind, with
+ * sections, loops, drafts and hostile values, in one sequence).
+ */
+export async function renderDocx(input: RenderInput): Promise<Buffer> {
+  return renderDocxSync(input);
+}
+
+export function renderDocxSync(input: RenderInput): Buffer {
+  const p = prepare(input.kind, input.fileName, input.template);
+  const zip = new PizZip();
+  const files: Record<string, PizZip.ZipObject> = {};
+  // Each entry a view of the prepared one (its own date; compressed bytes shared, never decompressed).
+  for (const [name, f] of Object.entries(p.parts.files)) files[name] = Object.create(f) as PizZip.ZipObject;
+  zip.files = files;
+  const base = p.engine as unknown as EngineState;
+  const doc = Object.create(p.engine) as Docxtemplater & EngineState;
+  doc.zip = zip;
+  doc.rendered = false;
+  doc.scopeManagers = {};
+  doc.errors = [];
+  doc.compiled = Object.fromEntries(Object.entries(base.compiled).map(([name, part]) => [name, Object.create(part) as object]));
+  try {
+    doc.render(input.values);
+  } catch (e) {
+    throw new TemplateProblem(input.kind, input.fileName, engineProblems(e));
+  }
+  return finish(zip, p.targets, input);
 }

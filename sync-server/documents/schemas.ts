@@ -50,6 +50,7 @@ export const VerifyQuery = z
   .object({
     sha256: z.string().trim().regex(/^[0-9A-Fa-f]{64}$/, 'SHA-256 harus 64 karakter heksadesimal').optional(),
     format: z.enum(['html', 'json']).optional(),
+    lang: z.enum(['id', 'en']).optional().meta({ description: 'Bahasa halaman: id (bawaan) atau en' }),
   })
   .strict();
 
@@ -64,6 +65,7 @@ export const VerificationResponse = z
       z.object({
         recordNo: z.string(), name: z.string(), nip: z.string().meta({ description: 'disamarkan seperti /pengumuman' }), fromPosition: z.string(), fromUnit: z.string(),
         toPosition: z.string(), toUnit: z.string(), effectiveDate: z.string(), stands: z.boolean(), why: z.string().nullable(),
+        supersededBy: z.string().nullable().meta({ description: 'Nomor catatan keputusan yang menggantikannya' }),
       }),
     ),
     check: z.object({ sha256: z.string(), matches: z.boolean() }).nullable(),

@@ -40,6 +40,7 @@ export const Decision = z
     note: text(4000).nullable().default('').transform((s) => s ?? ''),
     mendagriApproval: text(200).nullable().default(null),
     baseVersion: z.number().int().min(0),
+    explanation: text(4000).nullish().transform((s) => s ?? undefined).meta({ description: 'Penjelasan pengusul (Hasil Pemeriksaan yang ditulis `propose`), untuk Surat Penjelasan Mutasi; boleh tidak ada' }),
   })
   .strict()
   .meta({ id: 'Decision' });
@@ -131,6 +132,7 @@ export const DecisionRecord = z
     findings: z.array(Finding),
     employeeVersion: z.number().int(),
     version: z.number().int(),
+    explanation: z.string().optional().meta({ description: 'Penjelasan pengusul, bila dikirim bersama keputusannya' }),
   })
   .meta({ id: 'DecisionRecord' });
 

@@ -114,6 +114,33 @@ describe('addin: Sinkron push queue and write-back', () => {
     assert.equal(bodies.length, 1);
   });
 
+  it('keeps the proposer\'s explanation through Periksa and sends it with the decision', async () => {
+    const gw = await openBook();
+    await runPeriksa(gw, { lang: 'id' }); // adds the Hasil Pemeriksaan column this workbook lacks
+    // The row as propose left it: its explanation in Hasil Pemeriksaan.
+    const [s] = await gw.readSheets(['Usulan']);
+    const col = s!.values[0]!.map(String).indexOf('Hasil Pemeriksaan') + 1;
+    assert.ok(col > 0);
+    const line = 'Usulan otomatis (mutasi propose): skor 61,50 = JPM 40,00 + kinerja 15,00 + rotasi 6,50.';
+    await gw.writeValues([{ sheet: 'Usulan', row: 2, col, values: [[line]] }]);
+    let check = await runPeriksa(gw, { lang: 'id' });
+    check = await runPeriksa(gw, { lang: 'id' });
+    const after = String((await usulanRow(gw, 2))['Hasil Pemeriksaan']);
+    assert.ok(after.endsWith(` — ${line}`) && !after.startsWith('Usulan'), `the verdict first, the explanation kept once: ${after}`);
+    assert.equal((await decide(gw, check, reviewItems(check).find((i) => i.proposal.row === 2)!, 'Disetujui', '')).refusal, null);
+    const sent: { explanation?: string }[] = [];
+    globalThis.fetch = (async (url: string | URL, init?: RequestInit) => {
+      if (String(url).includes('/employees/')) return new Response(JSON.stringify({ version: 3 }), { status: 200 });
+      if (!init?.method) return new Response(JSON.stringify({ decisions: [] }), { status: 200 });
+      const body = JSON.parse(String(init.body));
+      sent.push(...body.decisions);
+      return new Response(JSON.stringify({ results: body.decisions.map((d: { mutationId: string }) => ({ mutationId: d.mutationId, status: 'recorded', recordNo: 'MUT-2026-000043', version: 4, findings: [], approvedBy: 'Kepala BKPSDM' })) }), { status: 200 });
+    }) as typeof fetch;
+    await pushApproved(gw, conn, 'id');
+    assert.equal(sent.length, 1);
+    assert.equal(sent[0]!.explanation, line);
+  });
+
   it('writes a rejection on the row and leaves it approved for a fix', async () => {
     const gw = await openBook();
     const check = await runPeriksa(gw, { lang: 'id' });

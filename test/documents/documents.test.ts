@@ -25,7 +25,6 @@ import { TemplateProblem } from '../../sync-server/documents/render';
 import { writeDocumentSettings } from '../../sync-server/documents/settings';
 import { defaultTemplate, installTemplate, removeTemplate } from '../../sync-server/documents/templates';
 import { createApp } from '../../sync-server/server/app';
-import { pushDecisions } from '../../sync-server/server/push/group-commit';
 import { eachDatabase } from '../server/support/databases';
 import { seedDecisions, type DocumentsAgency } from '../server/support/documents';
 import { listen } from '../server/support/http';
@@ -34,6 +33,9 @@ import { convert, decodeQrPng, flat, pageImage, qrInDocx, textsOf } from './supp
 const ARTIFACTS = path.resolve(__dirname, '..', '..', 'test-artifacts');
 const BASE = 'https://mutasi.contohkab.go.id';
 const HOSTILE = '<b>Tebal</b> =HYPERLINK("http://contoh.invalid","klik") & Co';
+/** What `propose` writes into Hasil Pemeriksaan (shared/proposer/words.ts), carried by the push of the second decision. */
+const PROPOSER_LINE =
+  'Usulan otomatis (mutasi propose): skor 71,50 = JPM 40,00 + kinerja 15,00 + rotasi 10,00 + minat 6,50 − lowongan baru 0,00. Perlu perhatian: TENURE_SHORT: masa jabatan kurang dari 24 bulan.';
 
 eachDatabase('dokumen keputusan', (ctx) => {
   let a: DocumentsAgency;
@@ -42,7 +44,7 @@ eachDatabase('dokumen keputusan', (ctx) => {
 
   before(async function () {
     this.timeout(120_000);
-    a = await seedDecisions(ctx.db, 30, { extraNames: ['', '', '', '', '', HOSTILE] });
+    a = await seedDecisions(ctx.db, 30, { extraNames: ['', '', '', '', '', HOSTILE], explanation: (i) => (i === 1 ? PROPOSER_LINE : i === 2 ? 'Diminta Kepala Bappeda untuk memperkuat tim perencanaan' : undefined) });
     files = await issueDocuments(ctx.db, { kinds: ['sk', 'petikan', 'penjelasan', 'spmt'], recordNos: a.decisions.slice(0, 6).map((d) => d.recordNo) }, { actor: 'Kepala BKPSDM (uji)', baseUrl: BASE });
   });
 
@@ -85,7 +87,14 @@ eachDatabase('dokumen keputusan', (ctx) => {
     });
     // The letter: why, the fit, the development plan, the preference, PP 11/2017, whom to ask.
     const first = letters[0]!;
-    assert.ok(first.includes('Penguatan layanan data kesehatan sesuai kebutuhan organisasi'), 'the Catatan as the reason');
+    assert.ok(first.includes('Penguatan layanan data kesehatan sesuai kebutuhan organisasi'), 'no explanation pushed: the Catatan as the reason');
+    // The proposer's explanation, carried by the push and kept with the decision, in plain words (not the score).
+    assert.ok(
+      letters[1]!.includes('Saudara diusulkan untuk jabatan ini melalui penilaian kesesuaian yang sama bagi semua pegawai, terutama karena kompetensi Saudara sesuai dengan standar kompetensi jabatan ini, kinerja Saudara dinilai baik, Saudara sudah cukup lama pada jabatan sebelumnya sehingga perlu penyegaran tugas, dan unit kerja ini termasuk unit yang Saudara minati.'),
+      letters[1],
+    );
+    assert.ok(!/skor 71|Perlu perhatian|TENURE_SHORT|Sesuai kebutuhan organisasi/.test(letters[1]!), 'neither the score, the reviewers\' notes nor the Catatan');
+    assert.ok(letters[2]!.includes('Diminta Kepala Bappeda untuk memperkuat tim perencanaan'), 'an explanation written by a person, as written');
     assert.ok(first.includes('adalah 92,86 %, termasuk kategori Memenuhi Syarat'), 'JPM and category');
     assert.ok(first.includes('Komunikasi: level Saudara 2, standar jabatan 4 — pelatihan kompetensi Komunikasi'), 'gap with a training plan');
     assert.ok(!first.includes('Pelatihan Pelayanan Prima —'), 'a training already taken is not listed');
@@ -107,6 +116,12 @@ eachDatabase('dokumen keputusan', (ctx) => {
       assert.ok(!/<w:fldSimple|<w:instrText/.test(xml), 'no field made from the value');
       const [text] = textsOf([{ name: 'hostile.docx', bytes: f!.bytes }]);
       assert.ok(flat(text!).includes(HOSTILE), 'the name exactly as given, as text');
+      // And on the public page the QR opens, text again.
+      const app = createApp({ db: ctx.db, config: { logLevel: 'silent' } });
+      return request(app).get(`/verifikasi/${f!.token}`).expect(200);
+    }).then((res) => {
+      assert.ok(res.text.includes('&lt;b&gt;Tebal&lt;/b&gt; =HYPERLINK(&quot;http://contoh.invalid&quot;,&quot;klik&quot;) &amp; Co'), 'escaped on /verifikasi');
+      assert.ok(!res.text.includes('<b>Tebal'));
     });
   });
 
@@ -204,13 +219,37 @@ eachDatabase('dokumen keputusan', (ctx) => {
     res = await request(app).get(url).query({ sha256: 'zz' });
     assert.equal(res.status, 400);
     assert.match(res.text, /64 karakter/);
-    // The page in Chromium, with a screenshot to look at.
+    // The page has its own strict CSP: no inline script, nothing can be sent from it.
+    res = await request(app).get(url).expect(200);
+    const csp = String(res.headers['content-security-policy']);
+    assert.match(csp, /script-src 'self'(;|$)/);
+    assert.match(csp, /connect-src 'none'/);
+    assert.match(csp, /style-src 'nonce-[A-Za-z0-9+/=]+'(;|$)/);
+    assert.ok(!/unsafe-inline/.test(csp), csp);
+    assert.ok(!/<script>|\son[a-z]+=/i.test(res.text), 'no inline script or handler');
+    res = await request(app).get('/verifikasi/periksa-berkas.js').expect(200);
+    assert.match(String(res.headers['content-type']), /javascript/);
+    res = await request(app).get(url).query({ lang: 'en', sha256: changedHash }).expect(200);
+    assert.match(res.text, /<html lang="en">/);
+    assert.match(res.text, /Does not match\./);
+    assert.ok(res.text.includes(petikan.number));
+    // The page in Chromium (one database is enough: the page is the same), with a screenshot to look at.
+    if (ctx.dialect !== 'sqlite') return;
     const server = await listen(app);
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+    const dir = mkdtempSync(path.join(tmpdir(), 'mutasi-verifikasi-'));
+    const genuine = path.join(dir, 'Petikan asli.docx');
+    const edited = path.join(dir, 'Petikan diubah.docx');
+    writeFileSync(genuine, petikan.bytes);
+    writeFileSync(edited, changed);
     try {
-      const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
+      const page = await context.newPage();
       const errors: string[] = [];
+      const sent: string[] = [];
       page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      page.on('pageerror', (e) => errors.push(String(e)));
+      page.on('request', (r) => sent.push(`${r.method()} ${new URL(r.url()).pathname}`));
       await page.goto(`${server.url}${url}`);
       assert.equal(await page.locator('h1').innerText(), 'Verifikasi Dokumen Mutasi');
       const body = await page.locator('body').innerText();
@@ -218,35 +257,97 @@ eachDatabase('dokumen keputusan', (ctx) => {
       assert.ok(body.includes(petikan.sha256));
       assert.ok(body.includes('Masih berlaku'));
       assert.ok(!body.includes(a.decisions[0]!.nip), 'the full NIP is not shown');
-      // The form: paste a changed file's hash.
+      // The file picker: the genuine file matches, a changed one does not — hashed in the browser.
+      await page.locator('#periksa-berkas').waitFor({ state: 'visible' });
+      await page.setInputFiles('#berkas', genuine);
+      await page.locator('#hasil-berkas.ok').waitFor();
+      const ok = await page.locator('#hasil-berkas').innerText();
+      assert.match(ok, /^Cocok: berkas ini sama persis dengan dokumen yang diterbitkan\./);
+      assert.ok(ok.includes('Petikan asli.docx') && ok.includes(petikan.sha256), ok);
+      assert.equal(await page.inputValue('#sha256'), petikan.sha256, 'the computed hash fills the form');
+      mkdirSync(ARTIFACTS, { recursive: true });
+      await page.screenshot({ path: path.join(ARTIFACTS, 'verifikasi-cocok.png'), fullPage: true });
+      await page.setInputFiles('#berkas', edited);
+      await page.locator('#hasil-berkas.tidak').waitFor();
+      const no = await page.locator('#hasil-berkas').innerText();
+      assert.match(no, /^Tidak cocok: berkas ini BUKAN berkas yang diterbitkan\./);
+      assert.ok(no.includes(changedHash), no);
+      await page.screenshot({ path: path.join(ARTIFACTS, 'verifikasi-tidak-cocok.png'), fullPage: true });
+      // The hash form (what works without JavaScript): paste a changed file's hash.
       await page.fill('#sha256', changedHash);
       await page.click('button[type=submit]');
       await page.waitForSelector('#hasil');
       assert.match(await page.locator('#hasil').innerText(), /Tidak cocok/);
+      // English by the switch, and the file check speaks it too.
+      await page.click('#bahasa');
+      await page.waitForSelector('html[lang=en]');
+      assert.equal(await page.locator('h1').innerText(), 'Verification of a transfer document');
+      assert.match(await page.locator('#hasil').innerText(), /Does not match/);
+      await page.setInputFiles('#berkas', genuine);
+      await page.locator('#hasil-berkas.ok').waitFor();
+      assert.match(await page.locator('#hasil-berkas').innerText(), /^Matches: this file is exactly the issued document\./);
+      await page.click('#bahasa');
+      await page.waitForSelector('html[lang=id]');
       assert.deepEqual(errors, [], 'no console errors (CSP included)');
-      mkdirSync(ARTIFACTS, { recursive: true });
-      await page.goto(`${server.url}${url}`);
-      await page.screenshot({ path: path.join(ARTIFACTS, `verifikasi-${ctx.dialect}.png`), fullPage: true });
+      assert.ok(sent.every((r) => !r.startsWith('POST')), `the file is never sent: ${sent.join(', ')}`);
+      await context.close();
+      // Plain http on a LAN address has no crypto.subtle: the page's own SHA-256 gives the same answer.
+      const noSubtle = await browser.newContext();
+      await noSubtle.addInitScript(() => Object.defineProperty(window.crypto, 'subtle', { value: undefined }));
+      const p2 = await noSubtle.newPage();
+      await p2.goto(`${server.url}${url}`);
+      await p2.setInputFiles('#berkas', genuine);
+      await p2.locator('#hasil-berkas.ok').waitFor();
+      await p2.setInputFiles('#berkas', edited);
+      await p2.locator('#hasil-berkas.tidak').waitFor();
+      assert.equal(await p2.inputValue('#sha256'), changedHash);
+      await noSubtle.close();
+      // Without JavaScript: no picker, the hash form still answers.
+      const noJs = await browser.newContext({ javaScriptEnabled: false });
+      const p3 = await noJs.newPage();
+      await p3.goto(`${server.url}${url}`);
+      assert.equal(await p3.locator('#periksa-berkas').isVisible(), false);
+      await p3.fill('#sha256', petikan.sha256);
+      await p3.click('button[type=submit]');
+      await p3.waitForSelector('#hasil');
+      assert.match(await p3.locator('#hasil').innerText(), /^Cocok\./);
+      await noJs.close();
     } finally {
       await browser.close();
       await server.close();
     }
   });
 
-  it('a decision superseded by a later one is shown as no longer standing', async function () {
+  it('a decision superseded by a later one is shown as no longer standing; the push carries an explanation over HTTP', async function () {
     this.timeout(60_000);
     const d = a.decisions[2]!;
     const version = Number(((await ctx.db.knex('employees').where({ nip: d.nip }).first()) as { version: number }).version);
-    const [r] = await pushDecisions(ctx.db, [{
+    const app = createApp({ db: ctx.db, config: { logLevel: 'silent' } });
+    const approver = (await createToken(ctx.db, { name: 'Kepala BKPSDM', role: 'approver' }, 'test')).token;
+    const push = (decision: Record<string, unknown>) => request(app).post('/api/v1/decisions').set('Authorization', `Bearer ${approver}`).send({ workbookId: randomUUID(), decisions: [decision] });
+    const decision = {
       mutationId: randomUUID(), proposalId: 'U-9999', nip: d.nip, fromPositionCode: d.to, toPositionCode: d.from, reason: 'Darurat',
       effectiveDate: '2027-03-01', note: 'Penugasan darurat kembali ke unit asal', mendagriApproval: null, baseVersion: version,
-    }], { workbookId: randomUUID(), token: a.approver });
-    assert.equal(r!.status, 'recorded', JSON.stringify(r));
-    const app = createApp({ db: ctx.db, config: { logLevel: 'silent' } });
+    };
+    // A too long explanation is refused by name, and nothing is recorded.
+    let res = await push({ ...decision, explanation: 'x'.repeat(4001) }).expect(400);
+    assert.match(JSON.stringify(res.body), /explanation/);
+    res = await push({ ...decision, explanation: PROPOSER_LINE.replace('Usulan otomatis (mutasi propose)', 'Usulan Darurat (mutasi propose --darurat)') }).expect(200);
+    assert.equal(res.body.results[0].status, 'recorded', JSON.stringify(res.body));
+    const recordNo = res.body.results[0].recordNo as string;
+    res = await request(app).get('/api/v1/decisions').set('Authorization', `Bearer ${approver}`).query({ from: '2027-03-01', to: '2027-03-01' }).expect(200);
+    const listed = (res.body.decisions as { recordNo: string; explanation?: string }[]).find((x) => x.recordNo === recordNo)!;
+    assert.match(listed.explanation!, /^Usulan Darurat/, 'kept with the decision');
+    const [letter] = await issueDocuments(ctx.db, { kinds: ['penjelasan'], recordNos: [recordNo] }, { actor: 'uji', baseUrl: BASE });
+    assert.match(new PizZip(letter!.bytes).file('word/document.xml')!.asText(), /Penugasan ini diperlukan segera untuk menangani keadaan darurat pada unit kerja baru\. Saudara diusulkan/);
+    assert.ok((await verifyAudit(ctx.db)).ok, 'the audit chain vouches for the explanation too');
     const petikan = files.find((f) => f.kind === 'petikan' && f.recordNos[0] === d.recordNo)!;
-    const res = await request(app).get(`/verifikasi/${petikan.token}`).query({ format: 'json' }).expect(200);
+    res = await request(app).get(`/verifikasi/${petikan.token}`).query({ format: 'json' }).expect(200);
     assert.equal(res.body.decisions[0].stands, false);
     assert.match(res.body.decisions[0].why, /digantikan oleh keputusan MUT-/);
+    assert.equal(res.body.decisions[0].supersededBy, recordNo);
+    res = await request(app).get(`/verifikasi/${petikan.token}`).query({ lang: 'en' }).expect(200);
+    assert.ok(res.text.includes(`No longer stands</span> — replaced by decision ${recordNo}`));
   });
 
   it('office templates: a broken one is refused naming the problem, nothing changes; an edited one is used', async function () {

@@ -1,6 +1,8 @@
 /**
  * Makes the pictures in docs/documents/: five recorded decisions, their documents converted by
- * LibreOffice to PDF and rendered by pdftoppm (small PNGs). Run: npx tsx test/documents/pictures.ts
+ * LibreOffice to PDF and rendered by pdftoppm (small PNGs), and the verification page in Chromium after a
+ * file check (the genuine file, and one changed). Run: npx tsx test/documents/pictures.ts [--verifikasi]
+ * (--verifikasi: only the page's pictures).
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -23,17 +25,34 @@ async function main(): Promise<void> {
   await migrateLatest(db);
   const a = await seedDecisions(db, 5);
   const files = await issueDocuments(db, { kinds: ['sk', 'petikan', 'penjelasan', 'spmt'], recordNos: a.decisions.map((d) => d.recordNo) }, { actor: 'contoh', baseUrl: 'https://mutasi.contohkab.go.id' });
-  // The verification page as a phone shows it (Chromium), for the same petikan.
+  // The verification page as a phone shows it (Chromium), for the same petikan: the file check of the
+  // genuine file, and of a copy with one byte changed.
   const server = await listen(createApp({ db, config: { logLevel: 'silent' } }));
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
   try {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
-    await page.goto(`${server.url}/verifikasi/${files.find((f) => f.kind === 'petikan')!.token}`);
+    const petikan = files.find((f) => f.kind === 'petikan')!;
+    const genuine = path.join(dir, 'Petikan.docx');
+    const changed = Buffer.from(petikan.bytes);
+    changed[changed.length - 30]! ^= 0xff;
+    const edited = path.join(dir, 'Petikan (diubah).docx');
+    writeFileSync(genuine, petikan.bytes);
+    writeFileSync(edited, changed);
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, locale: 'id-ID' });
+    await page.goto(`${server.url}/verifikasi/${petikan.token}`);
     mkdirSync(OUT, { recursive: true });
+    await page.setInputFiles('#berkas', genuine);
+    await page.locator('#hasil-berkas.ok').waitFor();
     await page.screenshot({ path: path.join(OUT, 'verifikasi.png'), fullPage: true });
+    await page.setInputFiles('#berkas', edited);
+    await page.locator('#hasil-berkas.tidak').waitFor();
+    await page.locator('#periksa-berkas').screenshot({ path: path.join(OUT, 'verifikasi-tidak-cocok.png') });
   } finally {
     await browser.close();
     await server.close();
+  }
+  if (process.argv.includes('--verifikasi')) {
+    await db.close();
+    return;
   }
   await db.close();
   const pick = [files[0]!, files.find((f) => f.kind === 'petikan')!, files.find((f) => f.kind === 'penjelasan')!, files.find((f) => f.kind === 'spmt')!];

@@ -5,10 +5,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import PizZip from 'pizzip';
 import { dayFromYmd } from '../../shared/values/dates';
 import { pangkatGolongan, tanggalPanjang } from '../../sync-server/documents/data';
 import { DOCUMENT_KINDS, PLACEHOLDERS } from '../../sync-server/documents/placeholders';
-import { inspectTemplate } from '../../sync-server/documents/render';
+import { inspectTemplate, TemplateProblem } from '../../sync-server/documents/render';
 import { formatNumber, patternProblem } from '../../sync-server/documents/settings';
 import { defaultTemplate } from '../../sync-server/documents/templates';
 
@@ -19,6 +20,22 @@ describe('document templates and placeholders', () => {
       assert.ok(info.hasQr, kind);
       assert.ok(info.tags.includes('nomor'), `${kind} shows its number`);
     }
+  });
+
+  it('a template Word could not open is refused naming the broken part, even where the engine would pass over it', () => {
+    const edited = (fn: (xml: string) => string) => {
+      const zip = new PizZip(defaultTemplate('spmt'));
+      zip.file('word/document.xml', fn(zip.file('word/document.xml')!.asText()));
+      return zip.generate({ type: 'nodebuffer' }) as Buffer;
+    };
+    const refused = (bytes: Buffer, pattern: RegExp) =>
+      assert.throws(() => inspectTemplate('spmt', 'spmt-kantor.docx', bytes), (e: unknown) => e instanceof TemplateProblem && /spmt-kantor\.docx/.test(e.message) && pattern.test(e.message));
+    refused(edited((x) => x.replace('</w:body>', '')), /bukan XML yang sah: word\/document\.xml baris 1 kolom \d+/);
+    refused(edited((x) => x.slice(0, x.length / 2)), /berkas rusak, Word tidak dapat membukanya/);
+    refused(edited(() => 'bukan XML {nama}'), /word\/document\.xml/);
+    const rels = new PizZip(defaultTemplate('spmt'));
+    rels.file('word/_rels/document.xml.rels', '<Relationships><Relationship Id="rId1"</Relationships>');
+    refused(rels.generate({ type: 'nodebuffer' }) as Buffer, /word\/_rels\/document\.xml\.rels/);
   });
 
   it('docs/documents.md documents every placeholder', () => {

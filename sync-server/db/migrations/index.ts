@@ -10,6 +10,7 @@ import * as m0003 from './0003_audit_state';
 import * as m0004 from './0004_documents';
 import * as m0005 from './0005_followups';
 import * as m0006 from './0006_siasn';
+import * as m0007 from './0007_decision_explanation';
 
 const MIGRATIONS: Record<string, Knex.Migration> = {
   '0001_official_record': m0001,
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Knex.Migration> = {
   '0004_documents': m0004,
   '0005_followups': m0005,
   '0006_siasn': m0006,
+  '0007_decision_explanation': m0007,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

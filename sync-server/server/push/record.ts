@@ -115,6 +115,7 @@ export async function recordBatch(w: Writer, items: readonly BatchItem[]): Promi
       effectiveDate: d.effectiveDate, note: d.note, mendagriApproval: d.mendagriApproval,
       approvedBy: ctx.token.name, recordedAt: now.toISOString(), findings: verdict.accepted,
       employeeVersion, version: employeeVersion + 1,
+      ...(d.explanation?.trim() ? { explanation: d.explanation.trim() } : {}),
     };
     recorded.push({ decision, tokenId: ctx.token.id });
     const moved: EmployeeRecord = { ...verdict.employee, positionCode: d.toPositionCode, positionStart: d.effectiveDate, version: employeeVersion };

@@ -13,6 +13,8 @@ export interface DecisionInput {
   note: string;
   mendagriApproval: string | null;
   baseVersion: number;
+  /** The proposer's explanation (Hasil Pemeriksaan as `propose` wrote it), when the workbook has it. */
+  explanation?: string;
 }
 
 export interface PositionState {

@@ -17,7 +17,9 @@ import { DOCUMENT_KINDS, KIND_TITLE, PLACEHOLDERS, type DocumentKind } from '../
 import { DocumentsBody, DocumentSettingsBody, KindParams, TemplateQuery, VerifyQuery } from '../../documents/schemas';
 import { readDocumentSettings, writeDocumentSettings, SettingsProblem } from '../../documents/settings';
 import { installTemplate, loadTemplate, removeTemplate } from '../../documents/templates';
-import { renderBadHashHtml, renderLinkExpiredHtml, renderNotFoundHtml, renderVerificationHtml, TOKEN_SHAPE, verification } from '../../documents/verify';
+import {
+  renderBadHashHtml, renderLinkExpiredHtml, renderNotFoundHtml, renderVerificationHtml, TOKEN_SHAPE, verification, verificationCsp, verifyScript, VERIFY_SCRIPT_PATH,
+} from '../../documents/verify';
 import type { TokenInfo } from '../../db/tokens';
 import { requireRole, tokenOf } from '../auth';
 import { HttpError } from '../http-error';
@@ -77,6 +79,13 @@ function sendFiles(res: Response, files: GeneratedFile[]): void {
   res.type('application/zip').send(zipOf(files));
 }
 
+/** Sets the public pages' own strict CSP (verify.ts) with a fresh nonce for their <style>; the nonce. */
+function pageCsp(req: Request, res: Response): string {
+  const nonce = randomBytes(16).toString('base64');
+  res.setHeader('Content-Security-Policy', verificationCsp(nonce, req.secure));
+  return nonce;
+}
+
 const actorOf = (t: TokenInfo) => `${t.name} (${t.role}#${t.id})`;
 
 export function documentsRouter(db: Db): Router {
@@ -116,7 +125,7 @@ export function documentsRouter(db: Db): Router {
     const id = String(req.params.id ?? '');
     const row = /^[A-Za-z0-9_-]{32}$/.test(id) ? ((await db.read('document_links').where({ id }).first()) as { request: string; expires_at: string } | undefined) : undefined;
     if (!row || row.expires_at < new Date().toISOString()) {
-      res.status(404).type('html').send(renderLinkExpiredHtml());
+      res.status(404).type('html').send(renderLinkExpiredHtml(pageCsp(req, res)));
       return;
     }
     const saved = JSON.parse(row.request) as { body: ReturnType<typeof DocumentsBody.parse>; unit: string | null; actor: string };
@@ -168,29 +177,36 @@ export function documentsRouter(db: Db): Router {
   });
 
   // ---- public verification ----
+  // The page's file check (verify-page.js): a static script, so the page's CSP needs no inline code.
+  r.get(VERIFY_SCRIPT_PATH, (_req, res) => {
+    res.setHeader('Cache-Control', 'public, max-age=3600');
+    res.type('text/javascript; charset=utf-8').send(verifyScript());
+  });
+
   r.get('/verifikasi/:token', async (req, res) => {
     const token = String(req.params.token ?? '');
     const wantsJson = req.query.format === 'json';
+    const lang = req.query.lang === 'en' ? 'en' : 'id';
+    res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('X-Robots-Tag', 'noindex');
     let q;
     try {
       q = parseOr400(VerifyQuery, req.query, 'Parameter');
     } catch (e) {
       if (!wantsJson && e instanceof HttpError) {
-        res.status(400).type('html').send(renderBadHashHtml(TOKEN_SHAPE.test(token) ? token : ''));
+        res.status(400).type('html').send(renderBadHashHtml(TOKEN_SHAPE.test(token) ? token : '', { lang, nonce: pageCsp(req, res) }));
         return;
       }
       throw e;
     }
     const v = await verification(db, token, q.sha256 ?? null);
-    res.setHeader('Cache-Control', 'no-store');
-    res.setHeader('X-Robots-Tag', 'noindex');
     if (!v) {
       if (wantsJson) throw new HttpError(404, { error: 'Kode verifikasi tidak dikenal' });
-      res.status(404).type('html').send(renderNotFoundHtml());
+      res.status(404).type('html').send(renderNotFoundHtml({ lang, nonce: pageCsp(req, res) }));
       return;
     }
     if (wantsJson) res.json(v);
-    else res.type('html').send(renderVerificationHtml(v, token));
+    else res.type('html').send(renderVerificationHtml(v, token, { lang, nonce: pageCsp(req, res) }));
   });
 
   r.post('/verifikasi/:token', raw({ type: () => true, limit: '20mb' }), async (req, res) => {

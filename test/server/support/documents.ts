@@ -35,7 +35,7 @@ export interface DocumentsAgency {
 }
 
 /** `n` people moved from the pools into targets of the other unit; names from NAMES then `extraNames`. */
-export async function seedDecisions(db: Db, n: number, opts: { extraNames?: string[]; effectiveDate?: (i: number) => string } = {}): Promise<DocumentsAgency> {
+export async function seedDecisions(db: Db, n: number, opts: { extraNames?: string[]; effectiveDate?: (i: number) => string; explanation?: (i: number) => string | undefined } = {}): Promise<DocumentsAgency> {
   const seats = 2;
   const targets = Math.ceil(n / (2 * seats));
   const positions: Position[] = [
@@ -76,6 +76,7 @@ export async function seedDecisions(db: Db, n: number, opts: { extraNames?: stri
       mutationId: randomUUID(), proposalId: `U-${String(i + 1).padStart(4, '0')}`, nip: e.nip, fromPositionCode: e.positionCode, toPositionCode: to,
       reason: 'Rotasi', effectiveDate: opts.effectiveDate?.(i) ?? '2027-01-04', note: i === 0 ? 'Penguatan layanan data kesehatan sesuai kebutuhan organisasi' : 'Sesuai kebutuhan organisasi',
       mendagriApproval: null, baseVersion: versions.get(e.nip)!,
+      ...(opts.explanation?.(i) !== undefined ? { explanation: opts.explanation(i) } : {}),
     };
   });
   const decisions: SeededDecision[] = [];
