@@ -6,6 +6,7 @@
 import { COMPETENCIES } from '../domain';
 import { defaultSettings, type Employee, type Position, type Proposal, type Settings } from '../model';
 import { FindingSink, type RecordSheet } from '../rules/emit';
+import { invalidParams, requiredParams, type Expected, type Params, type Why } from '../rules/messages';
 import type { Book, Lang, Layout, RecordedMove, SheetLayout } from '../rules/types';
 import { isoDate, today, type Day } from '../values/dates';
 import { readNip } from '../values/nip';
@@ -39,28 +40,6 @@ export interface ParsedWorkbook {
   sheets: Partial<Record<SheetKey, { name: string; headerRow: number; dataRow: number; firstCol: number; unknownHeaders: { col: number; header: string }[] }>>;
   counts: { employees: number; positions: number; proposals: number };
 }
-
-/** What a value of each coded field must look like, for VALUE_INVALID messages. */
-const EXPECTED: Record<string, [string, string]> = {
-  nip: ['harus 18 digit angka sebagai teks', 'must be 18 digits stored as text'],
-  status: ['harus PNS, CPNS, PPPK atau Tugas Belajar', 'must be PNS, CPNS, PPPK or Tugas Belajar'],
-  rank: ['harus golongan I/a sampai IV/e (mis. III/a)', 'must be a rank from I/a to IV/e (e.g. III/a)'],
-  date: ['harus tanggal (dd/mm/yyyy, 1 Maret 2019, atau tanggal Excel)', 'must be a date (dd/mm/yyyy, 1 Maret 2019, or an Excel date)'],
-  education: ['harus SD, SMP, SMA, D1, D2, D3, D4, S1, S2 atau S3', 'must be SD, SMP, SMA, D1, D2, D3, D4, S1, S2 or S3'],
-  skp: ['harus Sangat Baik, Baik, Butuh Perbaikan, Kurang atau Sangat Kurang', 'must be Sangat Baik, Baik, Butuh Perbaikan, Kurang or Sangat Kurang'],
-  potential: ['harus Tinggi, Menengah atau Rendah', 'must be Tinggi, Menengah or Rendah'],
-  discipline: ['harus Tidak Ada, Ringan, Sedang atau Berat', 'must be Tidak Ada, Ringan, Sedang or Berat'],
-  level15: ['harus bilangan bulat 1–5', 'must be a whole number from 1 to 5'],
-  type: ['harus JPT Utama, JPT Madya, JPT Pratama, Administrator, Pengawas, Pelaksana atau Fungsional', 'must be JPT Utama, JPT Madya, JPT Pratama, Administrator, Pengawas, Pelaksana or Fungsional'],
-  level: ['harus Ahli Utama, Ahli Madya, Ahli Muda, Ahli Pertama, Penyelia, Mahir, Terampil atau Pemula', 'must be Ahli Utama, Ahli Madya, Ahli Muda, Ahli Pertama, Penyelia, Mahir, Terampil or Pemula'],
-  class: ['harus bilangan bulat 1–17', 'must be a whole number from 1 to 17'],
-  needed: ['harus bilangan bulat 0 sampai 1.000.000 (jumlah orang menurut ABK)', 'must be a whole number from 0 to 1,000,000 (people the workload analysis needs)'],
-  reason: ['harus Rotasi, Promosi, Kebutuhan Organisasi, Darurat atau Permintaan Sendiri', 'must be Rotasi, Promosi, Kebutuhan Organisasi, Darurat or Permintaan Sendiri'],
-  proposalStatus: ['harus Draf, Diajukan, Disetujui, Ditolak atau Tercatat', 'must be Draf, Diajukan, Disetujui, Ditolak or Tercatat'],
-  text: ['sel berisi nilai galat Excel', 'the cell holds an Excel error value'],
-  uniqueId: ['nomor usulan harus unik', 'proposal numbers must be unique'],
-  yesNo: ['harus Ya atau Tidak (kosong = Tidak)', 'must be Ya or Tidak (empty = Tidak)'],
-};
 
 const YES = new Set(['ya', 'y', 'iya']);
 const NO = new Set(['tidak', 't', 'tdk', 'bukan']);
@@ -232,42 +211,32 @@ function acceptedNames(def: (typeof SHEETS)[SheetKey], field: string): string {
 
 // ---------------------------------------------------------------------------------------------
 
-function invalid(ctx: Ctx, sheet: RecordSheet, row: number, field: string, v: CellValue | undefined, expected: string, subject: string): void {
-  const err = errorWords(v);
-  const [id, en] = err ?? EXPECTED[expected] ?? EXPECTED.text!;
+function invalid(ctx: Ctx, sheet: RecordSheet, row: number, field: string, v: CellValue | undefined, expected: Expected, subject: string): void {
   const value = isCellError(v) && v.formula ? `=${v.formula}` : cellText(v);
-  ctx.sink.at(sheet, row, field, 'VALUE_INVALID', 'error', subject, { value, expected: id, expectedEn: en });
+  const [what, facts] = errorFact(v) ?? [expected, {}];
+  ctx.sink.at(sheet, row, field, 'VALUE_INVALID', 'error', subject, invalidParams(value, what, facts));
 }
 
 /**
  * What an error value in a cell means: a formula nobody calculated (no cached value) or an Excel error,
  * usually a formula's result. Never an empty cell (issue 14: not REQUIRED_MISSING).
  */
-function errorWords(v: CellValue | undefined): [string, string] | null {
-  if (isNoCachedValue(v)) {
-    return [
-      'rumus ini belum dihitung (berkas disimpan tanpa nilai hasil rumus); buka dan simpan ulang di Excel atau LibreOffice, atau isi nilainya',
-      'this formula has not been calculated (the file holds no result for it); open and save it again in Excel or LibreOffice, or type the value',
-    ];
-  }
+function errorFact(v: CellValue | undefined): [Expected, Params] | null {
+  if (isNoCachedValue(v)) return ['noCachedValue', {}];
   const e = cellErrorText(v ?? null);
-  if (!e) return null;
-  return [
-    `sel berisi galat Excel ${e}, biasanya hasil rumus yang gagal; perbaiki rumusnya atau isi nilainya`,
-    `the cell holds the Excel error ${e}, usually a formula that failed; fix the formula or type the value`,
-  ];
+  return e ? ['cellError', { error: e }] : null;
 }
 
-function missing(ctx: Ctx, sheet: RecordSheet, row: number, field: string, subject: string, why?: [string, string]): void {
+function missing(ctx: Ctx, sheet: RecordSheet, row: number, field: string, subject: string, why?: Why, facts?: Params): void {
   if (!ctx.sink.layout[sheet].columns[field]) {
     ctx.absent[sheet].add(field);
     return;
   }
-  ctx.sink.at(sheet, row, field, 'REQUIRED_MISSING', 'error', subject, why ? { why: why[0], whyEn: why[1] } : {});
+  ctx.sink.at(sheet, row, field, 'REQUIRED_MISSING', 'error', subject, requiredParams(why, facts));
 }
 
 /** A coded value: reports INVALID, returns null for it. */
-function coded<T>(ctx: Ctx, sheet: RecordSheet, row: number, field: string, v: CellValue | undefined, p: Parsed<T>, expected: string, subject: string): T | null {
+function coded<T>(ctx: Ctx, sheet: RecordSheet, row: number, field: string, v: CellValue | undefined, p: Parsed<T>, expected: Expected, subject: string): T | null {
   if (p === INVALID) {
     invalid(ctx, sheet, row, field, v, expected, subject);
     return null;
@@ -326,7 +295,7 @@ function readEmployees(rows: Rows, ctx: Ctx): Employee[] {
     const status = coded(ctx, S, row, 'status', g('status'), parseStatus(g('status')), 'status', subject) ?? 'PNS';
     const rankCell = g('rank');
     const rank = coded(ctx, S, row, 'rank', rankCell, parseGolongan(rankCell), 'rank', subject);
-    if (rank === null && isEmptyCell(rankCell) && status === 'PNS') missing(ctx, S, row, 'rank', subject, ['wajib untuk PNS', 'required for PNS']);
+    if (rank === null && isEmptyCell(rankCell) && status === 'PNS') missing(ctx, S, row, 'rank', subject, 'pnsRank');
 
     // The position: by code, or by name where the sheet has no Kode Jabatan column (WORKBOOK.md).
     const posCell = g(refField);
@@ -336,10 +305,8 @@ function readEmployees(rows: Rows, ctx: Ctx): Employee[] {
       // Only the first of several merged cells keeps a value: the rows under it read as empty.
       const mergedWith = run.start > 0 && run.last === row - 1 ? run.start : null;
       run = mergedWith !== null ? { start: run.start, last: row } : { start: 0, last: row };
-      missing(ctx, S, row, refField, subject, mergedWith !== null ? [
-        `mungkin sel digabung (merge) dengan baris ${mergedWith} di atasnya: sel gabungan menyimpan nilainya hanya di baris pertama; pisahkan gabungan sel dan isi setiap baris`,
-        `the cells may be merged with row ${mergedWith} above: a merged cell keeps its value in its first row only; unmerge the cells and fill every row`,
-      ] : undefined);
+      if (mergedWith !== null) missing(ctx, S, row, refField, subject, 'merged', { mergedWith });
+      else missing(ctx, S, row, refField, subject);
     }
     const unit = rows.has('unit') ? cellText(g('unit')) : '';
 
@@ -362,7 +329,7 @@ function readEmployees(rows: Rows, ctx: Ctx): Employee[] {
     const untilCell = g('disciplineUntil');
     const disciplineUntil = coded(ctx, S, row, 'disciplineUntil', untilCell, parseDate(untilCell), 'date', subject);
     if (discipline !== 'Tidak Ada' && isEmptyCell(untilCell)) {
-      missing(ctx, S, row, 'disciplineUntil', subject, [`wajib untuk hukuman disiplin ${discipline}`, `required with a ${discipline} penalty`]);
+      missing(ctx, S, row, 'disciplineUntil', subject, 'disciplineUntil', { level: discipline });
     }
 
     let competencies: number[] | null = null;
@@ -386,7 +353,7 @@ function readEmployees(rows: Rows, ctx: Ctx): Employee[] {
       if (filled > 0 && filled < 9 && !bad) {
         // An empty cell is REQUIRED_MISSING; a column the sheet lacks is one HEADER_MISSING (see missing()).
         for (let i = 0; i < 9; i++) {
-          if (levels[i] === null) missing(ctx, S, row, `comp${i}`, subject, ['isi kesembilan level kompetensi atau kosongkan semuanya', 'fill all nine competency levels or none']);
+          if (levels[i] === null) missing(ctx, S, row, `comp${i}`, subject, 'allCompetencies');
         }
       } else if (filled === 9 && !bad) competencies = levels as number[];
     }
@@ -439,7 +406,7 @@ function readPositions(rows: Rows, ctx: Ctx): Position[] {
 
     const levelCell = g('level');
     let level = coded(ctx, S, row, 'level', levelCell, parseLevel(levelCell), 'level', subject);
-    if (type === 'Fungsional' && isEmptyCell(levelCell)) missing(ctx, S, row, 'level', subject, ['wajib untuk jabatan Fungsional', 'required for a Fungsional position']);
+    if (type === 'Fungsional' && isEmptyCell(levelCell)) missing(ctx, S, row, 'level', subject, 'fungsionalLevel');
     if (type !== 'Fungsional') level = null;
 
     const unit = text(ctx, S, row, 'unit', g('unit'), subject);
