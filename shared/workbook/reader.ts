@@ -271,9 +271,9 @@ function readCompetencies(r: RecordRow): number[] | null {
   let bad = false;
   for (let i = 0; i < 9; i++) {
     const f = `comp${i}`;
-    const before = r.isEmpty(f);
+    const empty = r.isEmpty(f);
     const p = r.coded(f, 'level15');
-    if (p === null && !before) bad = true;
+    if (p === null && !empty) bad = true;
     else if (p !== null) filled++;
     levels.push(p);
   }
