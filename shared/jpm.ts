@@ -48,7 +48,7 @@ export function computeJpm(e: Employee, p: Position, cut: { min: number; ok: num
   return { jpm, category: jpmCategory(jpm, cut.min, cut.ok), gaps };
 }
 
-export function describeGaps(gaps: Gap[], lang: 'id' | 'en'): string {
+export function describeGaps(gaps: readonly Gap[], lang: 'id' | 'en'): string {
   if (gaps.length === 0) return lang === 'en' ? 'none' : 'tidak ada';
   return gaps
     .map((g) => `${lang === 'en' ? COMPETENCIES_EN[COMPETENCIES.indexOf(g.competency as (typeof COMPETENCIES)[number])] : g.competency} ${g.actual}/${g.standard}`)

@@ -28,11 +28,17 @@ export function parseRecorded(v: unknown): RecordedMove[] {
   if (!Array.isArray(rows)) return [];
   const out: RecordedMove[] = [];
   for (const r of rows) {
-    if (!Array.isArray(r) || r.length !== 4 || !r.every((x) => typeof x === 'string')) continue;
-    const d = parseDateText(r[3] as string);
-    if (d !== null) out.push({ recordNo: r[0], nip: r[1], toCode: r[2], effectiveDate: d });
+    if (!isStoredMove(r)) continue;
+    const [recordNo, nip, toCode, date] = r;
+    const d = parseDateText(date);
+    if (d !== null) out.push({ recordNo, nip, toCode, effectiveDate: d });
   }
   return out;
+}
+
+/** One stored entry: exactly four strings (an older or hand-edited setting may hold anything). */
+function isStoredMove(r: unknown): r is Stored {
+  return Array.isArray(r) && r.length === 4 && r.every((x) => typeof x === 'string');
 }
 
 /**

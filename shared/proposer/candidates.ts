@@ -187,7 +187,7 @@ export function buildCandidates(input: CandidateInput): CandidateGraph {
       const g = groups[gi]!;
       const mask = targetBlockMask(gate, g, s, date, jpmBox);
       if (mask !== 0) {
-        if ((mask & (mask - 1)) === 0) nearCount[gi * NR + gatedIndex[31 - Math.clz32(mask)]!]++;
+        if ((mask & (mask - 1)) === 0) nearCount[gi * NR + gatedIndex[31 - Math.clz32(mask)]!]!++;
         continue;
       }
       // The engine has the last word (and the JPM it reports is the one scored).
@@ -202,7 +202,7 @@ export function buildCandidates(input: CandidateInput): CandidateGraph {
         }
       }
       if (nBlocked > 0) {
-        if (nBlocked === 1) nearCount[gi * NR + ruleIndex.get(blocked!)!]++;
+        if (nBlocked === 1) nearCount[gi * NR + ruleIndex.get(blocked!)!]!++;
         continue;
       }
       records.push(gi, (w.jpm * (r.jpm ?? 0)) / 100);

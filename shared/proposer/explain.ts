@@ -112,9 +112,9 @@ export function unfilledReasons(c: ProposerContext, g: CandidateGraph, a: Assign
   for (let col = 0; col < n; col++) {
     for (let e = g.colStart[col]!, end = g.colStart[col + 1]!; e < end; e++) {
       const own = a.rowToCol[g.row[e]!]!;
-      eligible[col]++;
-      if (!(g.score[e]! > 0)) nonPositive[col]++;
-      else if (own >= 0 && own !== col) elsewhere[col]++;
+      eligible[col]!++;
+      if (!(g.score[e]! > 0)) nonPositive[col]!++;
+      else if (own >= 0 && own !== col) elsewhere[col]!++;
     }
   }
   const w = W[c.lang];

@@ -2,6 +2,7 @@
 import type { Employee, Position } from '../model';
 import { isoDate, monthsBetween } from '../values/dates';
 import { cpnsStartOf, positionStartPlausible } from '../values/nip';
+import { invalidParams } from './messages';
 import type { FindingSink } from './emit';
 import type { Book } from './types';
 import { positionUnknownParams } from '../workbook/positions';
@@ -63,11 +64,7 @@ export function rosterRules(book: Book, idx: RosterIndex, sink: FindingSink): vo
       // Nobody holds a post before joining (RULES.md VALUE_INVALID, 2026-12-07): a year typed alone,
       // 2019, is Excel's 11 July 1905. No ROTATION_DUE of "1456 bulan" then.
       const cpns = isoDate(cpnsStartOf(e.nip)!).slice(0, 7);
-      sink.at('pegawai', e.row, 'positionStart', 'VALUE_INVALID', 'error', e.nip, {
-        value: isoDate(e.positionStart),
-        expected: `TMT jabatan tidak boleh sebelum bulan TMT CPNS dalam NIP (digit 9–14: ${cpns}); tahun saja (mis. 2019) dibaca Excel sebagai tanggal tahun 1905, ketik tanggal lengkap`,
-        expectedEn: `the position start cannot be before the CPNS start month in the NIP (digits 9–14: ${cpns}); a year alone (e.g. 2019) is read by Excel as a date in 1905, type the full date`,
-      });
+      sink.at('pegawai', e.row, 'positionStart', 'VALUE_INVALID', 'error', e.nip, invalidParams(isoDate(e.positionStart), 'positionStartBeforeCpns', { cpns }));
     } else if (e.positionStart !== null) {
       if (e.positionStart > settings.asOf) {
         if (!recorded.has(moveKey(e.nip, e.positionCode, e.positionStart))) {

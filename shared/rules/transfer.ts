@@ -4,14 +4,14 @@
  * other proposals and live in proposals.ts.
  */
 import { educationRank, golonganIndex, isJpt, isStructural, rungOf, rungStep, type ProposalReason } from '../domain';
-import { describeGaps, jpmCategory, jpmValue } from '../jpm';
+import { jpmCategory, jpmValue } from '../jpm';
 import type { Employee, Position, Settings } from '../model';
 import { requirements } from '../requirements';
 import { addMonths, anniversary, isoDate, monthsBetween, type Day } from '../values/dates';
 import { positionStartPlausible } from '../values/nip';
 import { listKey } from '../values/parse';
 import { COMPETENCIES } from '../domain';
-import type { Params } from './messages';
+import { invalidParams, type Params } from './messages';
 import type { RuleId, Severity } from './types';
 
 export interface MoveFinding {
@@ -56,11 +56,7 @@ export function personFindings(ctx: MoveContext, e: Employee, opts: MoveOptions)
     // short tenure, so no TENURE_MIN with negative months.
     out.push({
       rule: 'VALUE_INVALID', severity: 'error', field: 'effectiveDate',
-      params: {
-        value: isoDate(opts.date),
-        expected: `TMT mutasi tidak boleh sebelum TMT jabatan pegawai saat ini (${isoDate(e.positionStart)})`,
-        expectedEn: `the transfer date cannot be before the employee's current position start (${isoDate(e.positionStart)})`,
-      },
+      params: invalidParams(isoDate(opts.date), 'transferBeforePositionStart', { positionStart: isoDate(e.positionStart) }),
     });
   } else if (e.positionStart !== null && positionStartPlausible(e.nip, e.positionStart)) {
     const months = monthsBetween(e.positionStart, opts.date);
@@ -74,14 +70,14 @@ export function personFindings(ctx: MoveContext, e: Employee, opts: MoveOptions)
     }
   }
 
-  const years: [keyof Employee & ('skpLast' | 'skpBefore'), string, string][] = [
-    ['skpLast', 'tahun lalu', 'last year'],
-    ['skpBefore', 'dua tahun lalu', 'two years ago'],
+  const years: [keyof Employee & ('skpLast' | 'skpBefore'), number][] = [
+    ['skpLast', 1],
+    ['skpBefore', 2],
   ];
-  for (const [k, year, yearEn] of years) {
+  for (const [k, yearsAgo] of years) {
     const v = e[k];
-    if (v === null) out.push({ rule: 'PERFORMANCE_MISSING', severity: 'warning', field: 'nip', params: { year, yearEn } });
-    else if (LOW_SKP.has(v)) out.push({ rule: 'PERFORMANCE_LOW', severity: 'error', field: 'nip', params: { found: v, year, yearEn } });
+    if (v === null) out.push({ rule: 'PERFORMANCE_MISSING', severity: 'warning', field: 'nip', params: { yearsAgo } });
+    else if (LOW_SKP.has(v)) out.push({ rule: 'PERFORMANCE_LOW', severity: 'error', field: 'nip', params: { found: v, yearsAgo } });
   }
 
   // A penalty without an end date is taken as still running: nobody can show it has ended.
@@ -90,8 +86,7 @@ export function personFindings(ctx: MoveContext, e: Employee, opts: MoveOptions)
       rule: 'DISCIPLINE_ACTIVE', severity: e.discipline === 'Ringan' ? 'warning' : 'error', field: 'nip',
       params: {
         level: e.discipline, tmt: isoDate(opts.date),
-        until: e.disciplineUntil === null ? '(tanpa tanggal)' : isoDate(e.disciplineUntil),
-        untilEn: e.disciplineUntil === null ? '(no end date)' : isoDate(e.disciplineUntil),
+        until: e.disciplineUntil === null ? null : isoDate(e.disciplineUntil),
       },
     });
   }
@@ -162,11 +157,10 @@ export function targetFindings(ctx: MoveContext, e: Employee, p: Position, opts:
   if (jpm === null) {
     out.push({ rule: 'COMPETENCY_DATA_MISSING', severity: 'warning', field: 'nip', params: {} });
   } else if (jpm < s.jpmOk) {
-    const gaps = gapList(e.competencies!, req.standards);
     const low = jpm < s.jpmMin;
     out.push({
       rule: low ? 'COMPETENCY_FIT_LOW' : 'COMPETENCY_FIT_MARGINAL', severity: low ? 'error' : 'warning', field: 'toCode',
-      params: { jpm, min: s.jpmMin, ok: s.jpmOk, category: jpmCategory(jpm, s.jpmMin, s.jpmOk), gaps: describeGaps(gaps, 'id'), gapsEn: describeGaps(gaps, 'en') },
+      params: { jpm, min: s.jpmMin, ok: s.jpmOk, category: jpmCategory(jpm, s.jpmMin, s.jpmOk), gaps: gapList(e.competencies!, req.standards) },
     });
   }
 

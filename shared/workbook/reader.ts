@@ -6,17 +6,16 @@
 import { COMPETENCIES } from '../domain';
 import { defaultSettings, type Employee, type Position, type Proposal, type Settings } from '../model';
 import { FindingSink, type RecordSheet } from '../rules/emit';
+import type { Params } from '../rules/messages';
 import type { Book, Lang, Layout, RecordedMove, SheetLayout } from '../rules/types';
 import { isoDate, today, type Day } from '../values/dates';
 import { readNip } from '../values/nip';
-import {
-  INVALID, cellText, isEmptyCell, parseDate, parseDiscipline, parseEducation, parseGolongan, parseInteger, parseLevel,
-  parseList, parsePositionType, parsePotential, parseProposalStatus, parseReason, parseSkp, parseStatus, type Parsed,
-} from '../values/parse';
-import { cellErrorText, isCellError, isNoCachedValue, type CellValue, type SheetData } from './gateway';
+import { INVALID, cellText, isEmptyCell, parseDate, parseProposalStatus } from '../values/parse';
+import { cellErrorText, type CellValue, type SheetData } from './gateway';
 import { canonicalSheetLayout } from './layout';
 import { HEADER_SCAN_ROWS, findHeader, headerBelowScan, matchSheetNames, missingRequired } from './locate';
 import { PositionIndex } from './positions';
+import { RecordRow, type ReadContext } from './record-row';
 import { ATURAN, JABATAN, KEPUTUSAN, PEGAWAI, SHEETS, USULAN, allFields, normalizeName, type SheetKey } from './schema';
 import { readSettings } from './settings';
 
@@ -38,39 +37,6 @@ export interface ParsedWorkbook {
   /** The sheets found, with their header rows and unrecognised headers. */
   sheets: Partial<Record<SheetKey, { name: string; headerRow: number; dataRow: number; firstCol: number; unknownHeaders: { col: number; header: string }[] }>>;
   counts: { employees: number; positions: number; proposals: number };
-}
-
-/** What a value of each coded field must look like, for VALUE_INVALID messages. */
-const EXPECTED: Record<string, [string, string]> = {
-  nip: ['harus 18 digit angka sebagai teks', 'must be 18 digits stored as text'],
-  status: ['harus PNS, CPNS, PPPK atau Tugas Belajar', 'must be PNS, CPNS, PPPK or Tugas Belajar'],
-  rank: ['harus golongan I/a sampai IV/e (mis. III/a)', 'must be a rank from I/a to IV/e (e.g. III/a)'],
-  date: ['harus tanggal (dd/mm/yyyy, 1 Maret 2019, atau tanggal Excel)', 'must be a date (dd/mm/yyyy, 1 Maret 2019, or an Excel date)'],
-  education: ['harus SD, SMP, SMA, D1, D2, D3, D4, S1, S2 atau S3', 'must be SD, SMP, SMA, D1, D2, D3, D4, S1, S2 or S3'],
-  skp: ['harus Sangat Baik, Baik, Butuh Perbaikan, Kurang atau Sangat Kurang', 'must be Sangat Baik, Baik, Butuh Perbaikan, Kurang or Sangat Kurang'],
-  potential: ['harus Tinggi, Menengah atau Rendah', 'must be Tinggi, Menengah or Rendah'],
-  discipline: ['harus Tidak Ada, Ringan, Sedang atau Berat', 'must be Tidak Ada, Ringan, Sedang or Berat'],
-  level15: ['harus bilangan bulat 1–5', 'must be a whole number from 1 to 5'],
-  type: ['harus JPT Utama, JPT Madya, JPT Pratama, Administrator, Pengawas, Pelaksana atau Fungsional', 'must be JPT Utama, JPT Madya, JPT Pratama, Administrator, Pengawas, Pelaksana or Fungsional'],
-  level: ['harus Ahli Utama, Ahli Madya, Ahli Muda, Ahli Pertama, Penyelia, Mahir, Terampil atau Pemula', 'must be Ahli Utama, Ahli Madya, Ahli Muda, Ahli Pertama, Penyelia, Mahir, Terampil or Pemula'],
-  class: ['harus bilangan bulat 1–17', 'must be a whole number from 1 to 17'],
-  needed: ['harus bilangan bulat 0 sampai 1.000.000 (jumlah orang menurut ABK)', 'must be a whole number from 0 to 1,000,000 (people the workload analysis needs)'],
-  reason: ['harus Rotasi, Promosi, Kebutuhan Organisasi, Darurat atau Permintaan Sendiri', 'must be Rotasi, Promosi, Kebutuhan Organisasi, Darurat or Permintaan Sendiri'],
-  proposalStatus: ['harus Draf, Diajukan, Disetujui, Ditolak atau Tercatat', 'must be Draf, Diajukan, Disetujui, Ditolak or Tercatat'],
-  text: ['sel berisi nilai galat Excel', 'the cell holds an Excel error value'],
-  uniqueId: ['nomor usulan harus unik', 'proposal numbers must be unique'],
-  yesNo: ['harus Ya atau Tidak (kosong = Tidak)', 'must be Ya or Tidak (empty = Tidak)'],
-};
-
-const YES = new Set(['ya', 'y', 'iya']);
-const NO = new Set(['tidak', 't', 'tdk', 'bukan']);
-/** Ya / Tidak (empty = Tidak); a ticked checkbox (TRUE / FALSE) reads the same. */
-export function parseYesNo(v: CellValue | undefined): Parsed<boolean> {
-  if (isEmptyCell(v)) return null;
-  if (typeof v === 'boolean') return v;
-  if (typeof v !== 'string' || cellErrorText(v)) return INVALID;
-  const t = cellText(v).toLowerCase().replace(/\.$/, '');
-  return YES.has(t) ? true : NO.has(t) ? false : INVALID;
 }
 
 /**
@@ -123,11 +89,8 @@ export class Rows {
   }
 }
 
-interface Ctx {
-  sink: FindingSink;
+interface Ctx extends ReadContext {
   lang: Lang;
-  /** Required fields that have no column on their sheet: one HEADER_MISSING each, not one REQUIRED_MISSING per row. */
-  absent: Record<RecordSheet, Set<string>>;
 }
 
 /** Columns every row needs (WORKBOOK.md "required: yes"); the conditional ones are found when a row needs them. */
@@ -167,13 +130,8 @@ export function parseWorkbook(sheets: SheetData[], opts: ParseOptions = {}): Par
       // Pointed at the first cell of the row that came closest, naming it, where headers are looked for,
       // and where a header row that would do stands when it is below them.
       const below = headerBelowScan(def, sheet, opts.columnMap?.[def.key]);
-      for (const field of search.missing) {
-        const fd = def.fields.find((x) => x.field === field)!;
-        sink.push(sheet.name, search.bestRow, search.firstCol, fd.header, 'HEADER_MISSING', 'error', def.name, {
-          header: fd.header, sheet: sheet.name, aliases: acceptedNames(def, field), row: search.bestRow, scanned: HEADER_SCAN_ROWS,
-          ...(below !== null ? { below } : {}),
-        });
-      }
+      const where = { scanned: HEADER_SCAN_ROWS, ...(below !== null ? { below } : {}) };
+      for (const field of search.missing) headerMissing(sink, def, field, sheet.name, search.bestRow, search.firstCol, where);
       continue;
     }
     const m = search.match;
@@ -201,12 +159,7 @@ export function parseWorkbook(sheets: SheetData[], opts: ParseOptions = {}): Par
     const fields = missingRequired({ ...def, required: wanted }, lay.columns);
     if (fields.length === 0) continue;
     // On the header row's first cell, naming the row (a cell right of the last column is nowhere to look).
-    for (const field of fields) {
-      const fd = def.fields.find((x) => x.field === field)!;
-      sink.push(lay.name, lay.headerRow, found[key]!.firstCol, fd.header, 'HEADER_MISSING', 'error', def.name, {
-        header: fd.header, sheet: lay.name, aliases: acceptedNames(def, field), row: lay.headerRow,
-      });
-    }
+    for (const field of fields) headerMissing(sink, def, field, lay.name, lay.headerRow, found[key]!.firstCol);
   }
 
   const recordedMoves = readRecordedMoves(sheets);
@@ -216,6 +169,12 @@ export function parseWorkbook(sheets: SheetData[], opts: ParseOptions = {}): Par
   return { book, sink, settings, sheets: found, counts };
 }
 
+
+/** HEADER_MISSING for `field` of `def`, on the first cell (`row`, `col`) of the header row found or closest. */
+function headerMissing(sink: FindingSink, def: (typeof SHEETS)[SheetKey], field: string, sheetName: string, row: number, col: number, where: Params = {}): void {
+  const header = def.fields.find((x) => x.field === field)!.header;
+  sink.push(sheetName, row, col, header, 'HEADER_MISSING', 'error', def.name, { header, sheet: sheetName, aliases: acceptedNames(def, field), row, ...where });
+}
 
 /**
  * The other headers a missing column may have, for HEADER_MISSING: its aliases, then the columns that
@@ -232,164 +191,51 @@ function acceptedNames(def: (typeof SHEETS)[SheetKey], field: string): string {
 
 // ---------------------------------------------------------------------------------------------
 
-function invalid(ctx: Ctx, sheet: RecordSheet, row: number, field: string, v: CellValue | undefined, expected: string, subject: string): void {
-  const err = errorWords(v);
-  const [id, en] = err ?? EXPECTED[expected] ?? EXPECTED.text!;
-  const value = isCellError(v) && v.formula ? `=${v.formula}` : cellText(v);
-  ctx.sink.at(sheet, row, field, 'VALUE_INVALID', 'error', subject, { value, expected: id, expectedEn: en });
-}
-
-/**
- * What an error value in a cell means: a formula nobody calculated (no cached value) or an Excel error,
- * usually a formula's result. Never an empty cell (issue 14: not REQUIRED_MISSING).
- */
-function errorWords(v: CellValue | undefined): [string, string] | null {
-  if (isNoCachedValue(v)) {
-    return [
-      'rumus ini belum dihitung (berkas disimpan tanpa nilai hasil rumus); buka dan simpan ulang di Excel atau LibreOffice, atau isi nilainya',
-      'this formula has not been calculated (the file holds no result for it); open and save it again in Excel or LibreOffice, or type the value',
-    ];
-  }
-  const e = cellErrorText(v ?? null);
-  if (!e) return null;
-  return [
-    `sel berisi galat Excel ${e}, biasanya hasil rumus yang gagal; perbaiki rumusnya atau isi nilainya`,
-    `the cell holds the Excel error ${e}, usually a formula that failed; fix the formula or type the value`,
-  ];
-}
-
-function missing(ctx: Ctx, sheet: RecordSheet, row: number, field: string, subject: string, why?: [string, string]): void {
-  if (!ctx.sink.layout[sheet].columns[field]) {
-    ctx.absent[sheet].add(field);
-    return;
-  }
-  ctx.sink.at(sheet, row, field, 'REQUIRED_MISSING', 'error', subject, why ? { why: why[0], whyEn: why[1] } : {});
-}
-
-/** A coded value: reports INVALID, returns null for it. */
-function coded<T>(ctx: Ctx, sheet: RecordSheet, row: number, field: string, v: CellValue | undefined, p: Parsed<T>, expected: string, subject: string): T | null {
-  if (p === INVALID) {
-    invalid(ctx, sheet, row, field, v, expected, subject);
-    return null;
-  }
-  return p;
-}
-
-/** Free text; an Excel error value in it is reported. */
-function text(ctx: Ctx, sheet: RecordSheet, row: number, field: string, v: CellValue | undefined, subject: string): string {
-  if (cellErrorText(v ?? null)) {
-    invalid(ctx, sheet, row, field, v, 'text', subject);
-    return '';
-  }
-  return cellText(v);
-}
-
-/** A `;`-separated list; an Excel error value in it is reported and reads as an empty list. */
-function list(ctx: Ctx, sheet: RecordSheet, row: number, field: string, v: CellValue | undefined, subject: string, separators: string): string[] {
-  if (cellErrorText(v ?? null)) {
-    invalid(ctx, sheet, row, field, v, 'text', subject);
-    return [];
-  }
-  return parseList(v, separators);
-}
-
-/** SIASN reference ids (docs/siasn.md): present only when filled in, as text (a number cell reads as its digits). */
-function optionalIds(ctx: Ctx, sheet: RecordSheet, row: number, g: (f: string) => CellValue | undefined, fields: string[], subject: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const f of fields) {
-    const v = text(ctx, sheet, row, f, g(f), subject).trim();
-    if (v) out[f] = v;
-  }
-  return out;
-}
-
 function readEmployees(rows: Rows, ctx: Ctx): Employee[] {
   const out: Employee[] = [];
-  const S: RecordSheet = 'pegawai';
   const hasComp = COMPETENCIES.some((_, i) => rows.has(`comp${i}`));
   const refField = rows.has('positionCode') || !rows.has('positionName') ? 'positionCode' : 'positionName';
   /** The last run of rows whose position cell may be one merged cell: its first (filled) row, its last row; start 0 = none. */
   let run = { start: 0, last: 0 };
   for (const { row, cells } of rows.dataRows()) {
-    const g = (f: string) => rows.get(cells, f);
-    const nipCell = g('nip');
-    const nipR = readNip(nipCell);
-    const subject = nipR.nip;
-    if (nipR.isError) invalid(ctx, S, row, 'nip', nipCell, 'nip', subject);
-    else if (!nipR.nip) missing(ctx, S, row, 'nip', subject);
-    else if (nipR.precisionLost) ctx.sink.at(S, row, 'nip', 'NIP_PRECISION', 'error', subject, { value: nipR.nip });
-    else if (nipR.problem) ctx.sink.at(S, row, 'nip', 'NIP_FORMAT', 'error', subject, { value: nipR.nip, ...nipR.problem });
+    const r = new RecordRow(ctx, rows, 'pegawai', row, cells);
+    const nipR = readNip(r.cell('nip'));
+    r.subject = nipR.nip;
+    if (nipR.isError) r.invalid('nip', 'nip');
+    else if (!nipR.nip) r.missing('nip');
+    else if (nipR.precisionLost) r.at('nip', 'NIP_PRECISION', 'error', { value: nipR.nip });
+    else if (nipR.problem) r.at('nip', 'NIP_FORMAT', 'error', { value: nipR.nip, ...nipR.problem });
 
-    const name = text(ctx, S, row, 'name', g('name'), subject);
-    if (!name && !cellErrorText(g('name') ?? null)) missing(ctx, S, row, 'name', subject);
-
-    const status = coded(ctx, S, row, 'status', g('status'), parseStatus(g('status')), 'status', subject) ?? 'PNS';
-    const rankCell = g('rank');
-    const rank = coded(ctx, S, row, 'rank', rankCell, parseGolongan(rankCell), 'rank', subject);
-    if (rank === null && isEmptyCell(rankCell) && status === 'PNS') missing(ctx, S, row, 'rank', subject, ['wajib untuk PNS', 'required for PNS']);
+    const name = r.requiredText('name');
+    const status = r.coded('status', 'status') ?? 'PNS';
+    const rank = r.coded('rank', 'rank');
+    if (rank === null && r.isEmpty('rank') && status === 'PNS') r.missing('rank', 'pnsRank');
 
     // The position: by code, or by name where the sheet has no Kode Jabatan column (WORKBOOK.md).
-    const posCell = g(refField);
-    const positionCode = text(ctx, S, row, refField, posCell, subject);
-    if (positionCode || cellErrorText(posCell ?? null)) run = { start: positionCode ? row : 0, last: row };
+    const positionCode = r.text(refField);
+    if (positionCode || cellErrorText(r.cell(refField) ?? null)) run = { start: positionCode ? row : 0, last: row };
     else {
       // Only the first of several merged cells keeps a value: the rows under it read as empty.
       const mergedWith = run.start > 0 && run.last === row - 1 ? run.start : null;
       run = mergedWith !== null ? { start: run.start, last: row } : { start: 0, last: row };
-      missing(ctx, S, row, refField, subject, mergedWith !== null ? [
-        `mungkin sel digabung (merge) dengan baris ${mergedWith} di atasnya: sel gabungan menyimpan nilainya hanya di baris pertama; pisahkan gabungan sel dan isi setiap baris`,
-        `the cells may be merged with row ${mergedWith} above: a merged cell keeps its value in its first row only; unmerge the cells and fill every row`,
-      ] : undefined);
+      if (mergedWith !== null) r.missing(refField, 'merged', { mergedWith });
+      else r.missing(refField);
     }
-    const unit = rows.has('unit') ? cellText(g('unit')) : '';
+    const unit = r.plain('unit');
 
-    const startCell = g('positionStart');
-    const positionStart = coded(ctx, S, row, 'positionStart', startCell, parseDate(startCell), 'date', subject);
-    if (isEmptyCell(startCell)) missing(ctx, S, row, 'positionStart', subject);
-
-    const birthCell = g('birthDate');
-    const birthGiven = coded(ctx, S, row, 'birthDate', birthCell, parseDate(birthCell), 'date', subject);
+    const positionStart = r.requiredCoded('positionStart', 'date');
+    const birthGiven = r.coded('birthDate', 'date');
     // Digits 1–8 survive even a number cell (Excel keeps 15 significant digits), so they are compared too.
     if (birthGiven !== null && nipR.birth !== null && birthGiven !== nipR.birth) {
-      ctx.sink.at(S, row, 'birthDate', 'BIRTHDATE_MISMATCH', 'warning', subject, { found: isoDate(birthGiven), required: isoDate(nipR.birth) });
+      r.at('birthDate', 'BIRTHDATE_MISMATCH', 'warning', { found: isoDate(birthGiven), required: isoDate(nipR.birth) });
     }
+    const educationLevel = r.requiredCoded('educationLevel', 'education');
 
-    const eduCell = g('educationLevel');
-    const educationLevel = coded(ctx, S, row, 'educationLevel', eduCell, parseEducation(eduCell), 'education', subject);
-    if (isEmptyCell(eduCell)) missing(ctx, S, row, 'educationLevel', subject);
+    const discipline = r.coded('discipline', 'discipline') ?? 'Tidak Ada';
+    const disciplineUntil = r.coded('disciplineUntil', 'date');
+    if (discipline !== 'Tidak Ada' && r.isEmpty('disciplineUntil')) r.missing('disciplineUntil', 'disciplineUntil', { level: discipline });
 
-    const discipline = coded(ctx, S, row, 'discipline', g('discipline'), parseDiscipline(g('discipline')), 'discipline', subject) ?? 'Tidak Ada';
-    const untilCell = g('disciplineUntil');
-    const disciplineUntil = coded(ctx, S, row, 'disciplineUntil', untilCell, parseDate(untilCell), 'date', subject);
-    if (discipline !== 'Tidak Ada' && isEmptyCell(untilCell)) {
-      missing(ctx, S, row, 'disciplineUntil', subject, [`wajib untuk hukuman disiplin ${discipline}`, `required with a ${discipline} penalty`]);
-    }
-
-    let competencies: number[] | null = null;
-    if (hasComp) {
-      const levels: (number | null)[] = [];
-      let filled = 0;
-      let bad = false;
-      for (let i = 0; i < 9; i++) {
-        const f = `comp${i}`;
-        const v = g(f);
-        const p = parseInteger(v, 1, 5);
-        if (p === INVALID) {
-          invalid(ctx, S, row, f, v, 'level15', subject);
-          bad = true;
-          levels.push(null);
-        } else {
-          if (p !== null) filled++;
-          levels.push(p);
-        }
-      }
-      if (filled > 0 && filled < 9 && !bad) {
-        // An empty cell is REQUIRED_MISSING; a column the sheet lacks is one HEADER_MISSING (see missing()).
-        for (let i = 0; i < 9; i++) {
-          if (levels[i] === null) missing(ctx, S, row, `comp${i}`, subject, ['isi kesembilan level kompetensi atau kosongkan semuanya', 'fill all nine competency levels or none']);
-        }
-      } else if (filled === 9 && !bad) competencies = levels as number[];
-    }
+    const competencies = hasComp ? readCompetencies(r) : null;
 
     out.push({
       row,
@@ -402,60 +248,62 @@ function readEmployees(rows: Rows, ctx: Ctx): Employee[] {
       positionStart,
       birthDate: nipR.birth ?? birthGiven,
       educationLevel,
-      educationMajor: text(ctx, S, row, 'educationMajor', g('educationMajor'), subject),
-      skpLast: coded(ctx, S, row, 'skpLast', g('skpLast'), parseSkp(g('skpLast')), 'skp', subject),
-      skpBefore: coded(ctx, S, row, 'skpBefore', g('skpBefore'), parseSkp(g('skpBefore')), 'skp', subject),
-      potential: coded(ctx, S, row, 'potential', g('potential'), parsePotential(g('potential')), 'potential', subject),
+      educationMajor: r.text('educationMajor'),
+      skpLast: r.coded('skpLast', 'skp'),
+      skpBefore: r.coded('skpBefore', 'skp'),
+      potential: r.coded('potential', 'potential'),
       discipline,
       disciplineUntil,
-      trainings: list(ctx, S, row, 'trainings', g('trainings'), subject, ';,'),
-      preferences: list(ctx, S, row, 'preferences', g('preferences'), subject, ';'),
+      trainings: r.list('trainings', ';,'),
+      preferences: r.list('preferences', ';'),
       competencies,
       ...(nipR.precisionLost ? { nipPrecisionLost: true } : {}),
-      ...optionalIds(ctx, S, row, g, ['pnsId'], subject),
+      ...r.optionalIds(['pnsId']),
     });
   }
   return out;
 }
 
+/** The nine competency levels: all or none (an invalid one reads as none, reported once as such). */
+function readCompetencies(r: RecordRow): number[] | null {
+  const levels: (number | null)[] = [];
+  let filled = 0;
+  let bad = false;
+  for (let i = 0; i < 9; i++) {
+    const f = `comp${i}`;
+    const empty = r.isEmpty(f);
+    const p = r.coded(f, 'level15');
+    if (p === null && !empty) bad = true;
+    else if (p !== null) filled++;
+    levels.push(p);
+  }
+  if (filled > 0 && filled < 9 && !bad) {
+    // An empty cell is REQUIRED_MISSING; a column the sheet lacks is one HEADER_MISSING (see RecordRow.missing).
+    for (let i = 0; i < 9; i++) if (levels[i] === null) r.missing(`comp${i}`, 'allCompetencies');
+    return null;
+  }
+  return filled === 9 && !bad ? (levels as number[]) : null;
+}
+
 function readPositions(rows: Rows, ctx: Ctx): Position[] {
   const out: Position[] = [];
-  const S: RecordSheet = 'jabatan';
   const firstRowOf = new Map<string, number>();
   const hasStd = COMPETENCIES.some((_, i) => rows.has(`std${i}`));
   for (const { row, cells } of rows.dataRows()) {
-    const g = (f: string) => rows.get(cells, f);
-    const codeCell = g('code');
-    const code = text(ctx, S, row, 'code', codeCell, '');
-    if (!code && !cellErrorText(codeCell ?? null)) missing(ctx, S, row, 'code', code);
-    const subject = code;
-
-    const name = text(ctx, S, row, 'name', g('name'), subject);
-    if (!name && !cellErrorText(g('name') ?? null)) missing(ctx, S, row, 'name', subject);
-
-    const typeCell = g('type');
-    const type = coded(ctx, S, row, 'type', typeCell, parsePositionType(typeCell), 'type', subject);
-    if (isEmptyCell(typeCell)) missing(ctx, S, row, 'type', subject);
-
-    const levelCell = g('level');
-    let level = coded(ctx, S, row, 'level', levelCell, parseLevel(levelCell), 'level', subject);
-    if (type === 'Fungsional' && isEmptyCell(levelCell)) missing(ctx, S, row, 'level', subject, ['wajib untuk jabatan Fungsional', 'required for a Fungsional position']);
-    if (type !== 'Fungsional') level = null;
-
-    const unit = text(ctx, S, row, 'unit', g('unit'), subject);
-    if (!unit && !cellErrorText(g('unit') ?? null)) missing(ctx, S, row, 'unit', subject);
-
-    const neededCell = g('needed');
-    const needed = coded(ctx, S, row, 'needed', neededCell, parseInteger(neededCell, 0, 1_000_000), 'needed', subject);
-    if (isEmptyCell(neededCell)) missing(ctx, S, row, 'needed', subject);
+    const r = new RecordRow(ctx, rows, 'jabatan', row, cells);
+    const code = r.requiredText('code');
+    r.subject = code;
+    const name = r.requiredText('name');
+    const type = r.requiredCoded('type', 'type');
+    const level = r.coded('level', 'level');
+    if (type === 'Fungsional' && r.isEmpty('level')) r.missing('level', 'fungsionalLevel');
+    const unit = r.requiredText('unit');
+    const needed = r.requiredCoded('needed', 'needed');
 
     let standards: (number | null)[] | null = null;
     if (hasStd) {
       standards = [];
-      for (let i = 0; i < 9; i++) {
-        const f = `std${i}`;
-        standards.push(coded(ctx, S, row, f, g(f), parseInteger(g(f), 1, 5), 'level15', subject));
-      }
+      for (let i = 0; i < 9; i++) standards.push(r.coded(`std${i}`, 'level15'));
       if (standards.every((x) => x === null)) standards = null;
     }
 
@@ -464,23 +312,23 @@ function readPositions(rows: Rows, ctx: Ctx): Position[] {
       code,
       name,
       type,
-      level,
+      level: type === 'Fungsional' ? level : null,
       unit,
-      class: coded(ctx, S, row, 'class', g('class'), parseInteger(g('class'), 1, 17), 'class', subject),
+      class: r.coded('class', 'class'),
       needed: needed ?? 0,
-      minRank: coded(ctx, S, row, 'minRank', g('minRank'), parseGolongan(g('minRank')), 'rank', subject),
-      maxRank: coded(ctx, S, row, 'maxRank', g('maxRank'), parseGolongan(g('maxRank')), 'rank', subject),
-      minEducation: coded(ctx, S, row, 'minEducation', g('minEducation'), parseEducation(g('minEducation')), 'education', subject),
-      majors: list(ctx, S, row, 'majors', g('majors'), subject, ';'),
-      requiredTrainings: list(ctx, S, row, 'requiredTrainings', g('requiredTrainings'), subject, ';'),
+      minRank: r.coded('minRank', 'rank'),
+      maxRank: r.coded('maxRank', 'rank'),
+      minEducation: r.coded('minEducation', 'education'),
+      majors: r.list('majors', ';'),
+      requiredTrainings: r.list('requiredTrainings', ';'),
       standards,
-      critical: coded(ctx, S, row, 'critical', g('critical'), parseYesNo(g('critical')), 'yesNo', subject) ?? false,
-      ...optionalIds(ctx, S, row, g, ['unorId', 'jabatanFungsionalId', 'jabatanFungsionalUmumId', 'eselonId'], subject),
+      critical: r.coded('critical', 'yesNo') ?? false,
+      ...r.optionalIds(['unorId', 'jabatanFungsionalId', 'jabatanFungsionalUmumId', 'eselonId']),
     };
     if (code) {
       const first = firstRowOf.get(code);
       if (first !== undefined) {
-        ctx.sink.at(S, row, 'code', 'POSITION_DUPLICATE', 'error', subject, { code, firstRow: first });
+        r.at('code', 'POSITION_DUPLICATE', 'error', { code, firstRow: first });
         continue; // the first row stays the position
       }
       firstRowOf.set(code, row);
@@ -492,35 +340,31 @@ function readPositions(rows: Rows, ctx: Ctx): Position[] {
 
 function readProposals(rows: Rows, ctx: Ctx): Proposal[] {
   const out: Proposal[] = [];
-  const S: RecordSheet = 'usulan';
   const ids = new Map<string, number>();
   for (const { row, cells } of rows.dataRows()) {
-    const g = (f: string) => rows.get(cells, f);
-    const statusP = parseProposalStatus(g('status'));
+    const statusP = parseProposalStatus(rows.get(cells, 'status'));
     const status = statusP === INVALID ? null : (statusP ?? 'Draf');
     const active = status === null || status === 'Draf' || status === 'Diajukan' || status === 'Disetujui';
     // Ditolak / Tercatat rows are history: read, never judged.
-    const c: Ctx = active ? ctx : { ...ctx, sink: new FindingSink(ctx.lang, ctx.sink.layout) };
+    const r = new RecordRow(active ? ctx : { ...ctx, sink: new FindingSink(ctx.lang, ctx.sink.layout) }, rows, 'usulan', row, cells);
 
-    const nipCell = g('nip');
-    const nipR = readNip(nipCell);
-    const rawId = cellText(g('id'));
-    const id = rawId && !cellErrorText(g('id') ?? null) ? rawId : `U-${String(row).padStart(4, '0')}`;
-    const subject = nipR.nip || id;
-    if (statusP === INVALID) invalid(c, S, row, 'status', g('status'), 'proposalStatus', subject);
-    if (cellErrorText(g('id') ?? null)) invalid(c, S, row, 'id', g('id'), 'text', subject);
-    if (nipR.isError) invalid(c, S, row, 'nip', nipCell, 'nip', subject);
-    else if (!nipR.nip) missing(c, S, row, 'nip', subject);
-    else if (nipR.precisionLost) c.sink.at(S, row, 'nip', 'NIP_PRECISION', 'error', subject, { value: nipR.nip });
+    const nipR = readNip(r.cell('nip'));
+    const rawId = r.plain('id');
+    const idError = cellErrorText(r.cell('id') ?? null);
+    const id = rawId && !idError ? rawId : `U-${String(row).padStart(4, '0')}`;
+    r.subject = nipR.nip || id;
+    if (statusP === INVALID) r.invalid('status', 'proposalStatus');
+    if (idError) r.invalid('id', 'text');
+    if (nipR.isError) r.invalid('nip', 'nip');
+    else if (!nipR.nip) r.missing('nip');
+    else if (nipR.precisionLost) r.at('nip', 'NIP_PRECISION', 'error', { value: nipR.nip });
 
-    const toCell = g('toCode');
-    const toCode = text(c, S, row, 'toCode', toCell, subject);
-    if (!toCode && !cellErrorText(toCell ?? null)) missing(c, S, row, 'toCode', subject);
-    const toUnit = rows.has('toUnit') ? cellText(g('toUnit')) : '';
+    const toCode = r.requiredText('toCode');
+    const toUnit = r.plain('toUnit');
 
     if (rawId) {
       const first = ids.get(rawId);
-      if (first !== undefined) invalid(c, S, row, 'id', g('id'), 'uniqueId', subject);
+      if (first !== undefined) r.invalid('id', 'uniqueId');
       else ids.set(rawId, row);
     }
 
@@ -530,13 +374,13 @@ function readProposals(rows: Rows, ctx: Ctx): Proposal[] {
       nip: nipR.nip,
       toCode,
       ...(toUnit ? { toUnit } : {}),
-      reason: coded(c, S, row, 'reason', g('reason'), parseReason(g('reason')), 'reason', subject),
-      effectiveDate: coded(c, S, row, 'effectiveDate', g('effectiveDate'), parseDate(g('effectiveDate')), 'date', subject),
+      reason: r.coded('reason', 'reason'),
+      effectiveDate: r.coded('effectiveDate', 'date'),
       status: status ?? 'Draf',
-      note: text(c, S, row, 'note', g('note'), subject),
-      mendagriApproval: text(c, S, row, 'mendagriApproval', g('mendagriApproval'), subject),
-      recordNo: cellText(g('recordNo')),
-      approvedBy: cellText(g('approvedBy')),
+      note: r.text('note'),
+      mendagriApproval: r.text('mendagriApproval'),
+      recordNo: r.plain('recordNo'),
+      approvedBy: r.plain('approvedBy'),
     });
   }
   return out;

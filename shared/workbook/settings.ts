@@ -4,6 +4,7 @@
  */
 import { defaultSettings, type Settings, type Weights } from '../model';
 import type { FindingSink } from '../rules/emit';
+import { invalidParams, type Expected, type Params } from '../rules/messages';
 import { today, type Day, isoDate } from '../values/dates';
 import { INVALID, cellText, isEmptyCell, parseDate, parseNumber } from '../values/parse';
 import type { CellValue } from './gateway';
@@ -94,9 +95,9 @@ export function readSettings(rows: Rows, sink: FindingSink, asOfOverride?: Day):
   let pendingFrom: { day: Day; row: number } | null = null;
   const sheetName = rows.layout.name;
   const valueCol = rows.layout.columns.value!;
-  const bad = (row: number, v: CellValue | undefined, key: string, expected: [string, string]) =>
+  const bad = (row: number, v: CellValue | undefined, key: string, expected: Expected, facts: Params = {}) =>
     sink.push(sheetName, row, valueCol.col, valueCol.header, 'VALUE_INVALID', 'error', key, {
-      header: `${valueCol.header} (${key})`, value: cellText(v), expected: expected[0], expectedEn: expected[1],
+      header: `${valueCol.header} (${key})`, ...invalidParams(cellText(v), expected, facts),
     });
 
   const rowOf: Partial<Record<NumKey, { row: number; v: CellValue | undefined; name: string }>> = {};
@@ -110,23 +111,23 @@ export function readSettings(rows: Rows, sink: FindingSink, asOfOverride?: Day):
     if (num) {
       const p = parseNumber(v, num.min, num.max);
       if (p === INVALID || p === null || (num.integer && !Number.isInteger(p))) {
-        bad(row, v, name, num.integer ? [`harus bilangan bulat ${num.min}–${num.max}`, `must be a whole number ${num.min}–${num.max}`] : [`harus angka ${num.min}–${num.max}`, `must be a number ${num.min}–${num.max}`]);
+        bad(row, v, name, num.integer ? 'wholeNumberRange' : 'numberRange', { min: num.min, max: num.max });
       } else {
         s[num.key] = num.percent ? percentValue(v, p) : p;
         rowOf[num.key] = { row, v, name };
       }
     } else if (weight) {
       const p = parseNumber(v, 0, 1000);
-      if (p === INVALID || p === null) bad(row, v, name, ['harus angka 0–1000', 'must be a number 0–1000']);
+      if (p === INVALID || p === null) bad(row, v, name, 'numberRange', { min: 0, max: 1000 });
       else s.weights[weight] = p;
     } else if (key === POST_REVIEW) {
       const months = parseMonthList(v);
-      if (months === null) bad(row, v, name, ['harus daftar bulan bilangan bulat 1–120 dipisah titik koma (mis. 6; 12)', 'must be a list of whole months 1–120 separated by semicolons (e.g. 6; 12)']);
+      if (months === null) bad(row, v, name, 'monthList');
       else s.postMoveReviewMonths = months;
     } else if (key === AS_OF || key === MORATORIUM_FROM || key === MORATORIUM_TO) {
       const d = parseDate(v);
       if (d === INVALID || d === null) {
-        bad(row, v, name, ['harus tanggal (dd/mm/yyyy)', 'must be a date (dd/mm/yyyy)']);
+        bad(row, v, name, 'settingDate');
         continue;
       }
       if (key === AS_OF) {
@@ -136,9 +137,9 @@ export function readSettings(rows: Rows, sink: FindingSink, asOfOverride?: Day):
         if (pendingFrom) danglingFrom(pendingFrom);
         pendingFrom = { day: d, row };
       } else if (!pendingFrom) {
-        bad(row, v, name, ['harus didahului baris Larangan Mutasi Mulai', 'must follow a Larangan Mutasi Mulai row']);
+        bad(row, v, name, 'moratoriumToWithoutFrom');
       } else if (d < pendingFrom.day) {
-        bad(row, v, name, [`tidak boleh sebelum Larangan Mutasi Mulai ${isoDate(pendingFrom.day)}`, `must not be before Larangan Mutasi Mulai ${isoDate(pendingFrom.day)}`]);
+        bad(row, v, name, 'moratoriumToBeforeFrom', { from: isoDate(pendingFrom.day) });
         pendingFrom = null;
       } else {
         s.moratoria.push({ from: pendingFrom.day, to: d });
@@ -152,10 +153,7 @@ export function readSettings(rows: Rows, sink: FindingSink, asOfOverride?: Day):
   if (s.jpmMin > s.jpmOk) {
     const at = rowOf.jpmMin ?? rowOf.jpmOk!;
     const d = defaultSettings(s.asOf);
-    bad(at.row, at.v, at.name, [
-      `JPM Minimal (${s.jpmMin}) tidak boleh di atas JPM Memenuhi Syarat (${s.jpmOk}); dipakai ${d.jpmMin} dan ${d.jpmOk}`,
-      `JPM Minimal (${s.jpmMin}) must not be above JPM Memenuhi Syarat (${s.jpmOk}); ${d.jpmMin} and ${d.jpmOk} are used`,
-    ]);
+    bad(at.row, at.v, at.name, 'jpmMinAboveOk', { jpmMin: s.jpmMin, jpmOk: s.jpmOk, usedMin: d.jpmMin, usedOk: d.jpmOk });
     s.jpmMin = d.jpmMin;
     s.jpmOk = d.jpmOk;
   }
@@ -163,8 +161,7 @@ export function readSettings(rows: Rows, sink: FindingSink, asOfOverride?: Day):
 
   function danglingFrom(from: { day: Day; row: number }): void {
     sink.push(sheetName, from.row, valueCol.col, valueCol.header, 'VALUE_INVALID', 'error', SETTING_NAMES.moratoriumFrom, {
-      header: `${valueCol.header} (${SETTING_NAMES.moratoriumFrom})`, value: isoDate(from.day),
-      expected: 'perlu baris Larangan Mutasi Selesai sesudahnya', expectedEn: 'needs a Larangan Mutasi Selesai row after it',
+      header: `${valueCol.header} (${SETTING_NAMES.moratoriumFrom})`, ...invalidParams(isoDate(from.day), 'moratoriumFromWithoutTo'),
     });
   }
 }

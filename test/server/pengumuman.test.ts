@@ -46,7 +46,7 @@ eachDatabase('pengumuman', (ctx) => {
   it('HTML: Indonesian, a table of the recorded moves, names escaped, no full NIP', async () => {
     const res = await request(app).get('/pengumuman');
     assert.equal(res.status, 200);
-    assert.match(res.headers['content-type'], /text\/html/);
+    assert.match(res.headers['content-type'] ?? '', /text\/html/);
     assert.match(res.text, /<html lang="id">/);
     assert.match(res.text, /<meta name="viewport" content="width=device-width/);
     assert.match(res.text, /Pengumuman Mutasi Pegawai/);
@@ -60,7 +60,7 @@ eachDatabase('pengumuman', (ctx) => {
 
   it('CSV and JSON carry the same entries, masked', async () => {
     const csv = await request(app).get('/pengumuman?format=csv');
-    assert.match(csv.headers['content-type'], /text\/csv/);
+    assert.match(csv.headers['content-type'] ?? '', /text\/csv/);
     const lines = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
     assert.equal(lines[0], 'No. Catatan,Nama,NIP,Kode Jabatan Asal,Jabatan Asal,Unit Asal,Kode Jabatan Tujuan,Jabatan Tujuan,Unit Tujuan,TMT');
     assert.equal(lines.length, 1 + moved.length);

@@ -117,7 +117,9 @@ eachDatabase('security: tokens, scope, full disk', (ctx) => {
     if (ctx.dialect === 'sqlite') {
       // Every free byte taken first (a filler table until SQLITE_FULL), so the push needs a new page.
       await ctx.db.knex.raw('CREATE TABLE filler (b BLOB)');
-      const [{ page_count: pages }] = (await ctx.db.knex.raw('PRAGMA page_count')) as { page_count: number }[];
+      const [count] = (await ctx.db.knex.raw('PRAGMA page_count')) as { page_count: number }[];
+      assert.ok(count, 'PRAGMA page_count answers one row');
+      const pages = count.page_count;
       await ctx.db.knex.raw(`PRAGMA max_page_count = ${pages + 8}`);
       for (let size = 65536; size >= 16; ) {
         try {
