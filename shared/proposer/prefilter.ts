@@ -14,7 +14,7 @@
  * engine's error rules for every pair, so the gate can neither let a bad move through (the engine
  * would catch it) nor silently drop a good one (the test would fail).
  */
-import { educationRank, golonganIndex, isStructural, rungOf, rungStep, type RungPosition } from '../domain';
+import { educationRank, golonganIndex, isStructural, rungOf, type RungPosition } from '../domain';
 import { jpmValue } from '../jpm';
 import type { Employee, Position, Settings } from '../model';
 import { requirements, type Requirements } from '../requirements';
@@ -46,6 +46,10 @@ export interface PositionGroup {
   req: Requirements;
   structural: boolean;
   ladder: RungPosition | null;
+  /** ladder as plain numbers (ladderNumbers): the gate reads these, never the object. */
+  ladderId: number;
+  rung: number;
+  equivalent: number;
   /** Rumpun Jurusan of a functional group (a mismatch is an error there), else null. */
   fieldMajors: string[] | null;
   /** Whether a Jurusan matches fieldMajors, per distinct Jurusan (many people share one). */
@@ -73,12 +77,14 @@ export function groupPositions(positions: Position[], warnings = false): Positio
     const sig = signature(p, warnings);
     let g = bySig.get(sig);
     if (!g) {
+      const ladder = p.type ? rungOf(p.type, p.level) : null;
       g = {
         representative: p,
         positions: [],
         req: requirements(p),
         structural: p.type !== null && isStructural(p.type),
-        ladder: p.type ? rungOf(p.type, p.level) : null,
+        ladder,
+        ...ladderNumbers(ladder),
         fieldMajors: p.type === 'Fungsional' && p.majors.length > 0 ? p.majors : null,
         fieldCache: new Map(),
       };
@@ -89,6 +95,19 @@ export function groupPositions(positions: Position[], warnings = false): Positio
   return [...bySig.values()];
 }
 
+const LADDER_IDS = new Map<string, number>();
+/**
+ * A rung as numbers kept on the gate's own objects (ladderId −1: no ladder). Reading a second object
+ * per pair (the RungPosition) cost more than the rest of the gate on a large workbook: the pairs
+ * visit tens of thousands of people's objects in turn, and each extra object is a cache miss.
+ */
+function ladderNumbers(r: RungPosition | null): { ladderId: number; rung: number; equivalent: number } {
+  if (!r) return { ladderId: -1, rung: 0, equivalent: 0 };
+  let id = LADDER_IDS.get(r.ladder);
+  if (id === undefined) LADDER_IDS.set(r.ladder, (id = LADDER_IDS.size));
+  return { ladderId: id, rung: r.rung, equivalent: r.equivalent };
+}
+
 /** A person's numbers for the gate, computed once. */
 export interface PersonGate {
   rankIndex: number;
@@ -96,21 +115,35 @@ export interface PersonGate {
   competencies: number[] | null;
   birth: Day | null;
   ladder: RungPosition | null;
+  /** ladder as plain numbers (ladderNumbers). */
+  ladderId: number;
+  rung: number;
+  equivalent: number;
   major: string;
   /** Retirement day per retirement age, filled lazily (there are only a few ages). */
   bup: Map<number, Day>;
+  /** The retirement age last looked up and its day (-1: none yet). */
+  lastAge: number;
+  lastBup: Day;
 }
 
 export function personGate(e: Employee, positions: Map<string, Position>): PersonGate {
   const cur = positions.get(e.positionCode);
+  const ladder = cur?.type ? rungOf(cur.type, cur.level) : null;
+  const n = ladderNumbers(ladder);
   return {
     rankIndex: e.rank === null ? -1 : golonganIndex(e.rank),
     eduRank: e.educationLevel === null ? -1 : educationRank(e.educationLevel),
     competencies: e.competencies,
     birth: e.birthDate,
-    ladder: cur?.type ? rungOf(cur.type, cur.level) : null,
+    ladder,
+    ladderId: n.ladderId,
+    rung: n.rung,
+    equivalent: n.equivalent,
     major: e.educationMajor,
     bup: new Map(),
+    lastAge: -1,
+    lastBup: 0,
   };
 }
 
@@ -130,17 +163,23 @@ export function targetBlockMask(pg: PersonGate, g: PositionGroup, s: Settings, d
   jpmOut[0] = jpm === null ? NaN : jpm;
   if (jpm !== null && jpm < s.jpmMin) mask |= JPM_LOW;
   if (pg.birth !== null) {
-    let bup = pg.bup.get(req.retirementAge);
-    if (bup === undefined) {
-      bup = anniversary(pg.birth, req.retirementAge);
-      pg.bup.set(req.retirementAge, bup);
+    // The last retirement age asked for, then the map (a person meets only a few ages).
+    let bup: Day | undefined;
+    if (pg.lastAge === req.retirementAge) bup = pg.lastBup;
+    else {
+      bup = pg.bup.get(req.retirementAge);
+      if (bup === undefined) {
+        bup = anniversary(pg.birth, req.retirementAge);
+        pg.bup.set(req.retirementAge, bup);
+      }
+      pg.lastAge = req.retirementAge;
+      pg.lastBup = bup;
     }
     if (bup <= date) mask |= RETIRED;
   }
-  const a = pg.ladder;
-  const b = g.ladder;
-  if (a && b) {
-    const up = rungStep(a, b).up;
+  if (pg.ladderId >= 0 && g.ladderId >= 0) {
+    // rungStep(pg.ladder, g.ladder).up, from the numbers.
+    const up = pg.ladderId === g.ladderId ? g.rung - pg.rung : g.equivalent - pg.equivalent;
     if (up > 1) mask |= SKIP;
     else if (up < 0) mask |= DOWN;
   }
