@@ -190,3 +190,169 @@ export function targetBlockMask(pg: PersonGate, g: PositionGroup, s: Settings, d
   }
   return mask;
 }
+
+/**
+ * The gate's numbers of many people as typed arrays (one array per number, indexed by the caller's
+ * person index): targetBlockMasks reads these, so a group's scan over tens of thousands of people
+ * touches a few contiguous arrays instead of each person's objects (each object a likely cache miss).
+ * Built from the people's PersonGate; rows without a gate (null) are never scanned.
+ */
+export class GateTable {
+  readonly n: number;
+  readonly rankIndex: Int32Array;
+  readonly eduRank: Int32Array;
+  /** 1 when the person has the nine competency levels (comp[9k .. 9k+8]). */
+  readonly hasComp: Uint8Array;
+  readonly comp: Float64Array;
+  readonly hasBirth: Uint8Array;
+  readonly ladderId: Int32Array;
+  readonly rung: Int32Array;
+  readonly equivalent: Int32Array;
+  /** Id of the person's Jurusan in `majors`. */
+  readonly majorId: Int32Array;
+  readonly majors: string[] = [];
+  private readonly births: Float64Array;
+  private readonly bups = new Map<number, Float64Array>();
+
+  constructor(gates: readonly (PersonGate | null)[]) {
+    const n = (this.n = gates.length);
+    this.rankIndex = new Int32Array(n);
+    this.eduRank = new Int32Array(n);
+    this.hasComp = new Uint8Array(n);
+    this.comp = new Float64Array(n * 9);
+    this.hasBirth = new Uint8Array(n);
+    this.births = new Float64Array(n);
+    this.ladderId = new Int32Array(n).fill(-1);
+    this.rung = new Int32Array(n);
+    this.equivalent = new Int32Array(n);
+    this.majorId = new Int32Array(n);
+    const majorIds = new Map<string, number>();
+    for (let k = 0; k < n; k++) {
+      const pg = gates[k];
+      if (!pg) continue;
+      this.set(k, pg, majorIds);
+    }
+  }
+
+  /** (Re)fills row k from a gate (a row whose gate is made later, e.g. on demand). */
+  set(k: number, pg: PersonGate, majorIds?: Map<string, number>): void {
+    this.rankIndex[k] = pg.rankIndex;
+    this.eduRank[k] = pg.eduRank;
+    if (pg.competencies) {
+      this.hasComp[k] = 1;
+      for (let i = 0; i < 9; i++) this.comp[k * 9 + i] = pg.competencies[i]!;
+    }
+    if (pg.birth !== null) {
+      this.hasBirth[k] = 1;
+      this.births[k] = pg.birth;
+      for (const [age, days] of this.bups) days[k] = anniversary(pg.birth, age);
+    }
+    this.ladderId[k] = pg.ladderId;
+    this.rung[k] = pg.rung;
+    this.equivalent[k] = pg.equivalent;
+    const ids = majorIds ?? this.majorIdMap();
+    let id = ids.get(pg.major);
+    if (id === undefined) {
+      ids.set(pg.major, (id = this.majors.length));
+      this.majors.push(pg.major);
+    }
+    this.majorId[k] = id;
+  }
+
+  private majorIdMap(): Map<string, number> {
+    return new Map(this.majors.map((m, i) => [m, i]));
+  }
+
+  /** Each person's retirement day at a retirement age (rows without a birth date: unused). */
+  retirementDays(age: number): Float64Array {
+    let days = this.bups.get(age);
+    if (!days) {
+      days = new Float64Array(this.n);
+      for (let k = 0; k < this.n; k++) if (this.hasBirth[k]) days[k] = anniversary(this.births[k]!, age);
+      this.bups.set(age, days);
+    }
+    return days;
+  }
+
+  /** Per Jurusan id, whether it matches the group's field (1/0); null when the group has none. */
+  fieldMatches(g: PositionGroup): Uint8Array | null {
+    if (!g.fieldMajors) return null;
+    const out = new Uint8Array(this.majors.length);
+    for (let m = 0; m < this.majors.length; m++) {
+      const major = this.majors[m]!;
+      let ok = g.fieldCache.get(major);
+      if (ok === undefined) g.fieldCache.set(major, (ok = majorMatchesAny(g.fieldMajors, major)));
+      out[m] = ok ? 1 : 0;
+    }
+    return out;
+  }
+}
+
+/**
+ * targetBlockMask for the people `list` (indices into the table) and one group, at once: person k's
+ * mask in maskOut[k] and JPM in jpmOut[k] (NaN without competency data). The same comparisons in the
+ * same order, the JPM by jpmValue's arithmetic (test/proposer/gate.test.ts holds both equal to
+ * targetBlockMask and the engine).
+ */
+export function targetBlockMasks(t: GateTable, list: Int32Array, g: PositionGroup, s: Settings, date: Day, maskOut: Uint8Array, jpmOut: Float64Array): void {
+  const req = g.req;
+  const minRank = req.minRankIndex;
+  const structural = g.structural;
+  const minEdu = req.minEducationRank;
+  const st = req.standards;
+  const t0 = st[0]!, t1 = st[1]!, t2 = st[2]!, t3 = st[3]!, t4 = st[4]!, t5 = st[5]!, t6 = st[6]!, t7 = st[7]!, t8 = st[8]!;
+  const sum = req.standardSum;
+  const jpmMin = s.jpmMin;
+  const bup = t.retirementDays(req.retirementAge);
+  const gLadder = g.ladderId;
+  const gRung = g.rung;
+  const gEq = g.equivalent;
+  const field = t.fieldMatches(g);
+  const { rankIndex, eduRank, hasComp, comp, hasBirth, ladderId, rung, equivalent, majorId } = t;
+  for (let q = 0; q < list.length; q++) {
+    const k = list[q]!;
+    let mask = 0;
+    const ri = rankIndex[k]!;
+    if (ri >= 0) {
+      const below = minRank - ri;
+      if (below > 1 || (below === 1 && !structural)) mask |= RANK;
+    }
+    const er = eduRank[k]!;
+    if (er >= 0 && er < minEdu) mask |= EDUCATION;
+    let jpm = NaN;
+    if (hasComp[k]) {
+      const c = k * 9;
+      let x = 0;
+      let a = comp[c]!;
+      x += a < t0 ? a : t0;
+      a = comp[c + 1]!;
+      x += a < t1 ? a : t1;
+      a = comp[c + 2]!;
+      x += a < t2 ? a : t2;
+      a = comp[c + 3]!;
+      x += a < t3 ? a : t3;
+      a = comp[c + 4]!;
+      x += a < t4 ? a : t4;
+      a = comp[c + 5]!;
+      x += a < t5 ? a : t5;
+      a = comp[c + 6]!;
+      x += a < t6 ? a : t6;
+      a = comp[c + 7]!;
+      x += a < t7 ? a : t7;
+      a = comp[c + 8]!;
+      x += a < t8 ? a : t8;
+      jpm = Math.round((10000 * x) / sum) / 100;
+      if (jpm < jpmMin) mask |= JPM_LOW;
+    }
+    jpmOut[k] = jpm;
+    if (hasBirth[k] && bup[k]! <= date) mask |= RETIRED;
+    const li = ladderId[k]!;
+    if (li >= 0 && gLadder >= 0) {
+      const up = li === gLadder ? gRung - rung[k]! : gEq - equivalent[k]!;
+      if (up > 1) mask |= SKIP;
+      else if (up < 0) mask |= DOWN;
+    }
+    if (field && !field[majorId[k]!]) mask |= FIELD;
+    maskOut[k] = mask;
+  }
+}

@@ -29,7 +29,7 @@ import { FindingSink } from '../rules/emit';
 import { walkProposals } from '../rules/proposals';
 import { indexRoster, type RosterIndex } from '../rules/roster';
 import { createMoveContext, type MoveContext } from '../rules/transfer';
-import { GATED_RULES, groupPositions, maskRules, personGate, targetBlockMask, type PersonGate } from '../proposer/prefilter';
+import { GATED_RULES, GateTable, groupPositions, maskRules, personGate, targetBlockMasks, type PersonGate } from '../proposer/prefilter';
 import { personTerms, scoreOf, scoreParts, unitKey, type PersonTerms } from '../proposer/score';
 import { opensVacancy } from '../proposer/vacancies';
 import { ruleMessage } from '../rules/messages';
@@ -38,7 +38,7 @@ import type { Book, Lang, RuleId } from '../rules/types';
 import { addMonths, anniversary, isoDate, type Day } from '../values/dates';
 import { listKey } from '../values/parse';
 import { requirements } from '../requirements';
-import { competencyShortfall, readinessOf } from './readiness';
+import { readinessOf } from './readiness';
 import { talentPool } from './talent';
 import {
   READINESS_BY_ORDER, READINESS_ORDER, type Holder, type KeyPost, type PlanNote, type Readiness, type Successor, type SuccessionResult,
@@ -177,6 +177,10 @@ export function successionOf(book: Book, opts: SuccessionOptions = {}): Successi
   const newVacancy = new Float64Array(nC);
   // What readiness needs of each person's errors (errorKind), filled with them.
   const personKind = new Uint8Array(nC);
+  const perfTerm = new Float64Array(nC);
+  const rotTerm = new Float64Array(nC);
+  // The gate's numbers as typed arrays (made once the pool's gates are; later rows are set as made).
+  let table: GateTable | null = null;
   // The person-level work, once per person and only for people some post may need: the pool (7–9)
   // always, boxes 4–6 only where a post has fewer pool candidates than `Jumlah Suksesor` (rare in a
   // real agency, and they are more than half of the people).
@@ -189,12 +193,19 @@ export function successionOf(book: Book, opts: SuccessionOptions = {}): Successi
     x.gate = personGate(e, c.move.positions);
     x.terms = personTerms(e, w, s.tenureMaxMonths, asOf, !opensVacancy(c.counts, e.positionCode));
     newVacancy[k] = x.terms.newVacancy;
+    perfTerm[k] = x.terms.performance;
+    rotTerm[k] = x.terms.rotation;
+    table?.set(k, x.gate);
   };
   const poolIdx: number[] = [];
   const outIdx: number[] = [];
   cands.forEach((x, k) => (x.inPool ? poolIdx : outIdx).push(k));
   if (keyPosts.length > 0) for (const k of poolIdx) ensure(k);
   const poolList = Int32Array.from(poolIdx);
+  table = new GateTable(cands.map((x) => x.gate ?? null));
+  const { rankIndex, hasComp, comp } = table;
+  const maskOf = new Uint8Array(nC);
+  const jpmOf = new Float64Array(nC);
   const outList = Int32Array.from(outIdx);
   const candOf = new Map<string, number>();
   cands.forEach((x, k) => candOf.set(x.e.nip, k));
@@ -251,7 +262,6 @@ export function successionOf(book: Book, opts: SuccessionOptions = {}): Successi
   const prefFlag = new Uint8Array(nC);
   const noMajor = { flags: new Uint8Array(nC), list: new Int32Array(0) };
   const prefLists = prefersUnit.map((l) => Int32Array.from(l));
-  const jpmBox = new Float64Array(1);
   const jpmOk = s.jpmOk;
   const M0 = Math.max(8, N + 4);
   let pairsScanned = 0;
@@ -267,30 +277,39 @@ export function successionOf(book: Book, opts: SuccessionOptions = {}): Successi
     let poolAll = 0;
     let outsideAll = 0;
     const judgeGroup = (list: Int32Array) => {
+      // The gate's masks and JPMs for the whole list at once (typed arrays), then each pair classified.
+      targetBlockMasks(table, list, g, s, asOf, maskOf, jpmOf);
       const minRank = req.minRankIndex;
+      const st = req.standards;
+      const wJpm = w.jpm;
       for (let q = 0; q < list.length; q++) {
         const k = list[q]!;
-        const x = cands[k]!;
-        const gate = x.gate;
-        const mask = targetBlockMask(gate, g, s, asOf, jpmBox);
+        const mask = maskOf[k]!;
         if (mask & DOWN) {
           cls[k] = -1; // LEVEL_DOWN: not a candidate (RULES.md)
           continue;
         }
-        const jpm = jpmBox[0]!; // NaN: no competency levels
+        const jpm = jpmOf[k]!; // NaN: no competency levels
         // readinessOf(x.errors, MASK_ERRORS[mask], facts), from the two lists' precomputed kinds.
-        const stepsBelow = gate.rankIndex < 0 ? 0 : minRank - gate.rankIndex;
+        const ri = rankIndex[k]!;
+        const stepsBelow = ri < 0 ? 0 : minRank - ri;
         const pk = personKind[k]!;
         const mk = MASK_KIND[mask]!;
         let order: number;
         if (pk === KIND_NONE && mk === KIND_NONE && jpm >= jpmOk) order = NOW;
         else if (!soonKind(pk, stepsBelow) || !soonKind(mk, stepsBelow)) order = NOT_YET;
+        else if (!hasComp[k]) order = NOT_YET; // competencyShortfall null
         else {
-          const short = competencyShortfall(gate.competencies, req.standards);
-          order = short === null || short > 1 ? NOT_YET : SOON;
+          // competencyShortfall(levels, standards) > 1
+          let short = -Infinity;
+          for (let i = 0; i < 9; i++) {
+            const d = st[i]! - comp[k * 9 + i]!;
+            if (d > short) short = d;
+          }
+          order = short > 1 ? NOT_YET : SOON;
         }
         cls[k] = order;
-        head[k] = (w.jpm * (jpm === jpm ? jpm : 0)) / 100 + x.terms.performance + x.terms.rotation;
+        head[k] = (wJpm * (jpm === jpm ? jpm : 0)) / 100 + perfTerm[k]! + rotTerm[k]!;
         if (inPool[k]) poolAll++;
         else outsideAll++;
       }
