@@ -5,10 +5,13 @@
  * no error (a plan built on a bad cell would be wrong) and whose move has no error finding. Positions:
  * those with a vacant seat (vacancies.ts) and no error on their Jabatan row.
  *
- * The engine decides eligibility: personFindings once per person (a cheap prune: status, tenure,
+ * The engine's rules decide eligibility: personFindings once per person (a cheap prune: status, tenure,
  * performance, discipline and moratorium rule out most people before any position is looked at), then
- * targetFindings once per person and group of positions the target rules cannot tell apart, behind the
- * numeric gate of prefilter.ts. Moves with LEVEL_DOWN and into the person's own position are left out.
+ * the target rules once per person and group of positions they cannot tell apart, by the numeric gate
+ * of prefilter.ts, which gives exactly the engine's error rules and LEVEL_DOWN and its JPM
+ * (test/proposer/gate.test.ts). For a plan without warnings (withoutWarnings) the engine's
+ * targetFindings judges each pair the gate passes, as the gate knows no warnings. Moves with
+ * LEVEL_DOWN and into the person's own position are left out.
  *
  * Output is a column-major CSR (positions by code, people by NIP within each), with per-pair typed
  * arrays only; a person-by-person index of it is built when an explanation needs one.
@@ -17,7 +20,7 @@ import type { Employee, Position, Settings } from '../model';
 import { personFindings, targetFindings, type MoveContext, type MoveFinding } from '../rules/transfer';
 import { RULE_IDS, type RuleId } from '../rules/types';
 import type { Day } from '../values/dates';
-import { GATED_RULES, groupPositions, personGate, targetBlockMask } from './prefilter';
+import { GATED_RULES, GateTable, groupPositions, personGate, targetBlockMasks, type PersonGate } from './prefilter';
 import { personTerms, unitKey, type PersonTerms } from './score';
 import { majorMatchesAny } from '../rules/transfer';
 
@@ -92,23 +95,18 @@ export interface RowPairs {
  */
 class RecordBuffer {
   person = new Int32Array(1 << 12);
-  group = new Int32Array(1 << 12);
   jpmPart = new Float64Array(1 << 12);
   n = 0;
-  push(i: number, g: number, jpmPart: number): void {
-    if (this.n === this.group.length) {
+  push(i: number, jpmPart: number): void {
+    if (this.n === this.person.length) {
       const person = new Int32Array(this.n * 2);
-      const group = new Int32Array(this.n * 2);
       const part = new Float64Array(this.n * 2);
       person.set(this.person);
-      group.set(this.group);
       part.set(this.jpmPart);
       this.person = person;
-      this.group = group;
       this.jpmPart = part;
     }
     this.person[this.n] = i;
-    this.group[this.n] = g;
     this.jpmPart[this.n] = jpmPart;
     this.n++;
   }
@@ -194,12 +192,11 @@ export function buildCandidates(input: CandidateInput): CandidateGraph {
   // Whether moving someone out of a position opens no vacancy, per position code (people share positions).
   const overFull = new Map<string, boolean>();
 
-  // Pass 1: the verdicts, one record per accepted (person, group).
-  const records = new RecordBuffer();
-  const jpmBox = new Float64Array(1);
+  // Pass 1a: person by person, the score terms and the person-level rules (the engine's personFindings).
   const opts = { date, reason: null } as const;
   const strict = input.withoutWarnings === true;
-  let movable = 0;
+  const gates: (PersonGate | null)[] = new Array(nRows).fill(null);
+  const movableRows: number[] = [];
   let engineCalls = 0;
   const progressEvery = Math.max(1, Math.floor(nRows / 200));
 
@@ -227,22 +224,37 @@ export function buildCandidates(input: CandidateInput): CandidateGraph {
       personBlocks.set(e.nip, blocks);
       continue;
     }
-    movable++;
-    const gate = personGate(e, ctx.positions);
+    movableRows.push(i);
+    gates[i] = personGate(e, ctx.positions);
+  }
+  const movable = movableRows.length;
+  const movableList = Int32Array.from(movableRows);
 
-    for (let gi = 0; gi < nGroups; gi++) {
-      const g = groups[gi]!;
-      const mask = targetBlockMask(gate, g, s, date, jpmBox);
+  // Pass 1b: group by group, the gate over every movable person at once (typed arrays: GateTable);
+  // one record per accepted (person, group), so the records come grouped, in NIP order within a group.
+  const table = new GateTable(gates);
+  const maskOf = new Uint8Array(nRows);
+  const jpmOf = new Float64Array(nRows);
+  const records = new RecordBuffer();
+  const groupStart = new Int32Array(nGroups + 1);
+  const ownHit = new Int32Array(nCols);
+  for (let gi = 0; gi < nGroups; gi++) {
+    const g = groups[gi]!;
+    groupStart[gi] = records.n;
+    targetBlockMasks(table, movableList, g, s, date, maskOf, jpmOf);
+    for (let q = 0; q < movableList.length; q++) {
+      const i = movableList[q]!;
+      const mask = maskOf[i]!;
       if (mask !== 0) {
         if ((mask & (mask - 1)) === 0) nearCount[gi * NR + gatedIndex[31 - Math.clz32(mask)]!]++;
         continue;
       }
-      let jpm = jpmBox[0]!;
+      let jpm = jpmOf[i]!;
       if (strict) {
         // A plan without warnings: the engine judges the warnings (the gate knows only the errors),
         // and the JPM it reports is the one scored.
         engineCalls++;
-        const r = targetFindings(ctx, e, g.representative, opts);
+        const r = targetFindings(ctx, people[i]!, g.representative, opts);
         let blocked: RuleId | null = null;
         let nBlocked = 0;
         for (const f of r.findings) {
@@ -262,34 +274,20 @@ export function buildCandidates(input: CandidateInput): CandidateGraph {
       // Otherwise the gate's mask is exactly the engine's error rules and LEVEL_DOWN, and its JPM the
       // engine's (test/proposer/gate.test.ts checks both for every pair of random workbooks): an
       // empty mask is a move the engine allows, and calling it would only build its warnings' texts.
-      records.push(i, gi, (w.jpm * jpm) / 100);
+      records.push(i, (w.jpm * jpm) / 100); // records of group gi: groupStart[gi] ≤ q < groupStart[gi + 1]
+      const own = ownColOf[i]!;
+      if (own >= 0 && groupOfCol[own] === gi) ownHit[own]!++; // never into their own position (SAME_POSITION)
     }
   }
+  groupStart[nGroups] = records.n;
   input.onProgress?.(nRows, nRows);
 
   // Pass 2: the pairs, position by position, in arrays of their exact size (one buffer: one large
-  // allocation, hence at most one garbage collection it triggers). The records are bucketed by group
-  // (stably: each group lists its people in NIP order); a position's pairs are then its group's
-  // records less its own holder (never into their own position: SAME_POSITION), written in sequence.
-  // The score's six terms are added in scoreOf's order (score.ts), so that explanations add up exactly.
-  const nRec = records.n;
-  const groupStart = new Int32Array(nGroups + 1);
-  for (let q = 0; q < nRec; q++) groupStart[records.group[q]! + 1]!++;
-  for (let g = 0; g < nGroups; g++) groupStart[g + 1]! += groupStart[g]!;
-  const fillAt = groupStart.slice(0, nGroups);
-  const recPerson = new Int32Array(nRec);
-  const recPart = new Float64Array(nRec);
-  const ownHit = new Int32Array(nCols);
-  for (let q = 0; q < nRec; q++) {
-    const g = records.group[q]!;
-    const at = fillAt[g]!;
-    fillAt[g] = at + 1;
-    const i = records.person[q]!;
-    recPerson[at] = i;
-    recPart[at] = records.jpmPart[q]!;
-    const own = ownColOf[i]!;
-    if (own >= 0 && groupOfCol[own] === g) ownHit[own]!++;
-  }
+  // allocation, hence at most one garbage collection it triggers). A position's pairs are its group's
+  // records less its own holder, written in sequence. The score's six terms are added in scoreOf's
+  // order (score.ts), so that explanations add up exactly.
+  const recPerson = records.person;
+  const recPart = records.jpmPart;
   const colStart = new Int32Array(nCols + 1);
   for (let c = 0; c < nCols; c++) {
     const g = groupOfCol[c]!;
