@@ -69,7 +69,9 @@ export default async function bench(): Promise<void> {
       `  workbook: ${st.employees.toLocaleString('en')} employees, ${st.pool.toLocaleString('en')} free to propose, ${st.movable.toLocaleString('en')} pass the personal rules; ` +
         `${st.positionsWithVacancy.toLocaleString('en')} positions with ${st.seats.toLocaleString('en')} vacant seats`,
     );
-    console.log(`  candidates: ${st.pairs.toLocaleString('en')} eligible pairs from ${st.engineCalls.toLocaleString('en')} engine calls (targetFindings)`);
+    console.log(
+      `  candidates: ${st.pairs.toLocaleString('en')} eligible pairs; ${st.engineCalls.toLocaleString('en')} engine calls (targetFindings: the gate, exact on errors, decides without them unless --tanpa-peringatan)`,
+    );
     console.log(`  plan: ${plan.moves.length.toLocaleString('en')} moves (seats filled), ${unfilled.toLocaleString('en')} seats left vacant, total score ${plan.totalScore.toFixed(2)}, ${plan.opened.length.toLocaleString('en')} positions with new vacancies`);
     console.log(`  read (surgical writer's open)  ${s(t.readMs)}`);
     console.log(`  check (parse + rules, context) ${s(t.checkMs)}`);

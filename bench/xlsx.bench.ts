@@ -9,17 +9,34 @@
  *   - JSZip for the zip half,
  *   - SheetJS (`@e965/xlsx` 0.20.3, a devDependency for this comparison only),
  * and the surgical writer's save of a copy with 5,000 Usulan rows appended against exceljs's save.
+ * Then the issue's yardstick for the whole command: `propose --out` on the same file, split into read /
+ * plan (check + candidates + solve + explanations) / write (in process, proposeFile: what the CLI
+ * runs), and the whole CLI spawned (`node bin/mutasi.cjs propose <file> --out <tmp>`: process start,
+ * tsx, printing) against the chosen reader's read time — goal: the whole CLI ≤ 2× that read. The
+ * machine may be shared: the CLI's CPU time (user + system) is printed beside its wall time, and the
+ * ratios use figures of the same run. Memory: the CLI's peak resident set.
  * Nothing is asserted; the figures are printed.
  */
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { sheetsToRead } from '../shared/workbook/reader';
 import { OpcPackage } from '../shared/xlsx/package';
 import { readDateStyles, readSharedStrings, readWorksheet, readWorksheetSax, workbookInfo } from '../shared/xlsx/read';
 import { XlsxDocument } from '../shared/xlsx/write';
+import { proposeFile } from '../sync-server/cli/commands/propose';
 import { readSheetsStreaming } from '../sync-server/xlsx/exceljs-gateway';
 import { benchWorkbook } from './workbook-cache';
+
+/** Preloaded into the CLI child: its CPU time (user + system, ms) and peak RSS (kB) on stderr at exit. */
+const USAGE_ON_EXIT =
+  'data:text/javascript,' +
+  encodeURIComponent(
+    "process.on('exit', () => { const u = process.cpuUsage(); process.stderr.write(`CPU_MS ${(u.user + u.system) / 1000}\\nMAX_RSS_KB ${process.resourceUsage().maxRSS}\\n`); });",
+  );
 
 const s = (ms: number) => `${(ms / 1000).toFixed(2).padStart(6)} s`;
 const known = (name: string) => sheetsToRead([name]).length > 0;
@@ -118,4 +135,43 @@ export default async function bench(): Promise<void> {
   console.log(`  JSZip + scanner                ${s(jszipMs + xmlMs)}   ${((jszipMs + xmlMs) / reference).toFixed(2)}× (unzip ${s(jszipMs).trim()})`);
   console.log(`  SheetJS @e965/xlsx 0.20.3      ${Number.isNaN(sheetjsMs) ? '   n/a (not installed)' : `${s(sheetjsMs)}   ${(sheetjsMs / reference).toFixed(2)}×`}`);
   console.log(`  saving a copy with 5,000 Usulan rows: surgical writer ${s(surgicalMs).trim()}, exceljs writeBuffer ${s(exceljsSaveMs).trim()}`);
+
+  // Issue 12's yardstick: propose --out on the same file, against the chosen reader's read (`ours`).
+  const dir = mkdtempSync(path.join(tmpdir(), 'mutasi-xlsx-bench-'));
+  try {
+    let t: Awaited<ReturnType<typeof proposeFile>>['timings'] | null = null;
+    for (let r = 0; r < 2; r++) {
+      const res = await proposeFile(file, path.join(dir, `in-process-${r}.xlsx`), { lang: 'id' });
+      if (!t || res.timings.totalMs < t.totalMs) t = res.timings;
+    }
+    let cliMs = Infinity;
+    let cliCpuMs = NaN;
+    let cliRssKb = NaN;
+    for (let r = 0; r < 2; r++) {
+      const t0 = performance.now();
+      const p = spawnSync(process.execPath, ['--import', USAGE_ON_EXIT, path.join(__dirname, '../bin/mutasi.cjs'), 'propose', file, '--out', path.join(dir, `cli-${r}.xlsx`)], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 28,
+        env: { ...process.env, NO_COLOR: '1' },
+      });
+      const ms = performance.now() - t0;
+      if (p.status !== 0) throw new Error(`propose failed (${p.status}): ${p.stderr}`);
+      if (ms < cliMs) {
+        cliMs = ms;
+        cliCpuMs = Number(/CPU_MS (\d+(?:\.\d+)?)/.exec(p.stderr)?.[1] ?? NaN);
+        cliRssKb = Number(/MAX_RSS_KB (\d+)/.exec(p.stderr)?.[1] ?? NaN);
+      }
+    }
+    const plan = t!.checkMs + t!.candidatesMs + t!.solveMs + t!.explainMs;
+    console.log(`  propose --out on this file (in process, best of 2), against the chosen reader's read ${s(ours).trim()}:`);
+    console.log(`    read (surgical writer's open) ${s(t!.readMs)}   ${(t!.readMs / ours).toFixed(2)}× read`);
+    console.log(`    plan                          ${s(plan)}   ${(plan / ours).toFixed(2)}× read (check ${s(t!.checkMs).trim()}, candidates ${s(t!.candidatesMs).trim()}, solve ${s(t!.solveMs).trim()}, explanations ${s(t!.explainMs).trim()})`);
+    console.log(`    write                         ${s(t!.writeMs)}   ${(t!.writeMs / ours).toFixed(2)}× read`);
+    console.log(`    in-process total              ${s(t!.totalMs)}   ${(t!.totalMs / ours).toFixed(2)}× read`);
+    console.log(
+      `  mutasi propose (whole CLI)      ${s(cliMs)}   ${(cliMs / ours).toFixed(2)}× read, goal ≤ 2× (best of 2; CPU ${s(cliCpuMs).trim()} = ${(cliCpuMs / ours).toFixed(2)}× read; peak RSS ${(cliRssKb / 1024).toFixed(0)} MB)`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -5,10 +5,13 @@
  * no error (a plan built on a bad cell would be wrong) and whose move has no error finding. Positions:
  * those with a vacant seat (vacancies.ts) and no error on their Jabatan row.
  *
- * The engine decides eligibility: personFindings once per person (a cheap prune: status, tenure,
+ * The engine's rules decide eligibility: personFindings once per person (a cheap prune: status, tenure,
  * performance, discipline and moratorium rule out most people before any position is looked at), then
- * targetFindings once per person and group of positions the target rules cannot tell apart, behind the
- * numeric gate of prefilter.ts. Moves with LEVEL_DOWN and into the person's own position are left out.
+ * the target rules once per person and group of positions they cannot tell apart, by the numeric gate
+ * of prefilter.ts, which gives exactly the engine's error rules and LEVEL_DOWN and its JPM
+ * (test/proposer/gate.test.ts). For a plan without warnings (withoutWarnings) the engine's
+ * targetFindings judges each pair the gate passes, as the gate knows no warnings. Moves with
+ * LEVEL_DOWN and into the person's own position are left out.
  *
  * Output is a column-major CSR (positions by code, people by NIP within each), with per-pair typed
  * arrays only; a person-by-person index of it is built when an explanation needs one.
@@ -17,7 +20,7 @@ import type { Employee, Position, Settings } from '../model';
 import { personFindings, targetFindings, type MoveContext, type MoveFinding } from '../rules/transfer';
 import { RULE_IDS, type RuleId } from '../rules/types';
 import type { Day } from '../values/dates';
-import { GATED_RULES, groupPositions, personGate, targetBlockMask } from './prefilter';
+import { GATED_RULES, GateTable, groupPositions, personGate, targetBlockMasks, type PersonGate } from './prefilter';
 import { personTerms, unitKey, type PersonTerms } from './score';
 import { majorMatchesAny } from '../rules/transfer';
 
@@ -83,26 +86,27 @@ export interface RowPairs {
 }
 
 /**
- * What the engine accepted, one record per (person, group of positions): the group and the JPM part
- * of the score, which are the same for every position of the group. The pairs themselves are
- * expanded from these records once their number is known, into arrays of exactly that size: on a
- * 40,000-staff workbook there are some 10^5 records for 10^7 pairs, and growing pair arrays by
- * doubling allocated (and garbage-collected) several hundred megabytes more than the final arrays.
+ * What the gate (and, for a plan without warnings, the engine) accepted, one record per (person,
+ * group of positions): the person and the JPM part of the score, which are the same for every
+ * position of the group. The pairs themselves are expanded from these records once their number is
+ * known, into arrays of exactly that size: on a 40,000-staff workbook there are some 10^5 records for
+ * 10^7 pairs, and growing pair arrays by doubling allocated (and garbage-collected) several hundred
+ * megabytes more than the final arrays.
  */
 class RecordBuffer {
-  group = new Int32Array(1 << 12);
+  person = new Int32Array(1 << 12);
   jpmPart = new Float64Array(1 << 12);
   n = 0;
-  push(g: number, jpmPart: number): void {
-    if (this.n === this.group.length) {
-      const group = new Int32Array(this.n * 2);
+  push(i: number, jpmPart: number): void {
+    if (this.n === this.person.length) {
+      const person = new Int32Array(this.n * 2);
       const part = new Float64Array(this.n * 2);
-      group.set(this.group);
+      person.set(this.person);
       part.set(this.jpmPart);
-      this.group = group;
+      this.person = person;
       this.jpmPart = part;
     }
-    this.group[this.n] = g;
+    this.person[this.n] = i;
     this.jpmPart[this.n] = jpmPart;
     this.n++;
   }
@@ -110,21 +114,42 @@ class RecordBuffer {
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** A small-int id per distinct key (first seen, first numbered). */
+function interner(): { ids: Map<string, number>; id(k: string): number } {
+  const ids = new Map<string, number>();
+  return {
+    ids,
+    id(k) {
+      let v = ids.get(k);
+      if (v === undefined) ids.set(k, (v = ids.size));
+      return v;
+    },
+  };
+}
+
 export function buildCandidates(input: CandidateInput): CandidateGraph {
   const { ctx, settings: s, date } = input;
   const w = s.weights;
   const people = [...input.people].sort((a, b) => byString(a.nip, b.nip));
   const positions = [...input.positions].sort((a, b) => byString(a.code, b.code));
+  const nRows = people.length;
+  const nCols = positions.length;
   const colOf = new Map<string, number>();
   positions.forEach((p, j) => colOf.set(p.code, j));
   const capacity = Int32Array.from(positions, (p) => input.vacant(p.code));
 
+  // Unit keys (listKey) of units and Unit Diminati: many people and positions share a few hundred.
+  const keyCache = new Map<string, string>();
+  const keyOf = (u: string): string => {
+    let k = keyCache.get(u);
+    if (k === undefined) keyCache.set(u, (k = unitKey(u)));
+    return k;
+  };
   // Per position: unit id (for Unit Diminati) and majors-list id (for Rumpun Jurusan), as small ints.
-  const unitIds = new Map<string, number>();
+  const units = interner();
   const unitOf = Int32Array.from(positions, (p) => {
-    const k = unitKey(p.unit);
-    let id = unitIds.get(k);
-    if (id === undefined) unitIds.set(k, (id = unitIds.size));
+    const k = keyOf(p.unit);
+    const id = units.id(k);
     return k === '' ? -1 : id;
   });
   const majorLists: string[][] = [];
@@ -139,139 +164,146 @@ export function buildCandidates(input: CandidateInput): CandidateGraph {
     }
     return id;
   });
-  // Whether a Jurusan matches a majors list, per distinct Jurusan (many people share one).
-  const majorMatch = new Map<string, Int8Array>();
 
   const groups = groupPositions(positions, input.withoutWarnings === true);
+  const nGroups = groups.length;
   const groupCols = groups.map((g) => Int32Array.from(g.positions, (p) => colOf.get(p.code)!));
+  const groupOfCol = new Int32Array(nCols);
+  groupCols.forEach((cols, gi) => cols.forEach((c) => (groupOfCol[c] = gi)));
 
-  const terms: PersonTerms[] = [];
+  const terms: PersonTerms[] = new Array(nRows);
   const personBlocks = new Map<string, MoveFinding[]>();
   // Near candidates per group and rule (expanded to positions at the end: a group may hold thousands).
   const NR = RULE_IDS.length;
-  const nearCount = new Int32Array(groups.length * NR);
+  const nearCount = new Int32Array(nGroups * NR);
   const ruleIndex = new Map<RuleId, number>(RULE_IDS.map((r, k) => [r, k]));
   const gatedIndex = GATED_RULES.map((r) => ruleIndex.get(r)!);
 
-  const groupOfCol = new Int32Array(positions.length);
-  groupCols.forEach((cols, gi) => cols.forEach((c) => (groupOfCol[c] = gi)));
-  // Pass 1: the engine's verdicts, one record per accepted (person, group); pairs counted per person.
-  const records = new RecordBuffer();
-  const recStart = new Int32Array(people.length + 1);
-  const jpmBox = new Float64Array(1);
+  // Per person, what the pairs' scores need: own column, the score terms, Unit Diminati as unit ids
+  // (flat: prefStart[i] ≤ x < prefStart[i+1]) and the Jurusan as an id.
+  const ownColOf = new Int32Array(nRows);
+  const perf = new Float64Array(nRows);
+  const rot = new Float64Array(nRows);
+  const newVac = new Float64Array(nRows);
+  const prefStart = new Int32Array(nRows + 1);
+  const prefFlat: number[] = [];
+  const majors = interner();
+  const majorOf = new Int32Array(nRows);
+  // Whether moving someone out of a position opens no vacancy, per position code (people share positions).
+  const overFull = new Map<string, boolean>();
+
+  // Pass 1a: person by person, the score terms and the person-level rules (the engine's personFindings).
   const opts = { date, reason: null } as const;
   const strict = input.withoutWarnings === true;
-  let movable = 0;
+  const gates: (PersonGate | null)[] = new Array(nRows).fill(null);
+  const movableRows: number[] = [];
   let engineCalls = 0;
-  let nPairs = 0;
-  const progressEvery = Math.max(1, Math.floor(people.length / 200));
+  const progressEvery = Math.max(1, Math.floor(nRows / 200));
 
-  for (let i = 0; i < people.length; i++) {
+  for (let i = 0; i < nRows; i++) {
     const e = people[i]!;
-    recStart[i] = records.n;
-    const t = personTerms(e, w, s.tenureMaxMonths, date, input.originOverFull(e.positionCode));
-    terms.push(t);
-    if (input.onProgress && i % progressEvery === 0) input.onProgress(i, people.length);
+    let over = overFull.get(e.positionCode);
+    if (over === undefined) overFull.set(e.positionCode, (over = input.originOverFull(e.positionCode)));
+    const t = personTerms(e, w, s.tenureMaxMonths, date, over, keyOf);
+    terms[i] = t;
+    const ownCol = colOf.get(e.positionCode) ?? -1;
+    ownColOf[i] = ownCol;
+    perf[i] = t.performance;
+    rot[i] = t.rotation;
+    newVac[i] = t.newVacancy;
+    for (const u of t.preferredUnits) {
+      const id = units.ids.get(u);
+      if (id !== undefined) prefFlat.push(id);
+    }
+    prefStart[i + 1] = prefFlat.length;
+    majorOf[i] = majors.id(e.educationMajor);
+    if (input.onProgress && i % progressEvery === 0) input.onProgress(i, nRows);
 
     const blocks = personFindings(ctx, e, opts).filter((f) => f.severity === 'error' || (strict && f.severity === 'warning'));
     if (blocks.length > 0) {
       personBlocks.set(e.nip, blocks);
       continue;
     }
-    movable++;
-    const gate = personGate(e, ctx.positions);
-    const ownCol = colOf.get(e.positionCode) ?? -1;
-    const ownGroup = ownCol >= 0 ? groupOfCol[ownCol]! : -1;
+    movableRows.push(i);
+    gates[i] = personGate(e, ctx.positions);
+  }
+  const movable = movableRows.length;
+  const movableList = Int32Array.from(movableRows);
 
-    for (let gi = 0; gi < groups.length; gi++) {
-      const g = groups[gi]!;
-      const mask = targetBlockMask(gate, g, s, date, jpmBox);
+  // Pass 1b: group by group, the gate over every movable person at once (typed arrays: GateTable);
+  // one record per accepted (person, group), so the records come grouped, in NIP order within a group.
+  const table = new GateTable(gates);
+  const maskOf = new Uint8Array(nRows);
+  const jpmOf = new Float64Array(nRows);
+  const records = new RecordBuffer();
+  const groupStart = new Int32Array(nGroups + 1);
+  const ownHit = new Int32Array(nCols);
+  for (let gi = 0; gi < nGroups; gi++) {
+    const g = groups[gi]!;
+    groupStart[gi] = records.n;
+    targetBlockMasks(table, movableList, g, s, date, maskOf, jpmOf);
+    for (let q = 0; q < movableList.length; q++) {
+      const i = movableList[q]!;
+      const mask = maskOf[i]!;
       if (mask !== 0) {
         if ((mask & (mask - 1)) === 0) nearCount[gi * NR + gatedIndex[31 - Math.clz32(mask)]!]!++;
         continue;
       }
-      // The engine has the last word (and the JPM it reports is the one scored).
-      engineCalls++;
-      const r = targetFindings(ctx, e, g.representative, opts);
-      let blocked: RuleId | null = null;
-      let nBlocked = 0;
-      for (const f of r.findings) {
-        if (f.severity === 'error' || f.rule === 'LEVEL_DOWN' || (strict && f.severity === 'warning')) {
-          blocked = f.rule;
-          nBlocked++;
+      let jpm = jpmOf[i]!;
+      if (strict) {
+        // A plan without warnings: the engine judges the warnings (the gate knows only the errors),
+        // and the JPM it reports is the one scored.
+        engineCalls++;
+        const r = targetFindings(ctx, people[i]!, g.representative, opts);
+        let blocked: RuleId | null = null;
+        let nBlocked = 0;
+        for (const f of r.findings) {
+          if (f.severity === 'error' || f.rule === 'LEVEL_DOWN' || f.severity === 'warning') {
+            blocked = f.rule;
+            nBlocked++;
+          }
         }
+        if (nBlocked > 0) {
+          if (nBlocked === 1) nearCount[gi * NR + ruleIndex.get(blocked!)!]!++;
+          continue;
+        }
+        jpm = r.jpm ?? 0;
+      } else if (jpm !== jpm) {
+        jpm = 0; // no competency data (NaN): JPM part 0
       }
-      if (nBlocked > 0) {
-        if (nBlocked === 1) nearCount[gi * NR + ruleIndex.get(blocked!)!]!++;
-        continue;
-      }
-      records.push(gi, (w.jpm * (r.jpm ?? 0)) / 100);
-      nPairs += groupCols[gi]!.length - (gi === ownGroup ? 1 : 0); // never into their own position (SAME_POSITION)
+      // Otherwise the gate's mask is exactly the engine's error rules and LEVEL_DOWN, and its JPM the
+      // engine's (test/proposer/gate.test.ts checks both for every pair of random workbooks): an
+      // empty mask is a move the engine allows, and calling it would only build its warnings' texts.
+      records.push(i, (w.jpm * jpm) / 100); // records of group gi: groupStart[gi] ≤ q < groupStart[gi + 1]
+      const own = ownColOf[i]!;
+      if (own >= 0 && groupOfCol[own] === gi) ownHit[own]!++; // never into their own position (SAME_POSITION)
     }
   }
-  recStart[people.length] = records.n;
-  input.onProgress?.(people.length, people.length);
+  groupStart[nGroups] = records.n;
+  input.onProgress?.(nRows, nRows);
 
   // Pass 2: the pairs, position by position, in arrays of their exact size (one buffer: one large
-  // allocation, hence at most one garbage collection it triggers). Counted per position first;
-  // then filled person by person, so each position lists its people in NIP order. The score's six
-  // terms are added in scoreOf's order (score.ts), so that explanations add up exactly.
-  const nCols = positions.length;
-  const ownColOf = (e: Employee): number => colOf.get(e.positionCode) ?? -1;
+  // allocation, hence at most one garbage collection it triggers). A position's pairs are its group's
+  // records less its own holder, written in sequence. The score's six terms are added in scoreOf's
+  // order (score.ts), so that explanations add up exactly.
+  const recPerson = records.person;
+  const recPart = records.jpmPart;
   const colStart = new Int32Array(nCols + 1);
-  for (let i = 0; i < people.length; i++) {
-    if (recStart[i] === recStart[i + 1]) continue;
-    const ownCol = ownColOf(people[i]!);
-    for (let q = recStart[i]!, qEnd = recStart[i + 1]!; q < qEnd; q++) {
-      const cols = groupCols[records.group[q]!]!;
-      for (let k = 0; k < cols.length; k++) if (cols[k] !== ownCol) colStart[cols[k]! + 1]!++;
-    }
+  for (let c = 0; c < nCols; c++) {
+    const g = groupOfCol[c]!;
+    colStart[c + 1] = colStart[c]! + (groupStart[g + 1]! - groupStart[g]!) - ownHit[c]!;
   }
-  for (let c = 0; c < nCols; c++) colStart[c + 1]! += colStart[c]!;
-  const next = colStart.slice(0, nCols);
+  const nPairs = colStart[nCols]!;
   const buffer = new ArrayBuffer(nPairs * 12);
   const score = new Float64Array(buffer, 0, nPairs);
   const row = new Int32Array(buffer, nPairs * 8, nPairs);
-  const prefUnits: number[] = [];
-  for (let i = 0; i < people.length; i++) {
-    if (recStart[i] === recStart[i + 1]) continue;
-    const e = people[i]!;
-    const t = terms[i]!;
-    prefUnits.length = 0;
-    for (const u of t.preferredUnits) {
-      const id = unitIds.get(u);
-      if (id !== undefined) prefUnits.push(id);
-    }
-    let matches = majorMatch.get(e.educationMajor);
-    if (!matches) majorMatch.set(e.educationMajor, (matches = new Int8Array(majorLists.length).fill(-1)));
-    const base = t.performance;
-    const ownCol = ownColOf(e);
-    for (let q = recStart[i]!, qEnd = recStart[i + 1]!; q < qEnd; q++) {
-      const jpmPart = records.jpmPart[q]!;
-      const cols = groupCols[records.group[q]!]!;
-      for (let k = 0; k < cols.length; k++) {
-        const c = cols[k]!;
-        if (c === ownCol) continue;
-        const u = unitOf[c]!;
-        let pref = 0;
-        if (u >= 0) for (let x = 0; x < prefUnits.length; x++) if (prefUnits[x] === u) pref = w.preference;
-        let maj = 0;
-        const mid = majorsOf[c]!;
-        if (mid >= 0) {
-          let m = matches[mid]!;
-          if (m < 0) matches[mid] = m = majorMatchesAny(majorLists[mid]!, e.educationMajor) ? 1 : 0;
-          if (m === 1) maj = w.major;
-        }
-        const at = next[c]!;
-        next[c] = at + 1;
-        row[at] = i;
-        score[at] = jpmPart + base + t.rotation + pref + maj + t.newVacancy;
-      }
-    }
-  }
-
+  // Whether a Jurusan matches a majors list, per distinct Jurusan and list (-1: not yet known).
+  const nLists = majorLists.length;
+  const majorNames = [...majors.ids.keys()];
+  const majorMatch = new Int8Array(majorNames.length * nLists).fill(-1);
+  fillPairs(nCols, groupOfCol, unitOf, majorsOf, colStart, groupStart, recPerson, recPart, ownColOf, prefStart, Int32Array.from(prefFlat), majorOf, perf, rot, newVac, w.preference, w.major, majorMatch, nLists, (k, mid) => majorMatchesAny(majorLists[mid]!, majorNames[k]!), row, score);
   let byRow: RowPairs | null = null;
-  const rowPairs = (): RowPairs => (byRow ??= transposePairs(people.length, colStart, row));
+  const rowPairs = (): RowPairs => (byRow ??= transposePairs(nRows, colStart, row));
 
   const near = new Map<string, Map<RuleId, number>>();
   groups.forEach((g, gi) => {
@@ -294,6 +326,55 @@ export function buildCandidates(input: CandidateInput): CandidateGraph {
     movable,
     engineCalls,
   };
+}
+
+/** Pass 2's loop (a function of its own: V8 optimises a small hot loop far better than one inside buildCandidates). */
+function fillPairs(
+  nCols: number,
+  groupOfCol: Int32Array,
+  unitOf: Int32Array,
+  majorsOf: Int32Array,
+  colStart: Int32Array,
+  groupStart: Int32Array,
+  recPerson: Int32Array,
+  recPart: Float64Array,
+  ownColOf: Int32Array,
+  prefStart: Int32Array,
+  prefFlat: Int32Array,
+  majorOf: Int32Array,
+  perf: Float64Array,
+  rot: Float64Array,
+  newVac: Float64Array,
+  wPref: number,
+  wMajor: number,
+  majorMatch: Int8Array,
+  nLists: number,
+  matches: (major: number, list: number) => boolean,
+  row: Int32Array,
+  score: Float64Array,
+): void {
+  for (let c = 0; c < nCols; c++) {
+    const g = groupOfCol[c]!;
+    const u = unitOf[c]!;
+    const mid = majorsOf[c]!;
+    let at = colStart[c]!;
+    for (let q = groupStart[g]!, qEnd = groupStart[g + 1]!; q < qEnd; q++) {
+      const i = recPerson[q]!;
+      if (ownColOf[i] === c) continue;
+      let pref = 0;
+      if (u >= 0) for (let x = prefStart[i]!, xEnd = prefStart[i + 1]!; x < xEnd; x++) if (prefFlat[x] === u) pref = wPref;
+      let maj = 0;
+      if (mid >= 0) {
+        const k = majorOf[i]! * nLists + mid;
+        let m = majorMatch[k]!;
+        if (m < 0) majorMatch[k] = m = matches(majorOf[i]!, mid) ? 1 : 0;
+        if (m === 1) maj = wMajor;
+      }
+      row[at] = i;
+      score[at] = recPart[q]! + perf[i]! + rot[i]! + pref + maj + newVac[i]!;
+      at++;
+    }
+  }
 }
 
 /** The person-by-person index of the column-major pairs (for explanations of one person). */

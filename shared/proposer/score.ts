@@ -56,14 +56,15 @@ export interface PersonTerms {
 /**
  * @param originOverFull whether the person's current position holds more people than its Kebutuhan
  *   after the active proposals (then moving them out opens no new vacancy and costs no penalty).
+ * @param keyOf unitKey, or a memo of it (candidates.ts: tens of thousands of people share a few units).
  */
-export function personTerms(e: Employee, w: Weights, tenureMaxMonths: number, date: Day, originOverFull: boolean): PersonTerms {
+export function personTerms(e: Employee, w: Weights, tenureMaxMonths: number, date: Day, originOverFull: boolean, keyOf: (unit: string) => string = unitKey): PersonTerms {
   const months = monthsInPost(e, date);
   return {
     performance: w.performance * performanceFactor(e),
     rotation: months !== null && months >= tenureMaxMonths ? w.rotation : 0,
     newVacancy: originOverFull ? 0 : -w.newVacancyPenalty,
-    preferredUnits: e.preferences.map(unitKey).filter(Boolean),
+    preferredUnits: e.preferences.map((u) => keyOf(u)).filter(Boolean),
   };
 }
 

@@ -29,7 +29,7 @@ import { FindingSink } from '../rules/emit';
 import { walkProposals } from '../rules/proposals';
 import { indexRoster, type RosterIndex } from '../rules/roster';
 import { createMoveContext, type MoveContext } from '../rules/transfer';
-import { GATED_RULES, groupPositions, maskRules, personGate, targetBlockMask, type PersonGate } from '../proposer/prefilter';
+import { GATED_RULES, GateTable, groupPositions, maskRules, personGate, targetBlockMasks, type PersonGate } from '../proposer/prefilter';
 import { personTerms, scoreOf, scoreParts, unitKey, type PersonTerms } from '../proposer/score';
 import { opensVacancy } from '../proposer/vacancies';
 import { ruleMessage } from '../rules/messages';
@@ -38,7 +38,7 @@ import type { Book, Lang, RuleId } from '../rules/types';
 import { addMonths, anniversary, isoDate, type Day } from '../values/dates';
 import { listKey } from '../values/parse';
 import { requirements } from '../requirements';
-import { readinessOf, type ReadinessFacts } from './readiness';
+import { readinessOf } from './readiness';
 import { talentPool } from './talent';
 import {
   READINESS_BY_ORDER, READINESS_ORDER, type Holder, type KeyPost, type PlanNote, type Readiness, type Successor, type SuccessionResult,
@@ -64,6 +64,34 @@ const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const DOWN = 1 << GATED_RULES.indexOf('LEVEL_DOWN');
 /** The gated error rules of each mask value (LEVEL_DOWN is a warning, never an error). */
 const MASK_ERRORS: RuleId[][] = Array.from({ length: 1 << GATED_RULES.length }, (_, m) => maskRules(m & ~DOWN));
+
+/**
+ * readinessOf (readiness.ts) asks three things of an error list: is it empty, is every rule one a
+ * person can outgrow (TENURE_MIN, RANK_BELOW_MIN, COMPETENCY_FIT_LOW), and is RANK_BELOW_MIN among
+ * them (then the golongan may be at most two steps short). As bits, per person and per gate mask,
+ * so the gate's loop classifies a pair without walking lists.
+ */
+const KIND_NONE = 0;
+const KIND_SOON = 1;
+const KIND_SOON_RANK = 2;
+const KIND_NOT_YET = 3;
+function errorKind(list: readonly RuleId[]): number {
+  if (list.length === 0) return KIND_NONE;
+  let rank = false;
+  for (const r of list) {
+    if (r !== 'TENURE_MIN' && r !== 'RANK_BELOW_MIN' && r !== 'COMPETENCY_FIT_LOW') return KIND_NOT_YET;
+    if (r === 'RANK_BELOW_MIN') rank = true;
+  }
+  return rank ? KIND_SOON_RANK : KIND_SOON;
+}
+/** soonErrors of readiness.ts for a list of this kind. */
+function soonKind(kind: number, rankStepsBelow: number): boolean {
+  return kind === KIND_NONE || kind === KIND_SOON || (kind === KIND_SOON_RANK && rankStepsBelow <= 2);
+}
+const MASK_KIND = Uint8Array.from(MASK_ERRORS, errorKind);
+const NOW = READINESS_ORDER.now;
+const SOON = READINESS_ORDER.soon;
+const NOT_YET = READINESS_ORDER.notYet;
 
 /** One person the plan may name: box 4–9, PNS. Index order = NIP order (the last tie-break). */
 interface Cand {
@@ -147,6 +175,12 @@ export function successionOf(book: Book, opts: SuccessionOptions = {}): Successi
   });
   const nC = cands.length;
   const newVacancy = new Float64Array(nC);
+  // What readiness needs of each person's errors (errorKind), filled with them.
+  const personKind = new Uint8Array(nC);
+  const perfTerm = new Float64Array(nC);
+  const rotTerm = new Float64Array(nC);
+  // The gate's numbers as typed arrays (made once the pool's gates are; later rows are set as made).
+  let table: GateTable | null = null;
   // The person-level work, once per person and only for people some post may need: the pool (7–9)
   // always, boxes 4–6 only where a post has fewer pool candidates than `Jumlah Suksesor` (rare in a
   // real agency, and they are more than half of the people).
@@ -155,14 +189,24 @@ export function successionOf(book: Book, opts: SuccessionOptions = {}): Successi
     if (x.gate) return;
     const e = x.e;
     x.errors = personFindings(c.move, e, moveOpts).filter((f) => f.severity === 'error').map((f) => f.rule);
+    personKind[k] = errorKind(x.errors);
     x.gate = personGate(e, c.move.positions);
     x.terms = personTerms(e, w, s.tenureMaxMonths, asOf, !opensVacancy(c.counts, e.positionCode));
     newVacancy[k] = x.terms.newVacancy;
+    perfTerm[k] = x.terms.performance;
+    rotTerm[k] = x.terms.rotation;
+    table?.set(k, x.gate);
   };
   const poolIdx: number[] = [];
   const outIdx: number[] = [];
   cands.forEach((x, k) => (x.inPool ? poolIdx : outIdx).push(k));
   if (keyPosts.length > 0) for (const k of poolIdx) ensure(k);
+  const poolList = Int32Array.from(poolIdx);
+  table = new GateTable(cands.map((x) => x.gate ?? null));
+  const { rankIndex, hasComp, comp } = table;
+  const maskOf = new Uint8Array(nC);
+  const jpmOf = new Float64Array(nC);
+  const outList = Int32Array.from(outIdx);
   const candOf = new Map<string, number>();
   cands.forEach((x, k) => candOf.set(x.e.nip, k));
   // Who prefers which key-post unit (to add `Bobot Minat` per post without a per-pair search).
@@ -218,8 +262,7 @@ export function successionOf(book: Book, opts: SuccessionOptions = {}): Successi
   const prefFlag = new Uint8Array(nC);
   const noMajor = { flags: new Uint8Array(nC), list: new Int32Array(0) };
   const prefLists = prefersUnit.map((l) => Int32Array.from(l));
-  const jpmBox = new Float64Array(1);
-  const facts: ReadinessFacts = { jpm: null, jpmOk: s.jpmOk, rankStepsBelow: 0, levels: null, standards: [] };
+  const jpmOk = s.jpmOk;
   const M0 = Math.max(8, N + 4);
   let pairsScanned = 0;
   let engineCalls = 0;
@@ -231,29 +274,48 @@ export function successionOf(book: Book, opts: SuccessionOptions = {}): Successi
   for (const g of groups) {
     const tg = performance.now();
     const req = g.req;
-    facts.standards = req.standards;
     let poolAll = 0;
     let outsideAll = 0;
-    const judgeGroup = (list: number[]) => {
-      for (const k of list) {
-        const x = cands[k]!;
-        const mask = targetBlockMask(x.gate, g, s, asOf, jpmBox);
+    const judgeGroup = (list: Int32Array) => {
+      // The gate's masks and JPMs for the whole list at once (typed arrays), then each pair classified.
+      targetBlockMasks(table, list, g, s, asOf, maskOf, jpmOf);
+      const minRank = req.minRankIndex;
+      const st = req.standards;
+      const wJpm = w.jpm;
+      for (let q = 0; q < list.length; q++) {
+        const k = list[q]!;
+        const mask = maskOf[k]!;
         if (mask & DOWN) {
           cls[k] = -1; // LEVEL_DOWN: not a candidate (RULES.md)
           continue;
         }
-        const jpm = Number.isNaN(jpmBox[0]!) ? null : jpmBox[0]!;
-        facts.jpm = jpm;
-        facts.rankStepsBelow = x.gate.rankIndex < 0 ? 0 : req.minRankIndex - x.gate.rankIndex;
-        facts.levels = x.gate.competencies;
-        cls[k] = READINESS_ORDER[readinessOf(x.errors, MASK_ERRORS[mask]!, facts)];
-        head[k] = (w.jpm * (jpm ?? 0)) / 100 + x.terms.performance + x.terms.rotation;
+        const jpm = jpmOf[k]!; // NaN: no competency levels
+        // readinessOf(x.errors, MASK_ERRORS[mask], facts), from the two lists' precomputed kinds.
+        const ri = rankIndex[k]!;
+        const stepsBelow = ri < 0 ? 0 : minRank - ri;
+        const pk = personKind[k]!;
+        const mk = MASK_KIND[mask]!;
+        let order: number;
+        if (pk === KIND_NONE && mk === KIND_NONE && jpm >= jpmOk) order = NOW;
+        else if (!soonKind(pk, stepsBelow) || !soonKind(mk, stepsBelow)) order = NOT_YET;
+        else if (!hasComp[k]) order = NOT_YET; // competencyShortfall null
+        else {
+          // competencyShortfall(levels, standards) > 1
+          let short = -Infinity;
+          for (let i = 0; i < 9; i++) {
+            const d = st[i]! - comp[k * 9 + i]!;
+            if (d > short) short = d;
+          }
+          order = short > 1 ? NOT_YET : SOON;
+        }
+        cls[k] = order;
+        head[k] = (wJpm * (jpm === jpm ? jpm : 0)) / 100 + perfTerm[k]! + rotTerm[k]!;
         if (inPool[k]) poolAll++;
         else outsideAll++;
       }
       pairsScanned += list.length;
     };
-    judgeGroup(poolIdx);
+    judgeGroup(poolList);
     // Boxes 4–6 only when a post of the group has too few pool candidates (its holders do not count).
     const needOutside = g.positions.some((p) => {
       let n = poolAll;
@@ -265,7 +327,7 @@ export function successionOf(book: Book, opts: SuccessionOptions = {}): Successi
     });
     if (needOutside) {
       for (const k of outIdx) ensure(k);
-      judgeGroup(outIdx);
+      judgeGroup(outList);
     } else {
       for (const k of outIdx) cls[k] = -1;
     }

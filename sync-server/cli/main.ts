@@ -8,21 +8,6 @@ import { Command, CommanderError, Help } from 'commander';
 import { UserError } from './user-error';
 import { HELP_TITLES, indonesianError, indonesianUsage } from './help-text';
 import { invocationLang } from './options';
-import { registerCheck } from './commands/check';
-import { registerPropose } from './commands/propose';
-import { registerServe } from './commands/serve';
-import { registerToken } from './commands/token';
-import { registerImport } from './commands/import';
-import { registerExport } from './commands/export';
-import { registerAudit } from './commands/audit';
-import { registerBackup } from './commands/backup';
-import { registerTemplate } from './commands/template';
-import { registerDemo } from './commands/demo';
-import { registerNomor } from './commands/nomor';
-import { registerPantau } from './commands/pantau';
-import { registerSurat } from './commands/surat';
-import { registerTalenta } from './commands/talenta';
-import { registerSiasn } from './commands/siasn';
 
 /** This installation's version, from its package.json. */
 function packageVersion(): string {
@@ -56,22 +41,34 @@ program
   // commander's own lines are English: kept so under --lang en, in Indonesian otherwise.
   .configureOutput({ outputError: (str, write) => write(invocationLang() === 'en' ? str : indonesianError(str)) });
 
-registerCheck(program);
-registerPropose(program);
-registerTemplate(program);
-registerDemo(program);
-registerServe(program);
-registerToken(program);
-registerImport(program);
-registerExport(program);
-registerAudit(program);
-registerBackup(program);
-registerNomor(program);
-registerPantau(program);
-registerSurat(program);
-registerTalenta(program);
-registerSiasn(program);
-// (other commands register here)
+/**
+ * The commands, in help order, each loaded when registered: every command module brings its own
+ * dependencies (serve the whole server, import and export the database, surat the document
+ * renderer), and loading them all took about as long as `propose` on a small workbook. When the first
+ * argument names a command, only that one is registered (its help, options and errors are the same);
+ * otherwise (help, version, a mistyped command) all are, as before.
+ */
+type Register = (program: Command) => void;
+const COMMANDS: [name: string, load: () => Register][] = [
+  ['check', () => (require('./commands/check') as typeof import('./commands/check')).registerCheck],
+  ['propose', () => (require('./commands/propose') as typeof import('./commands/propose')).registerPropose],
+  ['template', () => (require('./commands/template') as typeof import('./commands/template')).registerTemplate],
+  ['demo', () => (require('./commands/demo') as typeof import('./commands/demo')).registerDemo],
+  ['serve', () => (require('./commands/serve') as typeof import('./commands/serve')).registerServe],
+  ['token', () => (require('./commands/token') as typeof import('./commands/token')).registerToken],
+  ['import', () => (require('./commands/import') as typeof import('./commands/import')).registerImport],
+  ['export', () => (require('./commands/export') as typeof import('./commands/export')).registerExport],
+  ['audit', () => (require('./commands/audit') as typeof import('./commands/audit')).registerAudit],
+  ['backup', () => (require('./commands/backup') as typeof import('./commands/backup')).registerBackup],
+  ['nomor', () => (require('./commands/nomor') as typeof import('./commands/nomor')).registerNomor],
+  ['pantau', () => (require('./commands/pantau') as typeof import('./commands/pantau')).registerPantau],
+  ['surat', () => (require('./commands/surat') as typeof import('./commands/surat')).registerSurat],
+  ['talenta', () => (require('./commands/talenta') as typeof import('./commands/talenta')).registerTalenta],
+  ['siasn', () => (require('./commands/siasn') as typeof import('./commands/siasn')).registerSiasn],
+  // (other commands register here)
+];
+const named = COMMANDS.find(([name]) => name === process.argv[2]);
+for (const [, load] of named ? [named] : COMMANDS) load()(program);
 
 // `mutasi check x.xlsx | head`: the reader went away; stop quietly instead of a stack trace.
 for (const stream of [process.stdout, process.stderr]) {

@@ -9,7 +9,7 @@ import { readXlsx, type ReadResult } from '../../shared/xlsx/read';
 import { sheetsToRead } from '../../shared/workbook/reader';
 import type { SheetData } from '../../shared/workbook/gateway';
 import { UserError } from '../cli/user-error';
-import { assertReadableXlsx } from './exceljs-gateway';
+import { assertReadableXlsx } from './readable';
 
 /** The file's bytes, after the checks that need only its name and first bytes (missing, folder, lock file, OLE, not a zip). */
 export async function readWorkbookBytes(file: string): Promise<Uint8Array> {

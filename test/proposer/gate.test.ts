@@ -6,7 +6,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { checkSheets } from '../../shared/engine';
-import { groupPositions, maskRules, personGate, signature, targetBlockMask } from '../../shared/proposer/prefilter';
+import { GateTable, groupPositions, maskRules, personGate, signature, targetBlockMask, targetBlockMasks } from '../../shared/proposer/prefilter';
 import { indexRoster } from '../../shared/rules/roster';
 import { createMoveContext, targetFindings } from '../../shared/rules/transfer';
 import { dayFromYmd } from '../../shared/values/dates';
@@ -14,7 +14,7 @@ import { position, workbook } from '../support/book';
 import { bookShape, buildBook } from './support/random-book';
 
 describe('proposer: the numeric gate agrees with the engine', () => {
-  it('mask rules = the engine’s error rules and LEVEL_DOWN, for every pair of random workbooks, at several dates', () => {
+  it('mask rules = the engine’s error rules and LEVEL_DOWN, for every pair of random workbooks, at several dates (the batch gate too)', () => {
     fc.assert(
       fc.property(bookShape(6, 10), fc.constantFrom([2026, 11, 23], [2031, 1, 1], [2040, 6, 30]), (shape, [y, m, d]) => {
         const { book } = checkSheets(buildBook(shape));
@@ -23,10 +23,22 @@ describe('proposer: the numeric gate agrees with the engine', () => {
         const date = dayFromYmd(y!, m!, d!)!;
         const groups = groupPositions([...idx.positions.values()]);
         const box = new Float64Array(1);
-        for (const e of idx.employees.values()) {
+        // The batch gate (typed arrays) over everyone, per group: the same masks and JPMs.
+        const people = [...idx.employees.values()];
+        const table = new GateTable(people.map((e) => personGate(e, ctx.positions)));
+        const all = Int32Array.from(people, (_, k) => k);
+        const batch = groups.map((g) => {
+          const masks = new Uint8Array(people.length);
+          const jpms = new Float64Array(people.length);
+          targetBlockMasks(table, all, g, book!.settings, date, masks, jpms);
+          return { masks, jpms };
+        });
+        for (const [k, e] of people.entries()) {
           const gate = personGate(e, ctx.positions);
-          for (const g of groups) {
+          for (const [gi, g] of groups.entries()) {
             const mask = targetBlockMask(gate, g, book!.settings, date, box);
+            assert.equal(batch[gi]!.masks[k], mask, `batch mask ${e.nip} → group ${gi}`);
+            assert.ok(Object.is(batch[gi]!.jpms[k], box[0]), `batch JPM ${e.nip} → group ${gi}: ${batch[gi]!.jpms[k]} vs ${box[0]}`);
             for (const p of g.positions) {
               const r = targetFindings(ctx, e, p, { date, reason: null });
               const engine = r.findings.filter((f) => f.severity === 'error' || f.rule === 'LEVEL_DOWN').map((f) => f.rule).sort();
