@@ -27,8 +27,8 @@
  * is not attempted; what it recorded before stays recorded, and a retry gets those back as `duplicate`.
  */
 import type { Db } from '../../db/connect';
-import { TransactionBroken, withWriter } from '../../db/writer';
-import { recordBatch, type BatchItem, type BatchOutcome, type RecordContext } from './record';
+import { withWriter } from '../../db/writer';
+import { recordGroup, type BatchItem, type BatchOutcome, type RecordContext } from './record';
 import type { DecisionInput, PushResult } from './types';
 
 export interface GroupLimits {
@@ -125,35 +125,7 @@ export class GroupWriter {
           members.add(job);
           if (job.next < job.decisions.length) this.queue.push(job);
         }
-        // The whole group in one batch (one round of reads, one atomic step of writes). A statement of
-        // it failing (a constraint, a trigger, a fault) writes nothing, and the group is applied again
-        // one decision at a time, each its own atomic step, to find the one to blame: the others are
-        // still recorded. A transaction that can no longer be trusted ends the group (catch below).
-        const attempt = async (batch: BatchItem[]): Promise<BatchOutcome[] | { error: unknown }> => {
-          try {
-            return await recordBatch(w, batch);
-          } catch (error) {
-            if (error instanceof TransactionBroken) throw error;
-            return { error };
-          }
-        };
-        const whole = await attempt(items);
-        if (Array.isArray(whole)) {
-          outcomes = whole;
-          return;
-        }
-        const failed = new Set<object>();
-        outcomes = [];
-        for (const item of items) {
-          if (failed.has(item.owner)) {
-            outcomes.push({ kind: 'skipped' });
-            continue;
-          }
-          const one = await attempt([item]);
-          const outcome: BatchOutcome = Array.isArray(one) ? one[0]! : { kind: 'failed', error: one.error };
-          if (outcome.kind === 'failed') failed.add(item.owner);
-          outcomes.push(outcome);
-        }
+        outcomes = await recordGroup(w, items);
       });
     } catch (e) {
       // No lock (busy, unreachable): the requests that were waiting for it get that error, as each
@@ -177,7 +149,7 @@ export class GroupWriter {
     this.stats.groups++;
     this.stats.decisions += applied;
     this.stats.largestGroup = Math.max(this.stats.largestGroup, applied);
-    // A request that failed gives up the rest of its decisions.
+    // A request that failed gives up the rest of its decisions (record.ts `inTurn`): it leaves the queue.
     this.queue = this.queue.filter((j) => !j.failure);
     // Committed: now, and only now, the answers.
     for (const job of members) {
@@ -187,24 +159,17 @@ export class GroupWriter {
   }
 }
 
-const writers = new WeakMap<Db, GroupWriter>();
-
-/** The group writer of a database (one per open Db, so one per server process). */
-export function groupWriterOf(db: Db): GroupWriter {
-  let w = writers.get(db);
-  if (!w) {
-    w = new GroupWriter(db);
-    writers.set(db, w);
-  }
-  return w;
+/** The limits a server configuration asks for (PUSH_GROUP_MAX). */
+export function groupLimits(config: { pushGroupMax?: number }): GroupLimits {
+  return config.pushGroupMax === undefined ? { ...DEFAULT_GROUP_LIMITS } : { maxDecisions: config.pushGroupMax };
 }
 
 /**
- * A push: the request's decisions, in order, through the group writer of this database, one result per
- * decision.
+ * A push outside a server (tests, tools): through a group writer of its own, so nothing else is
+ * grouped with it. The server's pushes go through the one writer `createApp` made (app.ts).
  */
 export function pushDecisions(db: Db, decisions: readonly DecisionInput[], ctx: RecordContext): Promise<PushResult[]> {
-  return groupWriterOf(db).submit(decisions, ctx);
+  return new GroupWriter(db).submit(decisions, ctx);
 }
 
 /** Records one decision, as a push of one (tests, tools). */
