@@ -303,11 +303,11 @@ function applyPragmas(conn: SqliteConnection): Promise<void> {
 
 /**
  * PASSIVE checkpoints every `CHECKPOINT_MS` on a connection of their own (opened on the first one: a
- * command that ends before never opens it). PASSIVE never waits for a lock and never blocks the
- * writer: it copies what it can and leaves the rest for next time. The timer does not keep the
- * process alive.
+ * command that ends before never opens it). Each one syncs the database file, so not more often than
+ * that. PASSIVE never waits for a lock and never blocks the writer: it copies what it can and leaves
+ * the rest for next time. The timer does not keep the process alive.
  */
-const CHECKPOINT_MS = 200;
+const CHECKPOINT_MS = 1000;
 
 class Checkpointer {
   private conn: sqlite3.Database | null = null;
