@@ -1,17 +1,19 @@
 /**
- * Issue 3's benchmark, in one run on SQLite with the server's own pragmas (db/connect.ts):
+ * The sync server's benchmark, in one run on SQLite with the server's own pragmas (db/connect.ts):
  *  - reference: raw SQLite inserts, one transaction per row, straight on the sqlite3 driver;
- *  - push throughput over real HTTP (the server as its own process, as `mutasi serve` runs it) in
- *    batches of 1 and of 100 decisions, one client sending one request after the other;
- *  - latency p50 / p99 of a one-decision push at 50 concurrent clients sending as fast as they can
- *    (autocannon), of the same pushes arriving evenly at 100 a second (open loop), and of 50 clients
- *    each pushing about 4 times a second at random moments (200 a second in all);
+ *  - push throughput over real HTTP (the server as its own process, as `mutasi serve` runs it, logs
+ *    on) in batches of 1 and of 100 decisions, one client sending one request after the other;
+ *  - the load the record really sees (issue 14): 200 one-decision pushes a second from 50 clients at
+ *    random moments, open loop (open-loop.ts: each timed from when it was due), p50/p90/p99/max; and
+ *    the floor under it at the same arrivals: a raw SQLite durable commit each on one write
+ *    connection, and Express doing nothing (floor-server.ts);
+ *  - flat out: 50 clients as fast as they can (autocannon, closed loop), its throughput ÷ that of
+ *    Express doing nothing with the same clients in the same run;
  *  - batches of 100 again with PUSH_GROUP_MAX=1 (each decision in a transaction of its own);
  *  - a full pull of 40,000 employees: the paginated change log from cursor 0, and the snapshot a
- *    client gets on `reset`;
- *  - the floor under that latency, the same 50 clients against servers that do nothing but read the
- *    body and answer (floor-server.ts): Express 5 with express.json, and Node's bare http module.
- * Prints the ratio batched push / raw (goal ≥ 0.25) and p99 (goal ≤ 20 ms). Nothing asserts a time.
+ *    client gets on `reset`.
+ * Goals printed beside the figures (p99 ≤ 20 ms at 200/s; flat-out ratio ≥ 0.35; batched / raw ≥ 0.25).
+ * Nothing asserts a time. BENCH_OPEN_SECONDS changes the open loop's length (default 10 s).
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -28,6 +30,7 @@ import { createToken } from '../sync-server/db/tokens';
 import type { DecisionInput } from '../sync-server/server/push/types';
 import { employee, position, uniqueNip } from '../test/server/support/fixtures';
 import { startServerChild } from '../test/server/support/child';
+import { httpClients, openLoop, poissonArrivals, type Latency } from './open-loop';
 
 // autocannon ships no types; the little of its API used here.
 interface CannonResult {
@@ -45,17 +48,15 @@ const EMPLOYEES = 40_000;
 const POOLS = 40; // 1,000 people each
 const TARGETS = 7_960; // 3 vacant seats each
 const SEATS = 3;
-const RAW_ROWS = 2_000;
-const PUSH_ONE = 400;
+const RAW_ROWS = 1_000;
+const PUSH_ONE = 200;
 const PUSH_HUNDRED = 3_000;
-const LITERAL_HUNDRED = 1_000;
+const LITERAL_HUNDRED = 500;
 const CONCURRENT = 50;
 const CANNON_REQUESTS = 3_000;
-const FLOOR_REQUESTS = 10_000;
-const STEADY_REQUESTS = 1_000;
-const STEADY_RATE = 100;
-const PACED_REQUESTS = 2_000;
-const PACED_PER_CLIENT = 4; // pushes a second from each of the 50 clients: 200 a second in all
+const FLOOR_REQUESTS = 5_000;
+const OPEN_RATE = 200; // pushes a second in all, from the 50 clients
+const OPEN_SECONDS = Number(process.env.BENCH_OPEN_SECONDS ?? 10);
 const WORKBOOK = '5b0c4a3e-2d1f-4e6a-9b8c-7d6e5f4a3b2c';
 
 const rate = (n: number, ms: number) => `${Math.round((n * 1000) / ms).toLocaleString('en-US')} /s`;
@@ -188,13 +189,23 @@ async function run(dir: string): Promise<void> {
       throw new Error(`50 clients: ${flat.non2xx} non-2xx, ${flat.errors} errors, ${notRecorded} not recorded`);
     }
 
-    // --- The same pushes arriving at a steady rate, evenly spaced (open loop: latency counted from
-    // when each was due, so a slow server cannot hide its queue), as many in flight as it takes.
-    const steady = await openLoop(STEADY_REQUESTS, STEADY_RATE, () => push([nextDecision()]));
-
-    // --- 50 clients at a working pace: each sends about 4 a second at random moments (Poisson), one
-    // in flight per client, timed from when each was due.
-    const paced = await pacedClients(CONCURRENT, PACED_PER_CLIENT, PACED_REQUESTS, () => push([nextDecision()]));
+    // --- The load the record really sees: 200 pushes a second from 50 clients at random moments
+    // (open loop: each timed from when it was due), then the floor under it at the same arrivals —
+    // a raw SQLite durable commit each, and Express doing nothing.
+    const arrivals = poissonArrivals(OPEN_RATE, OPEN_SECONDS);
+    const clients = httpClients(CONCURRENT);
+    let open: Latency;
+    try {
+      const openBodies = arrivals.map(() => JSON.stringify({ workbookId: WORKBOOK, decisions: [nextDecision()] }));
+      let k = 0;
+      open = await openLoop(arrivals, CONCURRENT, async (c) => {
+        const r = await clients.post(c, `${api}/decisions`, openBodies[k++]!, { authorization: `Bearer ${approver}` });
+        if (r.status !== 200 || !r.body.includes('"recorded"')) throw new Error(`push ${r.status}: ${r.body.slice(0, 300)}`);
+      });
+    } finally {
+      clients.close();
+    }
+    const rawOpen = await rawCommitOpenLoop(path.join(dir, 'raw-open.sqlite'), arrivals);
 
     // --- Batches of 100 with PUSH_GROUP_MAX=1 (each decision in a transaction of its own, SYNC-API.md
     // to the letter): a second server process on the same file, the first one idle meanwhile.
@@ -217,7 +228,7 @@ async function run(dir: string): Promise<void> {
     }
 
     // --- The floor: the same 50 clients, the same body, against servers that only parse and answer.
-    const floorExpress = await floorLatency('express', bodies[0]!);
+    const floorExpress = await floorLatency('express', bodies[0]!, arrivals);
     const floorNode = await floorLatency('node', bodies[0]!);
 
     const raw = (rawBefore.perSec + rawAfter.perSec) / 2;
@@ -230,11 +241,15 @@ async function run(dir: string): Promise<void> {
     console.log(`  ratio batched push / raw       : ${(batched / raw).toFixed(2)}   goal ≥ 0.25`);
     const literalRate = (LITERAL_HUNDRED * 1000) / literalMs;
     console.log(`    PUSH_GROUP_MAX=1, batches of 100: ${Math.round(literalRate).toLocaleString('en-US')} /s, ratio ${(literalRate / raw).toFixed(2)}   (each decision in a transaction of its own: one commit to disk each; ${LITERAL_HUNDRED / 100} requests)`);
-    console.log(`  50 clients, flat out           : p50 ${flat.latency.p50} ms, p99 ${flat.latency.p99} ms, max ${flat.latency.max} ms   goal p99 ≤ 20 ms   (${CANNON_REQUESTS} one-decision pushes, ${perSec(flat)} /s; each waits for the ones queued before it: ≈ 50 / throughput)`);
-    console.log(`  50 clients, ${PACED_PER_CLIENT} pushes/s each    : p50 ${paced.p50.toFixed(1)} ms, p99 ${paced.p99.toFixed(1)} ms, max ${paced.max.toFixed(1)} ms   (${PACED_REQUESTS.toLocaleString('en-US')} one-decision pushes at random moments, ${Math.round(paced.perSec)} /s in all, one in flight per client, timed from when each was due)`);
-    console.log(`    floor: Express 5, no work    : p50 ${floorExpress.latency.p50} ms, p99 ${floorExpress.latency.p99} ms, ${perSec(floorExpress)} /s   (express.json and res.json only: no database, auth, logs or headers; same 50 clients and body, ${FLOOR_REQUESTS.toLocaleString('en-US')} requests after as many to warm up)`);
-    console.log(`    floor: node:http, no work    : p50 ${floorNode.latency.p50} ms, p99 ${floorNode.latency.p99} ms, ${perSec(floorNode)} /s   (the same without Express)`);
-    console.log(`  ${STEADY_RATE} pushes/s, evenly spaced : p50 ${steady.p50.toFixed(1)} ms, p99 ${steady.p99.toFixed(1)} ms, max ${steady.max.toFixed(1)} ms   (${STEADY_REQUESTS} one-decision pushes, open loop, up to ${steady.inFlight} in flight)`);
+    const ms = (l: Latency) => `p50 ${l.p50.toFixed(1)}, p90 ${l.p90.toFixed(1)}, p99 ${l.p99.toFixed(1)}, max ${l.max.toFixed(1)} ms`;
+    console.log(`  ${OPEN_RATE} pushes/s, 50 clients, open loop: ${ms(open)}   goal p99 ≤ 20 ms   (${open.n.toLocaleString('en-US')} one-decision pushes at random moments over ${OPEN_SECONDS} s, each timed from when it was due; keep-alive, one connection a client)`);
+    console.log(`    floor: raw SQLite commit     : ${ms(rawOpen)}   (the same arrivals, one INSERT and a durable COMMIT each on one write connection, the server's pragmas)`);
+    console.log(`    floor: Express 5, no work    : ${ms(floorExpress.open!)}   (the same arrivals and clients against express.json and res.json only)`);
+    const ratio = Number(perSec(flat).replace(/,/g, '')) / Number(perSec(floorExpress.flat).replace(/,/g, ''));
+    console.log(`  50 clients, flat out           : ${perSec(flat)} /s, p50 ${flat.latency.p50} ms, p99 ${flat.latency.p99} ms, max ${flat.latency.max} ms   (${CANNON_REQUESTS} one-decision pushes, closed loop; each waits for the ones queued before it: ≈ 50 / throughput)`);
+    console.log(`    floor: Express 5, no work    : ${perSec(floorExpress.flat)} /s, p50 ${floorExpress.flat.latency.p50} ms, p99 ${floorExpress.flat.latency.p99} ms   (express.json and res.json only: no database, auth, logs or headers; same 50 clients and body, ${FLOOR_REQUESTS.toLocaleString('en-US')} requests after as many to warm up)`);
+    console.log(`    floor: node:http, no work    : ${perSec(floorNode.flat)} /s, p50 ${floorNode.flat.latency.p50} ms, p99 ${floorNode.flat.latency.p99} ms   (the same without Express)`);
+    console.log(`  flat-out throughput ÷ Express doing nothing: ${ratio.toFixed(2)}   goal ≥ 0.35`);
     console.log(`  full pull, paginated           : ${sec(pullMs)}   (${pulledEmployees.toLocaleString('en-US')} employees + positions, ${pages} pages of ≤ 5,000 changes, ${(pulledBytes / 1e6).toFixed(1)} MB)`);
     console.log(`  full pull, reset snapshot      : ${sec(snapshotMs)}   (${EMPLOYEES.toLocaleString('en-US')} employees, one response, ${(snap.bytes / 1e6).toFixed(1)} MB)`);
     console.log(`  database after the run         : ${(dbSize / 1e6).toFixed(1)} MB, ${next.toLocaleString('en-US')} decisions recorded`);
@@ -245,10 +260,10 @@ async function run(dir: string): Promise<void> {
 }
 
 /**
- * 50 clients flat out against floor-server.ts in its own process (as the real server runs): a first
- * round to warm it up (JIT, sockets), then the measured one.
+ * floor-server.ts in its own process (as the real server runs): 50 clients flat out (a first round to
+ * warm it up — JIT, sockets — then the measured one), and, given arrivals, the open loop after it.
  */
-async function floorLatency(mode: 'express' | 'node', body: string): Promise<CannonResult> {
+async function floorLatency(mode: 'express' | 'node', body: string, arrivals?: readonly number[]): Promise<{ flat: CannonResult; open?: Latency }> {
   const tsx = pathToFileURL(path.resolve(__dirname, '..', 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
   const proc = spawn(process.execPath, ['--import', tsx, path.join(__dirname, 'floor-server.ts'), mode], { stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
@@ -261,70 +276,55 @@ async function floorLatency(mode: 'express' | 'node', body: string): Promise<Can
       });
       void exited.then(() => reject(new Error(`floor server (${mode}) exited before listening`)));
     });
+    const url = `http://127.0.0.1:${port}/api/v1/decisions`;
     const round = () =>
-      autocannon({
-        url: `http://127.0.0.1:${port}/api/v1/decisions`, connections: CONCURRENT, amount: FLOOR_REQUESTS, sampleInt: SAMPLE_MS, method: 'POST',
-        headers: { 'content-type': 'application/json' }, body,
-      });
+      autocannon({ url, connections: CONCURRENT, amount: FLOOR_REQUESTS, sampleInt: SAMPLE_MS, method: 'POST', headers: { 'content-type': 'application/json' }, body });
     await round();
-    const r = await round();
-    if (r.non2xx > 0 || r.errors > 0) throw new Error(`floor server (${mode}): ${r.non2xx} non-2xx, ${r.errors} errors`);
-    return r;
+    const flat = await round();
+    if (flat.non2xx > 0 || flat.errors > 0) throw new Error(`floor server (${mode}): ${flat.non2xx} non-2xx, ${flat.errors} errors`);
+    if (!arrivals) return { flat };
+    const clients = httpClients(CONCURRENT);
+    try {
+      const open = await openLoop(arrivals, CONCURRENT, async (c) => {
+        const r = await clients.post(c, url, body);
+        if (r.status !== 200) throw new Error(`floor server (${mode}) ${r.status}`);
+      });
+      return { flat, open };
+    } finally {
+      clients.close();
+    }
   } finally {
     proc.kill('SIGTERM');
     await exited;
   }
 }
 
-/** Fires `n` calls evenly spaced at `perSec`, each timed from when it was due. */
-async function openLoop(n: number, perSec: number, call: () => Promise<void>): Promise<{ p50: number; p99: number; max: number; inFlight: number }> {
-  const latencies: number[] = [];
-  let inFlight = 0;
-  let maxInFlight = 0;
-  const t0 = performance.now() + 50;
-  await Promise.all(
-    Array.from({ length: n }, async (_, i) => {
-      const due = t0 + (i * 1000) / perSec;
-      await new Promise((r) => setTimeout(r, Math.max(0, due - performance.now())));
-      maxInFlight = Math.max(maxInFlight, ++inFlight);
-      await call();
-      inFlight--;
-      latencies.push(performance.now() - due);
-    }),
-  );
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
-  return { p50: at(0.5), p99: at(0.99), max: latencies[latencies.length - 1]!, inFlight: maxInFlight };
-}
-
 /**
- * `clients` clients, each sending `perClient` calls a second at random moments (exponential gaps, a
- * fixed seed), one call in flight per client (a late one goes as soon as the one before is answered),
- * until `n` calls in all; each timed from when it was due, so a queue on the server shows.
+ * The database's floor under the open loop: at the same arrivals, one INSERT of a decision's size and
+ * a durable COMMIT each (no grouping), one after the other on one write connection with the server's
+ * pragmas; each timed from when it was due.
  */
-async function pacedClients(clients: number, perClient: number, n: number, call: () => Promise<void>): Promise<{ p50: number; p99: number; max: number; perSec: number }> {
-  let seed = 20261202;
-  const random = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) + 0.5) / 2 ** 32;
-  const latencies: number[] = [];
-  let started = 0;
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      let due = performance.now();
-      for (;;) {
-        due += (-Math.log(random()) * 1000) / perClient;
-        if (started >= n) return;
-        started++;
-        await new Promise((r) => setTimeout(r, Math.max(0, due - performance.now())));
-        await call();
-        latencies.push(performance.now() - due);
-      }
-    }),
-  );
-  const seconds = (performance.now() - t0) / 1000;
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
-  return { p50: at(0.5), p99: at(0.99), max: latencies[latencies.length - 1]!, perSec: latencies.length / seconds };
+async function rawCommitOpenLoop(file: string, arrivals: readonly number[]): Promise<Latency> {
+  const conn = new sqlite3.Database(file);
+  const exec = (sql: string, params: unknown[] = []) =>
+    new Promise<void>((resolve, reject) => conn.run(sql, params, (err) => (err ? reject(err) : resolve())));
+  try {
+    for (const p of SQLITE_PRAGMAS) await exec(p);
+    await exec('CREATE TABLE t (id INTEGER PRIMARY KEY, mutation_id TEXT UNIQUE NOT NULL, payload TEXT NOT NULL)');
+    const payload = 'x'.repeat(600);
+    let writer: Promise<void> = Promise.resolve();
+    return await openLoop(arrivals, CONCURRENT, () => {
+      const mine = writer.then(async () => {
+        await exec('BEGIN IMMEDIATE');
+        await exec('INSERT INTO t (mutation_id, payload) VALUES (?, ?)', [randomUUID(), payload]);
+        await exec('COMMIT');
+      });
+      writer = mine.catch(() => undefined);
+      return mine;
+    });
+  } finally {
+    await new Promise<void>((resolve) => conn.close(() => resolve()));
+  }
 }
 
 /** 40 pools of 1,000 staff (units U-00…U-39) and 7,960 targets with 3 vacant seats, spread over the units. */

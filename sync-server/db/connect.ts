@@ -4,6 +4,14 @@
  * the guarantees rest on: WAL (readers do not block the writer, a crash never leaves half a commit),
  * synchronous=FULL (a commit acknowledged is on disk), a busy timeout (another process such as
  * `mutasi import` or `backup` may hold the lock for a moment) and foreign keys (off by default in SQLite).
+ *
+ * Checkpoints (copying the WAL back into the database file) are not done by the writer's COMMIT, as
+ * SQLite does by default every 1,000 pages: that COMMIT then also writes megabytes into the database
+ * file and syncs it, and every push queued behind it waits (the tail of the push latency). A
+ * checkpointer of its own does them in the background (`Checkpointer`), on its own connection; the
+ * writer checkpoints only as a backstop, when the WAL has grown past 10,000 pages. Nothing about
+ * durability changes: with synchronous=FULL each COMMIT is on disk in the WAL when it returns, and a
+ * checkpoint syncs the database file before the WAL is reused.
  */
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -168,9 +176,11 @@ export function openDatabase(url: string, opts: OpenOptions = {}): Db {
     return reader;
   };
   const lookups = file === ':memory:' ? null : new Lookups(file);
+  const checkpointer = file === ':memory:' ? null : new Checkpointer(file);
   const lookup = <T>(sql: string, params: readonly unknown[]): Promise<T[]> =>
     lookups ? lookups.all<T>(sql, params) : (k.raw(sql, params as Knex.RawBinding[]) as Promise<T[]>);
   const close = async () => {
+    await checkpointer?.close();
     await lookups?.close();
     if (reader) await reader.destroy();
     const client = k.client as unknown as { acquireConnection(): Promise<object>; releaseConnection(c: object): Promise<unknown> };
@@ -284,8 +294,60 @@ class Lookups {
 /** A read connection: never writes (not even by mistake), waits out a lock like the writer does. */
 const READER_PRAGMAS = ['PRAGMA busy_timeout = 10000', 'PRAGMA query_only = ON'];
 
+/** The writer checkpoints only when the background checkpointer has fallen this far behind (pages). */
+const WRITER_CHECKPOINT_BACKSTOP = 'PRAGMA wal_autocheckpoint = 10000';
+
 function applyPragmas(conn: SqliteConnection): Promise<void> {
-  return runAll(conn, SQLITE_PRAGMAS);
+  return runAll(conn, [...SQLITE_PRAGMAS, WRITER_CHECKPOINT_BACKSTOP]);
+}
+
+/**
+ * PASSIVE checkpoints every `CHECKPOINT_MS` on a connection of their own (opened on the first one: a
+ * command that ends before never opens it). Each one syncs the database file, so not more often than
+ * that. PASSIVE never waits for a lock and never blocks the writer: it copies what it can and leaves
+ * the rest for next time. The timer does not keep the process alive.
+ */
+const CHECKPOINT_MS = 1000;
+
+class Checkpointer {
+  private conn: sqlite3.Database | null = null;
+  private running: Promise<void> | null = null;
+  private readonly timer: NodeJS.Timeout;
+  private closed = false;
+
+  constructor(private readonly file: string) {
+    this.timer = setInterval(() => {
+      if (!this.running) this.running = this.checkpoint().finally(() => (this.running = null));
+    }, CHECKPOINT_MS);
+    this.timer.unref();
+  }
+
+  private async checkpoint(): Promise<void> {
+    if (this.closed) return;
+    try {
+      if (!this.conn) {
+        // Only an existing database (a new one is made by the writer, with its mode set first).
+        if (!existsSync(this.file)) return;
+        this.conn = await new Promise<sqlite3.Database>((resolve, reject) => {
+          const db = new sqlite3.Database(this.file, sqlite3.OPEN_READWRITE, (err) => (err ? reject(err) : resolve(db)));
+        });
+        await runAll(this.conn, ['PRAGMA query_only = ON']);
+      }
+      const conn = this.conn;
+      await new Promise<void>((resolve) => conn.run('PRAGMA wal_checkpoint(PASSIVE)', () => resolve()));
+    } catch {
+      // Not now (the file is being replaced, a lock): the next tick tries again, the writer's backstop remains.
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    clearInterval(this.timer);
+    await this.running;
+    const conn = this.conn;
+    this.conn = null;
+    if (conn) await new Promise<void>((resolve) => conn.close(() => resolve()));
+  }
 }
 
 async function runAll(conn: SqliteConnection, statements: readonly string[]): Promise<void> {

@@ -18,6 +18,7 @@
 import type { Knex } from 'knex';
 import type { Db, Dialect } from './connect';
 import { withWriter } from './writer';
+import { auditWithState } from './audit-state';
 
 export interface GuardRow {
   held: number | string | boolean;
@@ -89,6 +90,7 @@ export interface ResumeReport {
 export async function resumeNumbering(db: Db, lastIssued: readonly { year: number; n: number }[], actor: string): Promise<ResumeReport> {
   return withWriter(db, async (w) => {
     const { trx } = w;
+    const since = w.version();
     const [guard] = (await trx.raw(guardQuery(db.dialect)).then(rowsOf)) as GuardRow[];
     const wasHeld = heldReason(guard);
     const current = new Map(((await trx('record_numbers').select('year', 'last')) as { year: number; last: number }[]).map((r) => [Number(r.year), Number(r.last)]));
@@ -104,7 +106,9 @@ export async function resumeNumbering(db: Db, lastIssued: readonly { year: numbe
       years.push({ year, before, after, next: formatRecordNo(year, after + 1) });
     }
     await trx('record_guard').where({ id: 1 }).update({ held: 0, reason: null, identity: guard?.here ?? null });
-    await w.audit(actor, 'numbering.resume', { wasHeld, years });
+    // With the counters as they now are (db/audit-state.ts): a counter later rewound below the number
+    // resumed from is reported by `audit verify`.
+    await auditWithState(w, since, actor, 'numbering.resume', { wasHeld, years });
     return { years, wasHeld };
   });
 }

@@ -1,9 +1,7 @@
 /**
- * The push path's statements, written by hand for the writer's `sql` (db/writer.ts). A group of
- * decisions (server/push/group-commit.ts) costs the same few statements whatever its size: one round
- * of reads for everything the group's decisions refer to, then one round of writes for all the ones
- * recorded. Lists go in as one JSON parameter (`jsonRows`), so the statement texts never vary and stay
- * prepared. Portable: SQLite and PostgreSQL, `?` placeholders. Everything else reads and writes
+ * The push path's statements (server/push/record.ts's batch), written by hand for the writer's `sql`
+ * (db/writer.ts): the same few statements whatever the batch's size. Lists go in as one JSON
+ * parameter (`jsonRows`), so the statement texts never vary and stay prepared. Portable: SQLite and PostgreSQL, `?` placeholders. Everything else reads and writes
  * through knex's query builder.
  */
 import {

@@ -12,20 +12,21 @@
  * that fails throws `CommitFailed` (knex itself would report it only on the side), and on SQLite the
  * connection is rolled back before it goes back to the pool.
  *
- * The push path records a whole group of decisions in one such transaction (server/push/group-commit.ts),
- * each decision inside its own SAVEPOINT (`w.savepoint`): a decision that is not kept is rolled back to
- * its savepoint, the database and the counters above exactly as before it, so it leaves no trace and
- * the next decision of the group reuses the versions, sequence numbers and record number it would have
- * taken.
+ * Writes that must be all or nothing inside the transaction go through `writeAll` (its own savepoint,
+ * the counters restored with the database when it fails): the push path's group commit
+ * (server/push/group-commit.ts explains it) is built on that. How statements reach the database:
+ * db/statements.ts.
  */
 import type { Knex } from 'knex';
-import { finalizeStatements, preparedStatements, type Db, type Dialect } from './connect';
+import type { Db, Dialect } from './connect';
 import { auditHash, type AuditEntry } from './audit-hash';
+import type { Stmt } from './sql-literal';
+import { runnerOf, TransactionBroken, type Runner, type Sql } from './statements';
+
+export type { Stmt } from './sql-literal';
+export { TransactionBroken, type Sql } from './statements';
 
 export type ChangeKind = 'employee' | 'position' | 'decision' | 'followup';
-
-/** One SQL statement with `?` placeholders, inside the writer's transaction; resolves to its rows. */
-export type Sql = <T = Record<string, unknown>>(text: string, params?: readonly unknown[]) => Promise<T[]>;
 
 export interface Writer {
   trx: Knex.Transaction;
@@ -69,37 +70,12 @@ export interface Writer {
    * push needs them, and one statement fewer inside the lock is throughput for everyone.
    */
   settingsJson: string | null;
-  /**
-   * Runs `fn` inside its own SAVEPOINT (a nested transaction). Kept (`keep(value)` true): RELEASE, its
-   * writes become part of the transaction. Not kept, or `fn` threw: ROLLBACK TO the savepoint — its
-   * writes, and the counter, floor and audit head it advanced, are undone as if it never ran — and
-   * `{ ok: false, error }` for a throw. Only when the rollback to the savepoint itself fails (the
-   * connection is gone, the database rolled the whole transaction back) does it throw: the transaction
-   * can no longer be trusted, so the caller must let `withWriter` roll all of it back.
-   */
-  savepoint<T>(fn: () => Promise<T>, keep: (value: T) => boolean): Promise<SavepointOutcome<T>>;
-}
-
-/** A statement with `?` placeholders and its parameters. */
-export interface Stmt {
-  text: string;
-  params: readonly unknown[];
 }
 
 /** Reserves what a `writeAll` writes to the change log and the audit chain; returns the statements. */
 export interface Planner {
   changes(items: readonly { kind: ChangeKind; key: string }[]): { first: number; statement: Stmt | null };
   audit(items: readonly { actor: string; action: string; payload: unknown }[]): { entries: AuditEntry[]; statement: Stmt | null };
-}
-
-export type SavepointOutcome<T> = { ok: true; value: T; kept: boolean } | { ok: false; error: unknown };
-
-/** The transaction is unusable (a savepoint could not be rolled back to): nothing of it may be committed. */
-export class TransactionBroken extends Error {
-  constructor(cause: unknown) {
-    super(`write transaction unusable: ${(cause as Error)?.message ?? String(cause)}`, { cause });
-    this.name = 'TransactionBroken';
-  }
 }
 
 interface StateRow {
@@ -113,7 +89,7 @@ interface StateRow {
 /** Runs `fn` as one write transaction holding the writer lock. */
 export async function withWriter<T>(db: Db, fn: (w: Writer) => Promise<T>): Promise<T> {
   // The connection is ours, not knex's to give back: a transaction whose COMMIT failed is not
-  // returned to the pool before it is known to be over (see `abandon`).
+  // returned to the pool before it is known to be over (`Runner.abandon`).
   const client = db.knex.client as unknown as { acquireConnection(): Promise<unknown>; releaseConnection(c: unknown): Promise<unknown> };
   const conn = await client.acquireConnection();
   try {
@@ -139,163 +115,11 @@ async function inTransaction<T>(db: Db, conn: unknown, fn: (w: Writer) => Promis
     (e: unknown) => e ?? new Error('transaction failed'),
   );
   const runner = runnerOf(db, trx, conn);
-  const { sql, script } = runner;
-  let result: T;
   try {
-    const state = await lockState(db, sql);
-    let dirty = false;
-    // A savepoint whose decision was kept is released together with the next one's SAVEPOINT (one
-    // round trip), or by the COMMIT; `broken`: a savepoint statement failed.
-    let releasePending = false;
-    let broken: unknown = null;
-    const guarded = async (statements: string[]) => {
-      try {
-        await script(statements);
-      } catch (e) {
-        broken = e;
-        throw new TransactionBroken(e);
-      }
-    };
-    // The counters as last written to sync_state in this transaction (by writeAll): a COMMIT right
-    // after needs no UPDATE of its own.
-    let persisted: StateRow | null = null;
-    // Versions and audit entries are reserved when planned, before their statements resolve: writes
-    // of one step may be issued together (a failed one rolls the step back, counters included).
-    const planner: Planner = {
-      changes(items) {
-        const first = state.version + 1;
-        if (items.length === 0) return { first, statement: null };
-        state.version += items.length;
-        dirty = true;
-        // One statement whatever the count (a roster import logs tens of thousands): the rows as one
-        // JSON array, so the statement text never varies and stays prepared.
-        return {
-          first,
-          statement: {
-            text: `INSERT INTO changes (version, kind, "key") SELECT CAST(j.value->>0 AS INTEGER), j.value->>1, j.value->>2 FROM ${jsonRows(db.dialect)}`,
-            params: [JSON.stringify(items.map((it, i) => [first + i, it.kind, it.key]))],
-          },
-        };
-      },
-      audit(items) {
-        const at = new Date().toISOString();
-        const entries: AuditEntry[] = [];
-        for (const it of items) {
-          const entry = { seq: state.audit_seq + 1, at, actor: it.actor, action: it.action, payload: JSON.stringify(it.payload), prevHash: state.audit_hash };
-          const full: AuditEntry = { ...entry, hash: auditHash(entry) };
-          state.audit_seq = full.seq;
-          state.audit_hash = full.hash;
-          entries.push(full);
-        }
-        if (entries.length === 0) return { entries, statement: null };
-        dirty = true;
-        return {
-          entries,
-          statement: {
-            text: `INSERT INTO audit (seq, at, actor, action, payload, prev_hash, hash)
-           SELECT CAST(j.value->>0 AS INTEGER), j.value->>1, j.value->>2, j.value->>3, j.value->>4, j.value->>5, j.value->>6 FROM ${jsonRows(db.dialect)}`,
-            params: [JSON.stringify(entries.map((e) => [e.seq, e.at, e.actor, e.action, e.payload, e.prevHash, e.hash]))],
-          },
-        };
-      },
-    };
-    const w: Writer = {
-      trx,
-      dialect: db.dialect,
-      sql,
-      settingsJson: state.settings,
-      version: () => state.version,
-      floor: () => state.floor,
-      change(kind, key) {
-        return w.changes([{ kind, key }]);
-      },
-      async changes(items) {
-        const { first, statement } = planner.changes(items);
-        if (statement) await sql(statement.text, statement.params);
-        return first;
-      },
-      async audit(actor, action, payload) {
-        return (await w.auditMany([{ actor, action, payload }]))[0]!;
-      },
-      async auditMany(items) {
-        const { entries, statement } = planner.audit(items);
-        if (statement) await sql(statement.text, statement.params);
-        return entries;
-      },
-      async writeAll(build) {
-        if (broken) throw new TransactionBroken(broken);
-        const saved = { ...state };
-        const savedDirty = dirty;
-        const statements = build(planner);
-        if (statements.length === 0 && sameState(saved, state)) return;
-        dirty = true;
-        // The counters' row goes with the writes: the COMMIT then needs no statement of its own.
-        const all = [...statements, stateStatement(state)];
-        try {
-          await runner.atomically(all);
-          persisted = { ...state };
-        } catch (e) {
-          Object.assign(state, saved);
-          dirty = savedDirty;
-          if (e instanceof TransactionBroken) broken = e.cause ?? e;
-          throw e;
-        }
-      },
-      async setFloor(floor) {
-        state.floor = floor;
-        dirty = true;
-      },
-      async savepoint<S>(body: () => Promise<S>, keep: (value: S) => boolean): Promise<SavepointOutcome<S>> {
-        if (broken) throw new TransactionBroken(broken);
-        const saved = { ...state };
-        const savedDirty = dirty;
-        await guarded(releasePending ? [`RELEASE SAVEPOINT ${SAVEPOINT}`, `SAVEPOINT ${SAVEPOINT}`] : [`SAVEPOINT ${SAVEPOINT}`]);
-        releasePending = false;
-        // ROLLBACK TO keeps the savepoint open (both databases); RELEASE then closes it, so a group of
-        // decisions never stacks up nested savepoints. The counters go back with the database.
-        const undo = async () => {
-          await guarded([`ROLLBACK TO SAVEPOINT ${SAVEPOINT}`, `RELEASE SAVEPOINT ${SAVEPOINT}`]);
-          Object.assign(state, saved);
-          dirty = savedDirty;
-        };
-        let value: S;
-        try {
-          value = await body();
-        } catch (error) {
-          await runner.settled();
-          await undo();
-          return { ok: false, error };
-        }
-        if (!keep(value)) {
-          await undo();
-          return { ok: true, value, kept: false };
-        }
-        releasePending = true;
-        return { ok: true, value, kept: true };
-      },
-    };
-    result = await fn(w);
-    if (broken) throw new TransactionBroken(broken);
-    // A last kept savepoint still open needs no RELEASE of its own: COMMIT releases it with the rest.
-    if (dirty) {
-      if (!persisted || !sameState(persisted, state)) {
-        const update = stateStatement(state);
-        await sql(update.text, update.params);
-      }
-      runner.finish();
-      await trx.commit();
-      const failed = await outcome;
-      if (failed) {
-        // SQLite keeps the transaction open after some failed COMMITs (a deferred constraint): end
-        // it here, so the connection never goes back to the pool inside a half-done transaction.
-        await runner.abandon();
-        throw new CommitFailed(failed);
-      }
-    } else {
-      runner.finish();
-      await trx.rollback();
-      await outcome;
-    }
+    const tx = new WriteTx(db, trx, runner, await lockState(db, runner.sql));
+    const result = await fn(tx);
+    await tx.end(outcome);
+    return result;
   } catch (e) {
     await runner.settled();
     runner.finish();
@@ -304,11 +128,169 @@ async function inTransaction<T>(db: Db, conn: unknown, fn: (w: Writer) => Promis
     await runner.abandon();
     throw e;
   }
-  return result;
 }
 
-const SAVEPOINT = 'one_decision';
-const WRITE_ALL = 'write_all';
+/** One write transaction's `Writer`: the counters as of now in it, and what is still to be done at its end. */
+class WriteTx implements Writer {
+  readonly dialect: Dialect;
+  readonly sql: Sql;
+  readonly settingsJson: string | null;
+  /** Something was written (or is to be, the counters' row): the transaction commits; else it rolls back. */
+  private dirty = false;
+  /** Why the transaction can no longer be trusted (a step's savepoint could not be rolled back to), or null. */
+  private broken: unknown = null;
+  /** The counters as last written to sync_state (by writeAll): a COMMIT right after needs no UPDATE. */
+  private persisted: StateRow | null = null;
+  /** Versions and audit entries are reserved when planned, before their statements resolve. */
+  private readonly planner: Planner;
+
+  constructor(
+    db: Db,
+    readonly trx: Knex.Transaction,
+    private readonly runner: Runner,
+    private readonly state: StateRow,
+  ) {
+    this.dialect = db.dialect;
+    this.sql = runner.sql;
+    this.settingsJson = state.settings;
+    this.planner = {
+      changes: (items) => this.planChanges(items),
+      audit: (items) => this.planAudit(items),
+    };
+  }
+
+  version(): number {
+    return this.state.version;
+  }
+
+  floor(): number {
+    return this.state.floor;
+  }
+
+  change(kind: ChangeKind, key: string): Promise<number> {
+    return this.changes([{ kind, key }]);
+  }
+
+  async changes(items: { kind: ChangeKind; key: string }[]): Promise<number> {
+    const { first, statement } = this.planChanges(items);
+    if (statement) await this.sql(statement.text, statement.params);
+    return first;
+  }
+
+  async audit(actor: string, action: string, payload: unknown): Promise<AuditEntry> {
+    return (await this.auditMany([{ actor, action, payload }]))[0]!;
+  }
+
+  async auditMany(items: readonly { actor: string; action: string; payload: unknown }[]): Promise<AuditEntry[]> {
+    const { entries, statement } = this.planAudit(items);
+    if (statement) await this.sql(statement.text, statement.params);
+    return entries;
+  }
+
+  async setFloor(floor: number): Promise<void> {
+    this.state.floor = floor;
+    this.dirty = true;
+  }
+
+  async writeAll(build: (plan: Planner) => Stmt[]): Promise<void> {
+    this.assertUsable();
+    const undo = this.checkpoint();
+    const statements = build(this.planner);
+    if (statements.length === 0 && sameState(undo.state, this.state)) return;
+    this.dirty = true;
+    try {
+      // The counters' row goes with the writes: the COMMIT then needs no statement of its own.
+      await this.runner.atomically([...statements, stateStatement(this.state)]);
+      this.persisted = { ...this.state };
+    } catch (e) {
+      undo.restore();
+      if (e instanceof TransactionBroken) this.broken = e.cause ?? e;
+      throw e;
+    }
+  }
+
+  /**
+   * After `fn`: COMMIT if anything was written (the counters' row first, unless writeAll left it as it
+   * is), else ROLLBACK.
+   */
+  async end(outcome: Promise<unknown>): Promise<void> {
+    this.assertUsable();
+    if (!this.dirty) {
+      this.runner.finish();
+      await this.trx.rollback();
+      await outcome;
+      return;
+    }
+    if (!this.persisted || !sameState(this.persisted, this.state)) {
+      const update = stateStatement(this.state);
+      await this.sql(update.text, update.params);
+    }
+    this.runner.finish();
+    await this.trx.commit();
+    const failed = await outcome;
+    if (failed) {
+      // SQLite keeps the transaction open after some failed COMMITs (a deferred constraint): end
+      // it here, so the connection never goes back to the pool inside a half-done transaction.
+      await this.runner.abandon();
+      throw new CommitFailed(failed);
+    }
+  }
+
+  private assertUsable(): void {
+    if (this.broken) throw new TransactionBroken(this.broken);
+  }
+
+  /** The counters and `dirty` as now, to go back to when a step is undone. */
+  private checkpoint() {
+    const state = { ...this.state };
+    const dirty = this.dirty;
+    return {
+      state,
+      restore: () => {
+        Object.assign(this.state, state);
+        this.dirty = dirty;
+      },
+    };
+  }
+
+  private planChanges(items: readonly { kind: ChangeKind; key: string }[]): { first: number; statement: Stmt | null } {
+    const first = this.state.version + 1;
+    if (items.length === 0) return { first, statement: null };
+    this.state.version += items.length;
+    this.dirty = true;
+    // One statement whatever the count (a roster import logs tens of thousands): the rows as one
+    // JSON array, so the statement text never varies and stays prepared.
+    return {
+      first,
+      statement: {
+        text: `INSERT INTO changes (version, kind, "key") SELECT CAST(j.value->>0 AS INTEGER), j.value->>1, j.value->>2 FROM ${jsonRows(this.dialect)}`,
+        params: [JSON.stringify(items.map((it, i) => [first + i, it.kind, it.key]))],
+      },
+    };
+  }
+
+  private planAudit(items: readonly { actor: string; action: string; payload: unknown }[]): { entries: AuditEntry[]; statement: Stmt | null } {
+    const at = new Date().toISOString();
+    const entries: AuditEntry[] = [];
+    for (const it of items) {
+      const entry = { seq: this.state.audit_seq + 1, at, actor: it.actor, action: it.action, payload: JSON.stringify(it.payload), prevHash: this.state.audit_hash };
+      const full: AuditEntry = { ...entry, hash: auditHash(entry) };
+      this.state.audit_seq = full.seq;
+      this.state.audit_hash = full.hash;
+      entries.push(full);
+    }
+    if (entries.length === 0) return { entries, statement: null };
+    this.dirty = true;
+    return {
+      entries,
+      statement: {
+        text: `INSERT INTO audit (seq, at, actor, action, payload, prev_hash, hash)
+           SELECT CAST(j.value->>0 AS INTEGER), j.value->>1, j.value->>2, j.value->>3, j.value->>4, j.value->>5, j.value->>6 FROM ${jsonRows(this.dialect)}`,
+        params: [JSON.stringify(entries.map((e) => [e.seq, e.at, e.actor, e.action, e.payload, e.prevHash, e.hash]))],
+      },
+    };
+  }
+}
 
 const sameState = (a: StateRow, b: StateRow) =>
   a.version === b.version && a.floor === b.floor && a.audit_seq === b.audit_seq && a.audit_hash === b.audit_hash;
@@ -318,189 +300,6 @@ function stateStatement(s: StateRow): Stmt {
     text: 'UPDATE sync_state SET version = ?, floor = ?, audit_seq = ?, audit_hash = ? WHERE id = 1',
     params: [s.version, s.floor, s.audit_seq, s.audit_hash],
   };
-}
-
-/**
- * A statement with its parameters written in, for a SQLite script (one `exec`, which takes no
- * parameters): integers as digits, text as a quoted literal ('' for '), null as NULL. Null when a
- * parameter cannot be written in safely (a fraction, a NUL character, another type): the caller then
- * runs the statements one by one, as prepared statements.
- */
-export function inlined(st: Stmt): string | null {
-  const parts = st.text.split('?');
-  if (parts.length - 1 !== st.params.length) return null;
-  let out = parts[0]!;
-  for (let i = 0; i < st.params.length; i++) {
-    const v = st.params[i];
-    let lit: string;
-    if (v === null || v === undefined) lit = 'NULL';
-    else if (typeof v === 'number' && Number.isSafeInteger(v)) lit = String(v);
-    else if (typeof v === 'string' && !v.includes('\0')) lit = `'${v.replaceAll("'", "''")}'`;
-    else return null;
-    out += lit + parts[i + 1]!;
-  }
-  return out;
-}
-/** Most statements kept prepared on one SQLite connection. */
-const MAX_PREPARED = 64;
-
-interface SqliteStatement {
-  all(params: readonly unknown[], cb: (err: Error | null, rows: unknown[]) => void): void;
-  finalize(cb?: (err: Error | null) => void): void;
-}
-
-interface SqliteDriverConnection {
-  prepare(sql: string, cb?: (err: Error | null) => void): SqliteStatement;
-  exec(sql: string, cb: (err: Error | null) => void): void;
-}
-
-interface Runner {
-  sql: Sql;
-  /** Parameterless statements, in order, in as few round trips as the driver allows. */
-  script(statements: string[]): Promise<void>;
-  /**
-   * The statements, in order, inside a savepoint of their own: all or none. A failure is rolled back
-   * to the savepoint and rethrown; `TransactionBroken` if that rollback failed.
-   */
-  atomically(statements: Stmt[]): Promise<void>;
-  /** Resolves when no statement of this runner is still running (after a failed Promise.all). */
-  settled(): Promise<void>;
-  /** The transaction is ending (nothing of it still running). */
-  finish(): void;
-  /** After a failure: makes sure no transaction is left open on the connection (errors ignored). */
-  abandon(): Promise<void>;
-}
-
-/** The statement runner of one transaction on `connection` (see Writer.sql). */
-function runnerOf(db: Db, trx: Knex.Transaction, connection: unknown): Runner {
-  const inFlight = new Set<Promise<unknown>>();
-  const track = <R>(p: Promise<R>): Promise<R> => {
-    inFlight.add(p);
-    const done = () => inFlight.delete(p);
-    p.then(done, done);
-    return p;
-  };
-  const settled = async () => {
-    while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
-  };
-  if (db.dialect === 'sqlite') {
-    // The transaction's own connection. Each statement text is prepared once and kept prepared on the
-    // connection for the next transactions: one trip to the driver's thread pool per statement instead
-    // of two (prepare, then run). Finalized when the database is closed (db/connect.ts).
-    const conn = connection as SqliteDriverConnection;
-    let prepared = preparedStatements.get(conn);
-    if (!prepared) preparedStatements.set(conn, (prepared = new Map()));
-    const cache = prepared;
-    const script = (statements: string[]) =>
-      track(new Promise<void>((resolve, reject) => conn.exec(statements.join(';\n'), (err) => (err ? reject(err) : resolve()))));
-    const statementFor = (text: string) => {
-      let entry = cache.get(text) as { stmt: SqliteStatement; ready: Promise<void> } | undefined;
-      if (!entry) {
-        let stmt!: SqliteStatement;
-        // A statement that fails to prepare drops the calls queued on it without calling them back:
-        // run it only once it is prepared.
-        const ready = new Promise<void>((resolve, reject) => {
-          stmt = conn.prepare(text, (err) => (err ? reject(err) : resolve()));
-        });
-        entry = { stmt, ready };
-        cache.set(text, entry);
-      }
-      return entry;
-    };
-    // A statement that failed is not reused (finalized, prepared afresh next time).
-    const drop = (text: string, entry: { stmt: SqliteStatement; ready: Promise<void> }) => {
-      if (cache.get(text) !== entry) return;
-      cache.delete(text);
-      entry.ready.then(() => entry.stmt.finalize(() => undefined), () => undefined);
-    };
-    const sql = <T>(text: string, params: readonly unknown[] = []) => {
-      const entry = statementFor(text);
-      return track(
-        entry.ready.then(
-          () =>
-            new Promise<T[]>((resolve, reject) =>
-              entry.stmt.all(params, (err, rows) => {
-                if (err) {
-                  drop(text, entry);
-                  reject(err);
-                } else {
-                  resolve(rows as T[]);
-                }
-              }),
-            ),
-          (err: unknown) => {
-            drop(text, entry);
-            throw err;
-          },
-        ),
-      );
-    };
-    return {
-      sql,
-      script,
-      // One `exec`: the whole step crosses to the driver's thread once, not once per statement.
-      atomically: (statements) => {
-        const texts = statements.map(inlined);
-        if (texts.some((t) => t === null)) return atomicallyOneByOne(statements, sql, script, settled);
-        return rollingBack(script([`SAVEPOINT ${WRITE_ALL}`, ...(texts as string[]), `RELEASE SAVEPOINT ${WRITE_ALL}`]), script, settled);
-      },
-      settled,
-      finish() {
-        // Bounded: statement texts that vary (a roster import's chunks) do not pile up.
-        if (cache.size > MAX_PREPARED) void finalizeStatements(cache);
-      },
-      // "cannot rollback - no transaction is active" is the usual, good answer.
-      abandon: () => new Promise<void>((resolve) => conn.exec('ROLLBACK', () => resolve())),
-    };
-  }
-  const script = async (statements: string[]) => {
-    for (const s of statements) await sql(s);
-  };
-  // One statement at a time on the connection (pg does not pipeline: issued together, they would only
-  // queue inside the driver, which it deprecates).
-  let tail: Promise<unknown> = Promise.resolve();
-  const sql = <T>(text: string, params: readonly unknown[] = []) => {
-    const run = tail.then(
-      () => trx.raw(text, params as Knex.RawBinding[]).then((r) => rawRows<T>(r)),
-      () => trx.raw(text, params as Knex.RawBinding[]).then((r) => rawRows<T>(r)),
-    );
-    tail = run.catch(() => undefined);
-    return track(run);
-  };
-  return {
-    sql,
-    script,
-    atomically: (statements) => atomicallyOneByOne(statements, sql, script, settled),
-    settled,
-    finish() {},
-    // PostgreSQL ends a transaction whose COMMIT failed; a broken connection is dropped by the pool.
-    abandon: async () => undefined,
-  };
-}
-
-/** `atomically` statement by statement: a savepoint, the statements in order, its release. */
-function atomicallyOneByOne(statements: Stmt[], sql: Sql, script: (s: string[]) => Promise<void>, settled: () => Promise<void>): Promise<void> {
-  const run = async () => {
-    await script([`SAVEPOINT ${WRITE_ALL}`]);
-    for (const st of statements) await sql(st.text, st.params);
-    await script([`RELEASE SAVEPOINT ${WRITE_ALL}`]);
-  };
-  return rollingBack(run(), script, settled);
-}
-
-/** Awaits a step run inside savepoint WRITE_ALL; if it failed, rolls back to that savepoint and rethrows. */
-async function rollingBack(step: Promise<void>, script: (s: string[]) => Promise<void>, settled: () => Promise<void>): Promise<void> {
-  try {
-    await step;
-  } catch (e) {
-    await settled();
-    try {
-      await script([`ROLLBACK TO SAVEPOINT ${WRITE_ALL}`, `RELEASE SAVEPOINT ${WRITE_ALL}`]);
-    } catch (undo) {
-      throw new TransactionBroken(undo);
-    }
-    throw e;
-  }
 }
 
 /**
@@ -535,8 +334,3 @@ export function jsonRows(dialect: Dialect, elements: 'arrays' | 'text' = 'arrays
   return `${fn}(CAST(? AS json)) AS ${alias}(value)`;
 }
 
-/** Rows of a raw statement: pg gives { rows }, sqlite3 the array itself. */
-export function rawRows<T>(result: unknown): T[] {
-  if (Array.isArray(result)) return result as T[];
-  return ((result as { rows?: T[] }).rows ?? []) as T[];
-}

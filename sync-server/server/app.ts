@@ -17,7 +17,7 @@ import { apiRouter } from './routes/api';
 import { pengumumanRouter } from './routes/pengumuman';
 import { documentsRouter } from './routes/documents';
 import { corsPolicy, failedAuthOf, requestSerializer, securityHeaders } from './security';
-import { groupWriterOf } from './push/group-commit';
+import { GroupWriter, groupLimits } from './push/group-commit';
 import { siasnRouter } from '../siasn/routes';
 import { SiasnService } from '../siasn/service';
 
@@ -27,6 +27,11 @@ export interface AppOptions {
   logger?: Logger;
   /** SIASN beside the server (start.ts makes it from the settings); none: not configured. */
   siasn?: SiasnService;
+  /**
+   * The writer of pushed decisions (group commit, push/group-commit.ts): one per server, made here
+   * from `config.pushGroupMax` unless given (a test that watches its groups gives its own).
+   */
+  pushWriter?: GroupWriter;
 }
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;
@@ -62,9 +67,9 @@ function manifestForThisServer(xml: string) {
   };
 }
 
-export function createApp({ db, config: over, logger, siasn }: AppOptions): Express {
+export function createApp({ db, config: over, logger, siasn, pushWriter }: AppOptions): Express {
   const config = defaultConfig(over);
-  if (config.pushGroupMax !== undefined) groupWriterOf(db).limits = { maxDecisions: config.pushGroupMax };
+  const writer = pushWriter ?? new GroupWriter(db, groupLimits(config));
   failedAuthOf(db).limit = config.authFailLimit;
   const app = express();
   app.disable('x-powered-by');
@@ -92,7 +97,7 @@ export function createApp({ db, config: over, logger, siasn }: AppOptions): Expr
   });
   // Decision documents and /verifikasi (issue 13); before /api/v1 so its download links need no token.
   app.use(documentsRouter(db));
-  app.use('/api/v1', apiRouter(db, config));
+  app.use('/api/v1', apiRouter(db, config, writer));
   app.use('/api/v1', siasnRouter(db, siasn ?? new SiasnService(db, null)));
   app.use(pengumumanRouter(db));
   if (config.addinDir && existsSync(config.addinDir)) {

@@ -14,7 +14,7 @@ export interface ServerConfig {
   /** Push requests per token per window. */
   pushRateLimit: { windowMs: number; limit: number };
   /**
-   * Most decisions committed together (group commit, push/group-commit.ts); 1: each decision in a
+   * PUSH_GROUP_MAX: most decisions committed together (group commit, push/group-commit.ts); 1: each decision in a
    * transaction of its own. Unset: the writer's own bound (128).
    */
   pushGroupMax?: number;

@@ -15,6 +15,7 @@ import { getEmployee } from '../../sync-server/db/queries';
 import { saveRoster } from '../../sync-server/db/roster';
 import { authenticate, createToken, revokeToken } from '../../sync-server/db/tokens';
 import { recordDecision } from '../../sync-server/server/push/group-commit';
+import { resumeNumbering } from '../../sync-server/db/numbering';
 import { eachDatabase, freshDatabase, DIALECTS } from './support/databases';
 import { agency, decision, loadAgency } from './support/fixtures';
 import { runCli } from './support/child';
@@ -129,6 +130,17 @@ eachDatabase('audit verify covers tokens, roster, parameters, change log and cou
     const state = await ctx.db.knex('sync_state').where({ id: 1 }).first();
     const r2 = await tampered('sync_state', { id: 1 }, { version: Number(state.version) - 3 });
     assert.ok(r2.problems.some((p) => p.subject === 'sync_state.version'), reasons(r2));
+  });
+
+  it('numbering resumed past the last decision: its counter is vouched for (rewound to the last decision, reported)', async () => {
+    const { year, last } = await ctx.db.knex('record_numbers').first();
+    const resumed = Number(last) + 50;
+    const report = await resumeNumbering(ctx.db, [{ year: Number(year), n: resumed }], 'admin');
+    assert.equal(report.years[0]!.after, resumed);
+    const entry = await ctx.db.knex('audit').where({ action: 'numbering.resume' }).orderBy('seq', 'desc').first();
+    assert.equal(JSON.parse(entry.payload).state.rn[String(year)], resumed, 'the entry carries the counters');
+    const r = await tampered('record_numbers', { year }, { last: Number(last) });
+    assert.ok(r.problems.some((p) => p.subject === `record_numbers:${year}` && /dimundurkan/.test(p.reason)), reasons(r));
   });
 
   it('keeps going: a broken entry, a later broken entry and a table edit are all reported', async () => {

@@ -18,9 +18,9 @@ import { createApp } from '../../sync-server/server/app';
 import { verifyAudit } from '../../sync-server/db/audit-verify';
 import { getEmployee } from '../../sync-server/db/queries';
 import { createToken, type TokenInfo } from '../../sync-server/db/tokens';
-import { configFromEnv } from '../../sync-server/server/config';
+import { configFromEnv, defaultConfig } from '../../sync-server/server/config';
 import { isTransient } from '../../sync-server/server/errors';
-import { DEFAULT_GROUP_LIMITS, groupWriterOf, pushDecisions, WriteGroupFailed } from '../../sync-server/server/push/group-commit';
+import { DEFAULT_GROUP_LIMITS, GroupWriter, groupLimits, WriteGroupFailed } from '../../sync-server/server/push/group-commit';
 import type { DecisionInput, PushResult } from '../../sync-server/server/push/types';
 import { eachDatabase, type TestDb } from './support/databases';
 import { agency, decision, loadAgency } from './support/fixtures';
@@ -74,9 +74,12 @@ eachDatabase('group commit', (ctx) => {
   const nip = (i: number) => a.employees[i]!.nip;
   const ver = async (i: number) => (await getEmployee(ctx.db.knex, nip(i)))!.version;
   const opts = () => ({ workbookId: WORKBOOK, token: approver });
+  // The one group writer of these tests, as a server has one (createApp makes it).
+  let writer: GroupWriter;
 
   before(async function () {
     this.timeout(30_000);
+    writer = new GroupWriter(ctx.db);
     await loadAgency(ctx.db, a);
     const t = await createToken(ctx.db, { name: 'Kepala BKPSDM', role: 'approver' }, 'test');
     approver = t.info;
@@ -85,10 +88,10 @@ eachDatabase('group commit', (ctx) => {
   // Groups bounded by count only here (a slow machine must not split a group by time and make the
   // test depend on speed); the bounds test sets its own.
   beforeEach(() => {
-    groupWriterOf(ctx.db).limits = { ...DEFAULT_GROUP_LIMITS };
+    writer.limits = { ...DEFAULT_GROUP_LIMITS };
   });
   after(() => {
-    groupWriterOf(ctx.db).limits = { ...DEFAULT_GROUP_LIMITS };
+    writer.limits = { ...DEFAULT_GROUP_LIMITS };
   });
 
   /** Everything the record must satisfy whatever was rolled back: no gap, no torn write, chain intact. */
@@ -111,13 +114,12 @@ eachDatabase('group commit', (ctx) => {
   it('one group mixing recorded, duplicate, conflict, rejected and a decision that throws mid-way: each its own result, only the recorded ones written', async () => {
     // Recorded before the group (its own group): the duplicate below refers to it.
     const earlier = decision(nip(10), 'POOL-A', 'T-A-2', await ver(10));
-    const [first] = await pushDecisions(ctx.db, [earlier], opts());
+    const [first] = await writer.submit([earlier], opts());
     assert.equal(first!.status, 'recorded');
 
     const boomNip = nip(12);
     const undo = await failInsertFor(ctx, boomNip);
-    const w = groupWriterOf(ctx.db);
-    const before = { ...w.stats };
+    const before = { ...writer.stats };
     const recA = decision(nip(0), 'POOL-A', 'T-A-0', await ver(0));
     const reqA = [
       recA,
@@ -136,13 +138,13 @@ eachDatabase('group commit', (ctx) => {
     ];
     // Submitted together, as three requests arriving at once: one group.
     const [resA, resB, resC] = await Promise.allSettled([
-      pushDecisions(ctx.db, reqA, opts()),
-      pushDecisions(ctx.db, reqB, opts()),
-      pushDecisions(ctx.db, reqC, opts()),
+      writer.submit(reqA, opts()),
+      writer.submit(reqB, opts()),
+      writer.submit(reqC, opts()),
     ]);
     await undo();
-    assert.equal(w.stats.groups - before.groups, 1, 'one group');
-    assert.equal(w.stats.decisions - before.decisions, 9, 'the throwing request stops at its failing decision');
+    assert.equal(writer.stats.groups - before.groups, 1, 'one group');
+    assert.equal(writer.stats.decisions - before.decisions, 9, 'the throwing request stops at its failing decision');
 
     assert.equal(resA.status, 'fulfilled');
     const [a1, a2, a3, a4] = (resA as PromiseFulfilledResult<PushResult[]>).value;
@@ -182,21 +184,20 @@ eachDatabase('group commit', (ctx) => {
     await assertConsistent();
 
     // The failed request re-sent, fault gone: what it recorded is a duplicate, the rest recorded once.
-    const again = await pushDecisions(ctx.db, reqB, opts());
+    const again = await writer.submit(reqB, opts());
     assert.deepEqual(again.map((r) => r.status), ['duplicate', 'recorded', 'recorded']);
     await assertConsistent();
   });
 
   it('two requests coalesced into one group: the second sees the first (version, seat, mutationId)', async () => {
-    const w = groupWriterOf(ctx.db);
-    const before = { ...w.stats };
+    const before = { ...writer.stats };
     const move = decision(nip(16), 'POOL-A', 'T-A-1', await ver(16)); // T-A-1's seat is taken: conflict
     const move2 = decision(nip(18), 'POOL-A', 'T-B-2', await ver(18)); // T-B-2's seat taken too
     const ok1 = decision(nip(20), 'POOL-A', 'POOL-B', await ver(20));
     const first = [ok1, move];
     const second = [decision(nip(20), 'POOL-A', 'POOL-B', await ver(20)), { ...ok1 }, move2];
-    const [r1, r2] = await Promise.all([pushDecisions(ctx.db, first, opts()), pushDecisions(ctx.db, second, opts())]);
-    assert.equal(w.stats.groups - before.groups, 1, 'one group for both requests');
+    const [r1, r2] = await Promise.all([writer.submit(first, opts()), writer.submit(second, opts())]);
+    assert.equal(writer.stats.groups - before.groups, 1, 'one group for both requests');
     assert.deepEqual(r1.map((r) => r.status), ['recorded', 'conflict']);
     assert.equal((r1[1] as Ok<'conflict'>).reason, 'FORMATION_FULL');
     // Turns: ok1 first, then the second request's first decision, on the same employee with the
@@ -214,12 +215,11 @@ eachDatabase('group commit', (ctx) => {
   it('a COMMIT that fails fails every request of its group (503 over HTTP), nothing of it recorded; re-sent, recorded once', async () => {
     const poisoned = nip(22);
     const undo = await failCommitFor(ctx, poisoned);
-    const w = groupWriterOf(ctx.db);
-    const before = { ...w.stats };
+    const before = { ...writer.stats };
     const innocent = [decision(nip(24), 'POOL-A', 'POOL-B', await ver(24))];
     const guilty = [decision(nip(26), 'POOL-A', 'POOL-B', await ver(26)), decision(poisoned, 'POOL-A', 'POOL-B', await ver(22))];
-    const results = await Promise.allSettled([pushDecisions(ctx.db, innocent, opts()), pushDecisions(ctx.db, guilty, opts())]);
-    assert.equal(w.stats.failedGroups - before.failedGroups, 1);
+    const results = await Promise.allSettled([writer.submit(innocent, opts()), writer.submit(guilty, opts())]);
+    assert.equal(writer.stats.failedGroups - before.failedGroups, 1);
     for (const r of results) {
       assert.equal(r.status, 'rejected');
       const err = (r as PromiseRejectedResult).reason;
@@ -233,7 +233,7 @@ eachDatabase('group commit', (ctx) => {
     await assertConsistent();
 
     // Over HTTP: 503 with Retry-After, and the connection is usable afterwards (no half-open transaction).
-    const app = createApp({ db: ctx.db, config: { logLevel: 'silent' } });
+    const app = createApp({ db: ctx.db, config: { logLevel: 'silent' }, pushWriter: writer });
     const res = await request(app).post('/api/v1/decisions').set('Authorization', `Bearer ${approverSecret}`).send({ workbookId: WORKBOOK, decisions: guilty });
     assert.equal(res.status, 503, JSON.stringify(res.body));
     assert.equal(res.headers['retry-after'], '1');
@@ -243,23 +243,23 @@ eachDatabase('group commit', (ctx) => {
     const again = await request(app).post('/api/v1/decisions').set('Authorization', `Bearer ${approverSecret}`).send({ workbookId: WORKBOOK, decisions: [...innocent, ...guilty] });
     assert.equal(again.status, 200);
     assert.deepEqual(again.body.results.map((r: PushResult) => r.status), ['recorded', 'recorded', 'recorded']);
-    const resent = await pushDecisions(ctx.db, [...innocent, ...guilty], opts());
+    const resent = await writer.submit([...innocent, ...guilty], opts());
     assert.deepEqual(resent.map((r) => r.status), ['duplicate', 'duplicate', 'duplicate']);
     await assertConsistent();
   });
 
   it('PUSH_GROUP_MAX=1: each decision in a transaction of its own, same results', async () => {
-    const w = groupWriterOf(ctx.db);
-    const app = createApp({ db: ctx.db, config: { logLevel: 'silent', ...configFromEnv({ PUSH_GROUP_MAX: '1' }) } });
-    assert.equal(w.limits.maxDecisions, 1);
-    const before = { ...w.stats };
+    const own = new GroupWriter(ctx.db, groupLimits(defaultConfig(configFromEnv({ PUSH_GROUP_MAX: '1' }))));
+    const app = createApp({ db: ctx.db, config: { logLevel: 'silent' }, pushWriter: own });
+    assert.equal(own.limits.maxDecisions, 1);
+    const before = { ...own.stats };
     const batch = [38, 39].map((i) => decision(nip(i), a.employees[i]!.positionCode, a.employees[i]!.positionCode === 'POOL-A' ? 'POOL-B' : 'POOL-A', 0));
     for (const [k, d] of batch.entries()) d.baseVersion = await ver(38 + k);
     const res = await request(app).post('/api/v1/decisions').set('Authorization', `Bearer ${approverSecret}`).send({ workbookId: WORKBOOK, decisions: [...batch, { ...batch[0]! }] });
     assert.equal(res.status, 200);
     assert.deepEqual((res.body as { results: PushResult[] }).results.map((r) => r.status), ['recorded', 'recorded', 'duplicate']);
-    assert.equal(w.stats.groups - before.groups, 3, 'one transaction a decision');
-    assert.equal(w.stats.decisions - before.decisions, 3);
+    assert.equal(own.stats.groups - before.groups, 3, 'one transaction a decision');
+    assert.equal(own.stats.decisions - before.decisions, 3);
     await assertConsistent();
   });
 
@@ -273,9 +273,8 @@ eachDatabase('group commit', (ctx) => {
   });
 
   it('bounded groups: a big batch is split, a small request beside it is served in the first group', async () => {
-    const w = groupWriterOf(ctx.db);
-    w.limits = { maxDecisions: 4 };
-    const before = { ...w.stats };
+    writer.limits = { maxDecisions: 4 };
+    const before = { ...writer.stats };
     // Ten decisions for one request (moves between the pools, each person once), one for another.
     const big: DecisionInput[] = [];
     for (let i = 27; i < 37; i++) big.push(decision(nip(i), a.employees[i]!.positionCode, a.employees[i]!.positionCode === 'POOL-A' ? 'POOL-B' : 'POOL-A', await ver(i)));
@@ -284,14 +283,14 @@ eachDatabase('group commit', (ctx) => {
     let bigDoneAt = -1;
     let done = 0;
     const [rb, rs] = await Promise.all([
-      pushDecisions(ctx.db, big, opts()).then((r) => ((bigDoneAt = done++), r)),
-      pushDecisions(ctx.db, small, opts()).then((r) => ((smallDoneAt = done++), r)),
+      writer.submit(big, opts()).then((r) => ((bigDoneAt = done++), r)),
+      writer.submit(small, opts()).then((r) => ((smallDoneAt = done++), r)),
     ]);
     assert.deepEqual(rb.map((r) => r.status), big.map(() => 'recorded'));
     assert.equal(rs[0]!.status, 'recorded');
     assert.ok(smallDoneAt < bigDoneAt, 'the small request did not wait for the whole batch');
-    assert.equal(w.stats.groups - before.groups, 3, '11 decisions in groups of at most 4');
-    assert.ok(w.stats.largestGroup >= 4);
+    assert.equal(writer.stats.groups - before.groups, 3, '11 decisions in groups of at most 4');
+    assert.ok(writer.stats.largestGroup >= 4);
     // In order within the request: record numbers follow the batch's order.
     const nos = rb.map((r) => Number((r as Ok<'recorded'>).recordNo.slice(-6)));
     assert.deepEqual([...nos].sort((x, y) => x - y), nos);

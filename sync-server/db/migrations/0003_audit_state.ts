@@ -16,11 +16,12 @@ export async function up(knex: Knex): Promise<void> {
   });
 
   const state = (await knex('sync_state').where({ id: 1 }).first()) as { audit_seq: number; audit_hash: string };
-  const counts = await Promise.all(
-    ['employees', 'positions', 'tokens', 'parameters', 'record_numbers', 'changes', 'decisions'].map(async (t) =>
-      Number(((await knex(t).count({ n: '*' }).first()) as { n: number | string }).n),
-    ),
-  );
+  // One after the other: the migration's transaction is one connection (pg deprecates queries issued
+  // on a client that is still executing one).
+  const counts: number[] = [];
+  for (const t of ['employees', 'positions', 'tokens', 'parameters', 'record_numbers', 'changes', 'decisions']) {
+    counts.push(Number(((await knex(t).count({ n: '*' }).first()) as { n: number | string }).n));
+  }
   if (Number(state.audit_seq) === 0 && counts.every((n) => n === 0)) return;
 
   const entry = {

@@ -1,34 +1,33 @@
 /**
- * Group commit: the one writer of pushed decisions in this process.
+ * Group commit: the one writer of pushed decisions in a server (createApp makes it, app.ts). What it
+ * promises is SYNC-API.md's, worded for users in docs/server.md ("Cara keputusan ditulis"): each
+ * decision atomic with its own result; decisions may share one durable commit; no answer before that
+ * commit is on disk; a shared commit that fails fails every decision in it.
  *
- * Every push request hands its decisions to the group writer of its database and waits. The writer
- * takes the decisions waiting — of one request's batch and of every request queued beside it — and
- * applies them in ONE write transaction holding the writer lock (db/writer.ts: the `sync_state` row,
- * `SELECT … FOR UPDATE` on PostgreSQL, so groups of several server processes run one after another):
- *  - the group is judged in order as one batch (record.ts): one round of reads for everything its
- *    decisions refer to, each decision judged on that view of the record — later decisions of the
- *    group see the seats, versions and mutation ids of the earlier ones, exactly as if each had
- *    committed alone — and one round of writes for the recorded ones. Duplicates, conflicts and
- *    rejections write nothing. A decision whose judging throws fails its request (below);
- *  - the batch runs in a SAVEPOINT: if one of its statements fails (a constraint, a trigger, a
- *    fault), it is rolled back — database and counters as before it — and the group is applied again
- *    one decision at a time, each in its own savepoint, so only the decision to blame fails and the
- *    others are still recorded, with no number, version or audit entry skipped;
- *  - then one COMMIT for the group (synchronous=FULL on SQLite: on disk when it returns);
+ * Every push request hands its decisions to the writer and waits. The writer takes the decisions
+ * waiting — of one request's batch and of every request queued beside it — and applies them in ONE
+ * write transaction holding the writer lock (db/writer.ts: the `sync_state` row, `SELECT … FOR UPDATE`
+ * on PostgreSQL, so groups of several server processes run one after another):
+ *  - the group is recorded by `recordGroup` (record.ts): judged in order as one batch, each decision
+ *    seeing the earlier ones, the recorded ones written as one atomic step — or, if a statement of it
+ *    fails, one decision at a time so only the one to blame fails;
+ *  - then one COMMIT for the group (db/connect.ts: on disk when it returns);
  *  - only then is any result of the group handed back to its request. A failing COMMIT (or anything
  *    else that ruins the transaction) fails every request with a decision in the group with a transient
- *    error (503): nothing of the group is in the record, the clients re-send the same mutation ids.
+ *    error (503, `WriteGroupFailed`): nothing of the group is in the record, the clients re-send the
+ *    same mutation ids.
  *
- * The group is bounded (`GroupLimits`), so a request of 500 decisions does not hold everyone else
- * behind it; and it is fair: the requests waiting take turns, one decision each, so a one-decision push
- * waits for at most one group however big the batches beside it. A request's own decisions stay in
- * their order; its answer waits until all of them are in committed groups. A request whose decision
- * throws gets that error (as before group commit: 503 if transient, else 500) and the rest of its batch
- * is not attempted; what it recorded before stays recorded, and a retry gets those back as `duplicate`.
+ * The group is bounded (`GroupLimits`, PUSH_GROUP_MAX), so a request of 500 decisions does not hold
+ * everyone else behind it; and it is fair: the requests waiting take turns, one decision each, so a
+ * one-decision push waits for at most one group however big the batches beside it. A request's own
+ * decisions stay in their order; its answer waits until all of them are in committed groups. A request
+ * whose decision throws gets that error (503 if transient, else 500) and the rest of its batch is not
+ * attempted (record.ts `inTurn`); what it recorded before stays recorded, and a retry gets those back
+ * as `duplicate`.
  */
 import type { Db } from '../../db/connect';
-import { TransactionBroken, withWriter } from '../../db/writer';
-import { recordBatch, type BatchItem, type BatchOutcome, type RecordContext } from './record';
+import { withWriter } from '../../db/writer';
+import { recordGroup, type BatchItem, type BatchOutcome, type RecordContext } from './record';
 import type { DecisionInput, PushResult } from './types';
 
 export interface GroupLimits {
@@ -125,35 +124,7 @@ export class GroupWriter {
           members.add(job);
           if (job.next < job.decisions.length) this.queue.push(job);
         }
-        // The whole group in one batch (one round of reads, one atomic step of writes). A statement of
-        // it failing (a constraint, a trigger, a fault) writes nothing, and the group is applied again
-        // one decision at a time, each its own atomic step, to find the one to blame: the others are
-        // still recorded. A transaction that can no longer be trusted ends the group (catch below).
-        const attempt = async (batch: BatchItem[]): Promise<BatchOutcome[] | { error: unknown }> => {
-          try {
-            return await recordBatch(w, batch);
-          } catch (error) {
-            if (error instanceof TransactionBroken) throw error;
-            return { error };
-          }
-        };
-        const whole = await attempt(items);
-        if (Array.isArray(whole)) {
-          outcomes = whole;
-          return;
-        }
-        const failed = new Set<object>();
-        outcomes = [];
-        for (const item of items) {
-          if (failed.has(item.owner)) {
-            outcomes.push({ kind: 'skipped' });
-            continue;
-          }
-          const one = await attempt([item]);
-          const outcome: BatchOutcome = Array.isArray(one) ? one[0]! : { kind: 'failed', error: one.error };
-          if (outcome.kind === 'failed') failed.add(item.owner);
-          outcomes.push(outcome);
-        }
+        outcomes = await recordGroup(w, items);
       });
     } catch (e) {
       // No lock (busy, unreachable): the requests that were waiting for it get that error, as each
@@ -177,7 +148,7 @@ export class GroupWriter {
     this.stats.groups++;
     this.stats.decisions += applied;
     this.stats.largestGroup = Math.max(this.stats.largestGroup, applied);
-    // A request that failed gives up the rest of its decisions.
+    // A request that failed gives up the rest of its decisions (record.ts `inTurn`): it leaves the queue.
     this.queue = this.queue.filter((j) => !j.failure);
     // Committed: now, and only now, the answers.
     for (const job of members) {
@@ -187,24 +158,17 @@ export class GroupWriter {
   }
 }
 
-const writers = new WeakMap<Db, GroupWriter>();
-
-/** The group writer of a database (one per open Db, so one per server process). */
-export function groupWriterOf(db: Db): GroupWriter {
-  let w = writers.get(db);
-  if (!w) {
-    w = new GroupWriter(db);
-    writers.set(db, w);
-  }
-  return w;
+/** The limits a server configuration asks for (PUSH_GROUP_MAX). */
+export function groupLimits(config: { pushGroupMax?: number }): GroupLimits {
+  return config.pushGroupMax === undefined ? { ...DEFAULT_GROUP_LIMITS } : { maxDecisions: config.pushGroupMax };
 }
 
 /**
- * A push: the request's decisions, in order, through the group writer of this database, one result per
- * decision.
+ * A push outside a server (tests, tools): through a group writer of its own, so nothing else is
+ * grouped with it. The server's pushes go through the one writer `createApp` made (app.ts).
  */
 export function pushDecisions(db: Db, decisions: readonly DecisionInput[], ctx: RecordContext): Promise<PushResult[]> {
-  return groupWriterOf(db).submit(decisions, ctx);
+  return new GroupWriter(db).submit(decisions, ctx);
 }
 
 /** Records one decision, as a push of one (tests, tools). */

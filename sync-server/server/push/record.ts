@@ -19,7 +19,7 @@
 import { DECISION_ACTION } from '../../db/audit-verify';
 import type { DecisionRecord, EmployeeRecord } from '../../db/records';
 import { decisionStatements, formatRecordNo, moveKey, readOfficial, type EmployeePlace, type OfficialView } from '../../db/push-sql';
-import type { Writer } from '../../db/writer';
+import { TransactionBroken, type Writer } from '../../db/writer';
 import { heldMessage } from '../../db/numbering';
 import { HttpError } from '../http-error';
 import type { TokenInfo } from '../../db/tokens';
@@ -67,39 +67,24 @@ export async function recordBatch(w: Writer, items: readonly BatchItem[]): Promi
   });
   const stored = w.settingsJson ? (JSON.parse(w.settingsJson) as Omit<Settings, 'asOf'>) : null;
 
-  const outcomes: BatchOutcome[] = [];
-  const failedOwners = new Set<object>();
   const recorded: { decision: DecisionRecord; tokenId: number }[] = [];
   const places = new Map<string, EmployeePlace>();
   const usedYears = new Map<number, number>();
   let version = w.version();
 
-  for (const item of items) {
-    if (failedOwners.has(item.owner)) {
-      outcomes.push({ kind: 'skipped' });
-      continue;
-    }
+  const outcomes = await inTurn(items, async (item): Promise<BatchOutcome> => {
     const { d, ctx } = item;
     let verdict: Verdict;
     const now = (ctx.now ?? (() => new Date()))();
     try {
       verdict = judgeOne(view, d, ctx, stored, now);
     } catch (error) {
-      failedOwners.add(item.owner);
-      outcomes.push({ kind: 'failed', error });
-      continue;
+      return { kind: 'failed', error };
     }
-    if (verdict.kind === 'result') {
-      outcomes.push({ kind: 'done', result: verdict.result });
-      continue;
-    }
+    if (verdict.kind === 'result') return { kind: 'done', result: verdict.result };
 
     // A restored copy gives no number until the administrator says where to continue (db/numbering.ts).
-    if (view.numberingHeld) {
-      failedOwners.add(item.owner);
-      outcomes.push({ kind: 'failed', error: new HttpError(503, { error: heldMessage(view.numberingHeld) }) });
-      continue;
-    }
+    if (view.numberingHeld) return { kind: 'failed', error: new HttpError(503, { error: heldMessage(view.numberingHeld) }) };
     // Recorded: the next record number of the year and two versions — the employee's move, then the
     // decision itself — and the view updated so the decisions after it see it.
     const year = yearWib(now);
@@ -127,8 +112,8 @@ export async function recordBatch(w: Writer, items: readonly BatchItem[]): Promi
     view.positions.set(to.code, { ...to, holders: to.holders + 1 });
     view.recorded.set(d.mutationId, decision);
     view.sameMove.set(moveKey(d.nip, d.toPositionCode, d.effectiveDate), decision);
-    outcomes.push({ kind: 'done', result: { mutationId: d.mutationId, status: 'recorded', recordNo, version: employeeVersion, findings: verdict.accepted, approvedBy: decision.approvedBy } });
-  }
+    return { kind: 'done', result: { mutationId: d.mutationId, status: 'recorded', recordNo, version: employeeVersion, findings: verdict.accepted, approvedBy: decision.approvedBy } };
+  });
 
   if (recorded.length > 0) {
     // All of it in one atomic step (one round trip on SQLite); if a statement fails, nothing of the
@@ -143,6 +128,51 @@ export async function recordBatch(w: Writer, items: readonly BatchItem[]): Promi
       const audit = plan.audit(recorded.map(({ decision, tokenId }) => ({ actor: decision.approvedBy, action: DECISION_ACTION, payload: { decision, tokenId } })));
       return [changes.statement!, audit.statement!, ...decisionStatements(w.dialect, recorded, [...places.values()], usedYears)];
     });
+  }
+  return outcomes;
+}
+
+/**
+ * Records a group's decisions (group-commit.ts) inside the writer's transaction: the whole group as
+ * one batch (`recordBatch`: one round of reads, one atomic step of writes). If a statement of it fails
+ * (a constraint, a trigger, a fault), nothing of it was written, and the group is applied again one
+ * decision at a time, each its own atomic step, to find the one to blame: the others are still
+ * recorded, with no number, version or audit entry skipped. `TransactionBroken` (the transaction can
+ * no longer be trusted) is thrown: the caller must let all of it roll back.
+ */
+export async function recordGroup(w: Writer, items: readonly BatchItem[]): Promise<BatchOutcome[]> {
+  const attempt = async (batch: readonly BatchItem[]): Promise<BatchOutcome[] | { error: unknown }> => {
+    try {
+      return await recordBatch(w, batch);
+    } catch (error) {
+      if (error instanceof TransactionBroken) throw error;
+      return { error };
+    }
+  };
+  const whole = await attempt(items);
+  if (Array.isArray(whole)) return whole;
+  return inTurn(items, async (item) => {
+    const one = await attempt([item]);
+    return Array.isArray(one) ? one[0]! : { kind: 'failed', error: one.error };
+  });
+}
+
+/**
+ * `step` on each item in order. A request whose decision failed gives up the rest of its decisions:
+ * they are skipped, not attempted (what it recorded before stays recorded; a retry gets those back as
+ * `duplicate`).
+ */
+async function inTurn(items: readonly BatchItem[], step: (item: BatchItem) => Promise<BatchOutcome>): Promise<BatchOutcome[]> {
+  const failed = new Set<object>();
+  const outcomes: BatchOutcome[] = [];
+  for (const item of items) {
+    if (failed.has(item.owner)) {
+      outcomes.push({ kind: 'skipped' });
+      continue;
+    }
+    const outcome = await step(item);
+    if (outcome.kind === 'failed') failed.add(item.owner);
+    outcomes.push(outcome);
   }
   return outcomes;
 }

@@ -12,7 +12,7 @@ import { saveRoster } from '../../db/roster';
 import { ADMINS, READERS, RECORDERS, requireRole, tokenOf } from '../auth';
 import type { ServerConfig } from '../config';
 import { HttpError } from '../http-error';
-import { pushDecisions } from '../push/group-commit';
+import type { GroupWriter } from '../push/group-commit';
 import { noEmployeesFinding, readRoster, recordedMoves } from '../roster/read-roster';
 import { rowsToSheet } from '../roster/rows-to-sheets';
 import { ChangesQuery, DecisionsQuery, EmptyQuery, NipParams, PushBody, RosterBody } from '../schemas';
@@ -20,7 +20,7 @@ import { parseOr400 } from '../validate';
 import { concurrencyPerToken } from '../security';
 import { followupRouter } from '../followups/routes';
 
-export function apiRouter(db: Db, config: ServerConfig): Router {
+export function apiRouter(db: Db, config: ServerConfig, pushWriter: GroupWriter): Router {
   const r = Router();
   const small = json({ limit: config.bodyLimit });
   const readers = requireRole(db, READERS);
@@ -45,10 +45,8 @@ export function apiRouter(db: Db, config: ServerConfig): Router {
 
   r.post('/decisions', requireRole(db, RECORDERS), pushLimiter, small, async (req, res) => {
     const body = parseOr400(PushBody, req.body);
-    // In order, each atomic in its own savepoint, committed in groups with other requests' decisions
-    // (push/group-commit.ts); answered once all are committed. An earlier decision's seat counts for
-    // the later ones.
-    const results = await pushDecisions(db, body.decisions, { workbookId: body.workbookId, token: tokenOf(res) });
+    // Group commit: push/group-commit.ts.
+    const results = await pushWriter.submit(body.decisions, { workbookId: body.workbookId, token: tokenOf(res) });
     res.json({ results });
   });
 
