@@ -25,7 +25,7 @@ import { writeProposals, type ProposalRow, type WrittenRows } from '../../../sha
 import { openWorkbookFile } from '../../xlsx/file';
 import { parseAsOf, parseLang, parsePositiveInt } from '../options';
 import { UserError } from '../user-error';
-import { checkNewFile, saveNewWorkbook } from './template';
+import { checkNewFile, saveNewWorkbook } from '../new-file';
 
 interface ProposeOptions {
   out?: string;
