@@ -105,7 +105,7 @@ export async function proposeFile(input: string, out: string, o: Omit<ProposeOpt
   const sheets = await gw.readSheets(sheetsToRead(names));
   const t1 = performance.now();
   progress?.phase(o.lang === 'en' ? 'checking' : 'memeriksa', 1);
-  const { result, book, parsed } = checkSheets(sheets, { asOf: o.asOf, lang: o.lang, sheetNames: names });
+  const { result, book, parsed, roster } = checkSheets(sheets, { asOf: o.asOf, lang: o.lang, sheetNames: names });
   if (!book) {
     const why = result.findings.filter((f) => f.rule === 'SHEET_MISSING' || f.rule === 'HEADER_MISSING').map((f) => f.message);
     throw new UserError(
@@ -127,7 +127,7 @@ export async function proposeFile(input: string, out: string, o: Omit<ProposeOpt
     }
   }
   const t2 = performance.now();
-  const opts = { date: o.tmt, lang: o.lang, findings: result.findings, withoutWarnings: o.tanpaPeringatan === true };
+  const opts = { date: o.tmt, lang: o.lang, findings: result.findings, withoutWarnings: o.tanpaPeringatan === true, roster };
 
   let run: ProposerRun | null = null;
   let darurat: DaruratResult | null = null;
