@@ -10,7 +10,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import cliProgress from 'cli-progress';
+import type cliProgress from 'cli-progress';
 import pc from 'picocolors';
 import { checkSheets } from '../../../shared/engine';
 import { DaruratError, proposeBook, proposeDarurat, type DaruratResult, type ProposerRun } from '../../../shared/proposer';
@@ -231,6 +231,8 @@ export class Progress {
   update(label: string, done: number, total: number): void {
     if (!this.enabled) return;
     if (!this.bar) {
+      // Loaded only when a bar is shown (a terminal and a large workbook): not in every run's start-up.
+      const cliProgress = require('cli-progress') as typeof import('cli-progress');
       this.bar = new cliProgress.SingleBar(
         { stream: process.stderr, format: ' {label} [{bar}] {percentage}% | {value}/{total}', hideCursor: true, clearOnComplete: true },
         cliProgress.Presets.shades_classic,
