@@ -3,8 +3,8 @@
  * `evaluateBook` runs the rules on records built elsewhere (the sync server's official record).
  */
 import { FindingSink } from './rules/emit';
-import { walkProposals } from './rules/proposals';
-import { indexRoster, rosterRules } from './rules/roster';
+import { walkProposals, type WalkResult } from './rules/proposals';
+import { indexRoster, rosterRules, type RosterIndex } from './rules/roster';
 import type { Book, CheckResult, Finding, Lang, ProposalResult, RecordedMove, RuleId, Severity, Verdict } from './rules/types';
 import { RULE_IDS } from './rules/types';
 import { unitSummary } from './summary';
@@ -21,7 +21,14 @@ export interface CheckOptions {
   recordedMoves?: RecordedMove[];
 }
 
-export function checkSheets(sheets: SheetData[], opts: CheckOptions = {}): { result: CheckResult; book: Book | null; parsed: ParsedWorkbook } {
+/** The roster index and the walk of the active proposals check made on a book: the proposer reuses them (ProposerOptions.roster) instead of building them again. */
+export interface CheckedRoster {
+  book: Book;
+  idx: RosterIndex;
+  walk: WalkResult;
+}
+
+export function checkSheets(sheets: SheetData[], opts: CheckOptions = {}): { result: CheckResult; book: Book | null; parsed: ParsedWorkbook; roster: CheckedRoster | null } {
   const parsed = parseWorkbook(sheets, { lang: opts.lang, asOf: opts.asOf, columnMap: opts.columnMap, sheetNames: opts.sheetNames });
   if (!parsed.book) {
     const findings = sortFindings(parsed.sink.list, parsed.book);
@@ -29,17 +36,19 @@ export function checkSheets(sheets: SheetData[], opts: CheckOptions = {}): { res
       result: { asOf: isoDate(parsed.settings.asOf), counts: { ...parsed.counts, ...severityCounts(findings) }, findings, proposals: [], units: [] },
       book: null,
       parsed,
+      roster: null,
     };
   }
   if (opts.recordedMoves?.length) parsed.book.recordedMoves = [...(parsed.book.recordedMoves ?? []), ...opts.recordedMoves];
-  return { result: runRules(parsed.book, parsed.sink), book: parsed.book, parsed };
+  const { result, idx, walk } = runRules(parsed.book, parsed.sink);
+  return { result, book: parsed.book, parsed, roster: { book: parsed.book, idx, walk } };
 }
 
 export function evaluateBook(book: Book, opts: { lang?: Lang } = {}): CheckResult {
-  return runRules(book, new FindingSink(opts.lang ?? 'id', book.layout));
+  return runRules(book, new FindingSink(opts.lang ?? 'id', book.layout)).result;
 }
 
-function runRules(book: Book, sink: FindingSink): CheckResult {
+function runRules(book: Book, sink: FindingSink): { result: CheckResult; idx: RosterIndex; walk: WalkResult } {
   const idx = indexRoster(book, sink);
   rosterRules(book, idx, sink);
   const walk = walkProposals(book, idx, sink);
@@ -69,7 +78,7 @@ function runRules(book: Book, sink: FindingSink): CheckResult {
     };
   });
 
-  return {
+  const result: CheckResult = {
     asOf: isoDate(book.settings.asOf),
     counts: {
       employees: book.employees.length,
@@ -81,6 +90,7 @@ function runRules(book: Book, sink: FindingSink): CheckResult {
     proposals,
     units: unitSummary(idx.positions.values(), idx.holders, walk.after, sink.lang),
   };
+  return { result, idx, walk };
 }
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };

@@ -9,6 +9,7 @@ import { walkProposals, type WalkResult } from '../rules/proposals';
 import { indexRoster, type RosterIndex } from '../rules/roster';
 import { createMoveContext, type MoveContext } from '../rules/transfer';
 import type { Book, Finding, Lang } from '../rules/types';
+import type { CheckedRoster } from '../engine';
 import type { Day } from '../values/dates';
 import { positionStartPlausible } from '../values/nip';
 import { countVacancies, type PositionCount } from './vacancies';
@@ -29,6 +30,11 @@ export interface ProposerOptions {
    * is a candidate when it has no error finding).
    */
   withoutWarnings?: boolean;
+  /**
+   * The roster index and proposal walk `check` made on this same book (checkSheets(...).roster):
+   * used instead of building them again. Ignored when made on another book.
+   */
+  roster?: CheckedRoster | null;
 }
 
 export interface DataProblem {
@@ -60,9 +66,10 @@ export interface ProposerContext {
 
 export function proposerContext(book: Book, opts: ProposerOptions = {}): ProposerContext {
   const lang = opts.lang ?? 'id';
-  const idx = indexRoster(book, null);
+  const checked = opts.roster?.book === book ? opts.roster : null;
+  const idx = checked?.idx ?? indexRoster(book, null);
   // The walk's own findings are check's business; the proposer needs its counts.
-  const walk = walkProposals(book, idx, new FindingSink(lang, book.layout));
+  const walk = checked?.walk ?? walkProposals(book, idx, new FindingSink(lang, book.layout));
   const counts = countVacancies(idx.positions.values(), idx.holders, walk.after);
 
   const activeProposal = new Map<string, Proposal>();

@@ -120,7 +120,7 @@ export function proposeBook(book: Book, opts: PlanOptions = {}): ProposerRun {
  * `run` too) when Pegawai or Jabatan cannot be read; `check` says why.
  */
 export function proposeSheets(sheets: SheetData[], opts: PlanOptions & Pick<CheckOptions, 'asOf' | 'columnMap'> = {}): { check: CheckResult; run: ProposerRun | null } {
-  const { result, book } = checkSheets(sheets, { asOf: opts.asOf, lang: opts.lang, columnMap: opts.columnMap });
+  const { result, book, roster } = checkSheets(sheets, { asOf: opts.asOf, lang: opts.lang, columnMap: opts.columnMap });
   if (!book) return { check: result, run: null };
-  return { check: result, run: proposeBook(book, { ...opts, findings: result.findings }) };
+  return { check: result, run: proposeBook(book, { ...opts, findings: result.findings, roster }) };
 }

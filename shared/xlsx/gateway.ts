@@ -6,19 +6,59 @@
 import type { FormatWrite, SheetData, ValueWrite, WorkbookGateway } from '../workbook/gateway';
 import { XlsxDocument, type CellWrite } from './write';
 
-export class XlsxDocumentGateway implements WorkbookGateway {
-  constructor(readonly doc: XlsxDocument) {}
+/**
+ * Decompresses a zip entry's raw deflate bytes into `size` bytes somewhere else than this thread
+ * (the CLI: Node's zlib on its thread pool); resolves null when it cannot, and the part is then
+ * decompressed here as without an inflater (same bytes, same errors).
+ */
+export type Inflater = (raw: Uint8Array, size: number) => Promise<Uint8Array | null>;
 
-  static open(bytes: Uint8Array): XlsxDocumentGateway {
-    return new XlsxDocumentGateway(XlsxDocument.open(bytes));
+export class XlsxDocumentGateway implements WorkbookGateway {
+  constructor(
+    readonly doc: XlsxDocument,
+    private readonly inflate?: Inflater,
+  ) {}
+
+  static open(bytes: Uint8Array, opts: { inflate?: Inflater } = {}): XlsxDocumentGateway {
+    return new XlsxDocumentGateway(XlsxDocument.open(bytes), opts.inflate);
   }
 
   async listSheets(): Promise<string[]> {
     return this.doc.sheetNames();
   }
 
+  /**
+   * The named sheets, as XlsxDocument.readSheets gives them. With an inflater, every part they need
+   * is decompressed at once elsewhere, and the shared strings are parsed here while the sheets are
+   * still being decompressed: on the 40,000-staff workbook the large Pegawai sheet's inflate no
+   * longer adds to the read.
+   */
   async readSheets(names: string[]): Promise<SheetData[]> {
-    return this.doc.readSheets(names);
+    if (!this.inflate) return this.doc.readSheets(names);
+    const { context, sheets } = this.doc.partsToRead(names);
+    const pending = new Map<string, Promise<void>>();
+    for (const part of [...context, ...sheets.map((x) => x.part)]) pending.set(part, this.provide(part));
+    for (const part of context) await pending.get(part);
+    if (sheets.length > 0) this.doc.readSharedStringsNow();
+    const out: SheetData[] = [];
+    for (const n of names) {
+      const part = sheets.find((x) => x.name === this.doc.sheet(n)?.name)?.part;
+      if (part !== undefined) await pending.get(part);
+      out.push(...this.doc.readSheets([n]));
+    }
+    return out;
+  }
+
+  /** Decompresses one part with the inflater and hands it to the package (never rejects: on any failure the part is decompressed as usual). */
+  private async provide(part: string): Promise<void> {
+    const e = this.doc.pkg.entry(part);
+    if (!e || e.method !== 8) return;
+    try {
+      const data = await this.inflate!(e.raw, e.size);
+      if (data) this.doc.pkg.provide(part, data);
+    } catch {
+      // decompressed here instead, which reports the problem as it always has
+    }
   }
 
   async ensureSheet(name: string, headers?: string[]): Promise<void> {

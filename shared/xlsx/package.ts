@@ -139,6 +139,8 @@ export class OpcPackage {
   /** Parts changed or added, as text (written back on toBytes). */
   private readonly changed = new Map<string, string>();
   private readonly removed = new Set<string>();
+  /** Decompressed bytes of untouched entries handed in by the caller (provide), each used once. */
+  private readonly provided = new Map<string, Uint8Array>();
 
   constructor(bytes: Uint8Array) {
     if (bytes.length === 0) throw new XlsxError('empty', 'empty file');
@@ -171,7 +173,7 @@ export class OpcPackage {
     const c = this.changed.get(name);
     if (c !== undefined) return encoder.encode(c);
     const e = this.byName.get(name);
-    return e ? entryData(e) : null;
+    return e ? this.data(e) : null;
   }
 
   /** A part as UTF-8 text (a leading BOM dropped), or null when absent. */
@@ -181,18 +183,47 @@ export class OpcPackage {
     if (c !== undefined) return c;
     const e = this.byName.get(name);
     if (!e) return null;
-    const s = decodeXml(entryData(e));
+    const s = decodeXml(this.data(e));
     return s;
+  }
+
+  /**
+   * The zip entry of a part as it is in the file (null when the part was changed, removed or is
+   * absent): for a caller that decompresses it elsewhere — Node's zlib on its thread pool, in the
+   * CLI — and hands the bytes back with provide().
+   */
+  entry(name: string): ZipEntry | null {
+    if (this.removed.has(name) || this.changed.has(name)) return null;
+    return this.byName.get(name) ?? null;
+  }
+
+  /**
+   * The decompressed bytes of an untouched entry, decompressed by the caller; the next bytes() or
+   * text() of that part uses them (once) instead of decompressing it here. The caller vouches for
+   * them: only bytes of exactly the entry's size are taken.
+   */
+  provide(name: string, data: Uint8Array): void {
+    const e = this.entry(name);
+    if (e && e.method === 8 && data.length === e.size) this.provided.set(name, data);
+  }
+
+  private data(e: ZipEntry): Uint8Array {
+    const d = this.provided.get(e.name);
+    if (d === undefined) return entryData(e);
+    this.provided.delete(e.name);
+    return d;
   }
 
   /** Writes (or adds) a part. */
   set(name: string, text: string): void {
     this.removed.delete(name);
+    this.provided.delete(name);
     this.changed.set(name, text);
   }
 
   remove(name: string): void {
     this.changed.delete(name);
+    this.provided.delete(name);
     if (this.byName.has(name)) this.removed.add(name);
   }
 

@@ -152,6 +152,31 @@ export class XlsxDocument {
     return out;
   }
 
+  /**
+   * The parts readSheets(names) would decompress now, in the order it would: shared strings and
+   * styles (when not read yet), then the sheets not read yet. For a caller that decompresses them
+   * ahead, elsewhere (XlsxDocumentGateway with an inflater), and hands them in with pkg.provide().
+   */
+  partsToRead(names: string[]): { context: string[]; sheets: { name: string; part: string }[] } {
+    const sheets: { name: string; part: string }[] = [];
+    for (const n of names) {
+      const s = this.sheet(n);
+      if (!s || s.kind !== 'worksheet' || !this.pkg.has(s.part) || this.cache.has(s.name)) continue;
+      if (!sheets.some((x) => x.part === s.part)) sheets.push({ name: s.name, part: s.part });
+    }
+    const context: string[] = [];
+    if (sheets.length > 0) {
+      if (this.shared === null && this.info.sharedStringsPart) context.push(this.info.sharedStringsPart);
+      if (!this.styles && this.info.stylesPart) context.push(this.info.stylesPart);
+    }
+    return { context, sheets };
+  }
+
+  /** Reads the shared strings now (readSheets would at its first sheet): lets a caller do it while sheets are decompressed elsewhere. */
+  readSharedStringsNow(): void {
+    this.context();
+  }
+
   private context(): SheetContext {
     this.shared ??= this.info.sharedStringsPart ? readSharedStrings(this.pkg.text(this.info.sharedStringsPart)!) : [];
     const stylesXml = this.styles ? this.styles.toXml() : this.info.stylesPart ? this.pkg.text(this.info.stylesPart) : null;

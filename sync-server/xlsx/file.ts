@@ -9,6 +9,7 @@ import { readXlsx, type ReadResult } from '../../shared/xlsx/read';
 import { sheetsToRead } from '../../shared/workbook/reader';
 import type { SheetData } from '../../shared/workbook/gateway';
 import { UserError } from '../cli/user-error';
+import { nodeInflate } from './inflate';
 import { assertReadableXlsx } from './readable';
 
 /** The file's bytes, after the checks that need only its name and first bytes (missing, folder, lock file, OLE, not a zip). */
@@ -49,7 +50,7 @@ export async function readKnownSheets(file: string): Promise<SheetData[]> {
 export async function openWorkbookFile(file: string): Promise<XlsxDocumentGateway> {
   const bytes = await readWorkbookBytes(file);
   try {
-    return XlsxDocumentGateway.open(bytes);
+    return XlsxDocumentGateway.open(bytes, { inflate: nodeInflate });
   } catch (e) {
     throw asUserError(e, file);
   }

@@ -13,9 +13,11 @@ import { NO_CACHED_VALUE, isDateFormat, readDateStyles, readSharedStrings, readW
 import { OpcPackage } from '../../shared/xlsx/package';
 import { readdirSync } from 'node:fs';
 import { XlsxError } from '../../shared/xlsx/package';
-import { makeEntry, writeZip } from '../../shared/xlsx/zip';
+import { XlsxDocumentGateway, type Inflater } from '../../shared/xlsx/gateway';
+import { makeEntry, readZip, writeZip } from '../../shared/xlsx/zip';
+import { nodeInflate } from '../../sync-server/xlsx/inflate';
 import { mutasi } from '../support/cli';
-import { CORPUS_DIR, demoBook } from '../support/writers';
+import { CORPUS_DIR, FOREIGN, demoBook, withContract } from '../support/writers';
 
 const enc = new TextEncoder();
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -114,6 +116,38 @@ describe('xlsx reader', function () {
     const ctx = { shared: [], dateStyles: [], date1904: false };
     assert.deepEqual(readWorksheet(odd, 'X', ctx), readWorksheetSax(odd, 'X', ctx));
     assert.deepEqual(readWorksheet(odd, 'X', ctx).values[1], [null, 'a<b&A\nz', 15]);
+  });
+
+  it('with an inflater (the CLI: Node\'s zlib) the gateway reads exactly what it reads without; one that fails, or gives the wrong size, changes nothing', async () => {
+    const demo = await demoBook();
+    const files = [demo.bytes, ...FOREIGN.slice(0, 3).map((f) => withContract(new Uint8Array(readFileSync(path.join(CORPUS_DIR, f.file))), demo.sheets))];
+    // A damaged file: the demo with a few bytes of the Pegawai sheet's deflate stream overwritten.
+    const damaged = demo.bytes.slice();
+    const sheet = readZip(damaged).find((e) => e.name === 'xl/worksheets/sheet1.xml')!;
+    damaged.fill(0xff, sheet.raw.byteOffset + 40, sheet.raw.byteOffset + 60);
+    let inflated = 0;
+    const zlib: Inflater = async (raw, size) => {
+      const out = await nodeInflate(raw, size);
+      if (out) inflated++;
+      return out;
+    };
+    const inflaters: Inflater[] = [zlib, async () => null, async () => { throw new Error('no'); }, async (_raw, size) => new Uint8Array(size + 1)];
+    const read = async (bytes: Uint8Array, inflate?: Inflater) => {
+      try {
+        const gw = XlsxDocumentGateway.open(bytes, { inflate });
+        const names = await gw.listSheets();
+        return { sheets: await gw.readSheets([...names, names[0]!, 'Tidak Ada']) };
+      } catch (e) {
+        return { error: `${(e as Error).constructor.name}: ${(e as Error).message}` };
+      }
+    };
+    for (const [k, bytes] of [...files, damaged].entries()) {
+      const plain = await read(bytes);
+      if (k < files.length) assert.ok(plain.sheets && plain.sheets.length > 4, `file ${k} reads`);
+      else assert.ok(plain.error, 'the damaged file fails');
+      for (const inflate of inflaters) assert.deepEqual(await read(bytes, inflate), plain, `file ${k}`);
+    }
+    assert.ok(inflated >= files.length * 3, `zlib decompressed the parts (${inflated})`);
   });
 
   it('a cell beyond Excel\'s last row is a damaged file, not an endless read', () => {

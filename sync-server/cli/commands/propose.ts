@@ -10,8 +10,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import cliProgress from 'cli-progress';
-import Table from 'cli-table3';
+import type cliProgress from 'cli-progress';
 import pc from 'picocolors';
 import { checkSheets } from '../../../shared/engine';
 import { DaruratError, proposeBook, proposeDarurat, type DaruratResult, type ProposerRun } from '../../../shared/proposer';
@@ -24,8 +23,9 @@ import { sheetsToRead } from '../../../shared/workbook/reader';
 import { writeProposals, type ProposalRow, type WrittenRows } from '../../../shared/workbook/write-proposals';
 import { openWorkbookFile } from '../../xlsx/file';
 import { parseAsOf, parseLang, parsePositiveInt } from '../options';
+import { renderTable } from '../table';
 import { UserError } from '../user-error';
-import { checkNewFile, saveNewWorkbook } from './template';
+import { checkNewFile, saveNewWorkbook } from '../new-file';
 
 interface ProposeOptions {
   out?: string;
@@ -105,7 +105,7 @@ export async function proposeFile(input: string, out: string, o: Omit<ProposeOpt
   const sheets = await gw.readSheets(sheetsToRead(names));
   const t1 = performance.now();
   progress?.phase(o.lang === 'en' ? 'checking' : 'memeriksa', 1);
-  const { result, book, parsed } = checkSheets(sheets, { asOf: o.asOf, lang: o.lang, sheetNames: names });
+  const { result, book, parsed, roster } = checkSheets(sheets, { asOf: o.asOf, lang: o.lang, sheetNames: names });
   if (!book) {
     const why = result.findings.filter((f) => f.rule === 'SHEET_MISSING' || f.rule === 'HEADER_MISSING').map((f) => f.message);
     throw new UserError(
@@ -127,7 +127,7 @@ export async function proposeFile(input: string, out: string, o: Omit<ProposeOpt
     }
   }
   const t2 = performance.now();
-  const opts = { date: o.tmt, lang: o.lang, findings: result.findings, withoutWarnings: o.tanpaPeringatan === true };
+  const opts = { date: o.tmt, lang: o.lang, findings: result.findings, withoutWarnings: o.tanpaPeringatan === true, roster };
 
   let run: ProposerRun | null = null;
   let darurat: DaruratResult | null = null;
@@ -231,6 +231,8 @@ export class Progress {
   update(label: string, done: number, total: number): void {
     if (!this.enabled) return;
     if (!this.bar) {
+      // Loaded only when a bar is shown (a terminal and a large workbook): not in every run's start-up.
+      const cliProgress = require('cli-progress') as typeof import('cli-progress');
       this.bar = new cliProgress.SingleBar(
         { stream: process.stderr, format: ' {label} [{bar}] {percentage}% | {value}/{total}', hideCursor: true, clearOnComplete: true },
         cliProgress.Presets.shades_classic,
@@ -360,10 +362,16 @@ function printPlan(file: string, out: string, plan: Plan, w: WrittenRows, lang: 
     print(t.none(out));
   } else {
     print(pc.green(t.proposed(int(plan.moves.length, lang), num(plan.totalScore, lang))) + ' ' + t.written(w.sheet, w.firstRow, w.lastRow, out));
-    const table = new Table({ head: t.head, colAligns: ['left', 'left', 'left', 'left', 'left', 'left', 'right', 'right'], style: { head: [], border: [], compact: true }, chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' } });
     const shown = all ? plan.moves : plan.moves.slice(0, LIMIT);
-    shown.forEach((m, i) => table.push([w.ids[i]!, m.nip, m.name, m.fromCode, m.toCode, m.reason, m.jpm === null ? '—' : `${num(m.jpm, lang)} %`, num(m.score, lang)]));
-    print(table.toString());
+    print(
+      renderTable({
+        head: t.head,
+        rows: shown.map((m, i) => [w.ids[i]!, m.nip, m.name, m.fromCode, m.toCode, m.reason, m.jpm === null ? '—' : `${num(m.jpm, lang)} %`, num(m.score, lang)]),
+        colAligns: ['left', 'left', 'left', 'left', 'left', 'left', 'right', 'right'],
+        compact: true,
+        chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+      }),
+    );
     if (shown.length < plan.moves.length) print(pc.dim(t.more(int(plan.moves.length - shown.length, lang))));
     const warned = plan.moves.filter((m) => m.notes.some((x) => x.severity === 'warning')).length;
     if (warned > 0) print(pc.yellow(t.warned(int(warned, lang))));
@@ -390,13 +398,12 @@ function printPlan(file: string, out: string, plan: Plan, w: WrittenRows, lang: 
   }
   print('');
   print(pc.bold(t.units));
-  const table = new Table({ head: t.unitHead, colAligns: ['left', 'right', 'right', 'right', 'right', 'right'], style: { head: [], border: [] } });
-  plan.units.after.forEach((u, i) => {
+  const rows = plan.units.after.map((u, i) => {
     const b = u.balance;
     const bs = b > 0 ? pc.yellow(`+${int(b, lang)}`) : b < 0 ? pc.red(int(b, lang)) : pc.green('0');
-    table.push([u.unit, int(u.needed, lang), int(u.holdersToday, lang), int(plan.units.before[i]!.holdersAfter, lang), int(u.holdersAfter, lang), bs]);
+    return [u.unit, int(u.needed, lang), int(u.holdersToday, lang), int(plan.units.before[i]!.holdersAfter, lang), int(u.holdersAfter, lang), bs];
   });
-  print(table.toString());
+  print(renderTable({ head: t.unitHead, rows, colAligns: ['left', 'right', 'right', 'right', 'right', 'right'] }));
 }
 
 function printDarurat(file: string, out: string, d: DaruratResult, w: WrittenRows, lang: Lang, print: (s: string) => void): void {
