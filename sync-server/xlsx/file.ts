@@ -55,3 +55,17 @@ export async function openWorkbookFile(file: string): Promise<XlsxDocumentGatewa
     throw asUserError(e, file);
   }
 }
+
+/**
+ * The engine's sheets of a workbook opened with openWorkbookFile, with every sheet name. A sheet whose
+ * part turns out damaged only now (the open reads the workbook part, not the sheets) gets the same clear
+ * line as a damaged file, not "kesalahan tak terduga".
+ */
+export async function readOpenedSheets(gw: XlsxDocumentGateway, file: string): Promise<{ names: string[]; sheets: SheetData[] }> {
+  try {
+    const names = await gw.listSheets();
+    return { names, sheets: await gw.readSheets(sheetsToRead(names)) };
+  } catch (e) {
+    throw asUserError(e, file);
+  }
+}

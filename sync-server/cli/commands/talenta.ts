@@ -16,8 +16,7 @@ import type { Lang } from '../../../shared/rules/types';
 import { successionSheets, type KeyPost, type SuccessionResult } from '../../../shared/succession';
 import { SUKSESI, TALENTA, ownSheetName, postsByAttention, suksesiSheet, talentaSheet } from '../../../shared/succession/sheets';
 import type { Day } from '../../../shared/values/dates';
-import { sheetsToRead } from '../../../shared/workbook/reader';
-import { openWorkbookFile } from '../../xlsx/file';
+import { openWorkbookFile, readOpenedSheets } from '../../xlsx/file';
 import { parseAsOf, parseLang } from '../options';
 import { UserError } from '../user-error';
 import { checkNewFile, saveNewWorkbook } from './template';
@@ -44,8 +43,7 @@ export async function talentaFile(input: string, o: { out?: string; asOf?: Day; 
   }
   const t0 = performance.now();
   const gw = await openWorkbookFile(input);
-  const names = await gw.listSheets();
-  const sheets = await gw.readSheets(sheetsToRead(names));
+  const { names, sheets } = await readOpenedSheets(gw, input);
   const t1 = performance.now();
   const { result, parsed } = successionSheets(sheets, { asOf: o.asOf, lang: o.lang, sheetNames: names });
   if (!result) {
