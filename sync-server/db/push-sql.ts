@@ -28,7 +28,7 @@ export interface OfficialView {
   /** Why no record number may be given now (a restored copy: db/numbering.ts), or null. */
   numberingHeld: string | null;
   /**
-   * By id: the group's tokens as they are now, under the writer lock (their revocation, expiry, role,
+   * By id: the tokens of the group's decisions that ask for it (`RecordContext.recheckToken`) as they are now, under the writer lock (their revocation, expiry, role,
    * unit and name); a token not there is absent. The request authenticated its token before it joined
    * the group, possibly from the server's cache (server/auth.ts): this is the check that counts.
    */
@@ -70,10 +70,12 @@ export async function readOfficial(
     sql<{ year: number | string; last: number | string }>('SELECT year, last FROM record_numbers'),
     sql<DecisionRow>(`SELECT * FROM decisions WHERE nip IN (SELECT j.value FROM ${list('j')})`, [nips]),
     sql<GuardRow>(guardQuery(dialect)),
-    sql<{ id: number | string; name: string; role: string; unit: string | null; revoked_at: string | null; expires_at: string | null }>(
-      `SELECT id, name, role, unit, revoked_at, expires_at FROM tokens WHERE id IN (SELECT CAST(j.value AS INTEGER) FROM ${list('j')})`,
-      [JSON.stringify([...new Set(refs.tokenIds)].map(String))],
-    ),
+    refs.tokenIds.length === 0
+      ? Promise.resolve([])
+      : sql<{ id: number | string; name: string; role: string; unit: string | null; revoked_at: string | null; expires_at: string | null }>(
+        `SELECT id, name, role, unit, revoked_at, expires_at FROM tokens WHERE id IN (SELECT CAST(j.value AS INTEGER) FROM ${list('j')})`,
+        [JSON.stringify([...new Set(refs.tokenIds)].map(String))],
+      ),
   ]);
   const sameMove = new Map<string, DecisionRecord>();
   for (const r of byNip) sameMove.set(moveKey(r.nip, r.to_code, r.effective_date), decisionFromRow(r));

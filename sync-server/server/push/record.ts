@@ -35,6 +35,12 @@ import type { DecisionInput, PositionState, PushResult } from './types';
 export interface RecordContext {
   workbookId: string;
   token: TokenInfo;
+  /**
+   * Read the token again under the writer lock and record nothing if it is revoked, expired or changed
+   * (`TokenRefused`): the push route sets it, because it authenticated the token from its cache
+   * (server/auth.ts). Tools and tests that hand in a token they just made need not.
+   */
+  recheckToken?: boolean;
   /** Tests pin the clock; the server uses now. */
   now?: () => Date;
 }
@@ -64,7 +70,7 @@ export async function recordBatch(w: Writer, items: readonly BatchItem[]): Promi
     nips: items.map((it) => it.d.nip),
     codes: items.map((it) => it.d.toPositionCode),
     mutationIds: items.map((it) => it.d.mutationId),
-    tokenIds: items.map((it) => it.ctx.token.id),
+    tokenIds: items.filter((it) => it.ctx.recheckToken).map((it) => it.ctx.token.id),
   });
   const stored = w.settingsJson ? (JSON.parse(w.settingsJson) as Omit<Settings, 'asOf'>) : null;
 
@@ -79,7 +85,7 @@ export async function recordBatch(w: Writer, items: readonly BatchItem[]): Promi
     const now = (ctx.now ?? (() => new Date()))();
     // The token, as it is now under the writer lock: revoked (by another process too), expired or
     // changed since the request authenticated it, it records nothing (SYNC-API.md: 401).
-    if (!tokenStillLive(view.tokens.get(ctx.token.id), ctx.token, now)) return { kind: 'failed', error: new TokenRefused(ctx.token.id) };
+    if (ctx.recheckToken && !tokenStillLive(view.tokens.get(ctx.token.id), ctx.token, now)) return { kind: 'failed', error: new TokenRefused(ctx.token.id) };
     try {
       verdict = judgeOne(view, d, ctx, stored, now);
     } catch (error) {

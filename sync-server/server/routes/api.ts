@@ -53,7 +53,7 @@ export function apiRouter(db: Db, config: ServerConfig, pushWriter: GroupWriter)
     let results;
     try {
       // Group commit: push/group-commit.ts.
-      results = await pushWriter.submit(body.decisions, { workbookId: body.workbookId, token });
+      results = await pushWriter.submit(body.decisions, { workbookId: body.workbookId, token, recheckToken: true });
     } catch (e) {
       if (!(e instanceof TokenRefused)) throw e;
       pushTokens.forget(token.id);
