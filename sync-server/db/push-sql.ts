@@ -27,6 +27,21 @@ export interface OfficialView {
   sameMove: Map<string, DecisionRecord>;
   /** Why no record number may be given now (a restored copy: db/numbering.ts), or null. */
   numberingHeld: string | null;
+  /**
+   * By id: the tokens of the group's decisions that ask for it (`RecordContext.recheckToken`) as they are now, under the writer lock (their revocation, expiry, role,
+   * unit and name); a token not there is absent. The request authenticated its token before it joined
+   * the group, possibly from the server's cache (server/auth.ts): this is the check that counts.
+   */
+  tokens: Map<number, TokenState>;
+}
+
+/** A token as the writer sees it inside the transaction. */
+export interface TokenState {
+  name: string;
+  role: string;
+  unit: string | null;
+  revokedAt: string | null;
+  expiresAt: string | null;
 }
 
 /** One person's one move: the same NIP, target and TMT is the same decision, whatever its mutation id. */
@@ -37,12 +52,12 @@ export function moveKey(nip: string, toCode: string, effectiveDate: string): str
 /** Reads, in one round (the statements go out together), what decisions about these refer to. */
 export async function readOfficial(
   w: Writer,
-  refs: { nips: readonly string[]; codes: readonly string[]; mutationIds: readonly string[] },
+  refs: { nips: readonly string[]; codes: readonly string[]; mutationIds: readonly string[]; tokenIds: readonly number[] },
 ): Promise<OfficialView> {
   const { sql, dialect } = w;
   const list = (alias: string) => jsonRows(dialect, 'text', alias);
   const nips = JSON.stringify([...new Set(refs.nips)]);
-  const [employees, positions, decisions, numbers, byNip, guard] = await Promise.all([
+  const [employees, positions, decisions, numbers, byNip, guard, tokens] = await Promise.all([
     sql<EmployeeRow>(`SELECT * FROM employees WHERE nip IN (SELECT j.value FROM ${list('j')})`, [nips]),
     sql<PositionRow & { holders: number | string }>(
       `SELECT p.*, (SELECT COUNT(*) FROM employees h WHERE h.position_code = p.code) AS holders
@@ -55,6 +70,12 @@ export async function readOfficial(
     sql<{ year: number | string; last: number | string }>('SELECT year, last FROM record_numbers'),
     sql<DecisionRow>(`SELECT * FROM decisions WHERE nip IN (SELECT j.value FROM ${list('j')})`, [nips]),
     sql<GuardRow>(guardQuery(dialect)),
+    refs.tokenIds.length === 0
+      ? Promise.resolve([])
+      : sql<{ id: number | string; name: string; role: string; unit: string | null; revoked_at: string | null; expires_at: string | null }>(
+        `SELECT id, name, role, unit, revoked_at, expires_at FROM tokens WHERE id IN (SELECT CAST(j.value AS INTEGER) FROM ${list('j')})`,
+        [JSON.stringify([...new Set(refs.tokenIds)].map(String))],
+      ),
   ]);
   const sameMove = new Map<string, DecisionRecord>();
   for (const r of byNip) sameMove.set(moveKey(r.nip, r.to_code, r.effective_date), decisionFromRow(r));
@@ -65,6 +86,7 @@ export async function readOfficial(
     lastRecordNo: new Map(numbers.map((r) => [Number(r.year), Number(r.last)])),
     sameMove,
     numberingHeld: heldReason(guard[0]),
+    tokens: new Map(tokens.map((r) => [Number(r.id), { name: r.name, role: r.role, unit: r.unit ?? null, revokedAt: r.revoked_at ?? null, expiresAt: r.expires_at ?? null }])),
   };
 }
 

@@ -104,7 +104,11 @@ const TOKEN_BY_HASH = 'SELECT id, name, role, unit, hash, created_at, revoked_at
  * hash is then compared in constant time, so how long a refusal takes says nothing about the token.
  */
 export async function authenticate(db: Db, secret: string): Promise<TokenInfo | null> {
-  const hash = tokenHash(secret);
+  return authenticateHash(db, tokenHash(secret));
+}
+
+/** `authenticate` for a secret already hashed (`tokenHash`). */
+export async function authenticateHash(db: Db, hash: string): Promise<TokenInfo | null> {
   // Every request runs this: one statement kept prepared (db.lookup), read on its own connection.
   const [row] = await db.lookup<TokenRow>(TOKEN_BY_HASH, [hash]);
   const expected = Buffer.from(hash, 'hex');

@@ -78,6 +78,35 @@ eachDatabase('API access', (ctx) => {
     });
   }
 
+  it('POST /decisions: a token that pushed, then was revoked or expired outside this server (another process), is refused at its next push and records nothing', async () => {
+    for (const spoil of ['revoke', 'expire', 'role'] as const) {
+      const made = await createToken(ctx.db, { name: `sebentar-${spoil}`, role: 'approver' }, 'test');
+      const pushOne = async () => {
+        const e = a.employees[2 * (pushed++ % 10)]!;
+        const current = (await getEmployee(ctx.db.knex, e.nip))!;
+        const back = current.positionCode === 'POOL-A' ? 'T-A-0' : 'POOL-A';
+        return request(app).post('/api/v1/decisions').set('Authorization', `Bearer ${made.token}`)
+          .send({ workbookId: WORKBOOK, decisions: [decision(e.nip, current.positionCode, back, current.version)] });
+      };
+      const first = await pushOne();
+      assert.equal(first.body.results?.[0]?.status, 'recorded', JSON.stringify(first.body));
+      // Straight in the database, as `mutasi token revoke` in another process (or a second server) does.
+      if (spoil === 'revoke') await revokeToken(ctx.db, made.info.id, 'test');
+      else if (spoil === 'expire') await ctx.db.knex('tokens').where({ id: made.info.id }).update({ expires_at: new Date(Date.now() - 1000).toISOString() });
+      else await ctx.db.knex('tokens').where({ id: made.info.id }).update({ role: 'staff' });
+      const decisionsBefore = Number((await ctx.db.knex('decisions').count({ n: '*' }))[0]!.n);
+      const second = await pushOne();
+      assert.equal(second.status, 401, `${spoil}: ${JSON.stringify(second.body)}`);
+      assert.ok(second.headers['www-authenticate']);
+      assert.equal(Number((await ctx.db.knex('decisions').count({ n: '*' }))[0]!.n), decisionsBefore, `${spoil}: nothing recorded`);
+      if (spoil === 'role') {
+        // Read afresh from the table after the refusal: now a staff token, which may not record.
+        assert.equal((await pushOne()).status, 403);
+        await ctx.db.knex('tokens').where({ id: made.info.id }).update({ role: 'approver' });
+      }
+    }
+  });
+
   it('public endpoints need no token: health, openapi, pengumuman', async () => {
     const h = await request(app).get('/api/v1/health');
     assert.equal(h.status, 200);

@@ -18,11 +18,11 @@
  */
 import { DECISION_ACTION } from '../../db/audit-verify';
 import type { DecisionRecord, EmployeeRecord } from '../../db/records';
-import { decisionStatements, formatRecordNo, moveKey, readOfficial, type EmployeePlace, type OfficialView } from '../../db/push-sql';
+import { decisionStatements, formatRecordNo, moveKey, readOfficial, type EmployeePlace, type OfficialView, type TokenState } from '../../db/push-sql';
 import { TransactionBroken, type Writer } from '../../db/writer';
 import { heldMessage } from '../../db/numbering';
 import { HttpError } from '../http-error';
-import type { TokenInfo } from '../../db/tokens';
+import { isExpired, type TokenInfo } from '../../db/tokens';
 import { defaultSettings, type Settings } from '../../../shared/model';
 import type { Finding } from '../../../shared/rules/types';
 import { officialBook, proposalFindings } from './official-book';
@@ -35,6 +35,12 @@ import type { DecisionInput, PositionState, PushResult } from './types';
 export interface RecordContext {
   workbookId: string;
   token: TokenInfo;
+  /**
+   * Read the token again under the writer lock and record nothing if it is revoked, expired or changed
+   * (`TokenRefused`): the push route sets it, because it authenticated the token from its cache
+   * (server/auth.ts). Tools and tests that hand in a token they just made need not.
+   */
+  recheckToken?: boolean;
   /** Tests pin the clock; the server uses now. */
   now?: () => Date;
 }
@@ -64,6 +70,7 @@ export async function recordBatch(w: Writer, items: readonly BatchItem[]): Promi
     nips: items.map((it) => it.d.nip),
     codes: items.map((it) => it.d.toPositionCode),
     mutationIds: items.map((it) => it.d.mutationId),
+    tokenIds: items.filter((it) => it.ctx.recheckToken).map((it) => it.ctx.token.id),
   });
   const stored = w.settingsJson ? (JSON.parse(w.settingsJson) as Omit<Settings, 'asOf'>) : null;
 
@@ -76,6 +83,9 @@ export async function recordBatch(w: Writer, items: readonly BatchItem[]): Promi
     const { d, ctx } = item;
     let verdict: Verdict;
     const now = (ctx.now ?? (() => new Date()))();
+    // The token, as it is now under the writer lock: revoked (by another process too), expired or
+    // changed since the request authenticated it, it records nothing (SYNC-API.md: 401).
+    if (ctx.recheckToken && !tokenStillLive(view.tokens.get(ctx.token.id), ctx.token, now)) return { kind: 'failed', error: new TokenRefused(ctx.token.id) };
     try {
       verdict = judgeOne(view, d, ctx, stored, now);
     } catch (error) {
@@ -175,6 +185,19 @@ async function inTurn(items: readonly BatchItem[], step: (item: BatchItem) => Pr
     outcomes.push(outcome);
   }
   return outcomes;
+}
+
+/** A push's token was refused inside the group (revoked, expired or changed since it was authenticated). */
+export class TokenRefused extends Error {
+  constructor(readonly tokenId: number) {
+    super(`token ${tokenId} no longer valid`);
+    this.name = 'TokenRefused';
+  }
+}
+
+function tokenStillLive(now: TokenState | undefined, authenticated: TokenInfo, at: Date): boolean {
+  return !!now && now.revokedAt === null && !isExpired({ expiresAt: now.expiresAt }, at)
+    && now.role === authenticated.role && now.unit === (authenticated.unit ?? null) && now.name === authenticated.name;
 }
 
 type Verdict = { kind: 'result'; result: PushResult } | { kind: 'record'; employee: EmployeeRecord; accepted: Finding[] };

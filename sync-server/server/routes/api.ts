@@ -9,7 +9,7 @@ import { pull } from '../../db/changes';
 import { verifyAudit } from '../../db/audit-verify';
 import { getEmployee, getPosition, listDecisions, listPositions, syncState } from '../../db/queries';
 import { saveRoster } from '../../db/roster';
-import { ADMINS, READERS, RECORDERS, requireRole, tokenOf } from '../auth';
+import { ADMINS, READERS, RECORDERS, refuseToken, requireRole, TokenCache, tokenOf } from '../auth';
 import type { ServerConfig } from '../config';
 import { HttpError } from '../http-error';
 import type { GroupWriter } from '../push/group-commit';
@@ -17,7 +17,8 @@ import { noEmployeesFinding, readRoster, recordedMoves } from '../roster/read-ro
 import { rowsToSheet } from '../roster/rows-to-sheets';
 import { ChangesQuery, DecisionsQuery, EmptyQuery, NipParams, PushBody, RosterBody } from '../schemas';
 import { parseOr400 } from '../validate';
-import { concurrencyPerToken } from '../security';
+import { concurrencyPerToken, failedAuthOf } from '../security';
+import { TokenRefused } from '../push/record';
 import { followupRouter } from '../followups/routes';
 
 export function apiRouter(db: Db, config: ServerConfig, pushWriter: GroupWriter): Router {
@@ -43,10 +44,22 @@ export function apiRouter(db: Db, config: ServerConfig, pushWriter: GroupWriter)
     },
   });
 
-  r.post('/decisions', requireRole(db, RECORDERS), pushLimiter, small, async (req, res) => {
+  // The push route's tokens come from a cache; the group writer reads each again under its lock (auth.ts).
+  const pushTokens = new TokenCache();
+  const failures = failedAuthOf(db);
+  r.post('/decisions', requireRole(db, RECORDERS, { cache: pushTokens }), pushLimiter, small, async (req, res) => {
     const body = parseOr400(PushBody, req.body);
-    // Group commit: push/group-commit.ts.
-    const results = await pushWriter.submit(body.decisions, { workbookId: body.workbookId, token: tokenOf(res) });
+    const token = tokenOf(res);
+    let results;
+    try {
+      // Group commit: push/group-commit.ts.
+      results = await pushWriter.submit(body.decisions, { workbookId: body.workbookId, token, recheckToken: true });
+    } catch (e) {
+      if (!(e instanceof TokenRefused)) throw e;
+      pushTokens.forget(token.id);
+      failures.failed(req.ip ?? req.socket.remoteAddress ?? '');
+      throw refuseToken(res);
+    }
     res.json({ results });
   });
 
