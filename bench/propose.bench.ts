@@ -7,18 +7,13 @@
  * `node bin/mutasi.cjs propose <file> --out <tmp>` spawned (process start, tsx, everything above).
  * Nothing is asserted; the figures are printed.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { proposeFile } from '../sync-server/cli/commands/propose';
 import { readKnownSheetsAndNames } from '../sync-server/xlsx/file';
 import { benchWorkbook } from './workbook-cache';
-
-/** Preloaded into the CLI child: prints its CPU time (user + system, ms) on stderr at exit. */
-const CPU_ON_EXIT =
-  'data:text/javascript,' +
-  encodeURIComponent("process.on('exit', () => { const u = process.cpuUsage(); process.stderr.write(`CPU_MS ${(u.user + u.system) / 1000}\\n`); });");
+import { bestCliRun } from './cli-run';
 
 const s = (ms: number) => `${(ms / 1000).toFixed(2).padStart(6)} s`;
 
@@ -46,23 +41,7 @@ export default async function bench(): Promise<void> {
 
     // The command line, as a user runs it (best of 2). The child also reports its CPU time (user +
     // system) on exit: on a shared 2-core machine the wall time depends on what else runs.
-    let cliMs = Infinity;
-    let cliCpuMs = Infinity;
-    for (let r = 0; r < 2; r++) {
-      const out = path.join(dir, `cli-${r}.xlsx`);
-      const t0 = performance.now();
-      const p = spawnSync(process.execPath, ['--import', CPU_ON_EXIT, path.join(__dirname, '../bin/mutasi.cjs'), 'propose', file, '--out', out], {
-        encoding: 'utf8',
-        maxBuffer: 1 << 28,
-        env: { ...process.env, NO_COLOR: '1' },
-      });
-      const ms = performance.now() - t0;
-      if (p.status !== 0) throw new Error(`propose failed (${p.status}): ${p.stderr}`);
-      if (ms < cliMs) {
-        cliMs = ms;
-        cliCpuMs = Number(/CPU_MS (\d+(?:\.\d+)?)/.exec(p.stderr)?.[1] ?? NaN);
-      }
-    }
+    const { ms: cliMs, cpuMs: cliCpuMs } = bestCliRun((r) => ['propose', file, '--out', path.join(dir, `cli-${r}.xlsx`)]);
 
     const unfilled = plan.seats.reduce((a, x) => a + (x.unfilled?.open ?? 0), 0);
     console.log(

@@ -305,13 +305,8 @@ async function floorLatency(mode: 'express' | 'node', body: string, arrivals?: r
  * pragmas; each timed from when it was due.
  */
 async function rawCommitOpenLoop(file: string, arrivals: readonly number[]): Promise<Latency> {
-  const conn = new sqlite3.Database(file);
-  const exec = (sql: string, params: unknown[] = []) =>
-    new Promise<void>((resolve, reject) => conn.run(sql, params, (err) => (err ? reject(err) : resolve())));
+  const { conn, exec, payload } = await rawTable(file);
   try {
-    for (const p of SQLITE_PRAGMAS) await exec(p);
-    await exec('CREATE TABLE t (id INTEGER PRIMARY KEY, mutation_id TEXT UNIQUE NOT NULL, payload TEXT NOT NULL)');
-    const payload = 'x'.repeat(600);
     let writer: Promise<void> = Promise.resolve();
     return await openLoop(arrivals, CONCURRENT, () => {
       const mine = writer.then(async () => {
@@ -339,15 +334,20 @@ function agency(): { employees: Employee[]; positions: Position[] } {
 
 const unitOf = (k: number) => `U-${String(k % POOLS).padStart(2, '0')}`;
 
-/** Inserts rows of a decision's size one transaction each, on a connection with the server's pragmas. */
-async function rawInsertRate(file: string): Promise<{ perSec: number }> {
+/** A fresh SQLite file with the server's pragmas and a table of decision-sized rows: the raw floors' database. */
+async function rawTable(file: string) {
   const conn = new sqlite3.Database(file);
   const exec = (sql: string, params: unknown[] = []) =>
     new Promise<void>((resolve, reject) => conn.run(sql, params, (err) => (err ? reject(err) : resolve())));
+  for (const p of SQLITE_PRAGMAS) await exec(p);
+  await exec('CREATE TABLE t (id INTEGER PRIMARY KEY, mutation_id TEXT UNIQUE NOT NULL, payload TEXT NOT NULL)');
+  return { conn, exec, payload: 'x'.repeat(600) };
+}
+
+/** Inserts rows of a decision's size one transaction each, on a connection with the server's pragmas. */
+async function rawInsertRate(file: string): Promise<{ perSec: number }> {
+  const { conn, exec, payload } = await rawTable(file);
   try {
-    for (const p of SQLITE_PRAGMAS) await exec(p);
-    await exec('CREATE TABLE t (id INTEGER PRIMARY KEY, mutation_id TEXT UNIQUE NOT NULL, payload TEXT NOT NULL)');
-    const payload = 'x'.repeat(600);
     for (let i = 0; i < 50; i++) await exec('INSERT INTO t (mutation_id, payload) VALUES (?, ?)', [randomUUID(), payload]);
     const t0 = performance.now();
     for (let i = 0; i < RAW_ROWS; i++) {

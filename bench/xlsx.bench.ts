@@ -17,7 +17,6 @@
  * ratios use figures of the same run. Memory: the CLI's peak resident set.
  * Nothing is asserted; the figures are printed.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -30,13 +29,7 @@ import { XlsxDocument } from '../shared/xlsx/write';
 import { proposeFile } from '../sync-server/cli/commands/propose';
 import { readSheetsStreaming } from '../sync-server/xlsx/exceljs-gateway';
 import { benchWorkbook } from './workbook-cache';
-
-/** Preloaded into the CLI child: its CPU time (user + system, ms) and peak RSS (kB) on stderr at exit. */
-const USAGE_ON_EXIT =
-  'data:text/javascript,' +
-  encodeURIComponent(
-    "process.on('exit', () => { const u = process.cpuUsage(); process.stderr.write(`CPU_MS ${(u.user + u.system) / 1000}\\nMAX_RSS_KB ${process.resourceUsage().maxRSS}\\n`); });",
-  );
+import { bestCliRun } from './cli-run';
 
 const s = (ms: number) => `${(ms / 1000).toFixed(2).padStart(6)} s`;
 const known = (name: string) => sheetsToRead([name]).length > 0;
@@ -150,24 +143,7 @@ export default async function bench(): Promise<void> {
       const res = await proposeFile(file, path.join(dir, `in-process-${r}.xlsx`), { lang: 'id' });
       if (!t || res.timings.totalMs < t.totalMs) t = res.timings;
     }
-    let cliMs = Infinity;
-    let cliCpuMs = NaN;
-    let cliRssKb = NaN;
-    for (let r = 0; r < 2; r++) {
-      const t0 = performance.now();
-      const p = spawnSync(process.execPath, ['--import', USAGE_ON_EXIT, path.join(__dirname, '../bin/mutasi.cjs'), 'propose', file, '--out', path.join(dir, `cli-${r}.xlsx`)], {
-        encoding: 'utf8',
-        maxBuffer: 1 << 28,
-        env: { ...process.env, NO_COLOR: '1' },
-      });
-      const ms = performance.now() - t0;
-      if (p.status !== 0) throw new Error(`propose failed (${p.status}): ${p.stderr}`);
-      if (ms < cliMs) {
-        cliMs = ms;
-        cliCpuMs = Number(/CPU_MS (\d+(?:\.\d+)?)/.exec(p.stderr)?.[1] ?? NaN);
-        cliRssKb = Number(/MAX_RSS_KB (\d+)/.exec(p.stderr)?.[1] ?? NaN);
-      }
-    }
+    const { ms: cliMs, cpuMs: cliCpuMs, rssKb: cliRssKb } = bestCliRun((r) => ['propose', file, '--out', path.join(dir, `cli-${r}.xlsx`)]);
     const plan = t!.checkMs + t!.candidatesMs + t!.solveMs + t!.explainMs;
     console.log(`  propose --out on this file (in process, best of 2), against the chosen reader's read ${s(ours).trim()}:`);
     console.log(`    read (surgical writer's open) ${s(t!.readMs)}   ${(t!.readMs / ours).toFixed(2)}× read`);
