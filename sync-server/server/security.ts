@@ -24,32 +24,65 @@ export const OFFICE_FRAME_ANCESTORS = [
   'https://*.live.com',
 ];
 
-export function securityHeaders(trustedOrigins: readonly string[] = []) {
-  const headers = (secure: boolean) =>
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'", 'https://appsforoffice.microsoft.com'],
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          imgSrc: ["'self'", 'data:'],
-          // The pane talks to this server, and to the agency's other configured origins (see above).
-          connectSrc: ["'self'", 'https://appsforoffice.microsoft.com', ...trustedOrigins],
-          frameAncestors: OFFICE_FRAME_ANCESTORS,
-          formAction: ["'self'"],
-          // Only over HTTPS (directly or through a TLS proxy): on plain http — HTTPS=0 opened without a
-          // proxy — it would send the page's own scripts to an https:// that does not answer.
-          upgradeInsecureRequests: secure ? [] : null,
-        },
+/** Helmet configured for this server: the source of the security headers (`securityHeaders` sets them). */
+export function helmetFor(secure: boolean, trustedOrigins: readonly string[] = []) {
+  return helmet({
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", 'https://appsforoffice.microsoft.com'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        // The pane talks to this server, and to the agency's other configured origins (see above).
+        connectSrc: ["'self'", 'https://appsforoffice.microsoft.com', ...trustedOrigins],
+        frameAncestors: OFFICE_FRAME_ANCESTORS,
+        formAction: ["'self'"],
+        // Only over HTTPS (directly or through a TLS proxy): on plain http — HTTPS=0 opened without a
+        // proxy — it would send the page's own scripts to an https:// that does not answer.
+        upgradeInsecureRequests: secure ? [] : null,
       },
-      frameguard: false,
-      crossOriginEmbedderPolicy: false,
-      // Office fetches the add-in's icons from other origins.
-      crossOriginResourcePolicy: { policy: 'cross-origin' },
-    });
-  const overHttps = headers(true);
-  const overHttp = headers(false);
-  return (req: Request, res: Response, next: NextFunction) => (req.secure ? overHttps : overHttp)(req, res, next);
+    },
+    frameguard: false,
+    crossOriginEmbedderPolicy: false,
+    // Office fetches the add-in's icons from other origins.
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+  });
+}
+
+export function securityHeaders(trustedOrigins: readonly string[] = []) {
+  const overHttps = fixedHeaders(helmetFor(true, trustedOrigins));
+  const overHttp = fixedHeaders(helmetFor(false, trustedOrigins));
+  return (req: Request, res: Response, next: NextFunction) => {
+    for (const [name, value] of req.secure ? overHttps : overHttp) res.setHeader(name, value);
+    res.removeHeader('X-Powered-By');
+    next();
+  };
+}
+
+/**
+ * The headers a helmet middleware sets, taken once: with a fixed configuration (no nonces) they are
+ * the same on every response, and helmet's own per-request work was a tenth of the push route's CPU
+ * (docs/server.md "Kinerja"). Helmet stays the source of the values; test/server/security.test.ts
+ * compares a response's headers with helmet's own.
+ */
+export function fixedHeaders(middleware: (req: Request, res: Response, next: (err?: unknown) => void) => void): [string, string | string[]][] {
+  const set = new Map<string, string | string[]>();
+  let done = false;
+  const res = {
+    setHeader(name: string, value: string | string[]) {
+      set.set(name, value);
+      return res;
+    },
+    removeHeader(name: string) {
+      set.delete(name);
+    },
+  };
+  middleware({} as Request, res as unknown as Response, (err?: unknown) => {
+    if (err) throw err instanceof Error ? err : new Error(String(err));
+    done = true;
+  });
+  if (!done) throw new Error('helmet did not finish synchronously: its headers cannot be fixed once');
+  return [...set];
 }
 
 export function ownOrigin(req: Request): string {

@@ -3,7 +3,6 @@
  * zod schema first, so a bad request is refused before anything is read or written.
  */
 import { Router, json } from 'express';
-import { rateLimit } from 'express-rate-limit';
 import type { Db } from '../../db/connect';
 import { pull } from '../../db/changes';
 import { verifyAudit } from '../../db/audit-verify';
@@ -18,6 +17,7 @@ import { rowsToSheet } from '../roster/rows-to-sheets';
 import { ChangesQuery, DecisionsQuery, EmptyQuery, NipParams, PushBody, RosterBody } from '../schemas';
 import { parseOr400 } from '../validate';
 import { concurrencyPerToken, failedAuthOf } from '../security';
+import { rateLimit } from '../rate-limit';
 import { TokenRefused } from '../push/record';
 import { followupRouter } from '../followups/routes';
 
@@ -35,10 +35,8 @@ export function apiRouter(db: Db, config: ServerConfig, pushWriter: GroupWriter)
   const pushLimiter = rateLimit({
     windowMs: config.pushRateLimit.windowMs,
     limit: config.pushRateLimit.limit,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    keyGenerator: (_req, res) => `token:${tokenOf(res).id}`,
-    handler: (_req, res) => {
+    key: (_req, res) => `token:${tokenOf(res).id}`,
+    limited: (_req, res) => {
       res.setHeader('Retry-After', String(Math.ceil(config.pushRateLimit.windowMs / 1000)));
       res.status(429).json({ error: 'Terlalu banyak pengiriman; tunggu sebentar lalu kirim ulang (keputusan yang sama tidak akan tercatat dua kali)' });
     },
