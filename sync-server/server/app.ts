@@ -2,12 +2,10 @@
  * The Express application, built from a database and a configuration (no globals, no listening):
  * the server process, the tests (supertest) and the benchmark all make theirs with `createApp`.
  */
-import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Express } from 'express';
 import { pino, type Logger } from 'pino';
-import { pinoHttp } from 'pino-http';
 import type { Db } from '../db/connect';
 import { defaultConfig, type ServerConfig } from './config';
 import { errorHandler, notFound } from './errors';
@@ -16,7 +14,8 @@ import { openApiDocument } from './openapi';
 import { apiRouter } from './routes/api';
 import { pengumumanRouter } from './routes/pengumuman';
 import { documentsRouter } from './routes/documents';
-import { corsPolicy, failedAuthOf, requestSerializer, securityHeaders } from './security';
+import { corsPolicy, failedAuthOf, securityHeaders } from './security';
+import { requestLog } from './request-log';
 import { GroupWriter, groupLimits } from './push/group-commit';
 import { siasnRouter } from '../siasn/routes';
 import { SiasnService } from '../siasn/service';
@@ -33,8 +32,6 @@ export interface AppOptions {
    */
   pushWriter?: GroupWriter;
 }
-
-const REQUEST_ID = /^[\w.-]{1,64}$/;
 
 /** The server's logger: the token in Authorization (and cookies) never reach a log line. */
 export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
@@ -76,19 +73,7 @@ export function createApp({ db, config: over, logger, siasn, pushWriter }: AppOp
   app.set('trust proxy', config.trustProxy);
   app.set('query parser', 'simple'); // no nested objects from ?a[b]=c
 
-  app.use(
-    pinoHttp({
-      logger: logger ?? createLogger(config.logLevel),
-      // One short line a request: the response's headers (CSP and the rest) are the same every time.
-      serializers: { res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }), req: requestSerializer },
-      genReqId: (req, res) => {
-        const given = req.headers['x-request-id'];
-        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-        res.setHeader('X-Request-Id', id);
-        return id;
-      },
-    }),
-  );
+  app.use(requestLog(logger ?? createLogger(config.logLevel)));
   app.use(securityHeaders(config.addinOrigins));
   app.use(corsPolicy(config.addinOrigins));
 

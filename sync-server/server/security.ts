@@ -113,14 +113,6 @@ export function redactQuery(url: string | undefined): string | undefined {
   return url?.replace(SECRET_PARAM, '$1[disembunyikan]');
 }
 
-/** pino-http's request serializer, with the URL and query redacted (the Authorization header is redacted by path). */
-export function requestSerializer(req: { url?: string; query?: Record<string, unknown>; [k: string]: unknown }) {
-  const query = req.query && typeof req.query === 'object'
-    ? Object.fromEntries(Object.entries(req.query).map(([k, v]) => [k, /^(token|access_token|api_key|apikey|key)$/i.test(k) ? '[disembunyikan]' : v]))
-    : req.query;
-  return { ...req, url: redactQuery(req.url), ...(query ? { query } : {}) };
-}
-
 // ---- reads: a token may run only a few pulls at once ----
 
 /**

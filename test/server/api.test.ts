@@ -275,14 +275,26 @@ eachDatabase('API access', (ctx) => {
       assert.equal(bad.status, 400);
       assert.ok(!JSON.stringify(bad.body).includes('at '));
     });
-    it('the authorization header never reaches the log', async () => {
+    it('one log line a request, with its id, status and time; the authorization header (no header) never reaches the log', async () => {
       let out = '';
       const sink = new Writable({ write(chunk, _e, cb) { out += String(chunk); cb(); } });
       const captured = createApp({ db: ctx.db, logger: createLogger('info', sink) });
-      await request(captured).get('/api/v1/positions').set('Authorization', `Bearer ${tokens.staff}`);
-      assert.ok(out.includes('/api/v1/positions'), 'request logged');
+      const res = await request(captured).get('/api/v1/positions').set('Authorization', `Bearer ${tokens.staff}`).set('X-Request-Id', 'cek-log-1');
+      assert.equal(res.headers['x-request-id'], 'cek-log-1');
+      const lines = out.trim().split('\n').map((l) => JSON.parse(l));
+      assert.equal(lines.length, 1, out);
+      assert.equal(lines[0].reqId, 'cek-log-1');
+      assert.deepEqual({ ...lines[0].req, remoteAddress: undefined }, { method: 'GET', url: '/api/v1/positions', remoteAddress: undefined });
+      assert.deepEqual(lines[0].res, { statusCode: 200 });
+      assert.equal(typeof lines[0].responseTime, 'number');
+      assert.equal(lines[0].msg, 'request completed');
       assert.ok(!out.includes(tokens.staff), 'token not in log');
-      assert.ok(out.includes('[disembunyikan]'));
+      assert.ok(!/authorization/i.test(out), 'no headers in the log');
+      // A request without a usable id gets a fresh one, in the answer and the log.
+      out = '';
+      const other = await request(captured).get('/api/v1/health').set('X-Request-Id', 'bad id with spaces');
+      assert.match(String(other.headers['x-request-id']), /^[0-9a-f-]{36}$/);
+      assert.equal(JSON.parse(out.trim()).reqId, other.headers['x-request-id']);
     });
     it('a failing database gives 5xx JSON without a stack trace', async () => {
       const fresh = await freshDatabase('sqlite');
