@@ -54,9 +54,15 @@ interface SqliteDriverConnection {
   exec(sql: string, cb: (err: Error | null) => void): void;
 }
 
-/** The statement runner of transaction `trx` on `connection` (the driver's connection it runs on). */
-export function runnerOf(db: Db, trx: Knex.Transaction, connection: unknown): Runner {
-  return db.dialect === 'sqlite' ? sqliteRunner(connection as SqliteDriverConnection) : postgresRunner(trx);
+/**
+ * The statement runner of transaction `trx` on `connection` (the driver's connection it runs on).
+ * SQLite needs only the connection (no knex transaction: writer.ts `builder: false`); PostgreSQL runs
+ * through knex's transaction.
+ */
+export function runnerOf(db: Db, trx: Knex.Transaction | null, connection: unknown): Runner {
+  if (db.dialect === 'sqlite') return sqliteRunner(connection as SqliteDriverConnection);
+  if (!trx) throw new Error('PostgreSQL writes run inside a knex transaction');
+  return postgresRunner(trx);
 }
 
 /** Tracks the statements in flight, so a failure can wait for the rest before rolling back. */

@@ -125,7 +125,7 @@ export class GroupWriter {
           if (job.next < job.decisions.length) this.queue.push(job);
         }
         outcomes = await recordGroup(w, items);
-      });
+      }, { builder: false });
     } catch (e) {
       // No lock (busy, unreachable): the requests that were waiting for it get that error, as each
       // would have alone. The transaction failed after decisions were applied (COMMIT, a savepoint
