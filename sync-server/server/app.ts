@@ -80,9 +80,11 @@ export function createApp({ db, config: over, logger, siasn, pushWriter }: AppOp
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openApiDocument());
   });
-  // Decision documents and /verifikasi (issue 13); before /api/v1 so its download links need no token.
-  app.use(documentsRouter(db));
+  // The API first: the push route is the busiest there is, and every layer before it is matched on
+  // every push. Its routes authenticate one by one (no router-wide middleware), so the decision
+  // documents' download links and /verifikasi (issue 13), mounted after it, still need no token.
   app.use('/api/v1', apiRouter(db, config, writer));
+  app.use(documentsRouter(db));
   app.use('/api/v1', siasnRouter(db, siasn ?? new SiasnService(db, null)));
   app.use(pengumumanRouter(db));
   if (config.addinDir && existsSync(config.addinDir)) {
