@@ -180,9 +180,16 @@ async function inBareTransaction<T>(db: Db, conn: unknown, fn: (w: Writer) => Pr
     },
   };
   try {
-    await runner.script(['BEGIN']);
+    // The lock is issued with BEGIN, not after its answer: the driver runs a connection's statements in
+    // the order given (an exec first finishes alone), so the lock runs inside the transaction and the
+    // group waits for one trip to the driver's thread instead of two. Should BEGIN fail, the lock's
+    // no-op UPDATE ran on its own and changed nothing; the failure is thrown.
+    const begun = runner.script(['BEGIN']);
+    const locked = lockState(db, runner.sql);
+    locked.catch(() => undefined); // awaited below, after BEGIN's outcome
+    await begun;
     open = true;
-    const tx = new WriteTx(db, null, runner, await lockState(db, runner.sql), ending);
+    const tx = new WriteTx(db, null, runner, await locked, ending);
     const result = await fn(tx);
     await tx.end();
     return result;
