@@ -9,7 +9,12 @@
  * "not configured".
  *
  * Each complete payload is sent once (a decision already `sent` or `refused` is never sent again);
- * SIASN's answer is kept per decision in `siasn_pushes`. A network error, a timeout, HTTP 429 or 5xx
+ * SIASN's answer is kept per decision in `siasn_pushes`. Before a payload goes out its row is claimed
+ * (`claim`: a conditional write, state `sending` with a lease), so two senders at once — the server's
+ * rounds and `mutasi siasn --kirim`, or two server processes on one PostgreSQL — never both send it:
+ * only the one whose write took the row sends. A sender that dies between its POST and writing the
+ * answer leaves the claim until the lease ends; then the payload is tried again (SIASN may then have it
+ * twice — the one case the status cannot rule out; docs/siasn.md). A network error, a timeout, HTTP 429 or 5xx
  * is transient: tried again later with a growing delay, up to MAX_ATTEMPTS, then `failed`. An HTTP 401
  * is answered by fetching new tokens and trying once more; still 401 (or static tokens) is transient
  * too (the token, not the decision, was refused). Any other answer that is not a success is `refused`,
@@ -82,7 +87,8 @@ export type PushState = 'sent' | 'refused' | 'retrying' | 'failed';
 
 interface PushRow {
   record_no: string;
-  state: PushState;
+  /** `sending`: claimed by a sender until `next_at` (the lease); the status shows it as waiting / retrying. */
+  state: PushState | 'sending';
   attempts: number;
   message: string;
   siasn_id: string | null;
@@ -169,22 +175,64 @@ export async function pushPending(db: Db, cfg: SiasnConfig, o: PushOptions = {})
   const set = buildPayloads(await siasnDecisions(db), { instansiId: cfg.instansiId });
   const rows = new Map(((await db.knex('siasn_pushes').select('*')) as PushRow[]).map((r) => [r.record_no, r]));
   const out: SendOutcome[] = [];
+  const timeoutMs = o.timeoutMs ?? 30_000;
   for (const p of set.payloads) {
     const prev = rows.get(p.recordNo);
     if (prev && (prev.state === 'sent' || prev.state === 'refused' || prev.state === 'failed')) continue;
     if (!o.ignoreBackoff && prev?.next_at && prev.next_at > now().toISOString()) continue;
-    const attempts = (prev?.attempts ?? 0) + 1;
-    const r = await sendOne(cfg, tokens, p.payload, fetchImpl, o.timeoutMs ?? 30_000);
+    const payload = JSON.stringify(p.payload);
+    // Long enough for two POSTs and the token fetches before them (sendOne), with a minute to spare.
+    const attempts = await claim(db, p.recordNo, payload, now(), 4 * timeoutMs + 60_000, o.ignoreBackoff === true);
+    if (attempts === null) continue; // another sender has it, or it changed since the round began
+    const r = await sendOne(cfg, tokens, p.payload, fetchImpl, timeoutMs).catch(async (e: unknown) => {
+      // No answer to keep (the tokens could not be had: the round ends): the claim is given back.
+      await release(db, p.recordNo, attempts - 1);
+      throw e;
+    });
     const at = now();
     const state: PushState = r.kind === 'transient' ? (attempts >= MAX_ATTEMPTS ? 'failed' : 'retrying') : r.kind;
-    const row: PushRow = {
-      record_no: p.recordNo, state, attempts, message: r.message, siasn_id: r.id, payload: JSON.stringify(p.payload),
+    await db.knex('siasn_pushes').where({ record_no: p.recordNo }).update({
+      state, attempts, message: r.message, siasn_id: r.id, payload,
       next_at: state === 'retrying' ? new Date(at.getTime() + retryDelayMs(attempts)).toISOString() : null, updated_at: at.toISOString(),
-    };
-    await db.knex('siasn_pushes').insert(row).onConflict('record_no').merge();
+    });
     out.push({ recordNo: p.recordNo, state, message: r.message });
   }
   return out;
+}
+
+/**
+ * Takes the decision's row for this sender, in one conditional write: a new row in state `sending`, or
+ * a `retrying` row whose time has come (any, with `ignoreBackoff`), or a `sending` row whose lease
+ * has ended, becomes `sending` until now + `leaseMs`. Returns the number of this attempt, or null
+ * when the write took nothing (another sender claimed or finished it first).
+ */
+async function claim(db: Db, recordNo: string, payload: string, at: Date, leaseMs: number, ignoreBackoff: boolean): Promise<number | null> {
+  const nowIso = at.toISOString();
+  const lease = { state: 'sending', next_at: new Date(at.getTime() + leaseMs).toISOString(), updated_at: nowIso };
+  const inserted = (await db.knex('siasn_pushes')
+    .insert({ record_no: recordNo, attempts: 0, message: '', siasn_id: null, payload, ...lease })
+    .onConflict('record_no')
+    .ignore()
+    .returning('record_no')) as unknown[];
+  if (inserted.length === 1) return 1;
+  const taken = await db.knex('siasn_pushes')
+    .where({ record_no: recordNo })
+    .andWhere((q) => {
+      void q.where((r) => {
+        void r.where({ state: 'retrying' });
+        if (!ignoreBackoff) void r.andWhere((t) => void t.whereNull('next_at').orWhere('next_at', '<=', nowIso));
+      }).orWhere((r) => void r.where({ state: 'sending' }).andWhere('next_at', '<=', nowIso));
+    })
+    .update(lease);
+  if (Number(taken) !== 1) return null;
+  const row = (await db.knex('siasn_pushes').where({ record_no: recordNo }).first()) as PushRow;
+  return Number(row.attempts) + 1;
+}
+
+/** Gives a claim back unchanged (nothing was sent): waiting again, or retrying at once. */
+async function release(db: Db, recordNo: string, attempts: number): Promise<void> {
+  if (attempts === 0) await db.knex('siasn_pushes').where({ record_no: recordNo, state: 'sending' }).delete();
+  else await db.knex('siasn_pushes').where({ record_no: recordNo, state: 'sending' }).update({ state: 'retrying', next_at: null });
 }
 
 export type StatusState = PushState | 'not_configured' | 'incomplete' | 'waiting';
@@ -228,10 +276,14 @@ export async function siasnStatus(db: Db, cfg: SiasnConfig | null, filter: Decis
     }
   }
   const entries: StatusEntry[] = [];
-  const tried = (p: { recordNo: string; nip: string; name: string }, r: PushRow): StatusEntry => ({
-    recordNo: p.recordNo, nip: p.nip, name: p.name, unit: units.get(p.recordNo) ?? '', state: r.state, message: r.message, attempts: Number(r.attempts),
-    siasnId: r.siasn_id, updatedAt: r.updated_at, nextAttemptAt: r.state === 'retrying' ? r.next_at : null,
-  });
+  const tried = (p: { recordNo: string; nip: string; name: string }, r: PushRow): StatusEntry => {
+    // Being sent right now: still waiting (first attempt) or retrying (a later one) until the answer is kept.
+    const state: PushState | 'waiting' = r.state === 'sending' ? (Number(r.attempts) > 0 ? 'retrying' : 'waiting') : r.state;
+    return {
+      recordNo: p.recordNo, nip: p.nip, name: p.name, unit: units.get(p.recordNo) ?? '', state, message: r.message, attempts: Number(r.attempts),
+      siasnId: r.siasn_id, updatedAt: r.updated_at, nextAttemptAt: r.state === 'retrying' ? r.next_at : null,
+    };
+  };
   const untried = (p: { recordNo: string; nip: string; name: string }, state: StatusState, missing?: Missing[]): StatusEntry => ({
     recordNo: p.recordNo, nip: p.nip, name: p.name, unit: units.get(p.recordNo) ?? '', state, message: '', attempts: 0, siasnId: null,
     updatedAt: null, nextAttemptAt: null, ...(missing ? { missing } : {}),

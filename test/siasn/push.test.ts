@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { pushPending, siasnSettingsFromEnv, siasnStatus, staticConfig, SSO_TOKEN_URL, WSO_TOKEN_URL, type SiasnConfig } from '../../sync-server/siasn/push';
 import { SiasnService } from '../../sync-server/siasn/service';
 import { issueDocuments } from '../../sync-server/documents/issue';
+import { openDatabase } from '../../sync-server/db/connect';
 import { eachDatabase } from '../server/support/databases';
 import { seedDecisions } from '../server/support/documents';
 import { mutasi } from '../support/cli';
@@ -172,5 +173,70 @@ describe('SIASN settings from the environment', () => {
     assert.match(part.problem!, /kurang token WSO .*; token SSO/);
     assert.match(part.problemEn!, /missing WSO token/);
     assert.deepEqual(siasnSettingsFromEnv({ PATH: '/bin' }), { config: null, problem: null, problemEn: null });
+  });
+});
+
+eachDatabase('SIASN push: two senders at once (local stand-in, not BKN)', (ctx) => {
+  let si: StandIn;
+  after(() => si?.close());
+
+  it('the server’s round and `--kirim` (two connections) at the same moment: each payload reaches SIASN once; a payload being sent reads as waiting', async function () {
+    this.timeout(120_000);
+    si = await standIn();
+    const cfg: SiasnConfig = staticConfig(si.url, STATIC_WSO, STATIC_SSO);
+    const a = await seedDecisions(ctx.db, 6);
+    await ctx.db.knex('positions').where('code', 'like', 'T-%').update({ siasn_unor_id: 'UNOR-X', siasn_jfu_id: 'JFU-1' });
+    for (const [i, d] of a.decisions.entries()) await ctx.db.knex('employees').where({ nip: d.nip }).update({ siasn_pns_id: `PNS-DUA-${i}` });
+    await issueDocuments(ctx.db, { kinds: ['sk'], recordNos: a.decisions.map((d) => d.recordNo) }, { actor: 'uji', baseUrl: 'http://127.0.0.1:1' });
+
+    // The first sender's POSTs wait at a gate; meanwhile the second sender runs its whole round.
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const gated: typeof fetch = async (input, init) => {
+      await gate;
+      return fetch(input, init);
+    };
+    const other = openDatabase(ctx.url);
+    try {
+      const first = pushPending(ctx.db, cfg, { fetch: gated });
+      // Until the first sender has claimed its first payload, the second must not begin.
+      for (let i = 0; i < 200 && (await ctx.db.knex('siasn_pushes').where({ state: 'sending' })).length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+      const claimed = (await ctx.db.knex('siasn_pushes').where({ state: 'sending' }).select('record_no')) as { record_no: string }[];
+      assert.equal(claimed.length, 1, 'the first sender holds one payload, waiting for SIASN');
+      const status = await siasnStatus(ctx.db, cfg);
+      assert.equal(status.entries.find((e) => e.recordNo === claimed[0]!.record_no)!.state, 'waiting');
+      const second = await pushPending(other, cfg, { ignoreBackoff: true });
+      assert.ok(!second.some((x) => x.recordNo === claimed[0]!.record_no), 'the payload the first sender holds is not sent by the second');
+      open();
+      const firstDone = await first;
+      const all = [...firstDone, ...second];
+      assert.deepEqual(all.map((x) => x.recordNo).sort(), a.decisions.map((d) => d.recordNo).sort(), 'every decision sent by exactly one of the two');
+      assert.ok(all.every((x) => x.state === 'sent'));
+      const perPns = new Map<string, number>();
+      for (const p of si.received) perPns.set(String(p.pnsId), (perPns.get(String(p.pnsId)) ?? 0) + 1);
+      assert.deepEqual([...perPns.values()], a.decisions.map(() => 1), `SIASN received: ${JSON.stringify([...perPns])}`);
+      // And again, both at once without a gate: nothing is sent twice.
+      const again = await Promise.all([pushPending(ctx.db, cfg, { ignoreBackoff: true }), pushPending(other, cfg, { ignoreBackoff: true })]);
+      assert.deepEqual(again, [[], []]);
+      assert.equal(si.received.length, a.decisions.length);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('a sender that died mid-send: its claim holds until the lease ends, then the payload is tried again (attempt counted once)', async function () {
+    this.timeout(60_000);
+    const cfg: SiasnConfig = staticConfig(si.url, STATIC_WSO, STATIC_SSO);
+    const d = (await ctx.db.knex('decisions').orderBy('record_no').first()) as { record_no: string };
+    const at = new Date('2027-03-01T00:00:00Z');
+    await ctx.db.knex('siasn_pushes').where({ record_no: d.record_no }).update({ state: 'sending', attempts: 0, next_at: new Date(at.getTime() + 60_000).toISOString() });
+    const received = si.received.length;
+    assert.deepEqual(await pushPending(ctx.db, cfg, { now: () => at, ignoreBackoff: true }), [], 'within the lease: not touched');
+    const later = new Date(at.getTime() + 61_000);
+    const r = await pushPending(ctx.db, cfg, { now: () => later });
+    assert.deepEqual(r.map((x) => [x.recordNo, x.state]), [[d.record_no, 'sent']]);
+    assert.equal(si.received.length, received + 1);
+    const row = (await ctx.db.knex('siasn_pushes').where({ record_no: d.record_no }).first()) as { attempts: number; state: string };
+    assert.deepEqual([row.state, Number(row.attempts)], ['sent', 1]);
   });
 });
