@@ -15,6 +15,8 @@ export interface Latency {
   n: number;
   /** Calls completed per second over the whole run. */
   perSec: number;
+  /** Each call: when it was due (ms from the start) and how long it took from then (ms). */
+  calls?: { at: number; ms: number }[];
 }
 
 /** Arrival times (ms from the start) of a Poisson process at `perSec` for `seconds`; the same every run. */
@@ -44,6 +46,7 @@ export async function openLoop(arrivals: readonly number[], clients: number, cal
   const pick = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) % clients);
   const tails: Promise<void>[] = Array.from({ length: clients }, () => Promise.resolve());
   const latencies: number[] = [];
+  const calls: { at: number; ms: number }[] = [];
   const errors: unknown[] = [];
   const t0 = performance.now() + 20;
   const all: Promise<void>[] = [];
@@ -53,7 +56,11 @@ export async function openLoop(arrivals: readonly number[], clients: number, cal
     // The timer fires at the arrival; the call then queues behind the client's call still out.
     const arrived = new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())));
     const done = Promise.all([arrived, tails[c]]).then(() => call(c)).then(
-      () => void latencies.push(performance.now() - due),
+      () => {
+        const ms = performance.now() - due;
+        latencies.push(ms);
+        calls.push({ at, ms });
+      },
       (e: unknown) => void errors.push(e),
     );
     tails[c] = done;
@@ -61,7 +68,7 @@ export async function openLoop(arrivals: readonly number[], clients: number, cal
   }
   await Promise.all(all);
   if (errors.length > 0) throw new Error(`${errors.length} of ${arrivals.length} calls failed; first: ${String((errors[0] as Error)?.message ?? errors[0])}`);
-  return summarize(latencies, (performance.now() - t0) / 1000);
+  return { ...summarize(latencies, (performance.now() - t0) / 1000), calls };
 }
 
 /** `clients` keep-alive agents of one connection each, and a POST of a JSON body through one of them. */
