@@ -14,7 +14,7 @@ import { INVALID, cellText, isEmptyCell, parseDate, parseProposalStatus } from '
 import { cellErrorText, type CellValue, type SheetData } from './gateway';
 import { canonicalSheetLayout } from './layout';
 import { HEADER_SCAN_ROWS, findHeader, headerBelowScan, matchSheetNames, missingRequired } from './locate';
-import { PositionIndex } from './positions';
+import { positionIndex } from './positions';
 import { RecordRow, type ReadContext } from './record-row';
 import { ATURAN, JABATAN, KEPUTUSAN, PEGAWAI, SHEETS, USULAN, allFields, normalizeName, type SheetKey } from './schema';
 import { readSettings } from './settings';
@@ -395,7 +395,7 @@ function resolvePositionNames(positions: Position[], employees: Employee[], prop
   const codes = new Set(positions.map((p) => p.code));
   const open = (code: string) => code !== '' && !codes.has(code);
   if (!employees.some((e) => open(e.positionCode)) && !proposals.some((p) => open(p.toCode))) return;
-  const idx = new PositionIndex(positions);
+  const idx = positionIndex(positions);
   const cache = new Map<string, string | null>();
   const resolve = (ref: string, unit = ''): string | null => {
     const k = `${ref}\u0000${unit}`;
