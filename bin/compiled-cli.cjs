@@ -31,8 +31,17 @@ function extraInputs(root) {
     path.join(root, 'tsconfig.base.json'),
     path.join(root, 'sync-server', 'tsconfig.json'),
     path.join(root, 'shared', 'tsconfig.json'),
-    path.join(root, 'node_modules', 'esbuild', 'package.json'),
-  ].filter((f) => fs.existsSync(f));
+    esbuildPackage(),
+  ].filter((f) => f !== null && fs.existsSync(f));
+}
+
+/** esbuild's package.json (its version decides the bundle too), wherever npm put it (tsx depends on it). */
+function esbuildPackage() {
+  try {
+    return require.resolve('esbuild/package.json');
+  } catch {
+    return null;
+  }
 }
 
 function current(manifestFile, bundleFile) {
@@ -77,7 +86,7 @@ function files(root) {
 }
 
 async function build(root, entry, { dir, bundleFile, manifestFile }) {
-  const esbuild = require(path.join(root, 'node_modules', 'esbuild'));
+  const esbuild = require('esbuild');
   const started = Date.now();
   fs.mkdirSync(dir, { recursive: true });
   const tmp = `${bundleFile}.${process.pid}.tmp`;
