@@ -4,7 +4,7 @@
  * (proposeFile), the time of each phase: read (exceljs), check (parse + rules, the proposer's
  * context), candidate generation (the engine gate: who may move where, and the score), solve,
  * explanations, write (Usulan rows + saving the copy). Then the whole command as a user runs it,
- * `node bin/mutasi.cjs propose <file> --out <tmp>` spawned (process start, tsx, everything above).
+ * `node bin/mutasi.cjs propose <file> --out <tmp>` spawned (process start and the precompiled command line — bin/compiled-cli.cjs —, everything above).
  * Nothing is asserted; the figures are printed.
  */
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -12,7 +12,7 @@
  * Then the issue's yardstick for the whole command: `propose --out` on the same file, split into read /
  * plan (check + candidates + solve + explanations) / write (in process, proposeFile: what the CLI
  * runs), and the whole CLI spawned (`node bin/mutasi.cjs propose <file> --out <tmp>`: process start,
- * tsx, printing) against the chosen reader's read time — goal: the whole CLI ≤ 2× that read. The
+ * the precompiled command line, printing) against the chosen reader's read time — goal: the whole CLI ≤ 2× that read. The
  * machine may be shared: the CLI's CPU time (user + system) is printed beside its wall time, and the
  * ratios use figures of the same run. Memory: the CLI's peak resident set.
  * Nothing is asserted; the figures are printed.

@@ -170,11 +170,20 @@ export interface RungPosition {
   equivalent: number;
 }
 
-export function rungOf(type: PositionType, level: FunctionalLevel | null): RungPosition | null {
-  const l = ladderOf(type, level);
-  const eq = equivalentRung(type, level);
-  return l && eq !== null ? { ...l, equivalent: eq } : null;
+export function rungOf(type: PositionType, level: FunctionalLevel | null): Readonly<RungPosition> | null {
+  // One frozen object per (type, level): the rules ask for it per move and the proposer per person.
+  let byLevel = RUNGS.get(type);
+  if (byLevel === undefined) RUNGS.set(type, (byLevel = new Map()));
+  let r = byLevel.get(level);
+  if (r === undefined) {
+    const l = ladderOf(type, level);
+    const eq = equivalentRung(type, level);
+    r = l && eq !== null ? Object.freeze({ ...l, equivalent: eq }) : null;
+    byLevel.set(level, r);
+  }
+  return r;
 }
+const RUNGS = new Map<PositionType, Map<FunctionalLevel | null, Readonly<RungPosition> | null>>();
 
 /**
  * The step of a move (RULES.md LEVEL_SKIP / LEVEL_DOWN): within one ladder by the ladder's own order,

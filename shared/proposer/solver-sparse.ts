@@ -81,6 +81,8 @@ export function solveCore(p: CoreProblem): CoreResult {
   const load = new Int32Array(nRight);
   const slotLeft = new Int32Array(slotStart[nRight]!);
   const slotEdge = new Int32Array(slotStart[nRight]!);
+  // How many slots each left node fills (its units placed so far).
+  const placed = new Int32Array(nLeft);
 
   // Node ids: left i is i, right j is nLeft + j.
   const pi = new Float64Array(nNodes);
@@ -96,7 +98,7 @@ export function solveCore(p: CoreProblem): CoreResult {
   const predRight = new Int32Array(nLeft);
   const touched = new Int32Array(nNodes);
   const settled = new Int32Array(nNodes);
-  const order = new ScoreOrder(nLeft, start, adj, score, capacity, supply, p.owned === true ? { slotStart, load, slotLeft, slotEdge } : null);
+  const order = new ScoreOrder(nLeft, start, adj, score, capacity, supply, p.owned === true ? { slotStart, load, slotLeft, slotEdge, placed } : null);
 
   for (let source = 0; source < nLeft; source++) {
     for (let unit = supply[source]!; unit > 0; unit--) {
@@ -216,7 +218,10 @@ export function solveCore(p: CoreProblem): CoreResult {
         if (endNode === source) break; // this source's remaining units go to nobody too (see solver.ts)
         k = predSlot[endNode]!;
         j = predRight[endNode]!;
+        placed[endNode] = placed[endNode]! - 1;
       }
+      // Every left node between gives up one slot and takes another; the source gains one.
+      placed[source] = placed[source]! + 1;
       for (;;) {
         const e = predEdge[j]!;
         const i = predLeft[j]!;
@@ -237,6 +242,8 @@ interface Matching {
   load: Int32Array;
   slotLeft: Int32Array;
   slotEdge: Int32Array;
+  /** Slots each left node fills. */
+  placed: Int32Array;
 }
 
 /**
@@ -385,7 +392,9 @@ class ScoreOrder {
     // as old and new indices of the list overlap.
     const moved = this.moved;
     let nMoved = 0;
-    for (let x = 0; x < n; x++) {
+    // Stops once all of u's slots are found (none: nothing to re-point).
+    const want = 2 * m.placed[u]!;
+    for (let x = 0; x < n && nMoved < want; x++) {
       const e = from + x;
       const j = inAdj[e]!;
       for (let k = m.slotStart[j]!, end = k + m.load[j]!; k < end; k++) {

@@ -50,8 +50,18 @@ function excelDigits(v: number): string {
   return digits.padEnd(Number(exp) + 1, '0');
 }
 
+/** Whether `s` starts with n ASCII digits (/^\d{n}/, without a regular expression: this runs several times per person). */
+function leadingDigits(s: string, n: number): boolean {
+  if (s.length < n) return false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 function birthOf(nip: string): Day | null {
-  if (!/^\d{8}/.test(nip)) return null;
+  if (!leadingDigits(nip, 8)) return null;
   return dayFromYmd(+nip.slice(0, 4), +nip.slice(4, 6), +nip.slice(6, 8));
 }
 
@@ -76,7 +86,7 @@ export function nipProblem(nip: string): NipProblem | null {
  * and month. Digits 9–14 survive an NIP stored as a number (only digits after the 15th are lost).
  */
 export function cpnsStartOf(nip: string): Day | null {
-  if (!/^\d{14}/.test(nip)) return null;
+  if (!leadingDigits(nip, 14)) return null;
   const ty = +nip.slice(8, 12);
   const tm = +nip.slice(12, 14);
   if (tm < 1 || tm > 12 || ty < 1900 || ty > 2200) return null;

@@ -14,7 +14,7 @@ import { INVALID, cellText, isEmptyCell, parseDate, parseProposalStatus } from '
 import { cellErrorText, type CellValue, type SheetData } from './gateway';
 import { canonicalSheetLayout } from './layout';
 import { HEADER_SCAN_ROWS, findHeader, headerBelowScan, matchSheetNames, missingRequired } from './locate';
-import { PositionIndex } from './positions';
+import { positionIndex } from './positions';
 import { RecordRow, type ReadContext } from './record-row';
 import { ATURAN, JABATAN, KEPUTUSAN, PEGAWAI, SHEETS, USULAN, allFields, normalizeName, type SheetKey } from './schema';
 import { readSettings } from './settings';
@@ -191,9 +191,13 @@ function acceptedNames(def: (typeof SHEETS)[SheetKey], field: string): string {
 
 // ---------------------------------------------------------------------------------------------
 
+/** The competency columns' field names, made once (not a new string per cell of 40,000 rows). */
+const COMP_FIELDS = COMPETENCIES.map((_, i) => `comp${i}`);
+const STD_FIELDS = COMPETENCIES.map((_, i) => `std${i}`);
+
 function readEmployees(rows: Rows, ctx: Ctx): Employee[] {
   const out: Employee[] = [];
-  const hasComp = COMPETENCIES.some((_, i) => rows.has(`comp${i}`));
+  const hasComp = COMP_FIELDS.some((f) => rows.has(f));
   const refField = rows.has('positionCode') || !rows.has('positionName') ? 'positionCode' : 'positionName';
   /** The last run of rows whose position cell may be one merged cell: its first (filled) row, its last row; start 0 = none. */
   let run = { start: 0, last: 0 };
@@ -270,7 +274,7 @@ function readCompetencies(r: RecordRow): number[] | null {
   let filled = 0;
   let bad = false;
   for (let i = 0; i < 9; i++) {
-    const f = `comp${i}`;
+    const f = COMP_FIELDS[i]!;
     const empty = r.isEmpty(f);
     const p = r.coded(f, 'level15');
     if (p === null && !empty) bad = true;
@@ -279,7 +283,7 @@ function readCompetencies(r: RecordRow): number[] | null {
   }
   if (filled > 0 && filled < 9 && !bad) {
     // An empty cell is REQUIRED_MISSING; a column the sheet lacks is one HEADER_MISSING (see RecordRow.missing).
-    for (let i = 0; i < 9; i++) if (levels[i] === null) r.missing(`comp${i}`, 'allCompetencies');
+    for (let i = 0; i < 9; i++) if (levels[i] === null) r.missing(COMP_FIELDS[i]!, 'allCompetencies');
     return null;
   }
   return filled === 9 && !bad ? (levels as number[]) : null;
@@ -288,7 +292,7 @@ function readCompetencies(r: RecordRow): number[] | null {
 function readPositions(rows: Rows, ctx: Ctx): Position[] {
   const out: Position[] = [];
   const firstRowOf = new Map<string, number>();
-  const hasStd = COMPETENCIES.some((_, i) => rows.has(`std${i}`));
+  const hasStd = STD_FIELDS.some((f) => rows.has(f));
   for (const { row, cells } of rows.dataRows()) {
     const r = new RecordRow(ctx, rows, 'jabatan', row, cells);
     const code = r.requiredText('code');
@@ -303,7 +307,7 @@ function readPositions(rows: Rows, ctx: Ctx): Position[] {
     let standards: (number | null)[] | null = null;
     if (hasStd) {
       standards = [];
-      for (let i = 0; i < 9; i++) standards.push(r.coded(`std${i}`, 'level15'));
+      for (let i = 0; i < 9; i++) standards.push(r.coded(STD_FIELDS[i]!, 'level15'));
       if (standards.every((x) => x === null)) standards = null;
     }
 
@@ -395,7 +399,7 @@ function resolvePositionNames(positions: Position[], employees: Employee[], prop
   const codes = new Set(positions.map((p) => p.code));
   const open = (code: string) => code !== '' && !codes.has(code);
   if (!employees.some((e) => open(e.positionCode)) && !proposals.some((p) => open(p.toCode))) return;
-  const idx = new PositionIndex(positions);
+  const idx = positionIndex(positions);
   const cache = new Map<string, string | null>();
   const resolve = (ref: string, unit = ''): string | null => {
     const k = `${ref}\u0000${unit}`;

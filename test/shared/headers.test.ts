@@ -13,7 +13,7 @@ import { toCellValue } from '../../shared/workbook/exceljs-cells';
 import { isNoCachedValue, noCachedValue, type CellValue, type SheetData } from '../../shared/workbook/gateway';
 import { findHeader, isColumnNumberRow } from '../../shared/workbook/locate';
 import { parseWorkbook } from '../../shared/workbook/reader';
-import { editDistance } from '../../shared/workbook/positions';
+import { editDistance, editDistanceWithin } from '../../shared/workbook/positions';
 import { PEGAWAI } from '../../shared/workbook/schema';
 import fc from 'fast-check';
 import { mappingNeeds } from '../../addin/workbook/column-map';
@@ -287,6 +287,25 @@ describe('positions by name', () => {
       if (d <= max) assert.equal(bounded, d);
       else assert.ok(bounded > max);
     }), { numRuns: 500 });
+  });
+
+  it('editDistanceWithin (the banded table of the closest-candidate search) is the distance up to the bound, else bound + 1', () => {
+    assert.equal(editDistanceWithin('kepalaseksidta', 'kepalaseksidata', 3), 1);
+    assert.equal(editDistanceWithin('', 'abc', 3), 3);
+    assert.equal(editDistanceWithin('', 'abc', 2), 3);
+    assert.equal(editDistanceWithin('abcdef', 'fedcba', 2), 3);
+    // Long words too (the reused rows grow), and lengths that differ by up to the bound.
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'd', ' '), maxLength: 40 });
+    fc.assert(fc.property(word, word, fc.integer({ min: 0, max: 12 }), (a, b, max) => {
+      const d = editDistance(a, b);
+      assert.equal(editDistanceWithin(a, b, max), d <= max ? d : max + 1);
+    }), { numRuns: 2000 });
+    fc.assert(fc.property(word, fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 8 }), (a, edits, max) => {
+      let b = a;
+      for (let e = 0; e < edits; e++) b = e % 3 === 0 ? b.slice(1) : e % 3 === 1 ? `${b}x` : `y${b.slice(0, -1)}`;
+      const d = editDistance(a, b);
+      assert.equal(editDistanceWithin(a, b, max), d <= max ? d : max + 1);
+    }), { numRuns: 2000 });
   });
 
   it('with a Kode Jabatan column, a name in it is still read as a name after the codes', () => {
