@@ -49,11 +49,19 @@ export function moveKey(nip: string, toCode: string, effectiveDate: string): str
   return `${nip}\u0000${toCode}\u0000${effectiveDate}`;
 }
 
-/** Reads, in one round (the statements go out together), what decisions about these refer to. */
-export async function readOfficial(
-  w: Writer,
-  refs: { nips: readonly string[]; codes: readonly string[]; mutationIds: readonly string[]; tokenIds: readonly number[] },
-): Promise<OfficialView> {
+type Refs = { nips: readonly string[]; codes: readonly string[]; mutationIds: readonly string[]; tokenIds: readonly number[] };
+type TokenRow = { id: number | string; name: string; role: string; unit: string | null; revoked_at: string | null; expires_at: string | null };
+
+/**
+ * Reads what decisions about these refer to. SQLite: one statement (`readOfficialSqlite`); PostgreSQL:
+ * seven, sent together.
+ */
+export async function readOfficial(w: Writer, refs: Refs): Promise<OfficialView> {
+  return w.dialect === 'sqlite' ? readOfficialSqlite(w, refs) : readOfficialEach(w, refs);
+}
+
+/** The reads one statement each, sent together (PostgreSQL; on SQLite the reference the one-statement read is tested against). */
+export async function readOfficialEach(w: Writer, refs: Refs): Promise<OfficialView> {
   const { sql, dialect } = w;
   const list = (alias: string) => jsonRows(dialect, 'text', alias);
   const nips = JSON.stringify([...new Set(refs.nips)]);
@@ -72,11 +80,23 @@ export async function readOfficial(
     sql<GuardRow>(guardQuery(dialect)),
     refs.tokenIds.length === 0
       ? Promise.resolve([])
-      : sql<{ id: number | string; name: string; role: string; unit: string | null; revoked_at: string | null; expires_at: string | null }>(
+      : sql<TokenRow>(
         `SELECT id, name, role, unit, revoked_at, expires_at FROM tokens WHERE id IN (SELECT CAST(j.value AS INTEGER) FROM ${list('j')})`,
         [JSON.stringify([...new Set(refs.tokenIds)].map(String))],
       ),
   ]);
+  return officialView(employees, positions, decisions, numbers, byNip, guard[0], tokens);
+}
+
+function officialView(
+  employees: readonly EmployeeRow[],
+  positions: readonly (PositionRow & { holders: number | string })[],
+  decisions: readonly DecisionRow[],
+  numbers: readonly { year: number | string; last: number | string }[],
+  byNip: readonly DecisionRow[],
+  guard: GuardRow | undefined,
+  tokens: readonly TokenRow[],
+): OfficialView {
   const sameMove = new Map<string, DecisionRecord>();
   for (const r of byNip) sameMove.set(moveKey(r.nip, r.to_code, r.effective_date), decisionFromRow(r));
   return {
@@ -85,9 +105,93 @@ export async function readOfficial(
     recorded: new Map(decisions.map((r) => [r.mutation_id, decisionFromRow(r)])),
     lastRecordNo: new Map(numbers.map((r) => [Number(r.year), Number(r.last)])),
     sameMove,
-    numberingHeld: heldReason(guard[0]),
+    numberingHeld: heldReason(guard),
     tokens: new Map(tokens.map((r) => [Number(r.id), { name: r.name, role: r.role, unit: r.unit ?? null, revokedAt: r.revoked_at ?? null, expiresAt: r.expires_at ?? null }])),
   };
+}
+
+/**
+ * The same reads as one SQLite statement: each list as a JSON array of row objects
+ * (`json_group_array(json_object(…))`, every column of the table by name, as `SELECT *` gives them), so
+ * the group waits for one trip to the driver's thread instead of seven statements contending for the
+ * one connection on the thread pool (docs/server.md "Kinerja"). The text is built from the schema
+ * (`pragma_table_info`) once per connection and kept (`Writer.memo`) with the schema version it was
+ * built for; the statement returns the version it ran on, and a schema changed since (a migration) builds
+ * it anew and reads again. Values keep their types (INTEGER, REAL, TEXT, NULL; the tables read hold no BLOB).
+ */
+export async function readOfficialSqlite(w: Writer, refs: Refs): Promise<OfficialView> {
+  const params = [
+    JSON.stringify([...new Set(refs.nips)]),
+    JSON.stringify([...new Set(refs.codes)]),
+    JSON.stringify([...new Set(refs.mutationIds)]),
+    JSON.stringify([...new Set(refs.tokenIds)]),
+  ];
+  let shape = w.memo.get(OFFICIAL_READ) as { version: number; text: string } | undefined;
+  for (let fresh = !shape; ; fresh = true) {
+    shape ??= await officialReadShape(w);
+    let row: OfficialReadRow | undefined;
+    try {
+      [row] = await w.sql<OfficialReadRow>(shape.text, params);
+    } catch (e) {
+      if (fresh) throw e;
+      shape = undefined; // built for a schema that is gone (a column dropped): build it again
+      continue;
+    }
+    if (!row) throw new Error('official read: no row');
+    if (Number(row.sv) !== shape.version) {
+      if (fresh) throw new Error('the schema changed while the record was read');
+      shape = undefined;
+      continue;
+    }
+    w.memo.set(OFFICIAL_READ, shape);
+    const list = <T>(text: string | null): T[] => (text ? (JSON.parse(text) as T[]) : []);
+    return officialView(
+      list<EmployeeRow>(row.employees),
+      list<PositionRow & { holders: number }>(row.positions),
+      list<DecisionRow>(row.recorded),
+      list<[number, number]>(row.numbers).map(([year, last]) => ({ year, last })),
+      list<DecisionRow>(row.by_nip),
+      row.guard ? (JSON.parse(row.guard) as GuardRow) : undefined,
+      list<TokenRow>(row.tokens),
+    );
+  }
+}
+
+const OFFICIAL_READ = 'push-sql:official-read';
+
+interface OfficialReadRow {
+  sv: number;
+  employees: string | null;
+  positions: string | null;
+  recorded: string | null;
+  numbers: string | null;
+  by_nip: string | null;
+  guard: string | null;
+  tokens: string | null;
+}
+
+/** The one-statement read's text for the schema as it is now, and that schema's version. */
+async function officialReadShape(w: Writer): Promise<{ version: number; text: string }> {
+  const [v] = await w.sql<{ sv: number }>('SELECT schema_version AS sv FROM pragma_schema_version');
+  const columns = async (table: string, alias: string) => {
+    const names = (await w.sql<{ name: string }>('SELECT name FROM pragma_table_info(?)', [table])).map((r) => r.name);
+    if (names.length === 0) throw new Error(`official read: no table ${table}`);
+    return names.map((n) => `'${n.replace(/'/g, "''")}', ${alias}."${n.replace(/"/g, '""')}"`).join(', ');
+  };
+  const [e, p, d] = await Promise.all([columns('employees', 'e'), columns('positions', 'p'), columns('decisions', 'd')]);
+  const text = `SELECT (SELECT schema_version FROM pragma_schema_version) AS sv,
+  (SELECT json_group_array(json_object(${e})) FROM employees e WHERE e.nip IN (SELECT value FROM json_each(?1))) AS employees,
+  (SELECT json_group_array(json_object(${p}, 'holders', (SELECT COUNT(*) FROM employees h WHERE h.position_code = p.code)))
+     FROM positions p
+    WHERE p.code IN (SELECT value FROM json_each(?2))
+       OR p.code IN (SELECT e.position_code FROM employees e WHERE e.nip IN (SELECT value FROM json_each(?1)))) AS positions,
+  (SELECT json_group_array(json_object(${d})) FROM decisions d WHERE d.mutation_id IN (SELECT value FROM json_each(?3))) AS recorded,
+  (SELECT json_group_array(json_array(year, last)) FROM record_numbers) AS numbers,
+  (SELECT json_group_array(json_object(${d})) FROM decisions d WHERE d.nip IN (SELECT value FROM json_each(?1))) AS by_nip,
+  (SELECT json_object('held', held, 'reason', reason, 'identity', identity, 'here', NULL) FROM record_guard WHERE id = 1) AS guard,
+  (SELECT json_group_array(json_object('id', id, 'name', name, 'role', role, 'unit', unit, 'revoked_at', revoked_at, 'expires_at', expires_at))
+     FROM tokens WHERE id IN (SELECT CAST(value AS INTEGER) FROM json_each(?4))) AS tokens`;
+  return { version: Number(v!.sv), text };
 }
 
 export function formatRecordNo(year: number, n: number): string {

@@ -25,6 +25,11 @@ export class TransactionBroken extends Error {
 
 export interface Runner {
   sql: Sql;
+  /**
+   * What the push path derives once per connection (a statement text built from the schema): kept with
+   * the SQLite connection (like its prepared statements); per transaction on PostgreSQL.
+   */
+  memo: Map<string, unknown>;
   /** Parameterless statements, in order, in as few round trips as the driver allows. */
   script(statements: string[]): Promise<void>;
   /**
@@ -81,8 +86,12 @@ function inFlight() {
   };
 }
 
+const memos = new WeakMap<object, Map<string, unknown>>();
+
 export function sqliteRunner(conn: SqliteDriverConnection): Runner {
   const { track, settled } = inFlight();
+  let memo = memos.get(conn);
+  if (!memo) memos.set(conn, (memo = new Map()));
   // Finalized when the database is closed (db/connect.ts).
   let prepared = preparedStatements.get(conn);
   if (!prepared) preparedStatements.set(conn, (prepared = new Map()));
@@ -134,6 +143,7 @@ export function sqliteRunner(conn: SqliteDriverConnection): Runner {
   };
   return {
     sql,
+    memo,
     script,
     // One `exec`: the whole step crosses to the driver's thread once, not once per statement.
     atomically: (statements) => {
@@ -166,6 +176,7 @@ function postgresRunner(trx: Knex.Transaction): Runner {
   };
   return {
     sql,
+    memo: new Map(),
     script,
     atomically: (statements) => atomicallyOneByOne(statements, sql, script, settled),
     settled,

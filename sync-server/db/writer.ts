@@ -42,6 +42,8 @@ export interface Writer {
    * knex.raw. Write it portable (both dialects), parameters as `?`.
    */
   sql: Sql;
+  /** A cache the push path keeps per connection (statements.ts `Runner.memo`). */
+  memo: Map<string, unknown>;
   /**
    * Reserves the next version for a change of `kind` / `key` and logs it in `changes`. The version is
    * reserved when called (`version()` shows it at once), so statements that need it can be issued
@@ -206,6 +208,7 @@ async function inBareTransaction<T>(db: Db, conn: unknown, fn: (w: Writer) => Pr
 class WriteTx implements Writer {
   readonly dialect: Dialect;
   readonly sql: Sql;
+  readonly memo: Map<string, unknown>;
   readonly settingsJson: string | null;
   /** Something was written (or is to be, the counters' row): the transaction commits; else it rolls back. */
   private dirty = false;
@@ -225,6 +228,7 @@ class WriteTx implements Writer {
   ) {
     this.dialect = db.dialect;
     this.sql = runner.sql;
+    this.memo = runner.memo;
     this.settingsJson = state.settings;
     this.planner = {
       changes: (items) => this.planChanges(items),
