@@ -2,7 +2,8 @@
  * The sync server's benchmark, in one run on SQLite with the server's own pragmas (db/connect.ts):
  *  - reference: raw SQLite inserts, one transaction per row, straight on the sqlite3 driver;
  *  - push throughput over real HTTP (the server as its own process, as `mutasi serve` runs it, logs
- *    on) in batches of 1 and of 100 decisions, one client sending one request after the other;
+ *    on — one line a request, into a file as into journald, not read by this process) in batches of 1
+ *    and of 100 decisions, one client sending one request after the other;
  *  - the load the record really sees (issue 14): 200 one-decision pushes a second from 50 clients at
  *    random moments, open loop (open-loop.ts: each timed from when it was due), p50/p90/p99/max; and
  *    the floor under it at the same arrivals: a raw SQLite durable commit each on one write
@@ -19,7 +20,7 @@
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -102,7 +103,8 @@ async function run(dir: string): Promise<void> {
   await db.close();
   console.log(`  seeded ${EMPLOYEES.toLocaleString('en-US')} employees, ${positions.length.toLocaleString('en-US')} positions in ${sec(performance.now() - t0)}`);
 
-  const child = await startServerChild(file, { LOG_LEVEL: 'info' }); // logs on, as in production
+  // Logs on, as in production, into a file (as to journald): not read by this process, the load generator.
+  const child = await startServerChild(file, { LOG_LEVEL: 'info' }, { stdoutFile: path.join(dir, 'server.log') });
   try {
     const api = `${child.url}/api/v1`;
     // Decisions in the order they will be sent: pool people into the targets' vacant seats.
@@ -239,7 +241,7 @@ async function run(dir: string): Promise<void> {
 
     // --- Batches of 100 with PUSH_GROUP_MAX=1 (each decision in a transaction of its own, SYNC-API.md
     // to the letter): a second server process on the same file, the first one idle meanwhile.
-    const literal = await startServerChild(file, { LOG_LEVEL: 'info', PUSH_GROUP_MAX: '1' });
+    const literal = await startServerChild(file, { LOG_LEVEL: 'info', PUSH_GROUP_MAX: '1' }, { stdoutFile: path.join(dir, 'server-literal.log') });
     let literalMs: number;
     try {
       const literalApi = `${literal.url}/api/v1`;
@@ -294,6 +296,8 @@ async function run(dir: string): Promise<void> {
     console.log(`  full pull, paginated           : ${sec(pullMs)}   (${pulledEmployees.toLocaleString('en-US')} employees + positions, ${pages} pages of ≤ 5,000 changes, ${(pulledBytes / 1e6).toFixed(1)} MB)`);
     console.log(`  full pull, reset snapshot      : ${sec(snapshotMs)}   (${EMPLOYEES.toLocaleString('en-US')} employees, one response, ${(snap.bytes / 1e6).toFixed(1)} MB)`);
     console.log(`  database after the run         : ${(dbSize / 1e6).toFixed(1)} MB, ${next.toLocaleString('en-US')} decisions recorded`);
+    const logLines = readFileSync(path.join(dir, 'server.log'), 'utf8').split('\n').filter((l) => l.includes('"request completed"')).length;
+    console.log(`  server log                     : ${logLines.toLocaleString('en-US')} request lines written (LOG_LEVEL=info, to a file)`);
   } finally {
     child.proc.kill('SIGTERM');
     await child.exited;

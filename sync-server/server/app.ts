@@ -33,13 +33,20 @@ export interface AppOptions {
   pushWriter?: GroupWriter;
 }
 
-/** The server's logger: the token in Authorization (and cookies) never reach a log line. */
+/**
+ * The server's logger: the token in Authorization (and cookies) never reach a log line. To stdout
+ * without waiting: a log line is handed to the operating system in the background (pino's sonic-boom,
+ * `sync: false`; what is still buffered is written out when the process exits). Written synchronously,
+ * a line blocked the server whenever whatever reads stdout (a terminal, journald, a pipe to `tee`) fell
+ * behind — the pipe full, the write waits, and every push waits with it: at 200 pushes a second that
+ * was ~10 ms of the p99 (docs/server.md "Kinerja").
+ */
 export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
   const options = {
     level,
     redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], censor: '[disembunyikan]' },
   };
-  return destination ? pino(options, destination) : pino(options);
+  return pino(options, destination ?? pino.destination({ dest: 1, sync: false }));
 }
 
 /** The address the repository's manifest.xml is written for (npm start's default). */
