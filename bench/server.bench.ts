@@ -5,7 +5,8 @@
  *    on — one line a request, into a file as into journald, not read by this process) in batches of 1
  *    and of 100 decisions, one client sending one request after the other;
  *  - the load the record really sees (issue 14): 200 one-decision pushes a second from 50 clients at
- *    random moments, open loop (open-loop.ts: each timed from when it was due), p50/p90/p99/max; and
+ *    random moments, open loop (open-loop.ts: each timed from when it was due), p50/p90/p99/max, on the
+ *    settled record and again right after the flat-out flood; and
  *    the floor under it at the same arrivals: a raw SQLite durable commit each on one write
  *    connection, and Express doing nothing (floor-server.ts);
  *  - flat out: 50 clients as fast as they can (autocannon, closed loop), in three rounds each followed
@@ -49,8 +50,8 @@ const autocannon = require('autocannon') as (opts: Record<string, unknown>) => P
 
 const EMPLOYEES = 40_000;
 const POOLS = 40; // 1,000 people each
-const TARGETS = 7_960; // 3 vacant seats each
-const SEATS = 3;
+const TARGETS = 7_960; // 4 vacant seats each
+const SEATS = 4;
 const RAW_ROWS = 1_000;
 const PUSH_ONE = 200;
 const PUSH_HUNDRED = 3_000;
@@ -173,6 +174,25 @@ async function run(dir: string): Promise<void> {
     const hundredMs = performance.now() - t;
     const rawAfter = await rawInsertRate(path.join(dir, 'raw-2.sqlite'));
 
+    // --- The load the record really sees: 200 pushes a second from 50 clients at random moments
+    // (open loop: each timed from when it was due), on the settled record; the floor under it at the
+    // same arrivals comes later — a raw SQLite durable commit each, and Express doing nothing.
+    const arrivals = poissonArrivals(OPEN_RATE, OPEN_SECONDS);
+    const openRound = async (): Promise<Latency> => {
+      const clients = httpClients(CONCURRENT);
+      try {
+        const openBodies = arrivals.map(() => JSON.stringify({ workbookId: WORKBOOK, decisions: [nextDecision()] }));
+        let k = 0;
+        return await openLoop(arrivals, CONCURRENT, async (c) => {
+          const r = await clients.post(c, `${api}/decisions`, openBodies[k++]!, { authorization: `Bearer ${approver}` });
+          if (r.status !== 200 || !r.body.includes('"recorded"')) throw new Error(`push ${r.status}: ${r.body.slice(0, 300)}`);
+        });
+      } finally {
+        clients.close();
+      }
+    };
+    const open = await openRound();
+
     // --- 50 concurrent clients, one decision a request, as fast as they can (closed loop, autocannon;
     // each request a fresh decision), in rounds alternating with Express doing nothing (floor-server.ts,
     // its own process, started now and warmed up): the machine is shared and its speed changes from
@@ -216,27 +236,14 @@ async function run(dir: string): Promise<void> {
         const floor = await floorExpress.round(floorBody, CANNON_REQUESTS);
         flatRounds.push({ server, floor, ratio: perSecNum(server) / perSecNum(floor) });
       }
-      flatFloorOpen = await floorExpress.open(floorBody, poissonArrivals(OPEN_RATE, OPEN_SECONDS));
+      flatFloorOpen = await floorExpress.open(floorBody, arrivals);
     } finally {
       await floorExpress.close();
     }
 
-    // --- The load the record really sees: 200 pushes a second from 50 clients at random moments
-    // (open loop: each timed from when it was due), then the floor under it at the same arrivals —
-    // a raw SQLite durable commit each, and Express doing nothing.
-    const arrivals = poissonArrivals(OPEN_RATE, OPEN_SECONDS);
-    const clients = httpClients(CONCURRENT);
-    let open: Latency;
-    try {
-      const openBodies = arrivals.map(() => JSON.stringify({ workbookId: WORKBOOK, decisions: [nextDecision()] }));
-      let k = 0;
-      open = await openLoop(arrivals, CONCURRENT, async (c) => {
-        const r = await clients.post(c, `${api}/decisions`, openBodies[k++]!, { authorization: `Bearer ${approver}` });
-        if (r.status !== 200 || !r.body.includes('"recorded"')) throw new Error(`push ${r.status}: ${r.body.slice(0, 300)}`);
-      });
-    } finally {
-      clients.close();
-    }
+    // --- The same load again right after the flood: the disk still writing back what it left (the
+    // WAL's frames checkpointed into the database file).
+    const openAfter = await openRound();
     const rawOpen = await rawCommitOpenLoop(path.join(dir, 'raw-open.sqlite'), arrivals);
 
     // --- Batches of 100 with PUSH_GROUP_MAX=1 (each decision in a transaction of its own, SYNC-API.md
@@ -281,8 +288,9 @@ async function run(dir: string): Promise<void> {
     console.log(`    PUSH_GROUP_MAX=1, batches of 100: ${Math.round(literalRate).toLocaleString('en-US')} /s, ratio ${(literalRate / raw).toFixed(2)}   (each decision in a transaction of its own: one commit to disk each; ${LITERAL_HUNDRED / 100} requests)`);
     const ms = (l: Latency) => `p50 ${l.p50.toFixed(1)}, p90 ${l.p90.toFixed(1)}, p99 ${l.p99.toFixed(1)}, max ${l.max.toFixed(1)} ms`;
     console.log(`  ${OPEN_RATE} pushes/s, 50 clients, open loop: ${ms(open)}   goal p99 ≤ 20 ms   (${open.n.toLocaleString('en-US')} one-decision pushes at random moments over ${OPEN_SECONDS} s, each timed from when it was due; keep-alive, one connection a client)`);
-    const thirds = [0, 1, 2].map((k) => summarize((open.calls ?? []).filter((c) => Math.floor((3 * c.at) / (OPEN_SECONDS * 1000)) === k).map((c) => c.ms), OPEN_SECONDS / 3));
-    console.log(`    p99 of each third (${(OPEN_SECONDS / 3).toFixed(0)} s): ${thirds.map((t) => t.p99.toFixed(1)).join(' / ')} ms`);
+    const thirds = (l: Latency) => [0, 1, 2].map((k) => summarize((l.calls ?? []).filter((c) => Math.floor((3 * c.at) / (OPEN_SECONDS * 1000)) === k).map((c) => c.ms), OPEN_SECONDS / 3).p99.toFixed(1)).join(' / ');
+    console.log(`    p99 of each third (${(OPEN_SECONDS / 3).toFixed(0)} s): ${thirds(open)} ms`);
+    console.log(`    the same load right after the flat-out flood below: ${ms(openAfter)}; p99 of each third ${thirds(openAfter)} ms   (the disk still writing back what the flood left)`);
     console.log(`    floor: raw SQLite commit     : ${ms(rawOpen)}   (the same arrivals, one INSERT and a durable COMMIT each on one write connection, the server's pragmas)`);
     console.log(`    floor: Express 5, no work    : ${ms(flatFloorOpen)}   (the same arrivals and clients against express.json and res.json only)`);
     const ratios = flatRounds.map((r) => r.ratio).sort((a, b) => a - b);
@@ -368,7 +376,7 @@ async function rawCommitOpenLoop(file: string, arrivals: readonly number[]): Pro
   }
 }
 
-/** 40 pools of 1,000 staff (units U-00…U-39) and 7,960 targets with 3 vacant seats, spread over the units. */
+/** 40 pools of 1,000 staff (units U-00…U-39) and 7,960 targets with 4 vacant seats, spread over the units. */
 function agency(): { employees: Employee[]; positions: Position[] } {
   const positions: Position[] = [];
   for (let k = 0; k < POOLS; k++) positions.push(position(`POOL-${k}`, unitOf(k), EMPLOYEES / POOLS));
