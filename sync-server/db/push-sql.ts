@@ -173,11 +173,16 @@ interface OfficialReadRow {
 /** The one-statement read's text for the schema as it is now, and that schema's version. */
 async function officialReadShape(w: Writer): Promise<{ version: number; text: string }> {
   const [v] = await w.sql<{ sv: number }>('SELECT schema_version AS sv FROM pragma_schema_version');
+  const names = async (table: string) => (await w.sql<{ name: string }>('SELECT name FROM pragma_table_info(?)', [table])).map((r) => r.name);
+  const pair = (n: string, alias: string) => `'${n.replace(/'/g, "''")}', ${alias}."${n.replace(/"/g, '""')}"`;
   const columns = async (table: string, alias: string) => {
-    const names = (await w.sql<{ name: string }>('SELECT name FROM pragma_table_info(?)', [table])).map((r) => r.name);
-    if (names.length === 0) throw new Error(`official read: no table ${table}`);
-    return names.map((n) => `'${n.replace(/'/g, "''")}', ${alias}."${n.replace(/"/g, '""')}"`).join(', ');
+    const all = await names(table);
+    if (all.length === 0) throw new Error(`official read: no table ${table}`);
+    return all.map((n) => pair(n, alias)).join(', ');
   };
+  // The token fields the writer checks; one a schema does not have yet (a database between migrations) reads NULL, as SELECT * would not give it.
+  const tokenHas = new Set(await names('tokens'));
+  const t = ['id', 'name', 'role', 'unit', 'revoked_at', 'expires_at'].map((n) => (tokenHas.has(n) ? pair(n, 't') : `'${n}', NULL`)).join(', ');
   const [e, p, d] = await Promise.all([columns('employees', 'e'), columns('positions', 'p'), columns('decisions', 'd')]);
   const text = `SELECT (SELECT schema_version FROM pragma_schema_version) AS sv,
   (SELECT json_group_array(json_object(${e})) FROM employees e WHERE e.nip IN (SELECT value FROM json_each(?1))) AS employees,
@@ -189,8 +194,7 @@ async function officialReadShape(w: Writer): Promise<{ version: number; text: st
   (SELECT json_group_array(json_array(year, last)) FROM record_numbers) AS numbers,
   (SELECT json_group_array(json_object(${d})) FROM decisions d WHERE d.nip IN (SELECT value FROM json_each(?1))) AS by_nip,
   (SELECT json_object('held', held, 'reason', reason, 'identity', identity, 'here', NULL) FROM record_guard WHERE id = 1) AS guard,
-  (SELECT json_group_array(json_object('id', id, 'name', name, 'role', role, 'unit', unit, 'revoked_at', revoked_at, 'expires_at', expires_at))
-     FROM tokens WHERE id IN (SELECT CAST(value AS INTEGER) FROM json_each(?4))) AS tokens`;
+  (SELECT json_group_array(json_object(${t})) FROM tokens t WHERE t.id IN (SELECT CAST(value AS INTEGER) FROM json_each(?4))) AS tokens`;
   return { version: Number(v!.sv), text };
 }
 
