@@ -148,19 +148,11 @@ async function inTransaction<T>(db: Db, conn: unknown, fn: (w: Writer) => Promis
       await outcome;
     },
   };
-  try {
-    const tx = new WriteTx(db, trx, runner, await lockState(db, runner.sql), ending);
-    const result = await fn(tx);
-    await tx.end();
-    return result;
-  } catch (e) {
-    await runner.settled();
-    runner.finish();
+  return run(db, trx, runner, () => lockState(db, runner.sql), ending, fn, async () => {
     if (!trx.isCompleted()) await trx.rollback().catch(() => undefined);
     await outcome;
     await runner.abandon();
-    throw e;
-  }
+  });
 }
 
 /** SQLite without knex's transaction (`builder: false`): BEGIN, COMMIT and ROLLBACK straight on the driver. */
@@ -181,25 +173,41 @@ async function inBareTransaction<T>(db: Db, conn: unknown, fn: (w: Writer) => Pr
       await runner.script(['ROLLBACK']);
     },
   };
-  try {
-    // The lock is issued with BEGIN, not after its answer: the driver runs a connection's statements in
-    // the order given (an exec first finishes alone), so the lock runs inside the transaction and the
-    // group waits for one trip to the driver's thread instead of two. Should BEGIN fail, the lock's
-    // no-op UPDATE ran on its own and changed nothing; the failure is thrown.
+  // The lock is issued with BEGIN, not after its answer: the driver runs a connection's statements in
+  // the order given (an exec first finishes alone), so the lock runs inside the transaction and the
+  // group waits for one trip to the driver's thread instead of two. Should BEGIN fail, the lock's
+  // no-op UPDATE ran on its own and changed nothing; the failure is thrown.
+  const begin = async () => {
     const begun = runner.script(['BEGIN']);
     const locked = lockState(db, runner.sql);
     locked.catch(() => undefined); // awaited below, after BEGIN's outcome
     await begun;
     open = true;
-    const tx = new WriteTx(db, null, runner, await locked, ending);
+    return locked;
+  };
+  return run(db, null, runner, begin, ending, fn, async () => {
+    // Whatever happened, no transaction is left open on the connection ("no transaction is active" is fine).
+    if (open) await runner.abandon();
+  });
+}
+
+/**
+ * The part both kinds of transaction share: the lock and the state (`lock`), `fn` on the writer, its
+ * end; on any failure the runner's statements are let finish, then `undo` leaves the connection clean.
+ */
+async function run<T>(
+  db: Db, builder: Knex.Transaction | null, runner: Runner, lock: () => Promise<StateRow>, ending: Ending,
+  fn: (w: Writer) => Promise<T>, undo: () => Promise<void>,
+): Promise<T> {
+  try {
+    const tx = new WriteTx(db, builder, runner, await lock(), ending);
     const result = await fn(tx);
     await tx.end();
     return result;
   } catch (e) {
     await runner.settled();
     runner.finish();
-    // Whatever happened, no transaction is left open on the connection ("no transaction is active" is fine).
-    if (open) await runner.abandon();
+    await undo();
     throw e;
   }
 }
